@@ -1,0 +1,13 @@
+export {
+  growthCurve,
+  logGrowthRatio,
+  cagr,
+  requiredGrowth,
+  isFixed,
+  GROWTH_MODELS,
+  type GrowthModel,
+  type FixedGrowthModel,
+  type YearVolume,
+} from './model.js';
+export { fitGrowth, type GrowthFit, type FitOptions, type FitParameter, type FitModel, type FitParameterName } from './fit.js';
+export { compileFormula, FormulaError, type CompiledFormula } from './mathjs.js';

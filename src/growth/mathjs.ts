@@ -1,0 +1,179 @@
+/**
+ * The one file that imports mathjs (STYLE.md §7): the linear algebra of the Levenberg–Marquardt
+ * fit, and the parser of `expression` growth formulas. Formulas are parsed by mathjs once and
+ * turned here into plain closures over numbers, so that evaluating one never calls mathjs.
+ */
+import { erf, inv, lusolve, parse, type MathNode } from 'mathjs';
+
+/** Solves A·x = b (A square, dense, non-singular); throws RangeError if A is singular. */
+export function solveLinear(a: number[][], b: number[]): number[] {
+  try {
+    const x = lusolve(a, b) as number[][];
+    return x.map((row) => row[0]!);
+  } catch (e) {
+    throw new RangeError(`solveLinear: the system is singular (${(e as Error).message})`);
+  }
+}
+
+/** The inverse of a square matrix, or null if it is singular. */
+export function invert(a: number[][]): number[][] | null {
+  try {
+    const m = inv(a) as number[][];
+    return m.every((row) => row.every(Number.isFinite)) ? m : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Functions a formula may call, each on numbers only. */
+const FUNCTIONS: Record<string, (...xs: number[]) => number> = {
+  exp: Math.exp,
+  expm1: Math.expm1,
+  log: (x, base) => (base === undefined ? Math.log(x) : Math.log(x) / Math.log(base)),
+  log1p: Math.log1p,
+  log2: Math.log2,
+  log10: Math.log10,
+  sqrt: Math.sqrt,
+  cbrt: Math.cbrt,
+  pow: Math.pow,
+  abs: Math.abs,
+  sign: Math.sign,
+  min: Math.min,
+  max: Math.max,
+  floor: Math.floor,
+  ceil: Math.ceil,
+  round: Math.round,
+  sin: Math.sin,
+  cos: Math.cos,
+  tan: Math.tan,
+  atan: Math.atan,
+  sinh: Math.sinh,
+  cosh: Math.cosh,
+  tanh: Math.tanh,
+  erf: (x) => erf(x) as number,
+};
+
+const CONSTANTS: Record<string, number> = { e: Math.E, E: Math.E, pi: Math.PI, PI: Math.PI };
+
+const BINARY: Record<string, (a: number, b: number) => number> = {
+  add: (a, b) => a + b,
+  subtract: (a, b) => a - b,
+  multiply: (a, b) => a * b,
+  divide: (a, b) => a / b,
+  pow: (a, b) => Math.pow(a, b),
+  mod: (a, b) => a - b * Math.floor(a / b),
+  smaller: (a, b) => (a < b ? 1 : 0),
+  larger: (a, b) => (a > b ? 1 : 0),
+  smallerEq: (a, b) => (a <= b ? 1 : 0),
+  largerEq: (a, b) => (a >= b ? 1 : 0),
+  equal: (a, b) => (a === b ? 1 : 0),
+  unequal: (a, b) => (a !== b ? 1 : 0),
+};
+
+/** A formula compiled to a closure: evaluate with the year t and the parameter values. */
+export interface CompiledFormula {
+  readonly formula: string;
+  /** Parameter names the formula uses. */
+  readonly uses: readonly string[];
+  evaluate(t: number, params: Readonly<Record<string, number>>): number;
+}
+
+/** An error in a formula: what is wrong and what is allowed. */
+export class FormulaError extends Error {
+  override readonly name = 'FormulaError';
+}
+
+type Fn = (t: number, p: Readonly<Record<string, number>>) => number;
+
+/**
+ * Parses a formula in the variable `t` (the year) and the given parameter names, and compiles it
+ * to a closure. Unknown symbols, assignments, strings, matrices, units and property access are
+ * refused with a FormulaError that lists what is allowed.
+ * @example compileFormula('K / (1 + exp(-r * (t - tm)))', ['K', 'r', 'tm']).evaluate(2025, { K: 10, r: 0.5, tm: 2025 }) // => 5
+ */
+export function compileFormula(formula: string, paramNames: readonly string[]): CompiledFormula {
+  if (typeof formula !== 'string' || formula.trim() === '') throw new FormulaError('must be a non-empty formula in t');
+  let root: MathNode;
+  try {
+    root = parse(formula);
+  } catch (e) {
+    throw new FormulaError(`cannot be parsed: ${(e as Error).message}`);
+  }
+  const names = new Set(paramNames);
+  const uses = new Set<string>();
+  const allowed = () =>
+    `allowed: t, ${paramNames.length > 0 ? `the params ${paramNames.join(', ')}, ` : ''}the constants e and pi, and the functions ${Object.keys(FUNCTIONS).join(', ')}`;
+
+  const build = (node: MathNode): Fn => {
+    switch (node.type) {
+      case 'ConstantNode': {
+        const v = (node as unknown as { value: unknown }).value;
+        if (typeof v !== 'number') throw new FormulaError(`only numbers may appear as constants (got ${JSON.stringify(v)})`);
+        return () => v;
+      }
+      case 'ParenthesisNode':
+        return build((node as unknown as { content: MathNode }).content);
+      case 'SymbolNode': {
+        const name = (node as unknown as { name: string }).name;
+        if (name === 't') return (t) => t;
+        if (names.has(name)) {
+          uses.add(name);
+          return (_t, p) => p[name]!;
+        }
+        if (name in CONSTANTS) {
+          const c = CONSTANTS[name]!;
+          return () => c;
+        }
+        throw new FormulaError(`unknown symbol '${name}' (${allowed()})`);
+      }
+      case 'OperatorNode': {
+        const { fn, args } = node as unknown as { fn: string; args: MathNode[] };
+        if (args.length === 1) {
+          const a = build(args[0]!);
+          if (fn === 'unaryMinus') return (t, p) => -a(t, p);
+          if (fn === 'unaryPlus') return a;
+        } else if (args.length === 2 && fn in BINARY) {
+          const op = BINARY[fn]!;
+          const a = build(args[0]!);
+          const b = build(args[1]!);
+          return (t, p) => op(a(t, p), b(t, p));
+        }
+        throw new FormulaError(`operator '${(node as unknown as { op: string }).op}' is not allowed (allowed: + - * / ^ % and comparisons)`);
+      }
+      case 'ConditionalNode': {
+        const { condition, trueExpr, falseExpr } = node as unknown as { condition: MathNode; trueExpr: MathNode; falseExpr: MathNode };
+        const c = build(condition);
+        const a = build(trueExpr);
+        const b = build(falseExpr);
+        return (t, p) => (c(t, p) !== 0 ? a(t, p) : b(t, p));
+      }
+      case 'FunctionNode': {
+        const { fn, args } = node as unknown as { fn: MathNode; args: MathNode[] };
+        const name = fn.type === 'SymbolNode' ? (fn as unknown as { name: string }).name : undefined;
+        if (name === undefined || !(name in FUNCTIONS)) {
+          throw new FormulaError(`unknown function '${name ?? fn.toString()}' (${allowed()})`);
+        }
+        const f = FUNCTIONS[name]!;
+        const built = args.map(build);
+        if (built.length === 1) {
+          const a = built[0]!;
+          return (t, p) => f(a(t, p));
+        }
+        if (built.length === 2) {
+          const [a, b] = built as [Fn, Fn];
+          return (t, p) => f(a(t, p), b(t, p));
+        }
+        return (t, p) => f(...built.map((g) => g(t, p)));
+      }
+      default:
+        throw new FormulaError(`a ${node.type} is not allowed in a formula (${allowed()})`);
+    }
+  };
+
+  const fn = build(root);
+  return Object.freeze({
+    formula,
+    uses: Object.freeze([...uses]),
+    evaluate: (t: number, params: Readonly<Record<string, number>>) => fn(t, params),
+  });
+}

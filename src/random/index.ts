@@ -1,0 +1,31 @@
+export { stream, seedKey, type Rng, type Seed, type Stream } from './stream.js';
+export { standardNormal, fillStandardNormal } from './normal.js';
+export {
+  uniform,
+  triangular,
+  pert,
+  pertShapes,
+  normal,
+  lognormal,
+  empirical,
+  bernoulli,
+  exponential,
+  gamma,
+  beta,
+  sampler,
+  fill,
+  normalDistQuantile,
+  type Sampler,
+} from './samplers.js';
+export { moments, type Moments } from './moments.js';
+export {
+  DIST_NAMES,
+  type Dist,
+  type Param,
+  type UniformDist,
+  type TriangularDist,
+  type PertDist,
+  type NormalDist,
+  type LognormalDist,
+  type EmpiricalDist,
+} from './dist.js';

@@ -1,0 +1,351 @@
+/**
+ * The zod schemas of scenarios and routes: the one file that imports zod (STYLE.md §7). Every
+ * rule carries a message that says what is allowed and what was given.
+ */
+import { z } from 'zod';
+import { moments } from '../random/moments.js';
+import type { Dist, Param } from '../random/dist.js';
+import { compileFormula, FormulaError } from '../growth/mathjs.js';
+import { LEG_MODES, MAX_HORIZON_YEARS } from './types.js';
+import type { ScenarioIssue } from './error.js';
+
+type Ctx = z.RefinementCtx;
+
+/** A short rendering of an offending value for messages. */
+export function show(x: unknown): string {
+  if (typeof x === 'number') return Number.isNaN(x) ? 'NaN' : String(x);
+  if (x === undefined) return 'nothing';
+  if (typeof x === 'string') return JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x);
+  try {
+    const s = JSON.stringify(x);
+    return s === undefined ? String(x) : s.length > 60 ? `${s.slice(0, 60)}…` : s;
+  } catch {
+    return String(x);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks
+
+/** A range of allowed values: `text` is how messages state it ("> -1", "in [0, 1]"). */
+interface Bound {
+  min?: number;
+  minOpen?: boolean;
+  max?: number;
+  maxOpen?: boolean;
+  text: string;
+}
+const GT = (x: number): Bound => ({ min: x, minOpen: true, text: `> ${x}` });
+const GE = (x: number): Bound => ({ min: x, text: `>= ${x}` });
+const ANY: Bound = { text: 'finite' };
+const UNIT: Bound = { min: 0, max: 1, text: 'in [0, 1]' };
+
+function within(x: number, b: Bound): boolean {
+  if (b.min !== undefined && !(b.minOpen ? x > b.min : x >= b.min)) return false;
+  if (b.max !== undefined && !(b.maxOpen ? x < b.max : x <= b.max)) return false;
+  return true;
+}
+
+const mustBe = (b: Bound) => (b.text === 'finite' ? 'must be a finite number' : `must be ${b.text}`);
+
+/** A finite number with a message for a missing, non-numeric or infinite value. */
+const finite = (what = 'a finite number') =>
+  z.number({ error: (iss) => (iss.input === undefined ? `is required (${what})` : `must be ${what} (got ${show(iss.input)})`) });
+
+/** A finite number inside a bound. */
+function bounded(b: Bound, what?: string) {
+  return finite(what ?? (b.text === 'finite' ? 'a finite number' : `a number ${b.text}`)).superRefine((x, ctx) => {
+    if (!within(x, b)) ctx.addIssue({ code: 'custom', message: `${mustBe(b)} (got ${show(x)})` });
+  });
+}
+
+/** An integer (years, server counts). */
+const integer = (what: string) =>
+  finite(what).superRefine((x, ctx) => {
+    if (!Number.isInteger(x)) ctx.addIssue({ code: 'custom', message: `must be ${what} (got ${show(x)})` });
+  });
+
+/** A strict object: unknown fields are errors that list the allowed ones (catches typos). */
+function obj<S extends z.ZodRawShape>(shape: S) {
+  const allowed = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (iss) =>
+      iss.code === 'unrecognized_keys'
+        ? `is not a known field (allowed: ${allowed})`
+        : iss.input === undefined
+          ? `is required (an object with ${allowed})`
+          : `must be an object with ${allowed} (got ${show(iss.input)})`,
+  });
+}
+
+const text = (what: string) =>
+  z.string({ error: (iss) => (iss.input === undefined ? `is required (${what})` : `must be ${what} (got ${show(iss.input)})`) });
+const nonEmpty = (what: string) =>
+  text(what).superRefine((s, ctx) => {
+    if (s.trim() === '') ctx.addIssue({ code: 'custom', message: `must be ${what} (got an empty string)` });
+  });
+
+function minModeMax(d: { min: number; mode: number; max: number }, ctx: Ctx): void {
+  if (!(d.min <= d.max)) ctx.addIssue({ code: 'custom', path: ['max'], message: `must be >= min (got min ${d.min}, max ${d.max})` });
+  else if (!(d.min <= d.mode && d.mode <= d.max)) {
+    ctx.addIssue({ code: 'custom', path: ['mode'], message: `must lie between min and max (got mode ${d.mode}, min ${d.min}, max ${d.max})` });
+  }
+}
+
+const DIST_LIST = "'uniform', 'triangular', 'pert', 'normal', 'lognormal', 'empirical'";
+
+const distSchema = z.discriminatedUnion(
+  'dist',
+  [
+    obj({ dist: z.literal('uniform'), min: finite(), max: finite() }).superRefine((d, ctx) => {
+      if (!(d.min <= d.max)) ctx.addIssue({ code: 'custom', path: ['max'], message: `must be >= min (got min ${d.min}, max ${d.max})` });
+    }),
+    obj({ dist: z.literal('triangular'), min: finite(), mode: finite(), max: finite() }).superRefine(minModeMax),
+    obj({ dist: z.literal('pert'), min: finite(), mode: finite(), max: finite(), lambda: bounded(GE(0)).optional() }).superRefine(minModeMax),
+    obj({ dist: z.literal('normal'), mean: finite(), sd: bounded(GE(0)), min: finite().optional(), max: finite().optional() }).superRefine((d, ctx) => {
+      if (d.min !== undefined && d.max !== undefined && !(d.min <= d.max)) {
+        ctx.addIssue({ code: 'custom', path: ['max'], message: `must be >= min (got min ${d.min}, max ${d.max})` });
+      } else if (d.sd === 0 && ((d.min !== undefined && d.mean < d.min) || (d.max !== undefined && d.mean > d.max))) {
+        ctx.addIssue({ code: 'custom', path: ['mean'], message: `with sd 0 must lie in [min, max] (got mean ${d.mean})` });
+      }
+    }),
+    obj({ dist: z.literal('lognormal'), median: bounded(GT(0)), sigma: bounded(GE(0)) }),
+    obj({
+      dist: z.literal('empirical'),
+      values: z.array(finite(), { error: (iss) => `must be an array of numbers (got ${show(iss.input)})` }).min(1, { error: 'must hold at least one value' }),
+      weights: z.array(bounded(GE(0)), { error: (iss) => `must be an array of numbers >= 0 (got ${show(iss.input)})` }).optional(),
+    }).superRefine((d, ctx) => {
+      if (d.weights === undefined) return;
+      if (d.weights.length !== d.values.length) {
+        ctx.addIssue({ code: 'custom', path: ['weights'], message: `must have one weight per value (got ${d.weights.length} weights for ${d.values.length} values)` });
+      } else if (!(d.weights.reduce((s, w) => s + w, 0) > 0)) {
+        ctx.addIssue({ code: 'custom', path: ['weights'], message: 'must have a positive sum' });
+      }
+    }),
+  ],
+  { error: (iss) => `must be one of ${DIST_LIST} (got ${show((iss.input as { dist?: unknown } | undefined)?.dist ?? iss.input)})` },
+);
+
+/** Checks that every value a distribution can take lies inside the bound. */
+function supportInside(d: Dist, b: Bound, ctx: Ctx): void {
+  if (b.min === undefined && b.max === undefined) return;
+  const why = `every value ${mustBe(b).replace('must be', 'must be')}`;
+  const fail = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  switch (d.dist) {
+    case 'uniform':
+    case 'triangular':
+    case 'pert':
+      if (!within(d.min, b)) fail(['min'], `${mustBe(b)} (got ${d.min}): ${why}`);
+      if (!within(d.max, b)) fail(['max'], `${mustBe(b)} (got ${d.max}): ${why}`);
+      return;
+    case 'normal': {
+      if (d.sd === 0) {
+        if (!within(d.mean, b)) fail(['mean'], `${mustBe(b)} (got ${d.mean}): ${why}`);
+        return;
+      }
+      if (b.min !== undefined) {
+        if (d.min === undefined) fail([], `a normal distribution is unbounded below here: give it min (${why})`);
+        else if (!within(d.min, { ...b, max: undefined })) fail(['min'], `${mustBe(b)} (got ${d.min}): ${why}`);
+      }
+      if (b.max !== undefined) {
+        if (d.max === undefined) fail([], `a normal distribution is unbounded above here: give it max (${why})`);
+        else if (!within(d.max, { ...b, min: undefined })) fail(['max'], `${mustBe(b)} (got ${d.max}): ${why}`);
+      }
+      return;
+    }
+    case 'lognormal': {
+      const m = moments(d);
+      if (d.sigma === 0) {
+        if (!within(d.median, b)) fail(['median'], `${mustBe(b)} (got ${d.median}): ${why}`);
+        return;
+      }
+      // Support (0, ∞): open at 0.
+      if (b.min !== undefined && !(0 >= b.min)) fail([], `a lognormal takes values down to 0 here: ${why}`);
+      if (b.max !== undefined && m.max === Infinity) fail([], `a lognormal is unbounded above: ${why}; use a bounded distribution`);
+      return;
+    }
+    case 'empirical':
+      d.values.forEach((v, i) => {
+        if (!within(v, b)) fail(['values', i], `${mustBe(b)} (got ${v}): ${why}`);
+      });
+      return;
+  }
+}
+
+/** A parameter: a number inside the bound, or a distribution whose whole support is inside it. */
+function param(b: Bound) {
+  return z.union([finite(), distSchema]).superRefine((p, ctx) => {
+    if (typeof p === 'number') {
+      if (!within(p, b)) ctx.addIssue({ code: 'custom', message: `${mustBe(b)} (got ${show(p)})` });
+    } else supportInside(p as Dist, b, ctx);
+  }) as unknown as z.ZodType<Param>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Growth
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+const point = obj({ year: integer('a whole year'), volumeMt: bounded(GT(0)) });
+
+const growthSchema = z.discriminatedUnion(
+  'model',
+  [
+    obj({ model: z.literal('exponential'), rate: param(GT(-1)) }),
+    obj({ model: z.literal('logistic'), capacityMt: param(GT(0)), rate: param(GT(0)), midpointYear: param(ANY) }),
+    obj({ model: z.literal('gompertz'), capacityMt: param(GT(0)), rate: param(GT(0)), midpointYear: param(ANY) }),
+    obj({
+      model: z.literal('piecewise'),
+      points: z.array(point, { error: (iss) => `must be an array of { year, volumeMt } (got ${show(iss.input)})` }).min(2, { error: (iss) => `must hold at least 2 points (got ${(iss.input as unknown[]).length})` }),
+    }).superRefine((g, ctx) => {
+      g.points.forEach((p, i) => {
+        if (i > 0 && !(p.year > g.points[i - 1]!.year)) {
+          ctx.addIssue({ code: 'custom', path: ['points', i, 'year'], message: `must be after the previous point's year ${g.points[i - 1]!.year} (got ${p.year}); list points in year order` });
+        }
+      });
+    }),
+    obj({
+      model: z.literal('expression'),
+      formula: nonEmpty('a formula in t, e.g. "a * exp(b * (t - 2025))"'),
+      params: z.record(z.string(), param(ANY), { error: (iss) => `must be an object of named parameters (got ${show(iss.input)})` }),
+    }).superRefine((g, ctx) => {
+      const names = Object.keys(g.params);
+      for (const n of names) {
+        if (!IDENT.test(n) || n === 't') {
+          ctx.addIssue({ code: 'custom', path: ['params', n], message: `must be named like an identifier other than t (got ${JSON.stringify(n)})` });
+          return;
+        }
+      }
+      try {
+        compileFormula(g.formula, names);
+      } catch (e) {
+        if (e instanceof FormulaError) ctx.addIssue({ code: 'custom', path: ['formula'], message: e.message });
+        else throw e;
+      }
+    }),
+  ],
+  { error: (iss) => `must be one of 'exponential', 'logistic', 'gompertz', 'piecewise', 'expression' (got ${show((iss.input as { model?: unknown } | undefined)?.model ?? iss.input)})` },
+);
+
+// ---------------------------------------------------------------------------------------------
+// Scenario
+
+const expansion = obj({ year: integer('a whole year'), addMt: param(GE(0)), delayYears: param(GE(0)).optional() });
+const disruption = obj({
+  name: nonEmpty('a name'),
+  probability: param(UNIT),
+  demandFactor: param(GT(0)).optional(),
+  capacityFactor: param(GT(0)).optional(),
+}).superRefine((d, ctx) => {
+  if (d.demandFactor === undefined && d.capacityFactor === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'needs demandFactor or capacityFactor (or both): a disruption with neither changes nothing' });
+  }
+});
+
+export const scenarioSchema = obj({
+  name: text('a string').optional(),
+  start: obj({ year: integer('a whole year'), volumeMt: bounded(GT(0)) }),
+  horizon: integer('a whole year'),
+  growth: growthSchema,
+  volatility: param(GE(0)).optional(),
+  persistence: bounded({ min: 0, max: 1, maxOpen: true, text: 'in [0, 1)' }).optional(),
+  capacity: obj({
+    baseMt: param(GT(0)),
+    expansions: z.array(expansion, { error: (iss) => `must be an array of expansions (got ${show(iss.input)})` }).optional(),
+  }).optional(),
+  disruptions: z.array(disruption, { error: (iss) => `must be an array of disruptions (got ${show(iss.input)})` }).optional(),
+  target: obj({ year: integer('a whole year'), volumeMt: bounded(GT(0)) }).optional(),
+}).superRefine((s, ctx) => {
+  const y0 = s.start.year;
+  if (!(s.horizon >= y0)) ctx.addIssue({ code: 'custom', path: ['horizon'], message: `must be >= start.year ${y0} (got ${s.horizon})` });
+  else if (s.horizon - y0 > MAX_HORIZON_YEARS) {
+    ctx.addIssue({ code: 'custom', path: ['horizon'], message: `must be at most ${MAX_HORIZON_YEARS} years after start.year ${y0} (got ${s.horizon})` });
+  }
+  if (s.target && s.horizon >= y0 && !(s.target.year >= y0 && s.target.year <= s.horizon)) {
+    ctx.addIssue({ code: 'custom', path: ['target', 'year'], message: `must lie in the run, ${y0}–${s.horizon} (got ${s.target.year})` });
+  }
+  const seen = new Set<string>();
+  (s.disruptions ?? []).forEach((d, i) => {
+    if (seen.has(d.name)) ctx.addIssue({ code: 'custom', path: ['disruptions', i, 'name'], message: `must be unique (${JSON.stringify(d.name)} is used twice)` });
+    seen.add(d.name);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Route
+
+const queue = obj({
+  capacityMt: param(GT(0)).optional(),
+  servers: integer('a whole number >= 1').superRefine((x, ctx) => {
+    if (Number.isInteger(x) && !(x >= 1)) ctx.addIssue({ code: 'custom', message: `must be a whole number >= 1 (got ${x})` });
+  }),
+  serviceDays: bounded(GT(0)),
+  arrivalCv: bounded(GE(0)).optional(),
+  serviceCv: bounded(GE(0)).optional(),
+  maxUtilisation: bounded({ min: 0, minOpen: true, max: 1, maxOpen: true, text: 'in (0, 1)' }).optional(),
+});
+
+const leg = obj({
+  name: nonEmpty('a name'),
+  mode: z.enum(LEG_MODES, { error: (iss) => `must be one of ${LEG_MODES.map((m) => `'${m}'`).join(', ')} (got ${show(iss.input)})` }),
+  days: param(GE(0)),
+  delay: obj({ probability: bounded(UNIT), days: param(GE(0)) }).optional(),
+  queue: queue.optional(),
+});
+
+export const routeSchema = obj({
+  name: nonEmpty('a name'),
+  legs: z.array(leg, { error: (iss) => `must be an array of legs (got ${show(iss.input)})` }).min(1, { error: 'must hold at least one leg' }),
+}).superRefine((r, ctx) => {
+  const seen = new Set<string>();
+  r.legs.forEach((l, i) => {
+    if (seen.has(l.name)) ctx.addIssue({ code: 'custom', path: ['legs', i, 'name'], message: `must be unique (${JSON.stringify(l.name)} is used twice)` });
+    seen.add(l.name);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Issues
+
+interface ZodIssueLike {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  input?: unknown;
+  errors?: ZodIssueLike[][];
+  keys?: string[];
+}
+
+/**
+ * Zod's issues as `{ path, message }`: a union of a number and a distribution is reported by the
+ * branch the input was meant for (the distribution's when it is an object).
+ */
+export function toIssues(issues: readonly ZodIssueLike[], prefix: (string | number)[] = []): ScenarioIssue[] {
+  const out: ScenarioIssue[] = [];
+  for (const iss of issues) {
+    const path = [...prefix, ...iss.path.map((p) => (typeof p === 'symbol' ? String(p) : p))] as (string | number)[];
+    if (iss.code === 'invalid_union' && iss.errors && iss.errors.length === 2) {
+      // The union of a number and a distribution (param()): report the branch meant.
+      const input = iss.input;
+      if (input !== null && typeof input === 'object' && !Array.isArray(input) && iss.errors.length === 2) {
+        out.push(...toIssues(iss.errors[1]!, path));
+      } else {
+        out.push({ path, message: `must be a number or a distribution { dist: ${DIST_LIST.replaceAll(', ', ' | ')}, … } (got ${show(input)})` });
+      }
+      continue;
+    }
+    if (iss.code === 'unrecognized_keys' && iss.keys) {
+      for (const key of iss.keys) out.push({ path: [...path, key], message: iss.message });
+      continue;
+    }
+    out.push({ path, message: iss.message });
+  }
+  return out;
+}
+
+/** Parses with a schema; returns the data or the issues. */
+export function check<T>(schema: z.ZodType<T>, input: unknown): { ok: true; data: T } | { ok: false; issues: ScenarioIssue[] } {
+  const r = schema.safeParse(input, { reportInput: true });
+  if (r.success) return { ok: true, data: r.data };
+  return { ok: false, issues: toIssues(r.error.issues as unknown as ZodIssueLike[]) };
+}

@@ -1,0 +1,112 @@
+import type { Param } from '../random/dist.js';
+import type { GrowthModel, YearVolume } from '../growth/model.js';
+
+/** A planned capacity expansion: `addMt` from `year + ceil(delayYears)` on. */
+export interface ExpansionInput {
+  year: number;
+  addMt: Param;
+  delayYears?: Param;
+}
+
+/** An event that may strike each simulated year, multiplying that year's demand or capacity. */
+export interface DisruptionInput {
+  name: string;
+  probability: Param;
+  demandFactor?: Param;
+  capacityFactor?: Param;
+}
+
+/** A volume scenario as users write it (DESIGN.md, "The contract"). */
+export interface ScenarioInput {
+  name?: string;
+  /** The last known point: index 0 of the simulation. */
+  start: YearVolume;
+  /** Last simulated year, inclusive. */
+  horizon: number;
+  /** The median path of demand. */
+  growth: GrowthModel;
+  /** Standard deviation of the yearly log-shock to demand; 0 by default. */
+  volatility?: Param;
+  /** AR(1) coefficient of the shocks, in [0, 1); 0 by default. */
+  persistence?: number;
+  capacity?: { baseMt: Param; expansions?: ExpansionInput[] };
+  disruptions?: DisruptionInput[];
+  /** 10 Mt in 2027 by default. */
+  target?: YearVolume;
+}
+
+/**
+ * A parsed scenario: validated, with defaults filled in (volatility 0, persistence 0, no
+ * capacity limit, no disruptions, expansions without delay). `target` is the given target, or the
+ * default 10 Mt in 2027 when that year lies in the run, else null.
+ */
+export interface Scenario {
+  readonly kind: 'scenario';
+  readonly name: string | null;
+  readonly start: YearVolume;
+  readonly horizon: number;
+  readonly growth: GrowthModel;
+  readonly volatility: Param;
+  readonly persistence: number;
+  readonly capacity: { readonly baseMt: Param; readonly expansions: readonly { readonly year: number; readonly addMt: Param; readonly delayYears: Param }[] } | null;
+  readonly disruptions: readonly { readonly name: string; readonly probability: Param; readonly demandFactor: Param | null; readonly capacityFactor: Param | null }[];
+  readonly target: YearVolume | null;
+}
+
+/** The transport modes of a leg. */
+export const LEG_MODES = ['rail', 'road', 'ferry', 'sea', 'port', 'border'] as const;
+export type LegMode = (typeof LEG_MODES)[number];
+
+/** A queue on a leg (Allen–Cunneen G/G/c wait; DESIGN.md, "Transit"). */
+export interface QueueInput {
+  capacityMt?: Param;
+  servers: number;
+  serviceDays: number;
+  arrivalCv?: number;
+  serviceCv?: number;
+  /** Utilisation cap, 0.98 by default. */
+  maxUtilisation?: number;
+}
+
+/** One leg of a route. */
+export interface LegInput {
+  name: string;
+  mode: LegMode;
+  /** Days on the leg, drawn per trip. */
+  days: Param;
+  /** An occasional extra delay, e.g. a storm closure or an inspection. */
+  delay?: { probability: number; days: Param };
+  queue?: QueueInput;
+}
+
+/** A route as users write it. */
+export interface RouteInput {
+  name: string;
+  legs: LegInput[];
+}
+
+/** A parsed route: validated, queue defaults filled in (cv 1, maxUtilisation 0.98). */
+export interface Route {
+  readonly kind: 'route';
+  readonly name: string;
+  readonly legs: readonly {
+    readonly name: string;
+    readonly mode: LegMode;
+    readonly days: Param;
+    readonly delay: { readonly probability: number; readonly days: Param } | null;
+    readonly queue: {
+      readonly capacityMt: Param | null;
+      readonly servers: number;
+      readonly serviceDays: number;
+      readonly arrivalCv: number;
+      readonly serviceCv: number;
+      readonly maxUtilisation: number;
+    } | null;
+  }[];
+}
+
+/** The default target of DESIGN.md: 10 Mt in 2027. */
+export const DEFAULT_TARGET: YearVolume = Object.freeze({ year: 2027, volumeMt: 10 });
+
+/** The longest run a scenario may ask for, in years after the start. */
+export const MAX_HORIZON_YEARS = 100;

@@ -1,0 +1,5 @@
+export { quantile, quantiles, quantileSorted, select } from './quantile.js';
+export { sum, mean, variance, meanVariance, type MeanVariance } from './summary.js';
+export { proportion, wilsonInterval, type ProportionEstimate } from './proportion.js';
+export { histogram, type Bin } from './histogram.js';
+export { normalCdf, normalSurvival, normalPdf, normalQuantile } from './normal.js';

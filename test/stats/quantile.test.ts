@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { histogram, meanVariance, proportion, quantile, quantileSorted, quantiles, sum, wilsonInterval } from 'middle-corridor';
+import { REF } from '../helpers.js';
+
+/** numpy's type-7 quantile by sorting, written out independently of the library. */
+function numpyLinear(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  const h = (s.length - 1) * p;
+  const lo = Math.floor(h);
+  if (h >= s.length - 1) return s[s.length - 1]!;
+  const g = h - lo;
+  const a = s[lo]!;
+  const b = s[lo + 1]!;
+  const d = b - a;
+  return g >= 0.5 ? b - d * (1 - g) : a + d * g;
+}
+
+describe('quantiles (numpy "linear", R type 7)', () => {
+  it('equal numpy.quantile on data with ties and negatives, to the bit', () => {
+    const { data, ps, numpy } = REF.quantiles;
+    expect(quantiles(Float64Array.from(data), ps)).toEqual(numpy);
+    ps.forEach((p: number, i: number) => expect(quantile(data, p)).toBe(numpy[i]));
+  });
+
+  it('equal the sort-based definition for any data and p, in any order of p (law)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constantFrom(0, 1, 2)), { minLength: 1, maxLength: 300 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
+        (data, ps) => {
+          const got = quantiles(Float64Array.from(data), ps);
+          ps.forEach((p, i) => expect(got[i]).toBe(numpyLinear(data, p)));
+        },
+      ),
+    );
+  });
+
+  it('leave the input untouched', () => {
+    const x = Float64Array.of(5, 1, 4, 2, 3);
+    quantiles(x, [0.2, 0.9]);
+    expect(Array.from(x)).toEqual([5, 1, 4, 2, 3]);
+  });
+
+  it('quantileSorted agrees on sorted input', () => {
+    const s = [...REF.quantiles.data].sort((a: number, b: number) => a - b);
+    REF.quantiles.ps.forEach((p: number, i: number) => expect(quantileSorted(s, p)).toBe(REF.quantiles.numpy[i]));
+  });
+
+  it('reject p outside [0, 1], empty input and NaN values', () => {
+    expect(() => quantile([1, 2], 1.01)).toThrow(/p must be in \[0, 1\] \(got 1.01\)/);
+    expect(() => quantile([1, 2], -0.5)).toThrow(RangeError);
+    expect(() => quantile([1, 2], NaN)).toThrow(RangeError);
+    expect(() => quantile([], 0.5)).toThrow(/at least one value/);
+    expect(() => quantile([1, NaN], 0.5)).toThrow(/values\[1\] is NaN/);
+  });
+});
+
+describe('sums, means and variances', () => {
+  it('the compensated sum keeps digits a naive loop loses', () => {
+    expect(sum([1e16, 1, -1e16])).toBe(1);
+    expect(sum([1, 1e100, 1, -1e100])).toBe(2);
+  });
+
+  it('Welford matches the two-pass sample variance (numpy var(ddof=1))', () => {
+    const r = meanVariance([2, 4, 4, 4, 5, 5, 7, 9]);
+    expect(r.mean).toBe(5);
+    expect(r.variance).toBeCloseTo(32 / 7, 14);
+    expect(r.standardError).toBeCloseTo(Math.sqrt(32 / 7 / 8), 14);
+    // Shifted data: a naive sum-of-squares formula loses everything here.
+    const big = meanVariance([1e9 + 4, 1e9 + 7, 1e9 + 13, 1e9 + 16]);
+    expect(big.variance).toBe(30);
+  });
+});
+
+describe('proportions', () => {
+  it('the plug-in standard error is √(p(1−p)/n)', () => {
+    expect(proportion(30, 100)).toEqual({ estimate: 0.3, standardError: Math.sqrt(0.21 / 100) });
+  });
+
+  it('Wilson intervals equal the textbook formula (reference.py)', () => {
+    for (const { k, n, interval } of REF.wilson) {
+      const w = wilsonInterval(k, n);
+      expect(w.lower).toBeCloseTo(interval[0], 12);
+      expect(w.upper).toBeCloseTo(interval[1], 12);
+    }
+  });
+
+  it('reject impossible counts', () => {
+    expect(() => proportion(5, 0)).toThrow(/n must be a positive integer/);
+    expect(() => proportion(11, 10)).toThrow(/successes must be an integer in \[0, n\]/);
+    expect(() => wilsonInterval(1, 10, 1)).toThrow(/confidence/);
+  });
+});
+
+describe('histogram', () => {
+  it('counts like numpy.histogram (last bin closed)', () => {
+    const { data, bins, counts, edges } = REF.histogram;
+    const h = histogram(data, { bins });
+    expect(h.map((b) => b.count)).toEqual(counts);
+    expect(h.map((b) => b.x0)).toEqual(edges.slice(0, -1));
+    expect(h[h.length - 1]!.x1).toBe(edges[edges.length - 1]);
+  });
+
+  it('rejects a bad bin count', () => {
+    expect(() => histogram([1], { bins: 0 })).toThrow(/bins must be a positive integer/);
+  });
+});

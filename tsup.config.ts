@@ -1,0 +1,13 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: { index: 'src/index.ts' },
+  format: ['esm', 'cjs'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  target: 'es2022',
+  platform: 'neutral',
+  // Dependencies stay external: users' bundlers dedupe zod and mathjs.
+  external: ['zod', 'mathjs', 'seedrandom'],
+});
