@@ -28,6 +28,7 @@ export {
   uniform,
   triangular,
   pert,
+  pertShapes,
   normal,
   lognormal,
   empirical,

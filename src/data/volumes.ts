@@ -124,7 +124,10 @@ export const ANNOUNCED_TRAJECTORY: readonly Observation[] = Object.freeze([
   { year: 2027, volumeMt: 10, kind: 'target', source: SOURCES.vassilenko2025, note: '"10 Mt planned by 2027"' },
 ] satisfies Observation[]);
 
-/** Observations of the given kinds (by default the outturns), in year order. */
+/**
+ * Observations of the given kinds (by default the outturns), in year order.
+ * @example reportedVolumes().length // => 7
+ */
 export function reportedVolumes(
   obs: readonly Observation[] = TITR_VOLUMES,
   kinds: readonly ObservationKind[] = ['reported'],

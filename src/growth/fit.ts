@@ -308,8 +308,8 @@ function selectObservations(obs: readonly Observation[], o: FitOptions): { t: nu
  *
  * @example
  * const fit = fitGrowth(TITR_VOLUMES, 'exponential');
- * fit.parameters[1] // => { name: 'rate', estimate: 0.4245…, standardError: 0.1059…, … }
- * fit.rmsle          // => 0.3118…
+ * fit.parameters[1] // => { name: 'rate', estimate: 0.43514…, standardError: 0.10015…, … }
+ * fit.rmsle          // => 0.31210…
  */
 export function fitGrowth(obs: readonly Observation[], kind: FitModel, o: FitOptions = {}): GrowthFit {
   if (kind !== 'exponential' && kind !== 'logistic' && kind !== 'gompertz') {

@@ -99,7 +99,7 @@ function piecewiseLog(points: readonly YearVolume[], t: number): number {
 
 /**
  * log(m(to) / m(from)): the log growth of the median path from one year to another.
- * @example logGrowthRatio({ model: 'exponential', rate: 0.25 }, 2025, 2027) // => 2·log(1.25) = 0.4463
+ * @example logGrowthRatio({ model: 'exponential', rate: 0.25 }, 2025, 2027) // => 0.4462871026284…
  */
 export function logGrowthRatio(model: FixedGrowthModel, from: number, to: number): number {
   if (model.model === 'exponential') return (to - from) * Math.log1p(model.rate);

@@ -45,7 +45,10 @@ function hash128(text: string): [number, number, number, number] {
   return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
 }
 
-/** The seed as a canonical string; rejects NaN, infinities and empty strings. */
+/**
+ * The seed as a canonical string; rejects NaN, infinities and empty strings.
+ * @example seedKey(42) // => '42'
+ */
 export function seedKey(seed: Seed): string {
   if (typeof seed === 'number') {
     if (!Number.isFinite(seed)) throw new RangeError(`seed: must be a finite number or a non-empty string (got ${seed})`);
@@ -70,7 +73,7 @@ export function seedKey(seed: Seed): string {
  *
  * @example
  * const s = stream(42, 'volume/demand', 0);
- * s(); // => 0.3050…  (the same on every platform)
+ * s() // => 0.5196520301979035
  */
 export function stream(seed: Seed, purpose: string, block = 0): Stream {
   const key = seedKey(seed);

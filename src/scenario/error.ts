@@ -4,7 +4,10 @@ export interface ScenarioIssue {
   message: string;
 }
 
-/** `['legs', 2, 'days', 'mode']` → `legs[2].days.mode` (the root is `(root)`). */
+/**
+ * A path as messages write it; the root is `(root)`.
+ * @example formatPath(['legs', 2, 'days', 'mode']) // => 'legs[2].days.mode'
+ */
 export function formatPath(path: readonly (string | number)[]): string {
   let out = '';
   for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? p : `.${p}`;

@@ -53,6 +53,9 @@ export function parseScenario(input: unknown): Scenario {
  * Validates a route and fills in its queue defaults (arrivalCv and serviceCv 1, maxUtilisation
  * 0.98). Throws {@link ScenarioError} listing every problem with its path, e.g.
  * `legs[2].days.mode: must lie between min and max (got mode 7, min 1, max 5)`.
+ * @example
+ * parseRoute({ name: 'r', legs: [{ name: 'sea', mode: 'sea', days: { dist: 'triangular', min: 1, mode: 7, max: 5 } }] })
+ * // throws ScenarioError: legs[0].days.mode: must lie between min and max (got mode 7, min 1, max 5)
  */
 export function parseRoute(input: unknown): Route {
   if (isParsed(input, 'route')) return input as Route;

@@ -11,7 +11,10 @@
 
 const SQRT_2PI = 2.5066282746310002;
 
-/** Standard normal density φ(x). */
+/**
+ * Standard normal density φ(x).
+ * @example normalPdf(0) // => 0.3989422804014327
+ */
 export function normalPdf(x: number): number {
   return Math.exp(-0.5 * x * x) / SQRT_2PI;
 }
@@ -88,7 +91,7 @@ export function normalCdf(x: number): number {
 
 /**
  * Upper tail 1 − Φ(x), accurate in relative terms for large x.
- * @example normalSurvival(5) // => 2.866515718791939e-7
+ * @example normalSurvival(5) // => 2.86651571879193…e-7
  */
 export function normalSurvival(x: number): number {
   if (Number.isNaN(x)) throw new RangeError('normalSurvival: x must be a number (got NaN)');
@@ -119,7 +122,7 @@ function acklamLower(p: number): number {
 
 /**
  * Standard normal quantile Φ⁻¹(p); −Infinity at 0 and Infinity at 1 are refused.
- * @example normalQuantile(0.975) // => 1.959963984540054
+ * @example normalQuantile(0.975) // => 1.95996398454005…
  */
 export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`normalQuantile: p must be in (0, 1) (got ${p})`);

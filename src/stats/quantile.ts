@@ -103,7 +103,10 @@ export function quantile(values: ArrayLike<number>, p: number, scratch?: Float64
   return quantiles(values, [p], scratch)[0]!;
 }
 
-/** Type-7 quantile of values already sorted ascending (no check that they are). */
+/**
+ * Type-7 quantile of values already sorted ascending (no check that they are).
+ * @example quantileSorted([1, 2, 3, 4], 0.25) // => 1.75
+ */
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   checkP(p, 'quantileSorted');
   const n = sorted.length;

@@ -5,8 +5,8 @@
  */
 
 /**
- * Compensated (Neumaier) sum.
- * @example sum([1e16, 1, -1e16]) // => 1   (a naive loop gives 0)
+ * Compensated (Neumaier) sum: here a naive loop gives 0.
+ * @example sum([1e16, 1, -1e16]) // => 1
  */
 export function sum(values: ArrayLike<number>): number {
   let s = 0;
@@ -50,12 +50,18 @@ export function meanVariance(values: ArrayLike<number>): MeanVariance {
   return { n, mean, variance, sd, standardError: sd / Math.sqrt(n) };
 }
 
-/** Arithmetic mean (Welford). */
+/**
+ * Arithmetic mean (Welford).
+ * @example mean([1, 2, 3, 4]) // => 2.5
+ */
 export function mean(values: ArrayLike<number>): number {
   return meanVariance(values).mean;
 }
 
-/** Sample variance, denominator n − 1 (Welford). */
+/**
+ * Sample variance, denominator n − 1 (Welford).
+ * @example variance([1, 2, 3, 4]) // => 1.6666666666666667
+ */
 export function variance(values: ArrayLike<number>): number {
   return meanVariance(values).variance;
 }
