@@ -60,6 +60,7 @@ export {
   cagr,
   requiredGrowth,
   fitGrowth,
+  fitRandomWalk,
   compileFormula,
   FormulaError,
   GROWTH_MODELS,
@@ -72,10 +73,13 @@ export {
   type FitModel,
   type FitParameterName,
   type CompiledFormula,
+  type RandomWalkFit,
+  type RandomWalkOptions,
 } from './growth/index.js';
 export {
   parseScenario,
   parseRoute,
+  PRESETS,
   ScenarioError,
   formatPath,
   LEG_MODES,
@@ -91,7 +95,21 @@ export {
   type LegInput,
   type LegMode,
   type QueueInput,
+  type PresetName,
 } from './scenario/index.js';
+export {
+  simulateVolumes,
+  backtest,
+  forecastScenario,
+  VolumeResult,
+  STREAM_BLOCK,
+  MAX_PATHS,
+  type VolumeOptions,
+  type VolumeSummaryRow,
+  type FirstYearRow,
+  type BacktestRow,
+  type BacktestOptions,
+} from './volume/index.js';
 export {
   quantile,
   quantiles,

@@ -11,3 +11,4 @@ export {
 } from './model.js';
 export { fitGrowth, type GrowthFit, type FitOptions, type FitParameter, type FitModel, type FitParameterName } from './fit.js';
 export { compileFormula, FormulaError, type CompiledFormula } from './mathjs.js';
+export { fitRandomWalk, type RandomWalkFit, type RandomWalkOptions } from './randomWalk.js';

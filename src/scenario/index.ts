@@ -14,3 +14,4 @@ export {
   type LegMode,
   type QueueInput,
 } from './types.js';
+export { PRESETS, type PresetName } from './presets.js';

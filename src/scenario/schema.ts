@@ -268,6 +268,9 @@ export const scenarioSchema = obj({
   (s.disruptions ?? []).forEach((d, i) => {
     if (seen.has(d.name)) ctx.addIssue({ code: 'custom', path: ['disruptions', i, 'name'], message: `must be unique (${JSON.stringify(d.name)} is used twice)` });
     seen.add(d.name);
+    if (d.capacityFactor !== undefined && s.capacity === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['disruptions', i, 'capacityFactor'], message: 'has no capacity to act on: give the scenario a capacity (capacity.baseMt) or drop capacityFactor' });
+    }
   });
 });
 
