@@ -165,7 +165,7 @@ function blockStreams(seed: string, purpose: string, first: number, count: numbe
  *
  * @example
  * const r = simulateVolumes({ start: { year: 2025, volumeMt: 4.119 }, horizon: 2027, growth: { model: 'exponential', rate: 0.3 } }, { paths: 1000, seed: 1 });
- * r.quantile(2027, 0.5) // => 6.96111
+ * r.quantile(2027, 0.5) // => 6.96111…
  */
 export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeOptions): VolumeResult {
   const scenario = parseScenario(s);

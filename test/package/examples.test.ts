@@ -34,6 +34,22 @@ describe('the examples and the README stay true', () => {
     }
   });
 
+  it('examples/02-probability-of-10mt.ts prints P(≥ 10 Mt in 2027) per preset, the fans and the backtest', () => {
+    const r = runTs('examples/02-probability-of-10mt.ts');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    for (const line of [
+      /announced\s+49\.9 % ± 0\.16\s+2027/,
+      /official-capacity\s+32\.2 % ± 0\.15\s+2029/,
+      /baseline\s+0\.0 % ± 0\.00\s+after 2032/,
+      /^2027\s+3\.53\s+9\.98\s+28\.32/m,
+      /2025 forecast: P10 3\.12, P50 6\.28, P90 12\.45 Mt/,
+      /outturn 4\.119 Mt: inside the P10–P90 band; the forecast gave P\(≤ 4\.119\) = 21\.\d %/,
+    ]) {
+      expect(r.stdout).toMatch(line);
+    }
+  });
+
   it('the README quick start runs as written and prints what its comments say', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const block = /## Quick start\s+```ts\n([\s\S]*?)```/.exec(readme)?.[1];
