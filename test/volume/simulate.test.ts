@@ -281,6 +281,12 @@ describe('results', () => {
     expect(simulateVolumes(base(), { paths: 5, seed: 1 }).utilisation(2026)).toBeNull();
   });
 
+  it('onProgress reports the share of paths done after each chunk, ending at 1', () => {
+    const seen: number[] = [];
+    simulateVolumes(base(), { paths: 1000, seed: 1, blockSize: 256, onProgress: (x) => seen.push(x) });
+    expect(seen).toEqual([0.256, 0.512, 0.768, 1]);
+  });
+
   it('statistics are cached: the same object comes back', () => {
     expect(r.firstYearReaching(6)).toBe(r.firstYearReaching(6));
     expect(r.unmet(2027)).toBe(r.unmet(2027));
