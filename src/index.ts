@@ -129,3 +129,21 @@ export {
   type ProportionEstimate,
   type Bin,
 } from './stats/index.js';
+export {
+  simulateTransit,
+  simulateCorridor,
+  compareRoutes,
+  ROUTES,
+  erlangC,
+  allenCunneenWait,
+  TransitSample,
+  MAX_TRIPS,
+  TRIP_BLOCK,
+  type TransitOptions,
+  type LegBreakdown,
+  type CorridorOptions,
+  type CorridorResult,
+  type CorridorSummaryRow,
+  type RouteComparisonRow,
+  type CompareOptions,
+} from './transit/index.js';

@@ -65,6 +65,7 @@ export function parseRoute(input: unknown): Route {
   return remember(deepFreeze({
     kind: 'route' as const,
     name: route.name,
+    source: route.source ?? null,
     legs: route.legs.map((l) => ({
       name: l.name,
       mode: l.mode,
@@ -80,6 +81,7 @@ export function parseRoute(input: unknown): Route {
             maxUtilisation: l.queue.maxUtilisation ?? 0.98,
           }
         : null,
+      source: l.source ?? null,
     })),
   }));
 }

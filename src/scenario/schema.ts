@@ -294,10 +294,12 @@ const leg = obj({
   days: param(GE(0)),
   delay: obj({ probability: bounded(UNIT), days: param(GE(0)) }).optional(),
   queue: queue.optional(),
+  source: text('a string').optional(),
 });
 
 export const routeSchema = obj({
   name: nonEmpty('a name'),
+  source: text('a string').optional(),
   legs: z.array(leg, { error: (iss) => `must be an array of legs (got ${show(iss.input)})` }).min(1, { error: 'must hold at least one leg' }),
 }).superRefine((r, ctx) => {
   const seen = new Set<string>();

@@ -77,18 +77,23 @@ export interface LegInput {
   /** An occasional extra delay, e.g. a storm closure or an inspection. */
   delay?: { probability: number; days: Param };
   queue?: QueueInput;
+  /** Where the leg's figures come from (title — URL), or how they were estimated. */
+  source?: string;
 }
 
 /** A route as users write it. */
 export interface RouteInput {
   name: string;
   legs: LegInput[];
+  /** What the route is and where its figures come from. */
+  source?: string;
 }
 
 /** A parsed route: validated, queue defaults filled in (cv 1, maxUtilisation 0.98). */
 export interface Route {
   readonly kind: 'route';
   readonly name: string;
+  readonly source: string | null;
   readonly legs: readonly {
     readonly name: string;
     readonly mode: LegMode;
@@ -102,6 +107,7 @@ export interface Route {
       readonly serviceCv: number;
       readonly maxUtilisation: number;
     } | null;
+    readonly source: string | null;
   }[];
 }
 

@@ -1,0 +1,150 @@
+import { sampler, type Sampler } from '../random/samplers.js';
+import { stream } from '../random/stream.js';
+import type { Route } from '../scenario/types.js';
+import { erlangC } from './erlang.js';
+
+/** Trips per random stream (as paths per stream in the volume kernel). */
+export const TRIP_BLOCK = 256;
+
+/**
+ * The load a trip meets: the volume that wants through (Mt/yr) and, for queues without a
+ * capacity of their own, the capacity to divide it by. Null volume: queues add nothing.
+ */
+export interface Load {
+  volumeMt(trip: number): number | null;
+  capacityMt(trip: number): number | null;
+}
+
+/** Running sums for a leg's share of the trip time. */
+export interface LegSums {
+  sum: number;
+  sumSq: number;
+  /** Σ leg·total, for the leg's share of the variance of the total (covariance share). */
+  sumCross: number;
+  delays: number;
+  waits: number;
+  saturated: number;
+}
+
+/** What the kernel gives for one load. */
+export interface KernelOutput {
+  days: Float64Array;
+  legs: LegSums[];
+  /** Trips on which some queue hit its utilisation cap. */
+  saturated: number;
+}
+
+/**
+ * Draws `trips` trips along a route, once, and evaluates them under each load: the legs' days,
+ * delays and the queues' randomness (capacity draw, whether a trip waits, an Exp(1) wait) come
+ * from streams keyed by the leg's name and the block of trips, so a trip's draws are the same
+ * under every load (common random numbers: its wait grows with the volume and nothing else) and
+ * adding a leg never changes the draws of another.
+ */
+export function runTrips(route: Route, seed: string, trips: number, loads: readonly Load[]): KernelOutput[] {
+  const L = route.legs.length;
+  const outs: KernelOutput[] = loads.map(() => ({
+    days: new Float64Array(trips),
+    legs: route.legs.map(() => ({ sum: 0, sumSq: 0, sumCross: 0, delays: 0, waits: 0, saturated: 0 })),
+    saturated: 0,
+  }));
+  const B = TRIP_BLOCK;
+  // Per-block buffers: base draws per leg, and the leg values of the current load.
+  const base = route.legs.map(() => ({
+    days: new Float64Array(B),
+    delay: new Float64Array(B), // delay days when it strikes, 0 otherwise
+    capacity: new Float64Array(B),
+    waitU: new Float64Array(B),
+    waitE: new Float64Array(B),
+  }));
+  const legValue = route.legs.map(() => new Float64Array(B));
+  const satTrip = new Uint8Array(B);
+
+  for (let first = 0; first < trips; first += B) {
+    const n = Math.min(B, trips - first);
+    const block = first / B;
+    route.legs.forEach((leg, l) => {
+      const b = base[l]!;
+      const purpose = `leg/${leg.name}`;
+      const days: Sampler = sampler(stream(seed, `${purpose}/days`, block), leg.days);
+      for (let i = 0; i < n; i++) b.days[i] = days();
+      if (leg.delay) {
+        const strikes = stream(seed, `${purpose}/delay/strikes`, block);
+        const dd = sampler(stream(seed, `${purpose}/delay/days`, block), leg.delay.days);
+        const p = leg.delay.probability;
+        for (let i = 0; i < n; i++) {
+          const hit = strikes() < p;
+          const d = dd();
+          b.delay[i] = hit ? d : 0;
+        }
+      }
+      if (leg.queue) {
+        if (leg.queue.capacityMt !== null) {
+          const cap = sampler(stream(seed, `${purpose}/queue/capacity`, block), leg.queue.capacityMt);
+          for (let i = 0; i < n; i++) b.capacity[i] = cap();
+        }
+        const u = stream(seed, `${purpose}/queue/waits`, block);
+        const e = stream(seed, `${purpose}/queue/wait`, block);
+        for (let i = 0; i < n; i++) {
+          b.waitU[i] = u();
+          b.waitE[i] = -Math.log(e.double());
+        }
+      }
+    });
+
+    loads.forEach((load, li) => {
+      const out = outs[li]!;
+      satTrip.fill(0, 0, n);
+      route.legs.forEach((leg, l) => {
+        const b = base[l]!;
+        const v = legValue[l]!;
+        const sums = out.legs[l]!;
+        for (let i = 0; i < n; i++) {
+          let x = b.days[i]! + b.delay[i]!;
+          if (b.delay[i]! > 0) sums.delays++;
+          const q = leg.queue;
+          if (q) {
+            const trip = first + i;
+            const volume = load.volumeMt(trip);
+            if (volume !== null) {
+              const capacity = q.capacityMt !== null ? b.capacity[i]! : load.capacityMt(trip);
+              if (capacity === null) {
+                throw new RangeError(`legs[${l}] (${leg.name}).queue: a volume is given but the queue has no capacityMt and no scenario capacity to use`);
+              }
+              let rho = volume / capacity;
+              if (rho >= q.maxUtilisation) {
+                rho = q.maxUtilisation;
+                satTrip[i] = 1;
+                sums.saturated++;
+              }
+              if (rho > 0) {
+                const c = q.servers;
+                const pw = erlangC(c, c * rho);
+                if (b.waitU[i]! < pw) {
+                  // Exp(1) scaled to mean Wq / C: (ca² + cs²)/2 · serviceDays / (c(1 − ρ)).
+                  x += (b.waitE[i]! * ((q.arrivalCv ** 2 + q.serviceCv ** 2) / 2) * q.serviceDays) / (c * (1 - rho));
+                  sums.waits++;
+                }
+              }
+            }
+          }
+          v[i] = x;
+        }
+      });
+      for (let i = 0; i < n; i++) {
+        let total = 0;
+        for (let l = 0; l < L; l++) total += legValue[l]![i]!;
+        out.days[first + i] = total;
+        for (let l = 0; l < L; l++) {
+          const x = legValue[l]![i]!;
+          const s = out.legs[l]!;
+          s.sum += x;
+          s.sumSq += x * x;
+          s.sumCross += x * total;
+        }
+        out.saturated += satTrip[i]!;
+      }
+    });
+  }
+  return outs;
+}
