@@ -177,7 +177,7 @@ export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeOptions): 
   const hasCapacity = scenario.capacity !== null;
   const capacity = hasCapacity ? years.map(() => new Float64Array(paths)) : [];
   const volume = years.map(() => new Float64Array(paths));
-  const logV0 = Math.log(scenario.start.volumeMt);
+  const v0 = scenario.start.volumeMt;
   const phi = scenario.persistence;
   const innovation = Math.sqrt(1 - phi * phi);
 
@@ -218,9 +218,10 @@ export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeOptions): 
             eps[i] = shock;
             cum[i] = cum[i]! + shock;
           }
-          const dv = Math.exp(logV0 + lr[i]! + cum[i]!);
+          // v0 · e^x rather than e^(log v0 + x): exactly v0 whenever x = 0 (the start year, a flat path).
+          const dv = v0 * Math.exp(lr[i]! + cum[i]!);
           if (!(dv <= Number.MAX_VALUE)) {
-            throw new RangeError(`simulateVolumes: demand overflows on path ${first + i} in ${year} (log demand ${logV0 + lr[i]! + cum[i]!}); the scenario's growth and volatility are beyond what a double can hold`);
+            throw new RangeError(`simulateVolumes: demand overflows on path ${first + i} in ${year} (log demand ${Math.log(v0) + lr[i]! + cum[i]!}); the scenario's growth and volatility are beyond what a double can hold`);
           }
           d[first + i] = dv;
           if (c) {

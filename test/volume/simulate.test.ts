@@ -43,7 +43,7 @@ describe('closed forms (DESIGN.md, "Median path")', () => {
   ] as const) {
     it(`exponential ${rate}, σ ${sigma}, ${years} years: log volume ~ N(log v0 + k·log(1 + rate), kσ²)`, () => {
       const r = simulateVolumes(base({ horizon: 2025 + years, growth: { model: 'exponential', rate }, volatility: sigma }), { paths: 200_000, seed: `cf-${rate}` });
-      expect(r.volume[0]!.every((v) => v === 4.119)).toBe(true);
+      expect(r.demand[0]!.every((v) => v === 4.119)).toBe(true); // exactly start.volumeMt
       checkLognormal(
         r,
         (k) => Math.log(4.119) + k * Math.log1p(rate),
