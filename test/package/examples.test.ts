@@ -50,6 +50,24 @@ describe('the examples and the README stay true', () => {
     }
   });
 
+  it('examples/03-transit-to-antwerp.ts prints the route table, the leg breakdown, congestion, 2027 and calibration', () => {
+    const r = runTs('examples/03-transit-to-antwerp.ts');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    for (const line of [
+      /corridor-poti\s+34\.0\s+33\.8\s+39\.7\s+0\.0 % ± 0\.00/,
+      /northern-rail\s+22\.8\s+22\.3\s+28\.6\s+0\.2 %/,
+      /Caspian crossing Aktau → Alat\s+7\.0\s+3\.3\s+58\.9 %/,
+      /minimum times add up to 17\.5 days/,
+      /5\.80\s+45\.0\s+61\.9/,
+      /baseline\s+6\.99 Mt\s+45\.1\s+69\.0/,
+      /official-capacity\s+6\.99 Mt\s+40\.5\s+58\.1/,
+      /Altynkol → Constanța\s+20–22 \(official schedules, 2024\)\s+26\.4\s+26\.7/,
+    ]) {
+      expect(r.stdout).toMatch(line);
+    }
+  });
+
   it('the README quick start runs as written and prints what its comments say', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const block = /## Quick start\s+```ts\n([\s\S]*?)```/.exec(readme)?.[1];
