@@ -1,4 +1,6 @@
-export { stream, seedKey, type Rng, type Seed, type Stream } from './stream.js';
+export { stream, seedKey, generator, streamKey, type Rng, type Seed, type Stream } from './stream.js';
+export { Xor4096 } from './generator.js';
+export { ZigguratNormal } from './normal.js';
 export { standardNormal, fillStandardNormal } from './normal.js';
 export {
   uniform,
@@ -14,6 +16,7 @@ export {
   beta,
   sampler,
   fill,
+  fillParam,
   normalDistQuantile,
   type Sampler,
 } from './samplers.js';

@@ -1,3 +1,4 @@
+import type { Xor4096 } from './generator.js';
 import type { Stream } from './stream.js';
 
 /**
@@ -32,18 +33,61 @@ function tables(): [Float64Array, Float64Array] {
   return [x, ratio];
 }
 
-/** Uniform on (0, 1) from one random word: never 0, never 1. */
-function open01(next: () => number): number {
-  return ((next() >>> 0) + 0.5) * 2.3283064365386963e-10;
-}
+/**
+ * The ziggurat on one generator: `next()` draws one standard normal, `fill` a run of them (the
+ * same numbers as `next()` in a loop). Four layer indices are cut from each word of layer bits.
+ */
+export class ZigguratNormal {
+  private bits = 0;
+  private left = 0;
+  private readonly x: Float64Array;
+  private readonly ratio: Float64Array;
 
-function tail(next: () => number, negative: boolean): number {
-  let x: number, y: number;
-  do {
-    x = Math.log(open01(next)) / R;
-    y = Math.log(open01(next));
-  } while (-2 * y < x * x);
-  return negative ? x - R : R - x;
+  constructor(private readonly g: Xor4096) {
+    [this.x, this.ratio] = tables();
+  }
+
+  next(): number {
+    const g = this.g;
+    const x = this.x;
+    for (;;) {
+      if (this.left === 0) {
+        this.bits = g.int32();
+        this.left = 4;
+      }
+      const i = this.bits & 255;
+      this.bits >>>= 8;
+      this.left--;
+      const u = g.int32() * TWO_POW_M31; // [-1, 1)
+      const xi = x[i]!;
+      if (Math.abs(u) < this.ratio[i]!) return u * xi;
+      if (i === 0) return this.tail(u < 0);
+      const t = u * xi;
+      const xj = x[i + 1]!;
+      const f0 = Math.exp(-0.5 * (xi * xi - t * t));
+      const f1 = Math.exp(-0.5 * (xj * xj - t * t));
+      if (f1 + this.open01() * (f0 - f1) < 1) return t;
+    }
+  }
+
+  /** Fills out[from..to) with standard normals. */
+  fill(out: Float64Array, from: number, to: number): void {
+    for (let k = from; k < to; k++) out[k] = this.next();
+  }
+
+  /** Uniform on (0, 1) from one random word: never 0, never 1. */
+  private open01(): number {
+    return ((this.g.int32() >>> 0) + 0.5) * 2.3283064365386963e-10;
+  }
+
+  private tail(negative: boolean): number {
+    let a: number, b: number;
+    do {
+      a = Math.log(this.open01()) / R;
+      b = Math.log(this.open01());
+    } while (-2 * b < a * a);
+    return negative ? a - R : R - a;
+  }
 }
 
 /**
@@ -53,30 +97,8 @@ function tail(next: () => number, negative: boolean): number {
  * z() // => -0.12876611910938576
  */
 export function standardNormal(s: Stream): () => number {
-  const [x, ratio] = tables();
-  const next = s.int32; // detached once: no property lookup per draw
-  let bits = 0;
-  let left = 0;
-  return () => {
-    for (;;) {
-      if (left === 0) {
-        bits = next();
-        left = 4;
-      }
-      const i = bits & 255;
-      bits >>>= 8;
-      left--;
-      const u = next() * TWO_POW_M31; // [-1, 1)
-      const xi = x[i]!;
-      if (Math.abs(u) < ratio[i]!) return u * xi;
-      if (i === 0) return tail(next, u < 0);
-      const t = u * xi;
-      const xj = x[i + 1]!;
-      const f0 = Math.exp(-0.5 * (xi * xi - t * t));
-      const f1 = Math.exp(-0.5 * (xj * xj - t * t));
-      if (f1 + open01(next) * (f0 - f1) < 1) return t;
-    }
-  };
+  const z = new ZigguratNormal(s.generator);
+  return () => z.next();
 }
 
 /**
@@ -85,7 +107,6 @@ export function standardNormal(s: Stream): () => number {
  * @example fillStandardNormal(stream(1, 'demo'), new Float64Array(2)) // => Float64Array(2) [ -0.12876611910938576, -0.6260377231688343 ]
  */
 export function fillStandardNormal(s: Stream, out: Float64Array): Float64Array {
-  const z = standardNormal(s);
-  for (let k = 0; k < out.length; k++) out[k] = z();
+  new ZigguratNormal(s.generator).fill(out, 0, out.length);
   return out;
 }

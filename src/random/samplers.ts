@@ -328,3 +328,38 @@ export function normalDistQuantile({ mean, sd, min, max }: Omit<NormalDist, 'dis
   const hi = max === undefined ? 1 : normalCdf((max - mean) / sd);
   return mean + sd * normalQuantile(lo + p * (hi - lo));
 }
+
+/**
+ * Fills out[from..to) with draws of a parameter from a generator: the same numbers as its bound
+ * sampler on the same stream would give, one by one. Numbers, uniforms and triangulars (the
+ * common leg and parameter shapes) are filled in bulk from the generator's uniforms and
+ * transformed in place; other distributions go through their bound sampler.
+ */
+export function fillParam(param: Param, s: Stream, out: Float64Array, from: number, to: number, bound?: Sampler): void {
+  if (typeof param === 'number') {
+    out.fill(param, from, to);
+    return;
+  }
+  if (param.dist === 'uniform' && param.min < param.max) {
+    const { min, max } = param;
+    const span = max - min;
+    s.generator.fillUniform(out, from, to);
+    for (let k = from; k < to; k++) out[k] = min + span * out[k]!;
+    return;
+  }
+  if (param.dist === 'triangular' && param.min < param.max) {
+    const { min, mode, max } = param;
+    const span = max - min;
+    const cut = (mode - min) / span;
+    const left = span * (mode - min);
+    const right = span * (max - mode);
+    s.generator.fillUniform(out, from, to);
+    for (let k = from; k < to; k++) {
+      const u = out[k]!;
+      out[k] = u < cut ? min + Math.sqrt(u * left) : max - Math.sqrt((1 - u) * right);
+    }
+    return;
+  }
+  const draw = bound ?? sampler(s, param);
+  for (let k = from; k < to; k++) out[k] = draw();
+}

@@ -1,4 +1,4 @@
-import xor4096 from 'seedrandom/lib/xor4096.js';
+import { Xor4096 } from './generator.js';
 
 /** A source of uniform numbers on [0, 1), as in d3-random's `.source(rng)`. */
 export type Rng = () => number;
@@ -14,6 +14,8 @@ export type Seed = string | number;
 export interface Stream extends Rng {
   int32(): number;
   double(): number;
+  /** The generator itself, for kernels that fill buffers in one call. */
+  readonly generator: Xor4096;
   /** The seed, purpose and block the stream was derived from. */
   readonly id: { readonly seed: string; readonly purpose: string; readonly block: number };
 }
@@ -76,17 +78,32 @@ export function seedKey(seed: Seed): string {
  * s() // => 0.5196520301979035
  */
 export function stream(seed: Seed, purpose: string, block = 0): Stream {
-  const key = seedKey(seed);
+  return makeStream(seedKey(seed), purpose, block);
+}
+
+/** The 32-hex-digit generator key of (seed, purpose, block). */
+export function streamKey(key: string, purpose: string, block: number): string {
+  const text = `${key.length}:${key}|${purpose.length}:${purpose}|${block}`;
+  return hash128(text)
+    .map((w) => w.toString(16).padStart(8, '0'))
+    .join('');
+}
+
+/** The generator of (seed, purpose, block), for kernels. */
+export function generator(key: string, purpose: string, block: number): Xor4096 {
+  return new Xor4096(streamKey(key, purpose, block));
+}
+
+function makeStream(key: string, purpose: string, block: number): Stream {
   if (typeof purpose !== 'string' || purpose.length === 0) throw new TypeError('stream: purpose must be a non-empty string');
   if (!(Number.isInteger(block) && block >= 0)) throw new RangeError(`stream: block must be a non-negative integer (got ${block})`);
   // Length-prefixed fields, so that ('a:b', 'c') and ('a', 'b:c') cannot collide.
-  const text = `${key.length}:${key}|${purpose.length}:${purpose}|${block}`;
-  const h = hash128(text);
-  const hex = h.map((w) => w.toString(16).padStart(8, '0')).join('');
-  const g = xor4096(hex);
-  const s = (() => (g.int32() >>> 0) * 2.3283064365386963e-10) as Stream;
-  s.int32 = g.int32;
-  s.double = g.double;
+  const hex = streamKey(key, purpose, block);
+  const g = new Xor4096(hex);
+  const s = (() => g.uniform()) as Stream;
+  s.int32 = () => g.int32();
+  s.double = () => g.double();
+  Object.defineProperty(s, 'generator', { value: g, enumerable: false });
   Object.defineProperty(s, 'id', { value: Object.freeze({ seed: key, purpose, block }), enumerable: true });
   return s;
 }

@@ -1,7 +1,7 @@
 import { compiledFormula, logGrowthRatio, type FixedGrowthModel, type GrowthModel } from '../growth/model.js';
 import type { Param } from '../random/dist.js';
-import { standardNormal } from '../random/normal.js';
-import { sampler } from '../random/samplers.js';
+import { ZigguratNormal } from '../random/normal.js';
+import { fillParam } from '../random/samplers.js';
 import { seedKey, stream, type Seed, type Stream } from '../random/stream.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
@@ -10,9 +10,11 @@ import { VolumeResult } from './result.js';
 /**
  * Paths per random stream. Every stream is derived from (seed, purpose, block of STREAM_BLOCK
  * paths), and draws within a block are made year by year, so the numbers do not depend on how
- * the paths are split into chunks for execution (or, later, across workers).
+ * the paths are split into chunks for execution or across workers. 16,384: seeding a stream
+ * costs about 20 µs (seedrandom's key schedule), so small blocks would spend more time seeding
+ * than drawing.
  */
-export const STREAM_BLOCK = 256;
+export const STREAM_BLOCK = 16_384;
 
 /** The most paths one run may ask for (memory: 3 arrays × years × paths × 8 bytes). */
 export const MAX_PATHS = 50_000_000;
@@ -26,8 +28,8 @@ export interface VolumeOptions {
   /** Called after each chunk with the share of paths done, in (0, 1]. */
   onProgress?: (done: number) => void;
   /**
-   * Paths per execution chunk, a multiple of 256 (65,536 by default). It changes memory
-   * locality only: the numbers are identical for every chunk size.
+   * Paths per execution chunk (progress is reported after each), a multiple of 16,384
+   * (65,536 by default). The numbers are identical for every chunk size.
    */
   blockSize?: number;
 }
@@ -52,9 +54,7 @@ function drawPerPath(param: Param, seed: string, purpose: string, first: number,
   if (typeof param === 'number') return out.fill(param, 0, count);
   for (let off = 0; off < count; off += STREAM_BLOCK) {
     const block = (first + off) / STREAM_BLOCK;
-    const draw = sampler(stream(seed, purpose, block), param);
-    const end = Math.min(off + STREAM_BLOCK, count);
-    for (let i = off; i < end; i++) out[i] = draw();
+    fillParam(param, stream(seed, purpose, block), out, off, Math.min(off + STREAM_BLOCK, count));
   }
   return out;
 }
@@ -141,13 +141,6 @@ function planGrowth(growth: GrowthModel, years: number[], seed: string, first: n
   }
 }
 
-/** Block streams for one purpose over a chunk, consumed year by year. */
-function blockStreams(seed: string, purpose: string, first: number, count: number): Stream[] {
-  const out: Stream[] = [];
-  for (let off = 0; off < count; off += STREAM_BLOCK) out.push(stream(seed, purpose, (first + off) / STREAM_BLOCK));
-  return out;
-}
-
 /**
  * Monte Carlo of annual corridor volumes under a scenario (DESIGN.md: Years, Median path,
  * Capacity, Disruptions, Reproducibility).
@@ -158,7 +151,7 @@ function blockStreams(seed: string, purpose: string, first: number, count: numbe
  * (AR(1) with coefficient φ = persistence, stationary sd σ), each disruption strikes with its
  * probability and multiplies that year's demand or capacity, and volume = min(demand, capacity).
  *
- * Streams: (seed, purpose, block of 256 paths) with purposes `growth/<param>`, `volatility`,
+ * Streams: (seed, purpose, block of 16,384 paths) with purposes `growth/<param>`, `volatility`,
  * `capacity/base`, `capacity/expansion/<i>/add|delay`, `demand/shocks`,
  * `disruption/<name>/probability|demandFactor|capacityFactor|occurs`: adding a disruption never
  * changes the demand shocks, and the numbers do not depend on `blockSize`.
@@ -181,8 +174,20 @@ export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeOptions): 
   const phi = scenario.persistence;
   const innovation = Math.sqrt(1 - phi * phi);
 
-  for (let first = 0; first < paths; first += chunk) {
-    const n = Math.min(chunk, paths - first);
+  // Chunks are whole stream blocks; within a block every draw is made year by year.
+  const z = new Float64Array(Math.min(STREAM_BLOCK, paths));
+  const u = new Float64Array(Math.min(STREAM_BLOCK, paths));
+  for (let chunkStart = 0; chunkStart < paths; chunkStart += chunk) {
+    const chunkEnd = Math.min(chunkStart + chunk, paths);
+    for (let first = chunkStart; first < chunkEnd; first += STREAM_BLOCK) {
+      const n = Math.min(STREAM_BLOCK, chunkEnd - first);
+      runBlock(first, n);
+    }
+    o.onProgress?.(chunkEnd / paths);
+  }
+
+  function runBlock(first: number, n: number): void {
+    const block = first / STREAM_BLOCK;
     const growth = planGrowth(scenario.growth, years, seed, first, n);
     const sigma = drawPerPath(scenario.volatility, seed, 'volatility', first, n, new Float64Array(n));
     const base = hasCapacity ? drawPerPath(scenario.capacity!.baseMt, seed, 'capacity/base', first, n, new Float64Array(n)) : null;
@@ -196,55 +201,65 @@ export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeOptions): 
       p: drawPerPath(d.probability, seed, `disruption/${d.name}/probability`, first, n, new Float64Array(n)),
       fd: d.demandFactor === null ? null : drawPerPath(d.demandFactor, seed, `disruption/${d.name}/demandFactor`, first, n, new Float64Array(n)),
       fc: d.capacityFactor === null ? null : drawPerPath(d.capacityFactor, seed, `disruption/${d.name}/capacityFactor`, first, n, new Float64Array(n)),
-      occurs: blockStreams(seed, `disruption/${d.name}/occurs`, first, n),
+      occurs: stream(seed, `disruption/${d.name}/occurs`, block).generator,
     }));
-    const shockStreams = blockStreams(seed, 'demand/shocks', first, n).map(standardNormal);
+    const shocks = new ZigguratNormal(stream(seed, 'demand/shocks', block).generator);
 
     const cum = new Float64Array(n); // Σ shocks so far
     const eps = new Float64Array(n); // last shock (AR(1) state)
     const lr = new Float64Array(n);
     for (let k = 0; k < K; k++) {
       const year = years[k]!;
-      growth.fill(k, n, lr);
       const d = demand[k]!;
       const c = hasCapacity ? capacity[k]! : null;
       const v = volume[k]!;
-      for (let b = 0, off = 0; off < n; b++, off += STREAM_BLOCK) {
-        const end = Math.min(off + STREAM_BLOCK, n);
-        const z = shockStreams[b]!;
-        for (let i = off; i < end; i++) {
-          if (k > 0) {
-            const shock = k === 1 ? sigma[i]! * z() : phi * eps[i]! + innovation * sigma[i]! * z();
-            eps[i] = shock;
-            cum[i] = cum[i]! + shock;
-          }
-          // v0 · e^x rather than e^(log v0 + x): exactly v0 whenever x = 0 (the start year, a flat path).
-          const dv = v0 * Math.exp(lr[i]! + cum[i]!);
-          if (!(dv <= Number.MAX_VALUE)) {
-            throw new RangeError(`simulateVolumes: demand overflows on path ${first + i} in ${year} (log demand ${Math.log(v0) + lr[i]! + cum[i]!}); the scenario's growth and volatility are beyond what a double can hold`);
-          }
-          d[first + i] = dv;
-          if (c) {
-            let cap = base![i]!;
-            if (k > 0) for (const e of expansions) if (year >= e.live[i]!) cap += e.add[i]!;
-            c[first + i] = cap;
-          }
+      if (k === 0) {
+        // The start year: demand is exactly start.volumeMt, capacity the base alone.
+        for (let i = 0; i < n; i++) {
+          d[first + i] = v0;
+          if (c) c[first + i] = base![i]!;
+          v[first + i] = c && c[first + i]! < v0 ? c[first + i]! : v0;
         }
-        if (k > 0) {
-          for (const dis of disruptions) {
-            const u = dis.occurs[b]!;
-            for (let i = off; i < end; i++) {
-              if (u() < dis.p[i]!) {
-                if (dis.fd) d[first + i] = d[first + i]! * dis.fd[i]!;
-                if (dis.fc && c) c[first + i] = c[first + i]! * dis.fc[i]!;
-              }
-            }
-          }
-        }
-        for (let i = off; i < end; i++) v[first + i] = c ? Math.min(d[first + i]!, c[first + i]!) : d[first + i]!;
+        continue;
       }
+      growth.fill(k, n, lr);
+      shocks.fill(z, 0, n);
+      for (let i = 0; i < n; i++) {
+        const shock = k === 1 ? sigma[i]! * z[i]! : phi * eps[i]! + innovation * sigma[i]! * z[i]!;
+        eps[i] = shock;
+        const x = lr[i]! + (cum[i] = cum[i]! + shock);
+        // v0 · e^x rather than e^(log v0 + x): exactly v0 whenever x = 0 (a flat path).
+        const dv = v0 * Math.exp(x);
+        if (!(dv <= Number.MAX_VALUE)) {
+          throw new RangeError(`simulateVolumes: demand overflows on path ${first + i} in ${year} (log demand ${Math.log(v0) + x}); the scenario's growth and volatility are beyond what a double can hold`);
+        }
+        d[first + i] = dv;
+      }
+      if (c) {
+        for (let i = 0; i < n; i++) c[first + i] = base![i]!;
+        for (const e of expansions) {
+          const { add, live } = e;
+          for (let i = 0; i < n; i++) if (year >= live[i]!) c[first + i] = c[first + i]! + add[i]!;
+        }
+      }
+      for (const dis of disruptions) {
+        dis.occurs.fillUniform(u, 0, n);
+        const { p, fd, fc } = dis;
+        for (let i = 0; i < n; i++) {
+          if (u[i]! < p[i]!) {
+            if (fd) d[first + i] = d[first + i]! * fd[i]!;
+            if (fc && c) c[first + i] = c[first + i]! * fc[i]!;
+          }
+        }
+      }
+      if (c) {
+        for (let i = 0; i < n; i++) {
+          const dv = d[first + i]!;
+          const cv = c[first + i]!;
+          v[first + i] = dv < cv ? dv : cv;
+        }
+      } else v.set(d.subarray(first, first + n), first);
     }
-    o.onProgress?.((first + n) / paths);
   }
 
   return new VolumeResult({ scenario, seed, paths, years, demand, capacity, volume });

@@ -39,11 +39,11 @@ describe('the examples and the README stay true', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     for (const line of [
-      /announced\s+49\.9 % ± 0\.16\s+2027/,
-      /official-capacity\s+32\.2 % ± 0\.15\s+2029/,
+      /announced\s+50\.1 % ± 0\.16\s+2027/,
+      /official-capacity\s+32\.4 % ± 0\.15\s+2029/,
       /baseline\s+0\.0 % ± 0\.00\s+after 2032/,
-      /^2027\s+3\.53\s+9\.98\s+28\.32/m,
-      /2025 forecast: P10 3\.12, P50 6\.28, P90 12\.45 Mt/,
+      /^2027\s+3\.55\s+10\.03\s+28\.35/m,
+      /2025 forecast: P10 3\.13, P50 6\.28, P90 12\.36 Mt/,
       /outturn 4\.119 Mt: inside the P10–P90 band; the forecast gave P\(≤ 4\.119\) = 21\.\d %/,
     ]) {
       expect(r.stdout).toMatch(line);
@@ -56,12 +56,12 @@ describe('the examples and the README stay true', () => {
     expect(r.status).toBe(0);
     for (const line of [
       /corridor-poti\s+34\.0\s+33\.8\s+39\.7\s+0\.0 % ± 0\.00/,
-      /northern-rail\s+22\.8\s+22\.3\s+28\.6\s+0\.2 %/,
+      /northern-rail\s+22\.8\s+22\.3\s+28\.7\s+0\.2 %/,
       /Caspian crossing Aktau → Alat\s+7\.0\s+3\.3\s+58\.9 %/,
       /minimum times add up to 17\.5 days/,
-      /5\.80\s+45\.0\s+61\.9/,
-      /baseline\s+6\.99 Mt\s+45\.1\s+69\.0/,
-      /official-capacity\s+6\.99 Mt\s+40\.5\s+58\.1/,
+      /5\.80\s+45\.1\s+62\.1/,
+      /baseline\s+7\.00 Mt\s+45\.5\s+70\.0/,
+      /official-capacity\s+7\.00 Mt\s+40\.7\s+58\.7/,
       /Altynkol → Constanța\s+20–22 \(official schedules, 2024\)\s+26\.4\s+26\.7/,
     ]) {
       expect(r.stdout).toMatch(line);

@@ -36,6 +36,38 @@ describe('quantiles (numpy "linear", R type 7)', () => {
     );
   });
 
+  it('on large inputs (the bracketing path) equal the sorted definition, with ties, atoms and sorted data', () => {
+    const sorted = (x: Float64Array) => Float64Array.from(x).sort();
+    const check = (x: Float64Array, ps: number[]) => {
+      const s = sorted(x);
+      const got = quantiles(x, ps);
+      ps.forEach((p, i) => expect(got[i], `p = ${p}`).toBe(quantileSorted(s, p)));
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 20_001, max: 60_000 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.double({ min: 0, max: 0.9, noNaN: true }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 5 }),
+        (n, seed, atomShare, ps) => {
+          const x = new Float64Array(n);
+          let h = seed + 1;
+          for (let i = 0; i < n; i++) {
+            h = (Math.imul(h, 1103515245) + 12345) | 0;
+            const u = (h >>> 0) / 2 ** 32;
+            x[i] = u < atomShare ? 6 : Math.log(u + 1e-9) * 3 + (i % 7); // an atom at 6, like volumes at capacity
+          }
+          check(x, [...ps, 0, 1]);
+        },
+      ),
+      { numRuns: 20 },
+    );
+    const up = Float64Array.from({ length: 50_000 }, (_, i) => i);
+    check(up, [0.1, 0.5, 0.9, 0.999]);
+    check(up.reverse(), [0.1, 0.5, 0.9]);
+    check(new Float64Array(30_000).fill(2), [0.3, 0.7]);
+  });
+
   it('leave the input untouched', () => {
     const x = Float64Array.of(5, 1, 4, 2, 3);
     quantiles(x, [0.2, 0.9]);
