@@ -11,30 +11,33 @@ const TWO_POW_M32 = 2.3283064365386963e-10;
  */
 export class Xor4096 {
   private readonly x: Int32Array;
-  private i: number;
-  private w: number;
+  /**
+   * [index, Weyl word]. Kept in a typed array, not in fields: V8 stores a 32-bit integer beyond
+   * ±2^30 in an object field as a heap number, so a field update per draw would allocate.
+   */
+  private readonly s: Int32Array;
 
   constructor(key: string) {
     const st = xor4096(key, { state: true }).state();
     this.x = Int32Array.from(st.X);
-    this.i = st.i;
-    this.w = st.w;
+    this.s = Int32Array.of(st.i, st.w);
   }
 
   /** The next raw signed 32-bit word (seedrandom's `int32()`). */
   int32(): number {
     const x = this.x;
-    const w = (this.w + 0x61c88647) | 0;
-    this.w = w;
-    let v = x[(this.i + 34) & 127]!;
-    const i = (this.i + 1) & 127;
+    const s = this.s;
+    const w = (s[1]! + 0x61c88647) | 0;
+    s[1] = w;
+    let v = x[(s[0]! + 34) & 127]!;
+    const i = (s[0]! + 1) & 127;
     let t = x[i]!;
     v ^= v << 13;
     t ^= t << 17;
     v ^= v >>> 15;
     t ^= t >>> 12;
     v = x[i] = v ^ t;
-    this.i = i;
+    s[0] = i;
     return (v + (w ^ (w >>> 16))) | 0;
   }
 
@@ -57,8 +60,8 @@ export class Xor4096 {
   /** Fills out[from..to) with uniforms on [0, 1): the same numbers as `uniform()` in a loop. */
   fillUniform(out: Float64Array, from: number, to: number): void {
     const x = this.x;
-    let i = this.i;
-    let w = this.w;
+    let i = this.s[0]!;
+    let w = this.s[1]!;
     for (let k = from; k < to; k++) {
       w = (w + 0x61c88647) | 0;
       let v = x[(i + 34) & 127]!;
@@ -71,7 +74,7 @@ export class Xor4096 {
       v = x[i] = v ^ t;
       out[k] = (((v + (w ^ (w >>> 16))) | 0) >>> 0) * TWO_POW_M32;
     }
-    this.i = i;
-    this.w = w;
+    this.s[0] = i;
+    this.s[1] = w;
   }
 }

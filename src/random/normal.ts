@@ -38,8 +38,8 @@ function tables(): [Float64Array, Float64Array] {
  * same numbers as `next()` in a loop). Four layer indices are cut from each word of layer bits.
  */
 export class ZigguratNormal {
-  private bits = 0;
-  private left = 0;
+  /** [layer bits, how many layer indices are left in them]: typed, so updates never allocate. */
+  private readonly state = new Int32Array(2);
   private readonly x: Float64Array;
   private readonly ratio: Float64Array;
 
@@ -50,14 +50,16 @@ export class ZigguratNormal {
   next(): number {
     const g = this.g;
     const x = this.x;
+    const st = this.state;
     for (;;) {
-      if (this.left === 0) {
-        this.bits = g.int32();
-        this.left = 4;
+      if (st[1] === 0) {
+        st[0] = g.int32();
+        st[1] = 4;
       }
-      const i = this.bits & 255;
-      this.bits >>>= 8;
-      this.left--;
+      const bits = st[0]!;
+      const i = bits & 255;
+      st[0] = bits >>> 8;
+      st[1] = st[1]! - 1;
       const u = g.int32() * TWO_POW_M31; // [-1, 1)
       const xi = x[i]!;
       if (Math.abs(u) < this.ratio[i]!) return u * xi;

@@ -59,6 +59,7 @@ export function runTrips(route: Route, seed: string, trips: number, loads: reado
   }));
   const legValue = route.legs.map(() => new Float64Array(B));
   const satTrip = new Uint8Array(B);
+  const totals = new Float64Array(B);
 
   for (let first = 0; first < trips; first += B) {
     const n = Math.min(B, trips - first);
@@ -98,51 +99,82 @@ export function runTrips(route: Route, seed: string, trips: number, loads: reado
         const b = base[l]!;
         const v = legValue[l]!;
         const sums = out.legs[l]!;
+        const q = leg.queue;
+        if (!q) {
+          let delays = 0;
+          for (let i = 0; i < n; i++) {
+            const dl = b.delay[i]!;
+            v[i] = b.days[i]! + dl;
+            delays += dl > 0 ? 1 : 0;
+          }
+          sums.delays += delays;
+          return;
+        }
+        let delays = 0;
+        let waits = 0;
+        let saturated = 0;
+        const k = ((q.arrivalCv ** 2 + q.serviceCv ** 2) / 2) * q.serviceDays;
+        const c = q.servers;
         for (let i = 0; i < n; i++) {
-          let x = b.days[i]! + b.delay[i]!;
-          if (b.delay[i]! > 0) sums.delays++;
-          const q = leg.queue;
-          if (q) {
-            const trip = first + i;
-            const volume = load.volumeMt(trip);
-            if (volume !== null) {
-              const capacity = q.capacityMt !== null ? b.capacity[i]! : load.capacityMt(trip);
-              if (capacity === null) {
-                throw new RangeError(`legs[${l}] (${leg.name}).queue: a volume is given but the queue has no capacityMt and no scenario capacity to use`);
-              }
-              let rho = volume / capacity;
-              if (rho >= q.maxUtilisation) {
-                rho = q.maxUtilisation;
-                satTrip[i] = 1;
-                sums.saturated++;
-              }
-              if (rho > 0) {
-                const c = q.servers;
-                const pw = erlangC(c, c * rho);
-                if (b.waitU[i]! < pw) {
-                  // Exp(1) scaled to mean Wq / C: (ca² + cs²)/2 · serviceDays / (c(1 − ρ)).
-                  x += (b.waitE[i]! * ((q.arrivalCv ** 2 + q.serviceCv ** 2) / 2) * q.serviceDays) / (c * (1 - rho));
-                  sums.waits++;
-                }
+          const dl = b.delay[i]!;
+          let x = b.days[i]! + dl;
+          delays += dl > 0 ? 1 : 0;
+          const trip = first + i;
+          const volume = load.volumeMt(trip);
+          if (volume !== null) {
+            const capacity = q.capacityMt !== null ? b.capacity[i]! : load.capacityMt(trip);
+            if (capacity === null) {
+              throw new RangeError(`legs[${l}] (${leg.name}).queue: a volume is given but the queue has no capacityMt and no scenario capacity to use`);
+            }
+            let rho = volume / capacity;
+            if (rho >= q.maxUtilisation) {
+              rho = q.maxUtilisation;
+              satTrip[i] = 1;
+              saturated++;
+            }
+            if (rho > 0) {
+              const pw = erlangC(c, c * rho);
+              if (b.waitU[i]! < pw) {
+                // Exp(1) scaled to mean Wq / C: (ca² + cs²)/2 · serviceDays / (c(1 − ρ)).
+                x += (b.waitE[i]! * k) / (c * (1 - rho));
+                waits++;
               }
             }
           }
           v[i] = x;
         }
+        sums.delays += delays;
+        sums.waits += waits;
+        sums.saturated += saturated;
       });
-      for (let i = 0; i < n; i++) {
-        let total = 0;
-        for (let l = 0; l < L; l++) total += legValue[l]![i]!;
-        out.days[first + i] = total;
-        for (let l = 0; l < L; l++) {
-          const x = legValue[l]![i]!;
-          const s = out.legs[l]!;
-          s.sum += x;
-          s.sumSq += x * x;
-          s.sumCross += x * total;
-        }
-        out.saturated += satTrip[i]!;
+      // Totals first, then each leg's sums with local accumulators (an object field updated with
+      // a double per trip would allocate a heap number each time).
+      const total = totals;
+      total.fill(0, 0, n);
+      for (let l = 0; l < L; l++) {
+        const v = legValue[l]!;
+        for (let i = 0; i < n; i++) total[i] = total[i]! + v[i]!;
       }
+      out.days.set(total.subarray(0, n), first);
+      for (let l = 0; l < L; l++) {
+        const v = legValue[l]!;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        for (let i = 0; i < n; i++) {
+          const x = v[i]!;
+          s0 += x;
+          s1 += x * x;
+          s2 += x * total[i]!;
+        }
+        const sums = out.legs[l]!;
+        sums.sum += s0;
+        sums.sumSq += s1;
+        sums.sumCross += s2;
+      }
+      let sat = 0;
+      for (let i = 0; i < n; i++) sat += satTrip[i]!;
+      out.saturated += sat;
     });
   }
   return outs;
