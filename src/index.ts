@@ -102,6 +102,7 @@ export {
   backtest,
   forecastScenario,
   VolumeResult,
+  VolumeSummary,
   STREAM_BLOCK,
   MAX_PATHS,
   type VolumeOptions,

@@ -147,13 +147,7 @@ export class VolumeResult {
    * paths have reached it, or null when fewer than half do within the horizon.
    */
   medianFirstYear(volumeMt: number): number | null {
-    let cum = 0;
-    for (const r of this.firstYearReaching(volumeMt)) {
-      if (r.year === null) return null;
-      cum += r.probability;
-      if (cum >= 0.5) return r.year;
-    }
-    return null;
+    return medianFirstYear(this.firstYearReaching(volumeMt));
   }
 
   /** Mean volume in a year, with its standard error. */
@@ -207,12 +201,37 @@ export class VolumeResult {
 
   /** Year, P10, P50, P90, mean and P(≥ target) for every year of the run. */
   summary(): VolumeSummaryRow[] {
-    const target = this.scenario.target;
-    return this.years.map((year) => {
-      const [p10, p50, p90] = this.quantiles(year, [0.1, 0.5, 0.9]) as [number, number, number];
-      const m = this.mean(year);
-      const t = target ? this.probabilityAtLeast(year, target.volumeMt) : null;
-      return { year, p10, p50, p90, mean: m.estimate, meanSE: m.standardError, pAtLeastTarget: t?.estimate ?? null, pAtLeastTargetSE: t?.standardError ?? null };
-    });
+    return summaryRows(this);
   }
+}
+
+/** The first year by which at least half the paths have reached a level, from its first-year rows. */
+export function medianFirstYear(rows: readonly FirstYearRow[]): number | null {
+  let cum = 0;
+  for (const r of rows) {
+    if (r.year === null) return null;
+    cum += r.probability;
+    if (cum >= 0.5) return r.year;
+  }
+  return null;
+}
+
+/** What {@link summaryRows} reads of a result (full or summary). */
+interface Summarisable {
+  scenario: Scenario;
+  years: number[];
+  quantiles(year: number, ps: readonly number[]): number[];
+  mean(year: number): { estimate: number; standardError: number };
+  probabilityAtLeast(year: number, volumeMt: number): ProportionEstimate;
+}
+
+/** Year, P10, P50, P90, mean and P(≥ target) for every year of a run. */
+export function summaryRows(r: Summarisable): VolumeSummaryRow[] {
+  const target = r.scenario.target;
+  return r.years.map((year) => {
+    const [p10, p50, p90] = r.quantiles(year, [0.1, 0.5, 0.9]) as [number, number, number];
+    const m = r.mean(year);
+    const t = target ? r.probabilityAtLeast(year, target.volumeMt) : null;
+    return { year, p10, p50, p90, mean: m.estimate, meanSE: m.standardError, pAtLeastTarget: t?.estimate ?? null, pAtLeastTargetSE: t?.standardError ?? null };
+  });
 }
