@@ -1,13 +1,30 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
-  platform: 'neutral',
-  // Dependencies stay external: users' bundlers dedupe zod and mathjs.
-  external: ['zod', 'mathjs', 'seedrandom'],
-});
+// Dependencies stay external: users' bundlers dedupe zod and mathjs.
+const external = ['zod', 'mathjs', 'seedrandom'];
+
+export default defineConfig([
+  {
+    // The core: no Node imports, runs in browsers and notebooks.
+    entry: { index: 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: 'es2022',
+    platform: 'neutral',
+    external,
+  },
+  {
+    // middle-corridor/node: worker threads. The worker is its own entry, found beside index.
+    entry: { 'node/index': 'src/node/index.ts', 'node/worker': 'src/node/worker.ts' },
+    format: ['esm', 'cjs'],
+    dts: { entry: { 'node/index': 'src/node/index.ts' } },
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'node',
+    shims: true,
+    tsconfig: 'tsconfig.node.json',
+    external,
+  },
+]);

@@ -11,7 +11,8 @@ import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { simulateTransit, simulateVolumes } from '../src/index.js';
+import { simulateTransit, simulateVolumes, type VolumeResult } from '../src/index.js';
+import { closeWorkers, simulateTransitParallel, simulateVolumesParallel } from '../src/node/index.js';
 import { STANDARD_TRANSIT, STANDARD_VOLUME } from './workloads.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,6 +48,19 @@ function time<T>(f: () => T): { medianMs: number; value: T } {
   times.sort((a, b) => a - b);
   return { medianMs: times[Math.floor(times.length / 2)]!, value };
 }
+
+async function timeAsync(f: () => Promise<unknown>): Promise<number> {
+  await f(); // warm-up: starts the worker pool
+  const times: number[] = [];
+  for (let i = 0; i < REPS; i++) {
+    const t0 = performance.now();
+    await f();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+const WORKERS = arg('--workers', 2);
 
 const within4SE = (a: number, b: number, se: number) => Math.abs(a - b) <= 4 * se;
 
@@ -90,14 +104,28 @@ for (const [p, q] of [[0.5, resT.p50], [0.9, resT.p90], [0.95, resT.p95]] as con
   tOk &&= Math.abs(f - p) <= 4 * Math.sqrt(p * (1 - p) * (2 / N));
 }
 
+// Workers: the same simulation and statistics through middle-corridor/node.
+const parV = await timeAsync(async () => {
+  const r = (await simulateVolumesParallel(STANDARD_VOLUME, { paths: N, seed: 42, workers: WORKERS })) as VolumeResult;
+  r.years.forEach((y) => r.quantiles(y, [0.1, 0.5, 0.9]));
+  return r.probabilityAtLeast(2027, 10);
+});
+const parT = await timeAsync(async () => {
+  const t = await simulateTransitParallel(STANDARD_TRANSIT, { trips: N, seed: 42, workers: WORKERS });
+  return [t.quantiles([0.5, 0.9, 0.95]), t.probabilityWithin(15), t.mean];
+});
+await closeWorkers();
+
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 console.log(`Standard workloads, ${N.toLocaleString('en')} paths / trips, median of ${REPS} timed runs after a warm-up`);
 console.log(`machine: ${cpus().length} × ${cpu}, Node ${process.version}\n`);
-console.log('workload   numpy ms   library ms (1 thread)   ratio   results agree (4 SE)');
-const row = (name: string, np: number, lib: number, ok: boolean) =>
-  console.log(`${name.padEnd(9)} ${np.toFixed(0).padStart(8)}   ${lib.toFixed(0).padStart(21)}   ${(lib / np).toFixed(2).padStart(5)}   ${ok ? 'yes' : 'NO'}`);
-row('volume', npV.medianMs, libV.medianMs, vOk);
-row('transit', npT.medianMs, libT.medianMs, tOk);
+console.log(`workload   numpy ms   library ms, 1 thread   ratio   library ms, ${WORKERS} workers   ratio   speed-up   results agree (4 SE)`);
+const row = (name: string, np: number, lib: number, par: number, ok: boolean) =>
+  console.log(
+    `${name.padEnd(9)} ${np.toFixed(0).padStart(8)}   ${lib.toFixed(0).padStart(20)}   ${(lib / np).toFixed(2).padStart(5)}   ${par.toFixed(0).padStart(20)}   ${(par / np).toFixed(2).padStart(5)}   ${(lib / par).toFixed(2).padStart(7)}×   ${ok ? 'yes' : 'NO'}`,
+  );
+row('volume', npV.medianMs, libV.medianMs, parV, vOk);
+row('transit', npT.medianMs, libT.medianMs, parT, tOk);
 console.log('\n' + vChecks.join('\n'));
 console.log(`transit mean: numpy ${resT.mean.toFixed(4)}, library ${libT.value.mean.toFixed(4)}; P(≤ 15 days): numpy ${resT.pWithin.toFixed(5)}, library ${libT.value.w.estimate.toFixed(5)}`);
 if (!vOk || !tOk) process.exit(1);

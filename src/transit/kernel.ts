@@ -35,19 +35,73 @@ export interface KernelOutput {
 }
 
 /**
- * Draws `trips` trips along a route, once, and evaluates them under each load: the legs' days,
- * delays and the queues' randomness (capacity draw, whether a trip waits, an Exp(1) wait) come
- * from streams keyed by the leg's name and the block of trips, so a trip's draws are the same
- * under every load (common random numbers: its wait grows with the volume and nothing else) and
- * adding a leg never changes the draws of another.
+ * Where the kernel writes, per load: every trip's days, and per block of trips each leg's partial
+ * sums (Σx, Σx², Σx·total) and counts (delays, waits, saturations), plus the block's saturated
+ * trips. Plain or shared memory: workers write their blocks into shared buffers, and merging the
+ * blocks in order gives the same sums, to the bit, as one thread.
+ */
+export interface TripBuffers {
+  days: Float64Array[];
+  blocks: Float64Array[];
+}
+
+/** Numbers per block in {@link TripBuffers.blocks}: 6 per leg, then the saturated trips. */
+export const perBlock = (legs: number) => 6 * legs + 1;
+
+export function tripBuffers(legs: number, trips: number, loads: number, alloc: (bytes: number) => ArrayBufferLike = (b) => new ArrayBuffer(b)): TripBuffers {
+  const nb = Math.ceil(trips / TRIP_BLOCK);
+  return {
+    days: Array.from({ length: loads }, () => new Float64Array(alloc(trips * 8))),
+    blocks: Array.from({ length: loads }, () => new Float64Array(alloc(nb * perBlock(legs) * 8))),
+  };
+}
+
+/** Sums the blocks in order into each load's output. */
+export function mergeTrips(route: Route, trips: number, buf: TripBuffers): KernelOutput[] {
+  const L = route.legs.length;
+  const nb = Math.ceil(trips / TRIP_BLOCK);
+  const w = perBlock(L);
+  return buf.days.map((days, li) => {
+    const blocks = buf.blocks[li]!;
+    const legs = route.legs.map(() => ({ sum: 0, sumSq: 0, sumCross: 0, delays: 0, waits: 0, saturated: 0 }));
+    let saturated = 0;
+    for (let b = 0; b < nb; b++) {
+      const o = b * w;
+      legs.forEach((s, l) => {
+        s.sum += blocks[o + 6 * l]!;
+        s.sumSq += blocks[o + 6 * l + 1]!;
+        s.sumCross += blocks[o + 6 * l + 2]!;
+        s.delays += blocks[o + 6 * l + 3]!;
+        s.waits += blocks[o + 6 * l + 4]!;
+        s.saturated += blocks[o + 6 * l + 5]!;
+      });
+      saturated += blocks[o + 6 * L]!;
+    }
+    return { days, legs, saturated };
+  });
+}
+
+/**
+ * Draws `trips` trips along a route, once, and evaluates them under each load (one thread; see
+ * {@link runTripBlocks}).
  */
 export function runTrips(route: Route, seed: string, trips: number, loads: readonly Load[]): KernelOutput[] {
+  const buf = tripBuffers(route.legs.length, trips, loads.length);
+  runTripBlocks(route, seed, trips, loads, 0, Math.ceil(trips / TRIP_BLOCK), buf);
+  return mergeTrips(route, trips, buf);
+}
+
+/**
+ * The trip kernel for blocks [b0, b1) of TRIP_BLOCK trips: draws the trips along a route once,
+ * and evaluates them under each load: the legs' days, delays and the queues' randomness
+ * (capacity draw, whether a trip waits, an Exp(1) wait) come from streams keyed by the leg's
+ * name and the block of trips, so a trip's draws are the same under every load (common random
+ * numbers: its wait grows with the volume and nothing else) and adding a leg never changes the
+ * draws of another.
+ */
+export function runTripBlocks(route: Route, seed: string, trips: number, loads: readonly Load[], b0: number, b1: number, buf: TripBuffers): void {
   const L = route.legs.length;
-  const outs: KernelOutput[] = loads.map(() => ({
-    days: new Float64Array(trips),
-    legs: route.legs.map(() => ({ sum: 0, sumSq: 0, sumCross: 0, delays: 0, waits: 0, saturated: 0 })),
-    saturated: 0,
-  }));
+  const w = perBlock(L);
   const B = TRIP_BLOCK;
   // Per-block buffers: base draws per leg, and the leg values of the current load.
   const base = route.legs.map(() => ({
@@ -61,9 +115,9 @@ export function runTrips(route: Route, seed: string, trips: number, loads: reado
   const satTrip = new Uint8Array(B);
   const totals = new Float64Array(B);
 
-  for (let first = 0; first < trips; first += B) {
+  for (let block = b0; block < b1; block++) {
+    const first = block * B;
     const n = Math.min(B, trips - first);
-    const block = first / B;
     route.legs.forEach((leg, l) => {
       const b = base[l]!;
       const purpose = `leg/${leg.name}`;
@@ -93,12 +147,13 @@ export function runTrips(route: Route, seed: string, trips: number, loads: reado
     });
 
     loads.forEach((load, li) => {
-      const out = outs[li]!;
+      const days = buf.days[li]!;
+      const sums = buf.blocks[li]!;
+      const o = block * w;
       satTrip.fill(0, 0, n);
       route.legs.forEach((leg, l) => {
         const b = base[l]!;
         const v = legValue[l]!;
-        const sums = out.legs[l]!;
         const q = leg.queue;
         if (!q) {
           let delays = 0;
@@ -107,7 +162,7 @@ export function runTrips(route: Route, seed: string, trips: number, loads: reado
             v[i] = b.days[i]! + dl;
             delays += dl > 0 ? 1 : 0;
           }
-          sums.delays += delays;
+          sums[o + 6 * l + 3] = delays;
           return;
         }
         let delays = 0;
@@ -143,9 +198,9 @@ export function runTrips(route: Route, seed: string, trips: number, loads: reado
           }
           v[i] = x;
         }
-        sums.delays += delays;
-        sums.waits += waits;
-        sums.saturated += saturated;
+        sums[o + 6 * l + 3] = delays;
+        sums[o + 6 * l + 4] = waits;
+        sums[o + 6 * l + 5] = saturated;
       });
       // Totals first, then each leg's sums with local accumulators (an object field updated with
       // a double per trip would allocate a heap number each time).
@@ -155,7 +210,7 @@ export function runTrips(route: Route, seed: string, trips: number, loads: reado
         const v = legValue[l]!;
         for (let i = 0; i < n; i++) total[i] = total[i]! + v[i]!;
       }
-      out.days.set(total.subarray(0, n), first);
+      days.set(total.subarray(0, n), first);
       for (let l = 0; l < L; l++) {
         const v = legValue[l]!;
         let s0 = 0;
@@ -167,15 +222,13 @@ export function runTrips(route: Route, seed: string, trips: number, loads: reado
           s1 += x * x;
           s2 += x * total[i]!;
         }
-        const sums = out.legs[l]!;
-        sums.sum += s0;
-        sums.sumSq += s1;
-        sums.sumCross += s2;
+        sums[o + 6 * l] = s0;
+        sums[o + 6 * l + 1] = s1;
+        sums[o + 6 * l + 2] = s2;
       }
       let sat = 0;
       for (let i = 0; i < n; i++) sat += satTrip[i]!;
-      out.saturated += sat;
+      sums[o + 6 * L] = sat;
     });
   }
-  return outs;
 }

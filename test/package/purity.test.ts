@@ -43,7 +43,7 @@ describe('package.json', () => {
     expect(pkg.name).toBe('middle-corridor');
     expect(pkg.type).toBe('module');
     expect(pkg.sideEffects).toBe(false);
-    expect(pkg.files).toEqual(['dist']);
+    expect(pkg.files).toEqual(['dist', 'node']); // node/: the subpath's stub for resolvers without exports (node10)
     expect(Object.keys(pkg.exports['.'].import)[0]).toBe('types');
     expect(Object.keys(pkg.exports['.'].require)[0]).toBe('types');
     expect(pkg.license).toBe('MIT');

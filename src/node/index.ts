@@ -1,0 +1,162 @@
+/**
+ * `middle-corridor/node`: the kernels on worker threads (Node only; the core stays free of Node
+ * imports). Work is split by stream block — 16,384 paths or trips — and every block's numbers are
+ * what one thread would draw, so results equal the one-thread functions bit for bit, whatever
+ * the number of workers.
+ */
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { parseRoute } from '../scenario/parse.js';
+import type { Route, RouteInput, Scenario, ScenarioInput } from '../scenario/types.js';
+import { mergeTrips, TRIP_BLOCK, tripBuffers } from '../transit/kernel.js';
+import { TransitSample } from '../transit/result.js';
+import { checkTrips, type TransitOptions } from '../transit/simulate.js';
+import { seedKey } from '../random/stream.js';
+import { STREAM_BLOCK } from '../volume/kernel.js';
+import { VolumeResult } from '../volume/result.js';
+import { plan, simulateVolumes, type VolumeOptions } from '../volume/simulate.js';
+import type { VolumeSummary } from '../volume/summary.js';
+import type { Job, LoadSpec } from './worker.js';
+
+/** How many workers: a whole number >= 1 (the machine's available parallelism by default). */
+export interface ParallelOptions {
+  workers?: number;
+}
+
+function workerCount(o: ParallelOptions): number {
+  const w = o.workers ?? availableParallelism();
+  if (!(Number.isInteger(w) && w >= 1 && w <= 256)) throw new RangeError(`workers: must be a whole number in [1, 256] (got ${String(w)})`);
+  return w;
+}
+
+const here = fileURLToPath(import.meta.url);
+const fromSource = here.endsWith('.ts');
+// From the build: dist/node/worker.js (or .cjs); from source: a shim that loads worker.ts with tsx.
+const workerFile = fromSource ? here.replace(/index\.ts$/, 'worker-source.mjs') : here.replace(/index\.(js|cjs|mjs)$/, (_m: string, ext: string) => `worker.${ext}`);
+
+/**
+ * A pool of worker threads, started on first use and kept (unref'd, so they never hold the
+ * process open): starting a worker costs tens to hundreds of milliseconds (it loads the
+ * library), which a pool pays once.
+ */
+interface PooledWorker {
+  worker: Worker;
+  pending: Map<number, { resolve: () => void; reject: (e: Error) => void }>;
+}
+const pool: PooledWorker[] = [];
+let nextId = 0;
+
+function pooled(i: number): PooledWorker {
+  while (pool.length <= i) {
+    const worker = new Worker(workerFile, { workerData: { middleCorridorPool: true } });
+    worker.unref();
+    const entry: PooledWorker = { worker, pending: new Map() };
+    worker.on('message', (m: { id: number; ok: boolean; name?: string; message?: string }) => {
+      const p = entry.pending.get(m.id);
+      if (!p) return;
+      entry.pending.delete(m.id);
+      if (m.ok) p.resolve();
+      else p.reject(new (m.name === 'RangeError' ? RangeError : m.name === 'TypeError' ? TypeError : Error)(m.message));
+    });
+    worker.on('error', (e) => {
+      for (const p of entry.pending.values()) p.reject(e);
+      entry.pending.clear();
+      const at = pool.indexOf(entry);
+      if (at >= 0) pool.splice(at, 1);
+    });
+    pool.push(entry);
+  }
+  return pool[i]!;
+}
+
+function runWorker(i: number, job: Job): Promise<void> {
+  const w = pooled(i);
+  const id = nextId++;
+  return new Promise<void>((resolve, reject) => {
+    w.pending.set(id, { resolve, reject });
+    w.worker.ref(); // held while a job is out
+    w.worker.postMessage({ id, job });
+  }).finally(() => {
+    if (w.pending.size === 0) w.worker.unref();
+  });
+}
+
+/** Stops the pooled workers (they are unref'd, so this is only needed to free them early). */
+export async function closeWorkers(): Promise<void> {
+  const all = pool.splice(0);
+  await Promise.all(all.map((w) => w.worker.terminate()));
+}
+
+/** Contiguous ranges of blocks, one per worker (fewer when there are fewer blocks). */
+function split(blocks: number, workers: number): [number, number][] {
+  const w = Math.min(workers, blocks);
+  return Array.from({ length: w }, (_, i) => [Math.floor((i * blocks) / w), Math.floor(((i + 1) * blocks) / w)] as [number, number]);
+}
+
+const shared = (bytes: number) => new SharedArrayBuffer(bytes);
+
+/**
+ * {@link simulateVolumes} on worker threads: the same numbers, bit for bit. (`keep: 'summary'`
+ * runs on the calling thread in this version.)
+ */
+export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: VolumeOptions & ParallelOptions): Promise<VolumeResult | VolumeSummary> {
+  const workers = workerCount(o);
+  if (o.keep === 'summary' || workers === 1) return simulateVolumes(s, o);
+  const run = plan(s, o);
+  const { scenario, paths, seed, years } = run;
+  const hasCapacity = scenario.capacity !== null;
+  const alloc = () => years.map(() => shared(paths * 8));
+  const demand = alloc();
+  const capacity = hasCapacity ? alloc() : [];
+  const volume = alloc();
+  const ranges = split(Math.ceil(paths / STREAM_BLOCK), workers);
+  let done = 0;
+  await Promise.all(
+    ranges.map(([b0, b1], i) =>
+      runWorker(i, { kind: 'volume', scenario, years, seed, paths, b0, b1, demand, capacity, volume }).then(() => {
+        done += Math.min(b1 * STREAM_BLOCK, paths) - b0 * STREAM_BLOCK;
+        o.onProgress?.(done / paths);
+      }),
+    ),
+  );
+  const f = (bs: SharedArrayBuffer[]) => bs.map((b) => new Float64Array(b));
+  return new VolumeResult({ scenario, seed, paths, years, demand: f(demand), capacity: f(capacity), volume: f(volume) });
+}
+
+async function tripsParallel(route: Route, seed: string, trips: number, loads: LoadSpec[], workers: number): Promise<TransitSample[]> {
+  const buf = tripBuffers(route.legs.length, trips, loads.length, shared);
+  const ranges = split(Math.ceil(trips / TRIP_BLOCK), workers);
+  await Promise.all(
+    ranges.map(([b0, b1], i) =>
+      runWorker(i, {
+        kind: 'trips',
+        route,
+        seed,
+        trips,
+        b0,
+        b1,
+        loads,
+        days: buf.days.map((d) => d.buffer as SharedArrayBuffer),
+        blocks: buf.blocks.map((d) => d.buffer as SharedArrayBuffer),
+      }),
+    ),
+  );
+  return mergeTrips(route, trips, buf).map((out) => new TransitSample(out, route.legs));
+}
+
+/** {@link simulateTransit} on worker threads: the same numbers, bit for bit. */
+export async function simulateTransitParallel(r: RouteInput | Route, o: TransitOptions & ParallelOptions): Promise<TransitSample> {
+  const route = parseRoute(r);
+  const workers = workerCount(o);
+  const trips = checkTrips(o.trips);
+  const seed = seedKey(o.seed);
+  if (o.volumeMt !== undefined && !(Number.isFinite(o.volumeMt) && o.volumeMt >= 0)) throw new RangeError(`volumeMt: must be a finite number >= 0 (got ${o.volumeMt})`);
+  if (o.volumeMt !== undefined) {
+    route.legs.forEach((leg, l) => {
+      if (leg.queue && leg.queue.capacityMt === null) throw new RangeError(`legs[${l}] (${leg.name}).queue: a volume is given but the queue has no capacityMt`);
+    });
+  }
+  const [sample] = await tripsParallel(route, seed, trips, [{ volumeMt: o.volumeMt ?? null }], workers);
+  return sample!;
+}

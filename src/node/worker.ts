@@ -1,0 +1,60 @@
+/**
+ * The worker side of `middle-corridor/node`: runs a range of stream blocks of one kernel and
+ * writes into the shared buffers it was given. The numbers of a block do not depend on which
+ * thread runs it, so a parallel run equals a one-thread run bit for bit.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Route, Scenario } from '../scenario/types.js';
+import { runTripBlocks, type Load } from '../transit/kernel.js';
+import { runVolumeBlock, STREAM_BLOCK, workspace } from '../volume/kernel.js';
+
+export type Job =
+  | { kind: 'volume'; scenario: Scenario; years: number[]; seed: string; paths: number; b0: number; b1: number; demand: SharedArrayBuffer[]; capacity: SharedArrayBuffer[]; volume: SharedArrayBuffer[] }
+  | { kind: 'trips'; route: Route; seed: string; trips: number; b0: number; b1: number; loads: LoadSpec[]; days: SharedArrayBuffer[]; blocks: SharedArrayBuffer[] };
+
+/** A load a worker can rebuild: a constant volume, or per-path demand and capacity arrays. */
+export type LoadSpec = { volumeMt: number | null } | { demand: SharedArrayBuffer; capacity: SharedArrayBuffer | null; tripsPerPath: number };
+
+export function loadOf(spec: LoadSpec): Load {
+  if ('volumeMt' in spec) {
+    const v = spec.volumeMt;
+    return { volumeMt: () => v, capacityMt: () => null };
+  }
+  const d = new Float64Array(spec.demand);
+  const c = spec.capacity ? new Float64Array(spec.capacity) : null;
+  const T = spec.tripsPerPath;
+  return { volumeMt: (trip) => d[Math.floor(trip / T)]!, capacityMt: (trip) => (c ? c[Math.floor(trip / T)]! : null) };
+}
+
+export function runJob(job: Job): void {
+  if (job.kind === 'volume') {
+    const demand = job.demand.map((b) => new Float64Array(b));
+    const capacity = job.capacity.map((b) => new Float64Array(b));
+    const volume = job.volume.map((b) => new Float64Array(b));
+    const ws = workspace();
+    for (let block = job.b0; block < job.b1; block++) {
+      const first = block * STREAM_BLOCK;
+      runVolumeBlock(job.scenario, job.years, job.seed, first, Math.min(STREAM_BLOCK, job.paths - first), ws, (k, f, n, d, c, v) => {
+        demand[k]!.set(d.subarray(0, n), f);
+        if (c) capacity[k]!.set(c.subarray(0, n), f);
+        volume[k]!.set(v.subarray(0, n), f);
+      });
+    }
+    return;
+  }
+  const buf = { days: job.days.map((b) => new Float64Array(b)), blocks: job.blocks.map((b) => new Float64Array(b)) };
+  runTripBlocks(job.route, job.seed, job.trips, job.loads.map(loadOf), job.b0, job.b1, buf);
+}
+
+// A pooled worker: runs jobs as they come, answers each with its id.
+if (parentPort && workerData?.middleCorridorPool) {
+  const port = parentPort;
+  port.on('message', (m: { id: number; job: Job }) => {
+    try {
+      runJob(m.job);
+      port.postMessage({ id: m.id, ok: true });
+    } catch (e) {
+      port.postMessage({ id: m.id, ok: false, name: (e as Error).name, message: (e as Error).message });
+    }
+  });
+}
