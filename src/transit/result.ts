@@ -1,5 +1,5 @@
 import { proportion, type ProportionEstimate } from '../stats/proportion.js';
-import { quantiles as selectQuantiles } from '../stats/quantile.js';
+import { trustedQuantiles as selectQuantiles } from '../stats/quantile.js';
 import type { KernelOutput } from './kernel.js';
 
 /** One leg's part in the trip time. */

@@ -1,6 +1,6 @@
 import type { Scenario } from '../scenario/types.js';
 import { proportion, type ProportionEstimate } from '../stats/proportion.js';
-import { quantiles as selectQuantiles } from '../stats/quantile.js';
+import { trustedQuantiles as selectQuantiles } from '../stats/quantile.js';
 import { meanVariance } from '../stats/summary.js';
 
 /** One row of {@link VolumeResult.summary}. */
