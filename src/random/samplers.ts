@@ -47,12 +47,17 @@ export function triangular(rng: Rng, { min, mode, max }: Omit<TriangularDist, 'd
   if (min === max) return () => min;
   const span = max - min;
   const cut = (mode - min) / span;
-  const left = span * (mode - min);
-  const right = span * (max - mode);
-  return () => {
-    const u = rng();
-    return u < cut ? min + Math.sqrt(u * left) : max - Math.sqrt((1 - u) * right);
-  };
+  return () => triangularAt(rng(), min, max, span, cut);
+}
+
+/**
+ * The triangular inverse distribution function at u, written with the span outside the square
+ * roots (span·√(u·cut), not √(u·span·(mode − min)), which underflows for tiny spans) and clamped
+ * to [min, max] against rounding (0.1 + 0.2 > 0.3).
+ */
+function triangularAt(u: number, min: number, max: number, span: number, cut: number): number {
+  const x = u < cut ? min + span * Math.sqrt(u * cut) : max - span * Math.sqrt((1 - u) * (1 - cut));
+  return x < min ? min : x > max ? max : x;
 }
 
 /**
@@ -351,13 +356,8 @@ export function fillParam(param: Param, s: Stream, out: Float64Array, from: numb
     const { min, mode, max } = param;
     const span = max - min;
     const cut = (mode - min) / span;
-    const left = span * (mode - min);
-    const right = span * (max - mode);
     s.generator.fillUniform(out, from, to);
-    for (let k = from; k < to; k++) {
-      const u = out[k]!;
-      out[k] = u < cut ? min + Math.sqrt(u * left) : max - Math.sqrt((1 - u) * right);
-    }
+    for (let k = from; k < to; k++) out[k] = triangularAt(out[k]!, min, max, span, cut);
     return;
   }
   const draw = bound ?? sampler(s, param);
