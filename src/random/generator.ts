@@ -57,7 +57,11 @@ export class Xor4096 {
     return r;
   }
 
-  /** Fills out[from..to) with uniforms on [0, 1): the same numbers as `uniform()` in a loop. */
+  /**
+   * Fills out[from..to) with uniforms on [0, 1): the same numbers as `uniform()` in a loop. The
+   * step of `int32()` is written out again here on purpose: with the state in locals the loop
+   * runs several times faster than calling the method per draw.
+   */
   fillUniform(out: Float64Array, from: number, to: number): void {
     const x = this.x;
     let i = this.s[0]!;

@@ -73,11 +73,7 @@ export class VolumeResult {
 
   /** Index of a year in the run; RangeError outside it. */
   yearIndex(year: number): number {
-    const k = year - this.years[0]!;
-    if (!(Number.isInteger(year) && k >= 0 && k < this.years.length)) {
-      throw new RangeError(`year: must be a whole year in the run, ${this.years[0]}–${this.years[this.years.length - 1]} (got ${year})`);
-    }
-    return k;
+    return yearIndexIn(this.years, year);
   }
 
   /** Volume quantiles of one year, several p at once (type 7). */
@@ -203,6 +199,15 @@ export class VolumeResult {
   summary(): VolumeSummaryRow[] {
     return summaryRows(this);
   }
+}
+
+/** Index of a year among a run's years; RangeError outside them. */
+export function yearIndexIn(years: readonly number[], year: number): number {
+  const k = year - years[0]!;
+  if (!(Number.isInteger(year) && k >= 0 && k < years.length)) {
+    throw new RangeError(`year: must be a whole year in the run, ${years[0]}–${years[years.length - 1]} (got ${year})`);
+  }
+  return k;
 }
 
 /** The first year by which at least half the paths have reached a level, from its first-year rows. */

@@ -2,7 +2,7 @@ import type { Scenario } from '../scenario/types.js';
 import { proportion, type ProportionEstimate } from '../stats/proportion.js';
 import { bracketsFor, counters, quantiles as exactQuantiles, RangeCounter } from '../stats/quantile.js';
 import { runVolumeBlock, STREAM_BLOCK, workspace, type YearSink } from './kernel.js';
-import { medianFirstYear, summaryRows, type FirstYearRow, type VolumeSummaryRow } from './result.js';
+import { medianFirstYear, summaryRows, yearIndexIn, type FirstYearRow, type VolumeSummaryRow } from './result.js';
 import type { RunPlan, VolumeOptions } from './simulate.js';
 
 const ALWAYS = [0.1, 0.5, 0.9];
@@ -59,12 +59,9 @@ export class VolumeSummary {
     this.#stats = stats;
   }
 
+  /** Index of a year in the run; RangeError outside it. */
   yearIndex(year: number): number {
-    const k = year - this.years[0]!;
-    if (!(Number.isInteger(year) && k >= 0 && k < this.years.length)) {
-      throw new RangeError(`year: must be a whole year in the run, ${this.years[0]}–${this.years[this.years.length - 1]} (got ${year})`);
-    }
-    return k;
+    return yearIndexIn(this.years, year);
   }
 
   quantiles(year: number, ps: readonly number[]): number[] {
