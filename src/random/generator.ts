@@ -10,12 +10,13 @@ const TWO_POW_M32 = 2.3283064365386963e-10;
  * seedrandom's closures and property lookups per draw.
  */
 export class Xor4096 {
-  private readonly x: Int32Array;
+  /** The 128 state words (public for fused kernels such as the ziggurat's fill). */
+  readonly x: Int32Array;
   /**
    * [index, Weyl word]. Kept in a typed array, not in fields: V8 stores a 32-bit integer beyond
    * ±2^30 in an object field as a heap number, so a field update per draw would allocate.
    */
-  private readonly s: Int32Array;
+  readonly s: Int32Array;
 
   constructor(key: string) {
     const st = xor4096(key, { state: true }).state();

@@ -72,9 +72,80 @@ export class ZigguratNormal {
     }
   }
 
-  /** Fills out[from..to) with standard normals. */
+  /**
+   * Fills out[from..to) with standard normals: the same numbers as `next()` in a loop, about
+   * twice as fast (measured A/B in one process: 17 against 34 ns a draw on the development
+   * machine) because the generator is stepped inline on local copies of its state. The rare
+   * draws (1.2 %: a wedge or the tail) hand the state back and finish through `next()`'s path.
+   */
   fill(out: Float64Array, from: number, to: number): void {
-    for (let k = from; k < to; k++) out[k] = this.next();
+    const g = this.g;
+    const X = g.x;
+    const S = g.s;
+    const st = this.state;
+    const x = this.x;
+    const ratio = this.ratio;
+    let gi = S[0]!;
+    let gw = S[1]!;
+    let bits = st[0]!;
+    let left = st[1]!;
+    for (let k = from; k < to; k++) {
+      if (left === 0) {
+        gw = (gw + 0x61c88647) | 0;
+        let v = X[(gi + 34) & 127]!;
+        gi = (gi + 1) & 127;
+        let t = X[gi]!;
+        v ^= v << 13;
+        t ^= t << 17;
+        v ^= v >>> 15;
+        t ^= t >>> 12;
+        v = X[gi] = v ^ t;
+        bits = (v + (gw ^ (gw >>> 16))) | 0;
+        left = 4;
+      }
+      const i = bits & 255;
+      bits >>>= 8;
+      left--;
+      gw = (gw + 0x61c88647) | 0;
+      let v = X[(gi + 34) & 127]!;
+      gi = (gi + 1) & 127;
+      let t = X[gi]!;
+      v ^= v << 13;
+      t ^= t << 17;
+      v ^= v >>> 15;
+      t ^= t >>> 12;
+      v = X[gi] = v ^ t;
+      const u = ((v + (gw ^ (gw >>> 16))) | 0) * TWO_POW_M31;
+      if (Math.abs(u) < ratio[i]!) {
+        out[k] = u * x[i]!;
+        continue;
+      }
+      S[0] = gi;
+      S[1] = gw;
+      st[0] = bits;
+      st[1] = left;
+      out[k] = this.finish(i, u);
+      gi = S[0]!;
+      gw = S[1]!;
+      bits = st[0]!;
+      left = st[1]!;
+    }
+    S[0] = gi;
+    S[1] = gw;
+    st[0] = bits;
+    st[1] = left;
+  }
+
+  /** The rest of a draw whose first try fell outside its rectangle: the tail, a wedge, or a new try. */
+  private finish(i: number, u: number): number {
+    if (i === 0) return this.tail(u < 0);
+    const x = this.x;
+    const xi = x[i]!;
+    const t = u * xi;
+    const xj = x[i + 1]!;
+    const f0 = Math.exp(-0.5 * (xi * xi - t * t));
+    const f1 = Math.exp(-0.5 * (xj * xj - t * t));
+    return f1 + this.open01() * (f0 - f1) < 1 ? t : this.next();
   }
 
   /** Uniform on (0, 1) from one random word: never 0, never 1. */
