@@ -337,7 +337,7 @@ export function fitGrowth(obs: readonly Observation[], kind: FitModel, o: FitOpt
   const lo: number[] = [];
   const hi: number[] = [];
   const userBound: ('none' | 'user')[] = [];
-  spec.params.forEach((s, j) => {
+  spec.params.forEach((s) => {
     const b = o.bounds?.[s.name];
     const fixed = o.fixed?.[s.name];
     if (fixed !== undefined) {

@@ -1,4 +1,4 @@
-export { stream, seedKey, generator, streamKey, type Rng, type Seed, type Stream } from './stream.js';
+export { stream, seedKey, type Rng, type Seed, type Stream } from './stream.js';
 export { Xor4096 } from './generator.js';
 export { ZigguratNormal } from './normal.js';
 export { standardNormal, fillStandardNormal } from './normal.js';
@@ -17,7 +17,6 @@ export {
   sampler,
   fill,
   fillParam,
-  normalDistQuantile,
   type Sampler,
 } from './samplers.js';
 export { moments, type Moments } from './moments.js';

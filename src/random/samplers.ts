@@ -1,4 +1,4 @@
-import { normalCdf, normalQuantile } from '../stats/normal.js';
+import { normalCdf } from '../stats/normal.js';
 import type { Dist, EmpiricalDist, LognormalDist, NormalDist, Param, PertDist, TriangularDist, UniformDist } from './dist.js';
 import { standardNormal } from './normal.js';
 import type { Rng, Stream } from './stream.js';
@@ -327,20 +327,13 @@ export function fill(draw: Sampler, out: Float64Array): Float64Array {
   return out;
 }
 
-/** Quantile of a (possibly truncated) normal, for tests and reports. */
-export function normalDistQuantile({ mean, sd, min, max }: Omit<NormalDist, 'dist'>, p: number): number {
-  const lo = min === undefined ? 0 : normalCdf((min - mean) / sd);
-  const hi = max === undefined ? 1 : normalCdf((max - mean) / sd);
-  return mean + sd * normalQuantile(lo + p * (hi - lo));
-}
-
 /**
  * Fills out[from..to) with draws of a parameter from a generator: the same numbers as its bound
  * sampler on the same stream would give, one by one. Numbers, uniforms and triangulars (the
  * common leg and parameter shapes) are filled in bulk from the generator's uniforms and
  * transformed in place; other distributions go through their bound sampler.
  */
-export function fillParam(param: Param, s: Stream, out: Float64Array, from: number, to: number, bound?: Sampler): void {
+export function fillParam(param: Param, s: Stream, out: Float64Array, from: number, to: number): void {
   if (typeof param === 'number') {
     out.fill(param, from, to);
     return;
@@ -360,6 +353,6 @@ export function fillParam(param: Param, s: Stream, out: Float64Array, from: numb
     for (let k = from; k < to; k++) out[k] = triangularAt(out[k]!, min, max, span, cut);
     return;
   }
-  const draw = bound ?? sampler(s, param);
+  const draw = sampler(s, param);
   for (let k = from; k < to; k++) out[k] = draw();
 }

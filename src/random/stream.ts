@@ -82,16 +82,11 @@ export function stream(seed: Seed, purpose: string, block = 0): Stream {
 }
 
 /** The 32-hex-digit generator key of (seed, purpose, block). */
-export function streamKey(key: string, purpose: string, block: number): string {
+function streamKey(key: string, purpose: string, block: number): string {
   const text = `${key.length}:${key}|${purpose.length}:${purpose}|${block}`;
   return hash128(text)
     .map((w) => w.toString(16).padStart(8, '0'))
     .join('');
-}
-
-/** The generator of (seed, purpose, block), for kernels. */
-export function generator(key: string, purpose: string, block: number): Xor4096 {
-  return new Xor4096(streamKey(key, purpose, block));
 }
 
 function makeStream(key: string, purpose: string, block: number): Stream {

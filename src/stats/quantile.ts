@@ -79,7 +79,13 @@ export function trustedQuantiles(values: ArrayLike<number>, ps: readonly number[
   if (values.length === 0) throw new RangeError('quantiles: needs at least one value');
   ps.forEach((p) => checkP(p, 'quantiles'));
   const n = values.length;
-  // The order statistics each p needs: ⌊h⌋, and ⌊h⌋ + 1 when it interpolates.
+  const ranks = orderStatisticsFor(n, ps);
+  const stat = n > 20_000 ? bracketed(values, ranks, scratch) : selected(values, ranks, scratch);
+  return ps.map((p) => fromOrderStatistics(n, p, stat));
+}
+
+/** The order statistics (0-based ranks) that the type-7 quantiles at `ps` of n values need: ⌊h⌋, and ⌊h⌋ + 1 when it interpolates. */
+export function orderStatisticsFor(n: number, ps: readonly number[]): number[] {
   const ranks = new Set<number>();
   for (const p of ps) {
     const h = (n - 1) * p;
@@ -87,14 +93,16 @@ export function trustedQuantiles(values: ArrayLike<number>, ps: readonly number[
     ranks.add(k);
     if (h - k > 0 && k + 1 < n) ranks.add(k + 1);
   }
-  const stat = n > 20_000 ? bracketed(values, [...ranks], scratch) : selected(values, [...ranks], scratch);
-  return ps.map((p) => {
-    const h = (n - 1) * p;
-    const k = Math.floor(h);
-    const frac = h - k;
-    const xk = stat.get(k)!;
-    return frac === 0 || k + 1 >= n ? xk : lerp(xk, stat.get(k + 1)!, frac);
-  });
+  return [...ranks];
+}
+
+/** The type-7 quantile at p of n values, from their order statistics (as numpy computes it). */
+export function fromOrderStatistics(n: number, p: number, stat: ReadonlyMap<number, number>): number {
+  const h = (n - 1) * p;
+  const k = Math.floor(h);
+  const frac = h - k;
+  const xk = stat.get(k)!;
+  return frac === 0 || k + 1 >= n ? xk : lerp(xk, stat.get(k + 1)!, frac);
 }
 
 function copyOf(values: ArrayLike<number>, scratch?: Float64Array): Float64Array {

@@ -1,6 +1,6 @@
 import type { Scenario } from '../scenario/types.js';
 import { proportion, type ProportionEstimate } from '../stats/proportion.js';
-import { bracketsFor, counters, quantiles as exactQuantiles, RangeCounter } from '../stats/quantile.js';
+import { bracketsFor, counters, fromOrderStatistics, orderStatisticsFor, quantiles as exactQuantiles, RangeCounter } from '../stats/quantile.js';
 import { runVolumeBlock, STREAM_BLOCK, workspace, type YearSink } from './kernel.js';
 import { medianFirstYear, summaryRows, yearIndexIn, type FirstYearRow, type VolumeSummaryRow } from './result.js';
 import type { RunPlan, VolumeOptions } from './simulate.js';
@@ -214,8 +214,8 @@ export function summarise(run: RunPlan, o: VolumeOptions): VolumeSummary {
   };
 
   const q = new Map<string, number>();
-  const ranksOf = (k: number) => levels.map((p) => ({ p, h: (run.paths - 1) * p })).map(({ p, h }) => ({ p, k: Math.floor(h), frac: h - Math.floor(h) }));
-  const lerp = (a: number, b: number, t: number) => (t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t);
+  // The same order statistics every year.
+  const ranks = orderStatisticsFor(run.paths, levels);
 
   if (nBlocks <= PILOT_BLOCKS) {
     // Small runs: keep each year's volumes and take the quantiles directly.
@@ -240,14 +240,13 @@ export function summarise(run: RunPlan, o: VolumeOptions): VolumeSummary {
   samples.forEach((s) => s.sort());
 
   // Brackets per year, counted in the full pass with everything else; widened where they missed.
-  const needed = (k: number) => [...new Set(ranksOf(k).flatMap((r) => (r.frac > 0 && r.k + 1 < run.paths ? [r.k, r.k + 1] : [r.k])))];
   let todo = run.years.map((_, k) => k);
   let width = 6;
   let first = true;
   while (todo.length > 0) {
     const plans = new Map<number, { brackets: { rank: number; lo: number; hi: number }[]; list: RangeCounter[]; of: (b: { lo: number; hi: number }) => RangeCounter }>();
     for (const k of todo) {
-      const brackets = width === Infinity ? needed(k).map((rank) => ({ rank, lo: -Infinity, hi: Infinity })) : bracketsFor(samples[k]!, run.paths, needed(k), width);
+      const brackets = width === Infinity ? ranks.map((rank) => ({ rank, lo: -Infinity, hi: Infinity })) : bracketsFor(samples[k]!, run.paths, ranks, width);
       plans.set(k, { brackets, ...counters(brackets) });
     }
     const withStats = first;
@@ -270,10 +269,7 @@ export function summarise(run: RunPlan, o: VolumeOptions): VolumeSummary {
         missed.push(k);
         continue;
       }
-      for (const r of ranksOf(k)) {
-        const xk = stat.get(r.k)!;
-        q.set(`${k}:${r.p}`, r.frac === 0 || r.k + 1 >= run.paths ? xk : lerp(xk, stat.get(r.k + 1)!, r.frac));
-      }
+      for (const p of levels) q.set(`${k}:${p}`, fromOrderStatistics(run.paths, p, stat));
     }
     todo = missed;
     width = width < 24 ? width * 4 : Infinity;
