@@ -1,4 +1,4 @@
-import { fillParam, sampler } from '../random/samplers.js';
+import { fillParam } from '../random/samplers.js';
 import { stream } from '../random/stream.js';
 import type { Route } from '../scenario/types.js';
 import { erlangC } from './erlang.js';
@@ -106,6 +106,7 @@ export function runTripBlocks(route: Route, seed: string, trips: number, loads: 
   // Per-block buffers: base draws per leg, and the leg values of the current load.
   const base = route.legs.map(() => ({
     days: new Float64Array(B),
+    strike: new Float64Array(B), // uniforms deciding whether the delay strikes
     delay: new Float64Array(B), // delay days when it strikes, 0 otherwise
     capacity: new Float64Array(B),
     waitU: new Float64Array(B),
@@ -123,26 +124,19 @@ export function runTripBlocks(route: Route, seed: string, trips: number, loads: 
       const purpose = `leg/${leg.name}`;
       fillParam(leg.days, stream(seed, `${purpose}/days`, block), b.days, 0, n);
       if (leg.delay) {
-        const strikes = stream(seed, `${purpose}/delay/strikes`, block);
-        const dd = sampler(stream(seed, `${purpose}/delay/days`, block), leg.delay.days);
+        // Every trip draws both (strike and days), so positions in each stream never shift.
+        stream(seed, `${purpose}/delay/strikes`, block).generator.fillUniform(b.strike, 0, n);
+        fillParam(leg.delay.days, stream(seed, `${purpose}/delay/days`, block), b.delay, 0, n);
         const p = leg.delay.probability;
-        for (let i = 0; i < n; i++) {
-          const hit = strikes() < p;
-          const d = dd();
-          b.delay[i] = hit ? d : 0;
-        }
+        for (let i = 0; i < n; i++) if (!(b.strike[i]! < p)) b.delay[i] = 0;
       }
       if (leg.queue) {
         if (leg.queue.capacityMt !== null) {
-          const cap = sampler(stream(seed, `${purpose}/queue/capacity`, block), leg.queue.capacityMt);
-          for (let i = 0; i < n; i++) b.capacity[i] = cap();
+          fillParam(leg.queue.capacityMt, stream(seed, `${purpose}/queue/capacity`, block), b.capacity, 0, n);
         }
-        const u = stream(seed, `${purpose}/queue/waits`, block);
-        const e = stream(seed, `${purpose}/queue/wait`, block);
-        for (let i = 0; i < n; i++) {
-          b.waitU[i] = u();
-          b.waitE[i] = -Math.log(e.double());
-        }
+        stream(seed, `${purpose}/queue/waits`, block).generator.fillUniform(b.waitU, 0, n);
+        const e = stream(seed, `${purpose}/queue/wait`, block).generator;
+        for (let i = 0; i < n; i++) b.waitE[i] = -Math.log(e.double());
       }
     });
 
