@@ -68,6 +68,18 @@ export type PresetName = 'announced' | 'baseline' | 'stall' | 'official-capacity
  *
  * @example parseScenario(PRESETS.baseline).start // => { year: 2025, volumeMt: 4.119 }
  */
+/** The baseline; the other presets but `announced` are it with one assumption changed. */
+const BASELINE: ScenarioInput = {
+  name: 'baseline',
+  start: START_2025,
+  horizon: 2032,
+  growth: { model: 'exponential', rate: BASELINE_RATE },
+  volatility: BASELINE_VOLATILITY,
+  capacity: BASELINE_CAPACITY,
+  disruptions: CASPIAN_DISRUPTIONS,
+  target: { year: 2027, volumeMt: 10 },
+};
+
 export const PRESETS: Readonly<Record<PresetName, ScenarioInput>> = Object.freeze({
   announced: {
     name: 'announced',
@@ -85,43 +97,12 @@ export const PRESETS: Readonly<Record<PresetName, ScenarioInput>> = Object.freez
     volatility: BASELINE_VOLATILITY,
     target: { year: 2027, volumeMt: 10 },
   },
-  baseline: {
-    name: 'baseline',
-    start: START_2025,
-    horizon: 2032,
-    growth: { model: 'exponential', rate: BASELINE_RATE },
-    volatility: BASELINE_VOLATILITY,
-    capacity: BASELINE_CAPACITY,
-    disruptions: CASPIAN_DISRUPTIONS,
-    target: { year: 2027, volumeMt: 10 },
-  },
-  stall: {
-    name: 'stall',
-    start: START_2025,
-    horizon: 2032,
-    growth: { model: 'exponential', rate: { dist: 'uniform', min: -0.05, max: 0.05 } },
-    volatility: 0.15,
-    capacity: BASELINE_CAPACITY,
-    disruptions: CASPIAN_DISRUPTIONS,
-    target: { year: 2027, volumeMt: 10 },
-  },
-  'official-capacity': {
-    name: 'official-capacity',
-    start: START_2025,
-    horizon: 2032,
-    growth: { model: 'exponential', rate: BASELINE_RATE },
-    volatility: BASELINE_VOLATILITY,
-    capacity: { baseMt: 6, expansions: [{ year: 2027, addMt: 4 }] },
-    target: { year: 2027, volumeMt: 10 },
-  },
+  baseline: BASELINE,
+  stall: { ...BASELINE, name: 'stall', growth: { model: 'exponential', rate: { dist: 'uniform', min: -0.05, max: 0.05 } }, volatility: 0.15 },
+  'official-capacity': { ...BASELINE, name: 'official-capacity', capacity: { baseMt: 6, expansions: [{ year: 2027, addMt: 4 }] }, disruptions: [] },
   'red-sea-diversion': {
+    ...BASELINE,
     name: 'red-sea-diversion',
-    start: START_2025,
-    horizon: 2032,
-    growth: { model: 'exponential', rate: BASELINE_RATE },
-    volatility: BASELINE_VOLATILITY,
-    capacity: BASELINE_CAPACITY,
     disruptions: [...CASPIAN_DISRUPTIONS, { name: 'Red Sea closure', probability: 0.25, demandFactor: { dist: 'triangular', min: 1.1, mode: 1.3, max: 1.6 } }],
-    target: { year: 2027, volumeMt: 10 },
   },
 } satisfies Record<PresetName, ScenarioInput>);

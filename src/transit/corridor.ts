@@ -83,6 +83,11 @@ export function simulateCorridor(s: ScenarioInput | Scenario, r: RouteInput | Ro
   });
   const outs = runTrips(route, volumes.seed, volumes.paths * T, loads);
   const samples = outs.map((out) => new TransitSample(out, route.legs));
+  const demandMedians = new Map<number, number>(); // computed once per year, on demand
+  const demandP50 = (k: number) => {
+    if (!demandMedians.has(k)) demandMedians.set(k, quantile(volumes.demand[k]!, 0.5));
+    return demandMedians.get(k)!;
+  };
   return {
     volumes,
     years: volumes.years,
@@ -93,7 +98,7 @@ export function simulateCorridor(s: ScenarioInput | Scenario, r: RouteInput | Ro
         const t = samples[k]!;
         const [p50, p90] = t.quantiles([0.5, 0.9]) as [number, number];
         const w = t.probabilityWithin(within);
-        return { year, demandP50: quantile(volumes.demand[k]!, 0.5), mean: t.mean, p50, p90, pWithin: w.estimate, pWithinSE: w.standardError, saturated: t.saturated };
+        return { year, demandP50: demandP50(k), mean: t.mean, p50, p90, pWithin: w.estimate, pWithinSE: w.standardError, saturated: t.saturated };
       }),
   };
 }
