@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Route, Scenario } from '../scenario/types.js';
 import { runTripBlocks, type Load } from '../transit/kernel.js';
-import { runVolumeBlock, STREAM_BLOCK, workspace } from '../volume/kernel.js';
+import { runVolumeBlock, STREAM_BLOCK, toArrays, workspace } from '../volume/kernel.js';
 
 export type Job =
   | { kind: 'volume'; scenario: Scenario; years: number[]; seed: string; paths: number; b0: number; b1: number; demand: SharedArrayBuffer[]; capacity: SharedArrayBuffer[]; volume: SharedArrayBuffer[] }
@@ -31,14 +31,11 @@ export function runJob(job: Job): void {
     const demand = job.demand.map((b) => new Float64Array(b));
     const capacity = job.capacity.map((b) => new Float64Array(b));
     const volume = job.volume.map((b) => new Float64Array(b));
-    const ws = workspace();
+    const ws = workspace(job.scenario);
+    const sink = toArrays(demand, capacity, volume);
     for (let block = job.b0; block < job.b1; block++) {
       const first = block * STREAM_BLOCK;
-      runVolumeBlock(job.scenario, job.years, job.seed, first, Math.min(STREAM_BLOCK, job.paths - first), ws, (k, f, n, d, c, v) => {
-        demand[k]!.set(d.subarray(0, n), f);
-        if (c) capacity[k]!.set(c.subarray(0, n), f);
-        volume[k]!.set(v.subarray(0, n), f);
-      });
+      runVolumeBlock(job.scenario, job.years, job.seed, first, Math.min(STREAM_BLOCK, job.paths - first), ws, sink);
     }
     return;
   }

@@ -3,6 +3,7 @@ import type { Param } from '../random/dist.js';
 import { ZigguratNormal } from '../random/normal.js';
 import { fillParam } from '../random/samplers.js';
 import { stream } from '../random/stream.js';
+import { exp } from '../stats/exp.js';
 import type { Scenario } from '../scenario/types.js';
 
 /**
@@ -26,8 +27,8 @@ function drawPerPath(param: Param, seed: string, purpose: string, first: number,
 
 /** The growth model's log ratio log(m(t_k)/m(t_0)) per year, shared or per path. */
 interface GrowthPlan {
-  /** Fills out[i] (i < count) with the log ratio of year index k for the chunk's paths. */
-  fill(k: number, count: number, out: Float64Array): void;
+  /** Fills out[i − from] with the log ratio of year index k for block paths i in [from, to). */
+  fill(k: number, from: number, to: number, out: Float64Array): void;
 }
 
 export function planGrowth(growth: GrowthModel, years: readonly number[], seed: string, first: number, count: number): GrowthPlan {
@@ -38,26 +39,26 @@ export function planGrowth(growth: GrowthModel, years: readonly number[], seed: 
     case 'exponential': {
       if (typeof growth.rate === 'number') {
         const lr = Math.log1p(growth.rate);
-        return { fill: (k, n, out) => out.fill(lr * (years[k]! - t0), 0, n) };
+        return { fill: (k, from, to, out) => out.fill(lr * (years[k]! - t0), 0, to - from) };
       }
       const lr = draws('rate', growth.rate).map(Math.log1p);
       return {
-        fill: (k, n, out) => {
+        fill: (k, from, to, out) => {
           const dt = years[k]! - t0;
-          for (let i = 0; i < n; i++) out[i] = lr[i]! * dt;
+          for (let i = from; i < to; i++) out[i - from] = lr[i]! * dt;
         },
       };
     }
     case 'piecewise': {
       const lr = years.map((t) => logGrowthRatio(growth, t0, t));
-      return { fill: (k, n, out) => out.fill(lr[k]!, 0, n) };
+      return { fill: (k, from, to, out) => out.fill(lr[k]!, 0, to - from) };
     }
     case 'logistic':
     case 'gompertz': {
       const names = ['capacityMt', 'rate', 'midpointYear'] as const;
       if (fixedParams([...names], (n) => growth[n as (typeof names)[number]])) {
         const lr = years.map((t) => logGrowthRatio(growth as FixedGrowthModel, t0, t));
-        return { fill: (k, n, out) => out.fill(lr[k]!, 0, n) };
+        return { fill: (k, from, to, out) => out.fill(lr[k]!, 0, to - from) };
       }
       const r = draws('rate', growth.rate);
       const tm = draws('midpointYear', growth.midpointYear);
@@ -67,12 +68,12 @@ export function planGrowth(growth: GrowthModel, years: readonly number[], seed: 
       const logistic = growth.model === 'logistic';
       const softplus = (x: number) => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x)));
       return {
-        fill: (k, n, out) => {
+        fill: (k, from, to, out) => {
           const t = years[k]!;
-          for (let i = 0; i < n; i++) {
+          for (let i = from; i < to; i++) {
             const a = -r[i]! * (t0 - tm[i]!);
             const b = -r[i]! * (t - tm[i]!);
-            out[i] = logistic ? softplus(a) - softplus(b) : Math.exp(a) - Math.exp(b);
+            out[i - from] = logistic ? softplus(a) - softplus(b) : Math.exp(a) - Math.exp(b);
           }
         },
       };
@@ -82,7 +83,7 @@ export function planGrowth(growth: GrowthModel, years: readonly number[], seed: 
       const names = Object.keys(growth.params);
       if (fixedParams(names, (n) => growth.params[n]!)) {
         const lr = years.map((t) => logGrowthRatio(growth as FixedGrowthModel, t0, t));
-        return { fill: (k, n, out) => out.fill(lr[k]!, 0, n) };
+        return { fill: (k, from, to, out) => out.fill(lr[k]!, 0, to - from) };
       }
       const cols = names.map((n) => draws(n, growth.params[n]!));
       const scope: Record<string, number> = {};
@@ -97,114 +98,174 @@ export function planGrowth(growth: GrowthModel, years: readonly number[], seed: 
       const base = new Float64Array(count);
       for (let i = 0; i < count; i++) base[i] = logF(i, t0);
       return {
-        fill: (k, n, out) => {
+        fill: (k, from, to, out) => {
           const t = years[k]!;
-          for (let i = 0; i < n; i++) out[i] = k === 0 ? 0 : logF(i, t) - base[i]!;
+          for (let i = from; i < to; i++) out[i - from] = k === 0 ? 0 : logF(i, t) - base[i]!;
         },
       };
     }
   }
 }
 
-/** Called for each year of a block with that year's demand, capacity (null: unlimited) and volume, block-local (index 0 = path `first`). */
-export type YearSink = (k: number, first: number, n: number, demand: Float64Array, capacity: Float64Array | null, volume: Float64Array) => void;
-
-/** Reusable buffers for {@link runVolumeBlock}. */
-export interface Workspace {
-  z: Float64Array;
-  u: Float64Array;
-  d: Float64Array;
-  c: Float64Array;
-  v: Float64Array;
+/** Where one year of a block is written: the arrays, and the index of the block's first path in them. */
+export interface YearOut {
+  demand: Float64Array;
+  /** Null when the scenario has no capacity. */
+  capacity: Float64Array | null;
+  volume: Float64Array;
+  at: number;
 }
 
-export function workspace(): Workspace {
+/**
+ * Where the kernel writes, a tile of paths at a time: `target(k, first, lo)` gives the arrays for
+ * year k of the paths from `first + lo` on, and where in them the tile starts (a full run hands
+ * out its result arrays, so nothing is copied; a summary run a reused tile buffer, in cache);
+ * `done`, when given, is called once the tile's `n` paths from path `from` are written.
+ */
+export interface VolumeSink {
+  target(k: number, first: number, lo: number): YearOut;
+  done?(k: number, from: number, n: number, out: YearOut): void;
+}
+
+/** A sink that writes every path-year into per-year arrays (capacity: empty when there is none). */
+export function toArrays(demand: Float64Array[], capacity: Float64Array[], volume: Float64Array[]): VolumeSink {
+  return { target: (k, first, lo) => ({ demand: demand[k]!, capacity: capacity[k] ?? null, volume: volume[k]!, at: first + lo }) };
+}
+
+/** Paths per tile of a year's passes: a tile's buffers stay in the core's cache. */
+export const TILE = 2048;
+
+/** Reusable per-run buffers for {@link runVolumeBlock}, one stream block long each. */
+export interface Workspace {
+  z: Float64Array;
+  lr: Float64Array;
+  cum: Float64Array;
+  eps: Float64Array;
+  sigma: Float64Array;
+  base: Float64Array;
+  expansions: { add: Float64Array; live: Float64Array }[];
+  disruptions: { u: Float64Array; p: Float64Array; fd: Float64Array; fc: Float64Array }[];
+  /** One tile's demand, capacity and volume (TILE long), for sinks that do not keep paths. */
+  year: YearOut;
+}
+
+export function workspace(scenario: Scenario): Workspace {
   const m = () => new Float64Array(STREAM_BLOCK);
-  return { z: m(), u: m(), d: m(), c: m(), v: m() };
+  const t = () => new Float64Array(TILE);
+  return {
+    z: t(),
+    lr: t(),
+    cum: m(),
+    eps: m(),
+    sigma: m(),
+    base: m(),
+    expansions: (scenario.capacity?.expansions ?? []).map(() => ({ add: m(), live: m() })),
+    disruptions: scenario.disruptions.map(() => ({ u: t(), p: m(), fd: m(), fc: m() })),
+    year: { demand: t(), capacity: scenario.capacity ? t() : null, volume: t(), at: 0 },
+  };
 }
 
 /**
  * The volume kernel for one stream block of paths [first, first + n): draws the block's
- * parameters, then walks the years, handing each year's demand, capacity and volume to `sink`.
+ * parameters, then walks the years, writing each year's demand, capacity and volume where
+ * `sink.target` says.
+ *
+ * Demand is v0·e^x with x the log growth ratio plus the accumulated shocks, and e^x is this
+ * library's portable {@link exp}: about 3× faster than Math.exp on V8 and the same bits on every
+ * engine.
  */
-export function runVolumeBlock(scenario: Scenario, years: readonly number[], seed: string, first: number, n: number, ws: Workspace, sink: YearSink): void {
+export function runVolumeBlock(scenario: Scenario, years: readonly number[], seed: string, first: number, n: number, ws: Workspace, sink: VolumeSink): void {
   const K = years.length;
-  const hasCapacity = scenario.capacity !== null;
+  const cap = scenario.capacity;
   const v0 = scenario.start.volumeMt;
   const phi = scenario.persistence;
   const innovation = Math.sqrt(1 - phi * phi);
-  const { z, u, d, v } = ws;
-  const c = hasCapacity ? ws.c : null;
+  const { z, lr, cum, eps } = ws;
   const block = first / STREAM_BLOCK;
   const growth = planGrowth(scenario.growth, years, seed, first, n);
-  const sigma = drawPerPath(scenario.volatility, seed, 'volatility', first, n, new Float64Array(n));
-  const base = hasCapacity ? drawPerPath(scenario.capacity!.baseMt, seed, 'capacity/base', first, n, new Float64Array(n)) : null;
-  const expansions = (scenario.capacity?.expansions ?? []).map((e, i) => {
-    const add = drawPerPath(e.addMt, seed, `capacity/expansion/${i}/add`, first, n, new Float64Array(n));
-    const live = drawPerPath(e.delayYears, seed, `capacity/expansion/${i}/delay`, first, n, new Float64Array(n));
+  const sigma = drawPerPath(scenario.volatility, seed, 'volatility', first, n, ws.sigma);
+  const base = cap ? drawPerPath(cap.baseMt, seed, 'capacity/base', first, n, ws.base) : null;
+  const expansions = (cap?.expansions ?? []).map((e, i) => {
+    const { add, live } = ws.expansions[i]!;
+    drawPerPath(e.addMt, seed, `capacity/expansion/${i}/add`, first, n, add);
+    drawPerPath(e.delayYears, seed, `capacity/expansion/${i}/delay`, first, n, live);
     for (let j = 0; j < n; j++) live[j] = e.year + Math.ceil(live[j]!);
     return { add, live };
   });
-  const disruptions = scenario.disruptions.map((d) => ({
-    p: drawPerPath(d.probability, seed, `disruption/${d.name}/probability`, first, n, new Float64Array(n)),
-    fd: d.demandFactor === null ? null : drawPerPath(d.demandFactor, seed, `disruption/${d.name}/demandFactor`, first, n, new Float64Array(n)),
-    fc: d.capacityFactor === null ? null : drawPerPath(d.capacityFactor, seed, `disruption/${d.name}/capacityFactor`, first, n, new Float64Array(n)),
-    occurs: stream(seed, `disruption/${d.name}/occurs`, block).generator,
-  }));
+  const disruptions = scenario.disruptions.map((d, j) => {
+    const w = ws.disruptions[j]!;
+    return {
+      u: w.u,
+      p: drawPerPath(d.probability, seed, `disruption/${d.name}/probability`, first, n, w.p),
+      fd: d.demandFactor === null ? null : drawPerPath(d.demandFactor, seed, `disruption/${d.name}/demandFactor`, first, n, w.fd),
+      fc: d.capacityFactor === null ? null : drawPerPath(d.capacityFactor, seed, `disruption/${d.name}/capacityFactor`, first, n, w.fc),
+      occurs: stream(seed, `disruption/${d.name}/occurs`, block).generator,
+    };
+  });
   const shocks = new ZigguratNormal(stream(seed, 'demand/shocks', block).generator);
+  cum.fill(0, 0, n);
+  eps.fill(0, 0, n);
 
-  const cum = new Float64Array(n); // Σ shocks so far
-  const eps = new Float64Array(n); // last shock (AR(1) state)
-  const lr = new Float64Array(n);
   for (let k = 0; k < K; k++) {
     const year = years[k]!;
-    if (k === 0) {
-      // The start year: demand is exactly start.volumeMt, capacity the base alone.
-      for (let i = 0; i < n; i++) {
-        d[i] = v0;
-        if (c) c[i] = base![i]!;
-        v[i] = c && c[i]! < v0 ? c[i]! : v0;
+    // Year 1 draws the shock at its stationary sd σ; later years follow the AR(1) recursion.
+    const a = k === 1 ? 0 : phi;
+    const b = k === 1 ? 1 : innovation;
+    // The block's paths in tiles, so that a year's passes (and the sink's) run in cache; each
+    // stream is still read in path order, so the numbers do not depend on TILE.
+    for (let lo = 0; lo < n; lo += TILE) {
+      const hi = lo + TILE < n ? lo + TILE : n;
+      const m = hi - lo;
+      const out = sink.target(k, first, lo);
+      const { demand: D, capacity: C, volume: V } = out;
+      const o = out.at - lo; // path i of the block is at index o + i
+      if (k === 0) {
+        // The start year: demand is exactly start.volumeMt, capacity the base alone.
+        for (let i = lo; i < hi; i++) {
+          D[o + i] = v0;
+          let v = v0;
+          if (C) {
+            const c = base![i]!;
+            C[o + i] = c;
+            if (c < v0) v = c;
+          }
+          V[o + i] = v;
+        }
+        sink.done?.(k, first + lo, m, out);
+        continue;
       }
-      sink(k, first, n, d, c, v);
-      continue;
-    }
-    growth.fill(k, n, lr);
-    shocks.fill(z, 0, n);
-    for (let i = 0; i < n; i++) {
-      const shock = k === 1 ? sigma[i]! * z[i]! : phi * eps[i]! + innovation * sigma[i]! * z[i]!;
-      eps[i] = shock;
-      const x = lr[i]! + (cum[i] = cum[i]! + shock);
-      // v0 · e^x rather than e^(log v0 + x): exactly v0 whenever x = 0 (a flat path).
-      const dv = v0 * Math.exp(x);
-      if (!(dv <= Number.MAX_VALUE)) {
-        throw new RangeError(`simulateVolumes: demand overflows on path ${first + i} in ${year} (log demand ${Math.log(v0) + x}); the scenario's growth and volatility are beyond what a double can hold`);
+      growth.fill(k, lo, hi, lr);
+      shocks.fill(z, 0, m);
+      for (let i = lo; i < hi; i++) {
+        const shock = a * eps[i]! + b * sigma[i]! * z[i - lo]!;
+        eps[i] = shock;
+        const x = lr[i - lo]! + (cum[i] = cum[i]! + shock);
+        // v0 · e^x: exactly v0 whenever x = 0 (a flat path).
+        const dv = v0 * exp(x);
+        if (!(dv <= Number.MAX_VALUE)) {
+          throw new RangeError(`simulateVolumes: demand overflows on path ${first + i} in ${year} (log demand ${Math.log(v0) + x}); the scenario's growth and volatility are beyond what a double can hold`);
+        }
+        D[o + i] = dv;
       }
-      d[i] = dv;
-    }
-    if (c) {
-      for (let i = 0; i < n; i++) c[i] = base![i]!;
-      for (const e of expansions) {
-        const { add, live } = e;
-        for (let i = 0; i < n; i++) if (year >= live[i]!) c[i] = c[i]! + add[i]!;
-      }
-    }
-    for (const dis of disruptions) {
-      dis.occurs.fillUniform(u, 0, n);
-      const { p, fd, fc } = dis;
-      for (let i = 0; i < n; i++) {
-        if (u[i]! < p[i]!) {
-          if (fd) d[i] = d[i]! * fd[i]!;
-          if (fc && c) c[i] = c[i]! * fc[i]!;
+      if (C) {
+        for (let i = lo; i < hi; i++) C[o + i] = base![i]!;
+        for (const { add, live } of expansions) {
+          for (let i = lo; i < hi; i++) if (year >= live[i]!) C[o + i] = C[o + i]! + add[i]!;
         }
       }
-    }
-    if (c) {
-      for (let i = 0; i < n; i++) {
-        const dv = d[i]!;
-        const cv = c[i]!;
-        v[i] = dv < cv ? dv : cv;
+      for (const { u, p, fd, fc, occurs } of disruptions) {
+        occurs.fillUniform(u, 0, m);
+        if (fd) for (let i = lo; i < hi; i++) if (u[i - lo]! < p[i]!) D[o + i] = D[o + i]! * fd[i]!;
+        if (fc && C) for (let i = lo; i < hi; i++) if (u[i - lo]! < p[i]!) C[o + i] = C[o + i]! * fc[i]!;
       }
-    } else v.set(d.subarray(0, n));
-    sink(k, first, n, d, c, v);
+      if (C) {
+        for (let i = lo; i < hi; i++) {
+          const dv = D[o + i]!;
+          const cv = C[o + i]!;
+          V[o + i] = dv < cv ? dv : cv;
+        }
+      } else V.set(D.subarray(o + lo, o + hi), o + lo);
+      sink.done?.(k, first + lo, m, out);
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { seedKey, type Seed } from '../random/stream.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
-import { runVolumeBlock, STREAM_BLOCK, workspace } from './kernel.js';
+import { runVolumeBlock, STREAM_BLOCK, toArrays, workspace } from './kernel.js';
 import { VolumeResult } from './result.js';
 import { summarise, VolumeSummary } from './summary.js';
 
@@ -93,12 +93,8 @@ export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeOptions): 
   const demand = years.map(() => new Float64Array(paths));
   const capacity = hasCapacity ? years.map(() => new Float64Array(paths)) : [];
   const volume = years.map(() => new Float64Array(paths));
-  const ws = workspace();
-  const sink = (k: number, first: number, n: number, d: Float64Array, c: Float64Array | null, v: Float64Array) => {
-    demand[k]!.set(d.subarray(0, n), first);
-    if (c) capacity[k]!.set(c.subarray(0, n), first);
-    volume[k]!.set(v.subarray(0, n), first);
-  };
+  const ws = workspace(scenario);
+  const sink = toArrays(demand, capacity, volume);
   for (let chunkStart = 0; chunkStart < paths; chunkStart += chunk) {
     const chunkEnd = Math.min(chunkStart + chunk, paths);
     for (let first = chunkStart; first < chunkEnd; first += STREAM_BLOCK) {
