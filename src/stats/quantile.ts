@@ -115,16 +115,7 @@ function copyOf(values: ArrayLike<number>, scratch?: Float64Array): Float64Array
 
 /** Order statistics by successive selection, each right of the previous. */
 function selected(values: ArrayLike<number>, ranks: number[], scratch?: Float64Array): Map<number, number> {
-  const a = copyOf(values, scratch);
-  const n = a.length;
-  const out = new Map<number, number>();
-  let lo = 0;
-  for (const r of [...ranks].sort((x, y) => x - y)) {
-    if (r > lo || r === 0) select(a, r, lo, n - 1);
-    out.set(r, a[r]!);
-    lo = r;
-  }
-  return out;
+  return orderStatisticsIn(copyOf(values, scratch), ranks);
 }
 
 const SAMPLE = 4096;
@@ -195,19 +186,34 @@ export class RangeCounter {
 }
 
 /**
- * For each rank among n values, a range [lo, hi] that holds it with a wide margin, from a sorted
- * sample of those values: sample positions ±(width binomial sds + 2) around the rank's.
+ * For each rank among n values, a range [lo, hi] that holds it with a wide margin, from a sample
+ * of those values: the sample's order statistics at ±(width binomial sds + 2) around the rank's
+ * position. The sample is reordered (only the order statistics needed are selected, not a sort).
  */
-export function bracketsFor(sortedSample: ArrayLike<number>, n: number, ranks: readonly number[], width = 6): { rank: number; lo: number; hi: number }[] {
-  const m = sortedSample.length;
-  return ranks.map((r) => {
+export function bracketsFor(sample: Float64Array, n: number, ranks: readonly number[], width = 6): { rank: number; lo: number; hi: number }[] {
+  const m = sample.length;
+  const spans = ranks.map((r) => {
     const q = n > 1 ? r / (n - 1) : 0;
     const centre = q * (m - 1);
     const half = width * Math.sqrt(m * q * (1 - q)) + 2;
-    const jl = Math.floor(centre - half);
-    const jh = Math.ceil(centre + half);
-    return { rank: r, lo: jl < 0 ? -Infinity : sortedSample[jl]!, hi: jh >= m ? Infinity : sortedSample[jh]! };
+    return { rank: r, jl: Math.floor(centre - half), jh: Math.ceil(centre + half) };
   });
+  const at = orderStatisticsIn(sample, spans.flatMap((s) => [s.jl, s.jh]).filter((j) => j >= 0 && j < m));
+  return spans.map(({ rank, jl, jh }) => ({ rank, lo: jl < 0 ? -Infinity : at.get(jl)!, hi: jh >= m ? Infinity : at.get(jh)! }));
+}
+
+/** The order statistics of `a` at the given ranks, selected in place in ascending order (a is reordered). */
+function orderStatisticsIn(a: Float64Array, ranks: readonly number[]): Map<number, number> {
+  const n = a.length;
+  const out = new Map<number, number>();
+  let lo = 0;
+  for (const r of [...new Set(ranks)].sort((x, y) => x - y)) {
+    // a[0..lo) holds values <= a[lo-1]'s rank, so each selection starts right of the previous one.
+    select(a, r, lo, n - 1);
+    out.set(r, a[r]!);
+    lo = r;
+  }
+  return out;
 }
 
 /** Overlapping brackets merged into counters; `of(b)` is the counter holding bracket b. */
@@ -228,7 +234,6 @@ function bracketed(values: ArrayLike<number>, ranks: number[], scratch?: Float64
   const sample = new Float64Array(SAMPLE);
   const step = n / SAMPLE;
   for (let j = 0; j < SAMPLE; j++) sample[j] = values[Math.floor(j * step + step / 2)]!;
-  sample.sort();
   const brackets = bracketsFor(sample, n, ranks);
   const { list, of } = counters(brackets);
   for (const c of list) c.add(values);

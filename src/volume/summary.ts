@@ -1,7 +1,7 @@
 import type { Scenario } from '../scenario/types.js';
 import { proportion, type ProportionEstimate } from '../stats/proportion.js';
 import { bracketsFor, counters, fromOrderStatistics, orderStatisticsFor, quantiles as exactQuantiles, RangeCounter } from '../stats/quantile.js';
-import { runVolumeBlock, STREAM_BLOCK, workspace, type YearSink } from './kernel.js';
+import { runVolumeBlock, STREAM_BLOCK, workspace } from './kernel.js';
 import { medianFirstYear, summaryRows, yearIndexIn, type FirstYearRow, type VolumeSummaryRow } from './result.js';
 import type { RunPlan, VolumeOptions } from './simulate.js';
 
@@ -128,9 +128,13 @@ export class VolumeSummary {
   }
 }
 
+/** Called for each tile of a block-year with its demand, capacity (null: unlimited) and volume, of paths from..from+n (index 0 = path `from`). */
+type YearSink = (k: number, from: number, n: number, demand: Float64Array, capacity: Float64Array | null, volume: Float64Array) => void;
+
 /** Runs the blocks in `blocks`, in order, through a sink; reports progress when asked. */
-function runBlocks(run: RunPlan, blocks: number[], sink: YearSink, onProgress?: (done: number) => void): void {
-  const ws = workspace();
+function runBlocks(run: RunPlan, blocks: number[], each: YearSink, onProgress?: (done: number) => void): void {
+  const ws = workspace(run.scenario);
+  const sink = { target: () => ws.year, done: (k: number, from: number, n: number) => each(k, from, n, ws.year.demand, ws.year.capacity, ws.year.volume) };
   const total = Math.ceil(run.paths / STREAM_BLOCK);
   const every = run.chunk / STREAM_BLOCK;
   blocks.forEach((b, j) => {
@@ -161,10 +165,10 @@ export function summarise(run: RunPlan, o: VolumeOptions): VolumeSummary {
   const all = Array.from({ length: nBlocks }, (_, b) => b);
 
   // The statistics that accumulate, for one block-year.
-  let reached: Uint8Array[] = [];
-  const accumulate = (k: number, n: number, d: Float64Array, c: Float64Array | null, v: Float64Array) => {
+  const reached = thresholds.map(() => new Uint8Array(STREAM_BLOCK));
+  const accumulate = (k: number, from: number, n: number, d: Float64Array, c: Float64Array | null, v: Float64Array) => {
     const s = stats[k]!;
-    if (k === 0) reached = thresholds.map(() => new Uint8Array(n));
+    const off = from % STREAM_BLOCK; // the tile's place in its block
     let sum = 0;
     let sumSq = 0;
     let unmetSum = 0;
@@ -175,11 +179,10 @@ export function summarise(run: RunPlan, o: VolumeOptions): VolumeSummary {
       const y = x - shift;
       sum += y;
       sumSq += y * y;
+      // Volume is min(demand, capacity): the gap is 0 unless capacity binds.
       const gap = d[i]! - x;
-      if (gap > 0) {
-        unmetSum += gap;
-        unmetCount++;
-      }
+      unmetSum += gap;
+      unmetCount += gap > 0 ? 1 : 0;
     }
     s.sum += sum;
     s.sumSq += sumSq;
@@ -189,28 +192,29 @@ export function summarise(run: RunPlan, o: VolumeOptions): VolumeSummary {
       let util = 0;
       let at = 0;
       for (let i = 0; i < n; i++) {
-        util += v[i]! / c[i]!;
-        at += d[i]! >= c[i]! ? 1 : 0;
+        const cv = c[i]!;
+        util += v[i]! / cv;
+        at += d[i]! >= cv ? 1 : 0;
       }
       s.utilSum += util;
       s.atCapacity += at;
     }
-    thresholds.forEach((x, j) => {
+    for (let j = 0; j < T; j++) {
+      const x = thresholds[j]!;
+      const r = reached[j]!;
+      if (k === 0) r.fill(0, off, off + n);
       let ge = 0;
       let first = 0;
-      const r = reached[j]!;
       for (let i = 0; i < n; i++) {
-        if (v[i]! >= x) {
-          ge++;
-          if (r[i] === 0) {
-            r[i] = 1;
-            first++;
-          }
-        }
+        const hit = v[i]! >= x ? 1 : 0;
+        const was = r[off + i]!;
+        ge += hit;
+        first += hit & (was ^ 1);
+        r[off + i] = was | hit;
       }
       s.ge[j]! += ge;
       s.first[j]! += first;
-    });
+    }
   };
 
   const q = new Map<string, number>();
@@ -220,24 +224,21 @@ export function summarise(run: RunPlan, o: VolumeOptions): VolumeSummary {
   if (nBlocks <= PILOT_BLOCKS) {
     // Small runs: keep each year's volumes and take the quantiles directly.
     const vols = run.years.map(() => new Float64Array(run.paths));
-    runBlocks(run, all, (k, first, n, d, c, v) => {
-      vols[k]!.set(v.subarray(0, n), first);
-      accumulate(k, n, d, c, v);
+    runBlocks(run, all, (k, from, n, d, c, v) => {
+      vols[k]!.set(v.subarray(0, n), from);
+      accumulate(k, from, n, d, c, v);
     }, o.onProgress);
     vols.forEach((v, k) => exactQuantiles(v, levels).forEach((x, i) => q.set(`${k}:${levels[i]}`, x)));
     return new VolumeSummary(run, levels, thresholds, q, stats);
   }
 
-  // Pilot: a sample of whole blocks, evenly spaced.
+  // Pilot: a sample of whole blocks, evenly spaced (never the last block, the only one that can be short).
   const pilot = Array.from({ length: PILOT_BLOCKS }, (_, j) => Math.floor((j * nBlocks) / PILOT_BLOCKS));
-  const pilotPaths = pilot.reduce((s, b) => s + Math.min(STREAM_BLOCK, run.paths - b * STREAM_BLOCK), 0);
-  const samples = run.years.map(() => new Float64Array(pilotPaths));
-  let offset = 0;
-  runBlocks(run, pilot, (k, _first, n, _d, _c, v) => {
-    samples[k]!.set(v.subarray(0, n), offset);
-    if (k === K - 1) offset += n;
+  const slot = new Map(pilot.map((b, j) => [b, j * STREAM_BLOCK]));
+  const samples = run.years.map(() => new Float64Array(PILOT_BLOCKS * STREAM_BLOCK));
+  runBlocks(run, pilot, (k, from, n, _d, _c, v) => {
+    samples[k]!.set(v.subarray(0, n), slot.get(Math.floor(from / STREAM_BLOCK))! + (from % STREAM_BLOCK));
   });
-  samples.forEach((s) => s.sort());
 
   // Brackets per year, counted in the full pass with everything else; widened where they missed.
   let todo = run.years.map((_, k) => k);
@@ -250,8 +251,8 @@ export function summarise(run: RunPlan, o: VolumeOptions): VolumeSummary {
       plans.set(k, { brackets, ...counters(brackets) });
     }
     const withStats = first;
-    runBlocks(run, all, (k, _f, n, d, c, v) => {
-      if (withStats) accumulate(k, n, d, c, v);
+    runBlocks(run, all, (k, f, n, d, c, v) => {
+      if (withStats) accumulate(k, f, n, d, c, v);
       const plan = plans.get(k);
       if (plan) for (const counter of plan.list) counter.add(v, n);
     }, first ? o.onProgress : undefined);
