@@ -142,31 +142,60 @@ export class RangeCounter {
   add(values: ArrayLike<number>, n = values.length): void {
     const { lo, hi } = this;
     let below = 0;
-    let atLo = 0;
-    let atHi = 0;
-    let size = this.size;
-    let buf = this.buf;
     for (let i = 0; i < n; i++) {
       const x = values[i]!;
-      if (x < lo) below++;
-      else if (x <= hi) {
-        if (x === lo) atLo++;
-        else if (x === hi) atHi++;
-        else {
-          if (size === buf.length) {
-            const grown = new Float64Array(buf.length * 2);
-            grown.set(buf);
-            buf = grown;
-          }
-          buf[size++] = x;
-        }
-      }
+      // Branch-free: which side of lo a value falls is random, a branch on it would mispredict.
+      below += x < lo ? 1 : 0;
+      if (((x >= lo ? 1 : 0) & (x <= hi ? 1 : 0)) !== 0) this.take(x);
     }
     this.below += below;
-    this.atLo += atLo;
-    this.atHi += lo === hi ? 0 : atHi;
-    this.size = size;
-    this.buf = buf;
+  }
+
+  /**
+   * Counts n values in one pass against several counters (the brackets of one year's quantiles),
+   * three at a time.
+   */
+  static addAll(counters: readonly RangeCounter[], values: ArrayLike<number>, n: number): void {
+    for (let j = 0; j < counters.length; j += 3) {
+      const c0 = counters[j]!;
+      const c1 = counters[j + 1] ?? NONE;
+      const c2 = counters[j + 2] ?? NONE;
+      const lo0 = c0.lo;
+      const hi0 = c0.hi;
+      const lo1 = c1.lo;
+      const hi1 = c1.hi;
+      const lo2 = c2.lo;
+      const hi2 = c2.hi;
+      let b0 = 0;
+      let b1 = 0;
+      let b2 = 0;
+      for (let i = 0; i < n; i++) {
+        const x = values[i]!;
+        b0 += x < lo0 ? 1 : 0;
+        b1 += x < lo1 ? 1 : 0;
+        b2 += x < lo2 ? 1 : 0;
+        if (((x >= lo0 ? 1 : 0) & (x <= hi0 ? 1 : 0)) !== 0) c0.take(x);
+        if (((x >= lo1 ? 1 : 0) & (x <= hi1 ? 1 : 0)) !== 0) c1.take(x);
+        if (((x >= lo2 ? 1 : 0) & (x <= hi2 ? 1 : 0)) !== 0) c2.take(x);
+      }
+      c0.below += b0;
+      c1.below += b1;
+      c2.below += b2;
+    }
+  }
+
+  /** One value inside [lo, hi]: counted on an end, or kept. */
+  private take(x: number): void {
+    if (x === this.lo) this.atLo++;
+    else if (x === this.hi) this.atHi++;
+    else {
+      if (this.size === this.buf.length) {
+        const grown = new Float64Array(this.buf.length * 2);
+        grown.set(this.buf);
+        this.buf = grown;
+      }
+      this.buf[this.size++] = x;
+    }
   }
 
   /** The order statistic of rank r (0-based) among all values counted, or undefined if it is not in the range. */
@@ -184,6 +213,9 @@ export class RangeCounter {
     return pos < this.atHi ? this.hi : undefined;
   }
 }
+
+/** A counter no value falls in or on (pads a group of three). */
+const NONE = new RangeCounter(NaN, NaN);
 
 /**
  * For each rank among n values, a range [lo, hi] that holds it with a wide margin, from a sample

@@ -255,8 +255,9 @@ export function runVolumeBlock(scenario: Scenario, years: readonly number[], see
       }
       for (const { u, p, fd, fc, occurs } of disruptions) {
         occurs.fillUniform(u, 0, m);
-        if (fd) for (let i = lo; i < hi; i++) if (u[i - lo]! < p[i]!) D[o + i] = D[o + i]! * fd[i]!;
-        if (fc && C) for (let i = lo; i < hi; i++) if (u[i - lo]! < p[i]!) C[o + i] = C[o + i]! * fc[i]!;
+        // Selects rather than branches (a strike is random: a branch would mispredict); × 1 is exact.
+        if (fd) for (let i = lo; i < hi; i++) D[o + i] = D[o + i]! * (u[i - lo]! < p[i]! ? fd[i]! : 1);
+        if (fc && C) for (let i = lo; i < hi; i++) C[o + i] = C[o + i]! * (u[i - lo]! < p[i]! ? fc[i]! : 1);
       }
       if (C) {
         for (let i = lo; i < hi; i++) {

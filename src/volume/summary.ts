@@ -173,32 +173,31 @@ export function summarise(run: RunPlan, o: VolumeOptions): VolumeSummary {
     let sumSq = 0;
     let unmetSum = 0;
     let unmetCount = 0;
+    let util = 0;
+    let at = 0;
+    // Without a capacity, read the volume as its own capacity: utilisation is not reported then.
+    const cap = c && hasCapacity ? c : v;
     for (let i = 0; i < n; i++) {
       const x = v[i]!;
+      const dv = d[i]!;
+      const cv = cap[i]!;
       // Shifted by the start volume, so that the sum of squares does not cancel.
       const y = x - shift;
       sum += y;
       sumSq += y * y;
       // Volume is min(demand, capacity): the gap is 0 unless capacity binds.
-      const gap = d[i]! - x;
+      const gap = dv - x;
       unmetSum += gap;
       unmetCount += gap > 0 ? 1 : 0;
+      util += x / cv;
+      at += dv >= cv ? 1 : 0;
     }
     s.sum += sum;
     s.sumSq += sumSq;
     s.unmetSum += unmetSum;
     s.unmetCount += unmetCount;
-    if (c && hasCapacity) {
-      let util = 0;
-      let at = 0;
-      for (let i = 0; i < n; i++) {
-        const cv = c[i]!;
-        util += v[i]! / cv;
-        at += d[i]! >= cv ? 1 : 0;
-      }
-      s.utilSum += util;
-      s.atCapacity += at;
-    }
+    s.utilSum += util;
+    s.atCapacity += at;
     for (let j = 0; j < T; j++) {
       const x = thresholds[j]!;
       const r = reached[j]!;
@@ -254,7 +253,7 @@ export function summarise(run: RunPlan, o: VolumeOptions): VolumeSummary {
     runBlocks(run, all, (k, f, n, d, c, v) => {
       if (withStats) accumulate(k, f, n, d, c, v);
       const plan = plans.get(k);
-      if (plan) for (const counter of plan.list) counter.add(v, n);
+      if (plan) RangeCounter.addAll(plan.list, v, n);
     }, first ? o.onProgress : undefined);
     first = false;
     const missed: number[] = [];
