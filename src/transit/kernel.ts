@@ -113,8 +113,9 @@ export function runTripBlocks(route: Route, seed: string, trips: number, loads: 
     waitE: new Float64Array(B),
   }));
   const legValue = route.legs.map(() => new Float64Array(B));
+  // Each leg's value under the current load: its own buffer, or its base days when nothing is added.
+  const values: Float64Array[] = [...legValue];
   const satTrip = new Uint8Array(B);
-  const totals = new Float64Array(B);
 
   for (let block = b0; block < b1; block++) {
     const first = block * B;
@@ -147,9 +148,15 @@ export function runTripBlocks(route: Route, seed: string, trips: number, loads: 
       satTrip.fill(0, 0, n);
       route.legs.forEach((leg, l) => {
         const b = base[l]!;
-        const v = legValue[l]!;
         const q = leg.queue;
         if (!q) {
+          if (!leg.delay) {
+            // A plain leg: its value is its days, used where they are (no copy).
+            values[l] = b.days;
+            sums[o + 6 * l + 3] = 0;
+            return;
+          }
+          const v = (values[l] = legValue[l]!);
           let delays = 0;
           for (let i = 0; i < n; i++) {
             const dl = b.delay[i]!;
@@ -159,6 +166,7 @@ export function runTripBlocks(route: Route, seed: string, trips: number, loads: 
           sums[o + 6 * l + 3] = delays;
           return;
         }
+        const v = (values[l] = legValue[l]!);
         let delays = 0;
         let waits = 0;
         let saturated = 0;
@@ -198,15 +206,15 @@ export function runTripBlocks(route: Route, seed: string, trips: number, loads: 
       });
       // Totals first, then each leg's sums with local accumulators (an object field updated with
       // a double per trip would allocate a heap number each time).
-      const total = totals;
-      total.fill(0, 0, n);
-      for (let l = 0; l < L; l++) {
-        const v = legValue[l]!;
+      // The totals go straight into the result: the first leg, plus each of the others.
+      const total = days.subarray(first, first + n);
+      total.set(values[0]!.subarray(0, n));
+      for (let l = 1; l < L; l++) {
+        const v = values[l]!;
         for (let i = 0; i < n; i++) total[i] = total[i]! + v[i]!;
       }
-      days.set(total.subarray(0, n), first);
       for (let l = 0; l < L; l++) {
-        const v = legValue[l]!;
+        const v = values[l]!;
         let s0 = 0;
         let s1 = 0;
         let s2 = 0;
