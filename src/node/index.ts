@@ -9,14 +9,15 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parseRoute } from '../scenario/parse.js';
 import type { Route, RouteInput, Scenario, ScenarioInput } from '../scenario/types.js';
+import { corridorResult, corridorRoute, corridorTrips, type CorridorOptions, type CorridorResult } from '../transit/corridor.js';
 import { mergeTrips, TRIP_BLOCK, tripBuffers } from '../transit/kernel.js';
 import { TransitSample } from '../transit/result.js';
 import { checkTrips, type TransitOptions } from '../transit/simulate.js';
 import { seedKey } from '../random/stream.js';
 import { STREAM_BLOCK } from '../volume/kernel.js';
 import { VolumeResult } from '../volume/result.js';
-import { plan, simulateVolumes, type VolumeOptions } from '../volume/simulate.js';
-import type { VolumeSummary } from '../volume/summary.js';
+import { plan, simulateVolumes, type RunPlan, type VolumeOptions } from '../volume/simulate.js';
+import { finishSummary, planSummary, summarise, type BlockCounts, type VolumeSummary } from '../volume/summary.js';
 import type { Job, LoadSpec } from './worker.js';
 
 /** How many workers: a whole number >= 1 (the machine's available parallelism by default). */
@@ -42,7 +43,7 @@ const workerFile = fromSource ? here.replace(/index\.ts$/, 'worker-source.mjs') 
  */
 interface PooledWorker {
   worker: Worker;
-  pending: Map<number, { resolve: () => void; reject: (e: Error) => void }>;
+  pending: Map<number, { resolve: (result: unknown) => void; reject: (e: Error) => void }>;
 }
 const pool: PooledWorker[] = [];
 let nextId = 0;
@@ -52,11 +53,11 @@ function pooled(i: number): PooledWorker {
     const worker = new Worker(workerFile, { workerData: { middleCorridorPool: true } });
     worker.unref();
     const entry: PooledWorker = { worker, pending: new Map() };
-    worker.on('message', (m: { id: number; ok: boolean; name?: string; message?: string }) => {
+    worker.on('message', (m: { id: number; ok: boolean; result?: unknown; name?: string; message?: string }) => {
       const p = entry.pending.get(m.id);
       if (!p) return;
       entry.pending.delete(m.id);
-      if (m.ok) p.resolve();
+      if (m.ok) p.resolve(m.result);
       else p.reject(new (m.name === 'RangeError' ? RangeError : m.name === 'TypeError' ? TypeError : Error)(m.message));
     });
     worker.on('error', (e) => {
@@ -70,10 +71,10 @@ function pooled(i: number): PooledWorker {
   return pool[i]!;
 }
 
-function runWorker(i: number, job: Job): Promise<void> {
+function runWorker(i: number, job: Job): Promise<unknown> {
   const w = pooled(i);
   const id = nextId++;
-  return new Promise<void>((resolve, reject) => {
+  return new Promise<unknown>((resolve, reject) => {
     w.pending.set(id, { resolve, reject });
     w.worker.ref(); // held while a job is out
     w.worker.postMessage({ id, job });
@@ -97,13 +98,19 @@ function split(blocks: number, workers: number): [number, number][] {
 const shared = (bytes: number) => new SharedArrayBuffer(bytes);
 
 /**
- * {@link simulateVolumes} on worker threads: the same numbers, bit for bit. (`keep: 'summary'`
- * runs on the calling thread in this version.)
+ * {@link simulateVolumes} on worker threads: the same numbers, bit for bit, for every worker
+ * count. Full runs write their paths into shared memory; `keep: 'summary'` runs place their
+ * brackets from a pilot on this thread, count on the workers (each block's statistics summed on
+ * their own), and merge the blocks in order.
  */
+export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: VolumeOptions & { keep: 'summary' } & ParallelOptions): Promise<VolumeSummary>;
+export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: VolumeOptions & { keep?: 'all' } & ParallelOptions): Promise<VolumeResult>;
+export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: VolumeOptions & ParallelOptions): Promise<VolumeResult | VolumeSummary>;
 export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: VolumeOptions & ParallelOptions): Promise<VolumeResult | VolumeSummary> {
   const workers = workerCount(o);
-  if (o.keep === 'summary' || workers === 1) return simulateVolumes(s, o);
+  if (workers === 1) return simulateVolumes(s, o);
   const run = plan(s, o);
+  if (o.keep === 'summary') return summaryParallel(run, o, workers);
   const { scenario, paths, seed, years } = run;
   const hasCapacity = scenario.capacity !== null;
   const alloc = () => years.map(() => shared(paths * 8));
@@ -122,6 +129,25 @@ export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: Vo
   );
   const f = (bs: SharedArrayBuffer[]) => bs.map((b) => new Float64Array(b));
   return new VolumeResult({ scenario, seed, paths, years, demand: f(demand), capacity: f(capacity), volume: f(volume) });
+}
+
+async function summaryParallel(run: RunPlan, o: VolumeOptions, workers: number): Promise<VolumeSummary> {
+  const p = planSummary(run, o);
+  // Small runs keep their paths for direct quantiles: one thread is the faster way.
+  if (p.years === null) return summarise(run, o);
+  const ranges = p.years.map((y) => y.plan.ranges);
+  const kernelRun = { scenario: run.scenario, years: run.years, seed: run.seed, paths: run.paths };
+  let done = 0;
+  const parts = (await Promise.all(
+    split(p.nBlocks, workers).map(([b0, b1], i) =>
+      runWorker(i, { kind: 'volume-summary', run: kernelRun, b0, b1, thresholds: p.thresholds, ranges }).then((counts) => {
+        done += Math.min(b1 * STREAM_BLOCK, run.paths) - b0 * STREAM_BLOCK;
+        o.onProgress?.(done / run.paths);
+        return counts;
+      }),
+    ),
+  )) as BlockCounts[];
+  return finishSummary(p, parts);
 }
 
 async function tripsParallel(route: Route, seed: string, trips: number, loads: LoadSpec[], workers: number): Promise<TransitSample[]> {
@@ -159,4 +185,31 @@ export async function simulateTransitParallel(r: RouteInput | Route, o: TransitO
   }
   const [sample] = await tripsParallel(route, seed, trips, [{ volumeMt: o.volumeMt ?? null }], workers);
   return sample!;
+}
+
+/**
+ * {@link simulateCorridor} on worker threads: the volumes by {@link simulateVolumesParallel}, then
+ * every year's trips split by block across the workers, reading each path-year's demand and
+ * capacity from shared memory. The same numbers as one thread, bit for bit.
+ */
+export async function simulateCorridorParallel(s: ScenarioInput | Scenario, r: RouteInput | Route, o: CorridorOptions & ParallelOptions): Promise<CorridorResult> {
+  const parsedRoute = parseRoute(r);
+  const T = corridorTrips(o);
+  const workers = workerCount(o);
+  const volumes = (await simulateVolumesParallel(s, { paths: o.paths, seed: o.seed, workers })) as VolumeResult;
+  const route = corridorRoute(parsedRoute, o, volumes, T);
+  // One thread's volumes live in ordinary memory: copy them where the workers can read them.
+  const toShared = (a: Float64Array): SharedArrayBuffer => {
+    if (a.buffer instanceof SharedArrayBuffer) return a.buffer;
+    const b = shared(a.length * 8);
+    new Float64Array(b).set(a);
+    return b;
+  };
+  const loads: LoadSpec[] = volumes.years.map((_, k) => ({
+    demand: toShared(volumes.demand[k]!),
+    capacity: volumes.hasCapacity ? toShared(volumes.capacity[k]!) : null,
+    tripsPerPath: T,
+  }));
+  const samples = await tripsParallel(route, volumes.seed, volumes.paths * T, loads, workers);
+  return corridorResult(volumes, T, samples);
 }

@@ -7,10 +7,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Route, Scenario } from '../scenario/types.js';
 import { runTripBlocks, type Load } from '../transit/kernel.js';
 import { runVolumeBlock, STREAM_BLOCK, toArrays, workspace } from '../volume/kernel.js';
+import { countBlocks, type BlockCounts, type KernelRun } from '../volume/summary.js';
 
 export type Job =
   | { kind: 'volume'; scenario: Scenario; years: number[]; seed: string; paths: number; b0: number; b1: number; demand: SharedArrayBuffer[]; capacity: SharedArrayBuffer[]; volume: SharedArrayBuffer[] }
-  | { kind: 'trips'; route: Route; seed: string; trips: number; b0: number; b1: number; loads: LoadSpec[]; days: SharedArrayBuffer[]; blocks: SharedArrayBuffer[] };
+  | { kind: 'trips'; route: Route; seed: string; trips: number; b0: number; b1: number; loads: LoadSpec[]; days: SharedArrayBuffer[]; blocks: SharedArrayBuffer[] }
+  | { kind: 'volume-summary'; run: KernelRun; b0: number; b1: number; thresholds: number[]; ranges: ({ lo: number; hi: number }[] | null)[] };
 
 /** A load a worker can rebuild: a constant volume, or per-path demand and capacity arrays. */
 export type LoadSpec = { volumeMt: number | null } | { demand: SharedArrayBuffer; capacity: SharedArrayBuffer | null; tripsPerPath: number };
@@ -26,7 +28,9 @@ export function loadOf(spec: LoadSpec): Load {
   return { volumeMt: (trip) => d[Math.floor(trip / T)]!, capacityMt: (trip) => (c ? c[Math.floor(trip / T)]! : null) };
 }
 
-export function runJob(job: Job): void {
+/** Runs a job; a summary job answers with its counts (the others write into shared memory). */
+export function runJob(job: Job): BlockCounts | undefined {
+  if (job.kind === 'volume-summary') return countBlocks(job.run, job.b0, job.b1, job.thresholds, job.ranges, { withStats: true });
   if (job.kind === 'volume') {
     const demand = job.demand.map((b) => new Float64Array(b));
     const capacity = job.capacity.map((b) => new Float64Array(b));
@@ -37,10 +41,11 @@ export function runJob(job: Job): void {
       const first = block * STREAM_BLOCK;
       runVolumeBlock(job.scenario, job.years, job.seed, first, Math.min(STREAM_BLOCK, job.paths - first), ws, sink);
     }
-    return;
+    return undefined;
   }
   const buf = { days: job.days.map((b) => new Float64Array(b)), blocks: job.blocks.map((b) => new Float64Array(b)) };
   runTripBlocks(job.route, job.seed, job.trips, job.loads.map(loadOf), job.b0, job.b1, buf);
+  return undefined;
 }
 
 // A pooled worker: runs jobs as they come, answers each with its id.
@@ -48,8 +53,8 @@ if (parentPort && workerData?.middleCorridorPool) {
   const port = parentPort;
   port.on('message', (m: { id: number; job: Job }) => {
     try {
-      runJob(m.job);
-      port.postMessage({ id: m.id, ok: true });
+      const result = runJob(m.job);
+      port.postMessage({ id: m.id, ok: true, result });
     } catch (e) {
       port.postMessage({ id: m.id, ok: false, name: (e as Error).name, message: (e as Error).message });
     }

@@ -184,6 +184,19 @@ export class RangeCounter {
     }
   }
 
+  /** The counts and kept values, to send to another thread. */
+  state(): { below: number; atLo: number; atHi: number; values: Float64Array } {
+    return { below: this.below, atLo: this.atLo, atHi: this.atHi, values: this.buf.slice(0, this.size) };
+  }
+
+  /** Adds another counter's state over the same range (values counted elsewhere). */
+  merge(o: { below: number; atLo: number; atHi: number; values: Float64Array }): void {
+    this.below += o.below;
+    this.atLo += o.atLo;
+    this.atHi += o.atHi;
+    for (let i = 0; i < o.values.length; i++) this.take(o.values[i]!);
+  }
+
   /** One value inside [lo, hi]: counted on an end, or kept. */
   private take(x: number): void {
     if (x === this.lo) this.atLo++;

@@ -60,19 +60,9 @@ export interface CorridorResult {
  */
 export function simulateCorridor(s: ScenarioInput | Scenario, r: RouteInput | Route, o: CorridorOptions): CorridorResult {
   const parsedRoute = parseRoute(r);
-  if (o === null || typeof o !== 'object') throw new TypeError('simulateCorridor: options must be an object { paths, seed }');
-  const T = o.tripsPerPath ?? 1;
-  if (!(Number.isInteger(T) && T >= 1)) throw new RangeError(`tripsPerPath: must be a whole number >= 1 (got ${String(T)})`);
+  const T = corridorTrips(o);
   const volumes = simulateVolumes(s, { paths: o.paths, seed: o.seed });
-  checkTrips(volumes.paths * T, `paths × tripsPerPath (at most ${MAX_TRIPS})`);
-  const route: Route = o.useScenarioCapacity
-    ? { ...parsedRoute, legs: parsedRoute.legs.map((l) => (l.queue ? { ...l, queue: { ...l.queue, capacityMt: null } } : l)) }
-    : parsedRoute;
-  route.legs.forEach((leg, l) => {
-    if (leg.queue && leg.queue.capacityMt === null && !volumes.hasCapacity) {
-      throw new RangeError(`legs[${l}] (${leg.name}).queue: has no capacityMt and the scenario has no capacity to divide its demand by`);
-    }
-  });
+  const route = corridorRoute(parsedRoute, o, volumes, T);
   const loads: Load[] = volumes.years.map((_, k) => {
     const d = volumes.demand[k]!;
     const c = volumes.hasCapacity ? volumes.capacity[k]! : null;
@@ -82,7 +72,33 @@ export function simulateCorridor(s: ScenarioInput | Scenario, r: RouteInput | Ro
     };
   });
   const outs = runTrips(route, volumes.seed, volumes.paths * T, loads);
-  const samples = outs.map((out) => new TransitSample(out, route.legs));
+  return corridorResult(volumes, T, outs.map((out) => new TransitSample(out, route.legs)));
+}
+
+/** Checked options: the trips per path-year. */
+export function corridorTrips(o: CorridorOptions): number {
+  if (o === null || typeof o !== 'object') throw new TypeError('simulateCorridor: options must be an object { paths, seed }');
+  const T = o.tripsPerPath ?? 1;
+  if (!(Number.isInteger(T) && T >= 1)) throw new RangeError(`tripsPerPath: must be a whole number >= 1 (got ${String(T)})`);
+  return T;
+}
+
+/** The route as the corridor run uses it (queues on the scenario's capacity when asked), checked against the volumes. */
+export function corridorRoute(parsedRoute: Route, o: CorridorOptions, volumes: VolumeResult, T: number): Route {
+  checkTrips(volumes.paths * T, `paths × tripsPerPath (at most ${MAX_TRIPS})`);
+  const route: Route = o.useScenarioCapacity
+    ? { ...parsedRoute, legs: parsedRoute.legs.map((l) => (l.queue ? { ...l, queue: { ...l.queue, capacityMt: null } } : l)) }
+    : parsedRoute;
+  route.legs.forEach((leg, l) => {
+    if (leg.queue && leg.queue.capacityMt === null && !volumes.hasCapacity) {
+      throw new RangeError(`legs[${l}] (${leg.name}).queue: has no capacityMt and the scenario has no capacity to divide its demand by`);
+    }
+  });
+  return route;
+}
+
+/** A corridor result from its volumes and each year's trips. */
+export function corridorResult(volumes: VolumeResult, T: number, samples: TransitSample[]): CorridorResult {
   const demandMedians = new Map<number, number>(); // computed once per year, on demand
   const demandP50 = (k: number) => {
     if (!demandMedians.has(k)) demandMedians.set(k, quantile(volumes.demand[k]!, 0.5));

@@ -131,50 +131,77 @@ export class VolumeSummary {
 /** Called for each tile of a block-year with its demand, capacity (null: unlimited) and volume, of paths from..from+n (index 0 = path `from`). */
 type YearSink = (k: number, from: number, n: number, demand: Float64Array, capacity: Float64Array | null, volume: Float64Array) => void;
 
-/** Runs the blocks in `blocks`, in order, through a sink; reports progress when asked. */
-function runBlocks(run: RunPlan, blocks: number[], each: YearSink, onProgress?: (done: number) => void): void {
+/** The fields of a run that the kernel needs (what a worker is sent). */
+export type KernelRun = Pick<RunPlan, 'scenario' | 'years' | 'seed' | 'paths'>;
+
+/** Runs the blocks in `blocks`, in order, through a sink; `afterBlock` is called after each. */
+function runBlocks(run: KernelRun, blocks: Iterable<number>, each: YearSink, afterBlock?: (b: number) => void): void {
   const ws = workspace(run.scenario);
   const sink = { target: () => ws.year, done: (k: number, from: number, n: number) => each(k, from, n, ws.year.demand, ws.year.capacity, ws.year.volume) };
-  const total = Math.ceil(run.paths / STREAM_BLOCK);
-  const every = run.chunk / STREAM_BLOCK;
-  blocks.forEach((b, j) => {
+  for (const b of blocks) {
     const first = b * STREAM_BLOCK;
     runVolumeBlock(run.scenario, run.years, run.seed, first, Math.min(STREAM_BLOCK, run.paths - first), ws, sink);
-    if (onProgress && blocks.length === total && ((j + 1) % every === 0 || j + 1 === total)) onProgress(Math.min((b + 1) * STREAM_BLOCK, run.paths) / run.paths);
-  });
+    afterBlock?.(b);
+  }
 }
 
-function checkLevels(name: string, xs: readonly number[] | undefined, ok: (x: number) => boolean, allowed: string): number[] {
-  if (xs === undefined) return [];
-  if (!Array.isArray(xs)) throw new TypeError(`${name}: must be an array of numbers`);
-  for (const x of xs) if (!ok(x)) throw new RangeError(`${name}: each must be ${allowed} (got ${x})`);
-  return [...xs];
+function range(b0: number, b1: number): number[] {
+  return Array.from({ length: b1 - b0 }, (_, j) => b0 + j);
 }
 
-/** A summary run (see {@link VolumeSummary}). */
-export function summarise(run: RunPlan, o: VolumeOptions): VolumeSummary {
+/** Doubles per block-year in the partials: 6 statistics, then ≥ and first-reaching counts per threshold. */
+const partialWidth = (thresholds: number) => 6 + 2 * thresholds;
+
+/** A bracket's counts, as a worker sends them back. */
+export interface CounterState {
+  below: number;
+  atLo: number;
+  atHi: number;
+  values: Float64Array;
+}
+
+/** What a pass over blocks [b0, b1) gives: per-block partial statistics, and each counted year's counters. */
+export interface BlockCounts {
+  /** (b − b0, k) → partialWidth(T) doubles: Σ(v − v0), Σ(v − v0)², Σ unmet, Σ v/c, #unmet, #at capacity, then ≥ and first per threshold. */
+  partials: Float64Array;
+  counters: (CounterState[] | null)[];
+}
+
+/**
+ * The full pass of a summary run over blocks [b0, b1): each block's statistics summed on their
+ * own (block-local sums, tiles in order), so that merging blocks in order gives the same bits
+ * whichever thread ran them; and the paths counted against each year's bracket ranges.
+ */
+export function countBlocks(
+  run: KernelRun,
+  b0: number,
+  b1: number,
+  thresholds: readonly number[],
+  ranges: readonly ({ lo: number; hi: number }[] | null)[],
+  o: { withStats: boolean; afterBlock?: (b: number) => void; keep?: Float64Array[] },
+): BlockCounts {
+  const { withStats, keep } = o;
   const K = run.years.length;
-  const levels = [...new Set([...ALWAYS, ...checkLevels('quantiles', o.quantiles, (p) => p >= 0 && p <= 1, 'in [0, 1]')])].sort((a, b) => a - b);
-  const target = run.scenario.target ? [run.scenario.target.volumeMt] : [];
-  const thresholds = [...new Set([...target, ...checkLevels('thresholds', o.thresholds, Number.isFinite, 'a finite number')])];
   const T = thresholds.length;
-  const hasCapacity = run.scenario.capacity !== null;
-  const stats: YearStats[] = run.years.map(() => ({ sum: 0, sumSq: 0, ge: new Array<number>(T).fill(0), first: new Array<number>(T).fill(0), unmetSum: 0, unmetCount: 0, utilSum: 0, atCapacity: 0 }));
-  const nBlocks = Math.ceil(run.paths / STREAM_BLOCK);
+  const W = partialWidth(T);
+  const partials = new Float64Array(withStats ? (b1 - b0) * K * W : 0);
+  const lists = ranges.map((r) => (r ? r.map(({ lo, hi }) => new RangeCounter(lo, hi)) : null));
   const shift = run.scenario.start.volumeMt;
-  const all = Array.from({ length: nBlocks }, (_, b) => b);
-
-  // The statistics that accumulate, for one block-year.
+  const hasCapacity = run.scenario.capacity !== null;
   const reached = thresholds.map(() => new Uint8Array(STREAM_BLOCK));
-  const accumulate = (k: number, from: number, n: number, d: Float64Array, c: Float64Array | null, v: Float64Array) => {
-    const s = stats[k]!;
+  runBlocks(run, range(b0, b1), (k, from, n, d, c, v) => {
+    keep?.[k]!.set(v.subarray(0, n), from);
+    const list = lists[k];
+    if (list) RangeCounter.addAll(list, v, n);
+    if (!withStats) return;
+    const at = ((Math.floor(from / STREAM_BLOCK) - b0) * K + k) * W;
     const off = from % STREAM_BLOCK; // the tile's place in its block
     let sum = 0;
     let sumSq = 0;
     let unmetSum = 0;
     let unmetCount = 0;
     let util = 0;
-    let at = 0;
+    let atCap = 0;
     // Without a capacity, read the volume as its own capacity: utilisation is not reported then.
     const cap = c && hasCapacity ? c : v;
     for (let i = 0; i < n; i++) {
@@ -190,14 +217,14 @@ export function summarise(run: RunPlan, o: VolumeOptions): VolumeSummary {
       unmetSum += gap;
       unmetCount += gap > 0 ? 1 : 0;
       util += x / cv;
-      at += dv >= cv ? 1 : 0;
+      atCap += dv >= cv ? 1 : 0;
     }
-    s.sum += sum;
-    s.sumSq += sumSq;
-    s.unmetSum += unmetSum;
-    s.unmetCount += unmetCount;
-    s.utilSum += util;
-    s.atCapacity += at;
+    partials[at] = partials[at]! + sum;
+    partials[at + 1] = partials[at + 1]! + sumSq;
+    partials[at + 2] = partials[at + 2]! + unmetSum;
+    partials[at + 3] = partials[at + 3]! + util;
+    partials[at + 4] = partials[at + 4]! + unmetCount;
+    partials[at + 5] = partials[at + 5]! + atCap;
     for (let j = 0; j < T; j++) {
       const x = thresholds[j]!;
       const r = reached[j]!;
@@ -211,26 +238,48 @@ export function summarise(run: RunPlan, o: VolumeOptions): VolumeSummary {
         first += hit & (was ^ 1);
         r[off + i] = was | hit;
       }
-      s.ge[j]! += ge;
-      s.first[j]! += first;
+      partials[at + 6 + 2 * j] = partials[at + 6 + 2 * j]! + ge;
+      partials[at + 7 + 2 * j] = partials[at + 7 + 2 * j]! + first;
     }
-  };
+  }, o.afterBlock);
+  return { partials, counters: lists.map((l) => (l ? l.map((c) => c.state()) : null)) };
+}
 
-  const q = new Map<string, number>();
+function checkLevels(name: string, xs: readonly number[] | undefined, ok: (x: number) => boolean, allowed: string): number[] {
+  if (xs === undefined) return [];
+  if (!Array.isArray(xs)) throw new TypeError(`${name}: must be an array of numbers`);
+  for (const x of xs) if (!ok(x)) throw new RangeError(`${name}: each must be ${allowed} (got ${x})`);
+  return [...xs];
+}
+
+type Bracket = { rank: number; lo: number; hi: number };
+interface YearPlan {
+  brackets: Bracket[];
+  ranges: { lo: number; hi: number }[];
+}
+
+/**
+ * A summary run up to its full pass: the levels and thresholds kept, and each year's brackets
+ * from a pilot (null for runs of at most PILOT_BLOCKS blocks, which keep their volumes instead).
+ */
+export interface SummaryPlan {
+  run: RunPlan;
+  levels: number[];
+  thresholds: number[];
+  nBlocks: number;
+  ranks: number[];
+  /** Per year: the pilot's volumes (reordered by selections) and the brackets placed from them. */
+  years: { sample: Float64Array; plan: YearPlan }[] | null;
+}
+
+export function planSummary(run: RunPlan, o: VolumeOptions): SummaryPlan {
+  const levels = [...new Set([...ALWAYS, ...checkLevels('quantiles', o.quantiles, (p) => p >= 0 && p <= 1, 'in [0, 1]')])].sort((a, b) => a - b);
+  const target = run.scenario.target ? [run.scenario.target.volumeMt] : [];
+  const thresholds = [...new Set([...target, ...checkLevels('thresholds', o.thresholds, Number.isFinite, 'a finite number')])];
+  const nBlocks = Math.ceil(run.paths / STREAM_BLOCK);
   // The same order statistics every year.
   const ranks = orderStatisticsFor(run.paths, levels);
-
-  if (nBlocks <= PILOT_BLOCKS) {
-    // Small runs: keep each year's volumes and take the quantiles directly.
-    const vols = run.years.map(() => new Float64Array(run.paths));
-    runBlocks(run, all, (k, from, n, d, c, v) => {
-      vols[k]!.set(v.subarray(0, n), from);
-      accumulate(k, from, n, d, c, v);
-    }, o.onProgress);
-    vols.forEach((v, k) => exactQuantiles(v, levels).forEach((x, i) => q.set(`${k}:${levels[i]}`, x)));
-    return new VolumeSummary(run, levels, thresholds, q, stats);
-  }
-
+  if (nBlocks <= PILOT_BLOCKS) return { run, levels, thresholds, nBlocks, ranks, years: null };
   // Pilot: a sample of whole blocks, evenly spaced (never the last block, the only one that can be short).
   const pilot = Array.from({ length: PILOT_BLOCKS }, (_, j) => Math.floor((j * nBlocks) / PILOT_BLOCKS));
   const slot = new Map(pilot.map((b, j) => [b, j * STREAM_BLOCK]));
@@ -238,41 +287,94 @@ export function summarise(run: RunPlan, o: VolumeOptions): VolumeSummary {
   runBlocks(run, pilot, (k, from, n, _d, _c, v) => {
     samples[k]!.set(v.subarray(0, n), slot.get(Math.floor(from / STREAM_BLOCK))! + (from % STREAM_BLOCK));
   });
+  return { run, levels, thresholds, nBlocks, ranks, years: samples.map((sample) => ({ sample, plan: yearPlan(bracketsFor(sample, run.paths, ranks)) })) };
+}
 
-  // Brackets per year, counted in the full pass with everything else; widened where they missed.
+function yearPlan(brackets: Bracket[]): YearPlan {
+  return { brackets, ranges: counters(brackets).list.map((c) => ({ lo: c.lo, hi: c.hi })) };
+}
+
+/** The per-block partials of consecutive block ranges summed in block order. */
+function mergeStats(plan: SummaryPlan, parts: readonly BlockCounts[]): YearStats[] {
+  const { run, thresholds } = plan;
+  const K = run.years.length;
+  const T = thresholds.length;
+  const W = partialWidth(T);
+  const stats: YearStats[] = run.years.map(() => ({ sum: 0, sumSq: 0, ge: new Array<number>(T).fill(0), first: new Array<number>(T).fill(0), unmetSum: 0, unmetCount: 0, utilSum: 0, atCapacity: 0 }));
+  for (const { partials } of parts) {
+    for (let at = 0; at < partials.length; at += W) {
+      const s = stats[(at / W) % K]!;
+      s.sum += partials[at]!;
+      s.sumSq += partials[at + 1]!;
+      s.unmetSum += partials[at + 2]!;
+      s.utilSum += partials[at + 3]!;
+      s.unmetCount += partials[at + 4]!;
+      s.atCapacity += partials[at + 5]!;
+      for (let j = 0; j < T; j++) {
+        s.ge[j]! += partials[at + 6 + 2 * j]!;
+        s.first[j]! += partials[at + 7 + 2 * j]!;
+      }
+    }
+  }
+  return stats;
+}
+
+/**
+ * Merges the counts of consecutive block ranges (in block order) into a summary. A bracket that
+ * missed its order statistic (it cannot, short of a one-in-10⁹ pilot) is widened and that year
+ * recounted here, on this thread.
+ */
+export function finishSummary(plan: SummaryPlan, parts: readonly BlockCounts[]): VolumeSummary {
+  const { run, levels, thresholds, ranks } = plan;
+  const stats = mergeStats(plan, parts);
+  const q = new Map<string, number>();
+  const years = plan.years!.map((y) => y.plan);
+  let counted = parts;
   let todo = run.years.map((_, k) => k);
   let width = 6;
-  let first = true;
-  while (todo.length > 0) {
-    const plans = new Map<number, { brackets: { rank: number; lo: number; hi: number }[]; list: RangeCounter[]; of: (b: { lo: number; hi: number }) => RangeCounter }>();
-    for (const k of todo) {
-      const brackets = width === Infinity ? ranks.map((rank) => ({ rank, lo: -Infinity, hi: Infinity })) : bracketsFor(samples[k]!, run.paths, ranks, width);
-      plans.set(k, { brackets, ...counters(brackets) });
-    }
-    const withStats = first;
-    runBlocks(run, all, (k, f, n, d, c, v) => {
-      if (withStats) accumulate(k, f, n, d, c, v);
-      const plan = plans.get(k);
-      if (plan) RangeCounter.addAll(plan.list, v, n);
-    }, first ? o.onProgress : undefined);
-    first = false;
+  for (;;) {
     const missed: number[] = [];
-    for (const [k, plan] of plans) {
+    for (const k of todo) {
+      const { brackets, ranges } = years[k]!;
+      const list = ranges.map(({ lo, hi }) => new RangeCounter(lo, hi));
+      for (const part of counted) part.counters[k]!.forEach((c, i) => list[i]!.merge(c));
       const stat = new Map<number, number>();
-      let ok = true;
-      for (const b of plan.brackets) {
-        const x = plan.of(b).rank(b.rank);
-        if (x === undefined) ok = false;
-        else stat.set(b.rank, x);
+      for (const b of brackets) {
+        const x = list.find((c) => b.lo >= c.lo && b.hi <= c.hi)!.rank(b.rank);
+        if (x !== undefined) stat.set(b.rank, x);
       }
-      if (!ok) {
-        missed.push(k);
-        continue;
-      }
-      for (const p of levels) q.set(`${k}:${p}`, fromOrderStatistics(run.paths, p, stat));
+      if (stat.size < new Set(brackets.map((b) => b.rank)).size) missed.push(k);
+      else for (const p of levels) q.set(`${k}:${p}`, fromOrderStatistics(run.paths, p, stat));
     }
-    todo = missed;
+    if (missed.length === 0) return new VolumeSummary(run, levels, thresholds, q, stats);
+    // Widen (to 24, then 96 binomial sds, then everything) and recount the years that missed.
     width = width < 24 ? width * 4 : Infinity;
+    for (const k of missed) {
+      years[k] = yearPlan(width === Infinity ? ranks.map((rank) => ({ rank, lo: -Infinity, hi: Infinity })) : bracketsFor(plan.years![k]!.sample, run.paths, ranks, width));
+    }
+    counted = [countBlocks(run, 0, plan.nBlocks, thresholds, run.years.map((_, k) => (missed.includes(k) ? years[k]!.ranges : null)), { withStats: false })];
+    todo = missed;
   }
-  return new VolumeSummary(run, levels, thresholds, q, stats);
+}
+
+/** A small run's summary: quantiles straight from the kept volumes. */
+function finishSmall(plan: SummaryPlan, counts: BlockCounts, volumes: Float64Array[]): VolumeSummary {
+  const { run, levels } = plan;
+  const q = new Map<string, number>();
+  volumes.forEach((v, k) => exactQuantiles(v, levels).forEach((x, i) => q.set(`${k}:${levels[i]}`, x)));
+  return new VolumeSummary(run, levels, plan.thresholds, q, mergeStats(plan, [counts]));
+}
+
+/** A summary run on this thread (see {@link VolumeSummary}). */
+export function summarise(run: RunPlan, o: VolumeOptions): VolumeSummary {
+  const plan = planSummary(run, o);
+  const total = plan.nBlocks;
+  const every = run.chunk / STREAM_BLOCK;
+  const afterBlock = o.onProgress ? (b: number) => void (((b + 1) % every === 0 || b + 1 === total) && o.onProgress!(Math.min((b + 1) * STREAM_BLOCK, run.paths) / run.paths)) : undefined;
+  if (plan.years === null) {
+    // Small runs: keep each year's volumes and take the quantiles directly.
+    const keep = run.years.map(() => new Float64Array(run.paths));
+    return finishSmall(plan, countBlocks(run, 0, total, plan.thresholds, run.years.map(() => null), { withStats: true, afterBlock, keep }), keep);
+  }
+  return finishSummary(plan, [countBlocks(run, 0, total, plan.thresholds, plan.years.map((y) => y.plan.ranges), { withStats: true, afterBlock })]);
 }

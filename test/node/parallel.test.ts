@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { PRESETS, ROUTES, simulateTransit, simulateVolumes, type VolumeResult } from 'middle-corridor';
-import { closeWorkers, simulateTransitParallel, simulateVolumesParallel } from '../../src/node/index.js';
+import { PRESETS, ROUTES, simulateCorridor, simulateTransit, simulateVolumes, type VolumeResult } from 'middle-corridor';
+import { closeWorkers, simulateCorridorParallel, simulateTransitParallel, simulateVolumesParallel } from '../../src/node/index.js';
 
 afterAll(closeWorkers);
 
@@ -31,6 +31,37 @@ describe('worker threads give the one-thread numbers, bit for bit', () => {
       same(par.days, serial.days);
       expect(par.legs()).toEqual(serial.legs());
       expect(par.saturated).toBe(serial.saturated);
+    });
+  }
+
+  for (const workers of [2, 3]) {
+    it(`simulateVolumesParallel with keep: 'summary', ${workers} workers: every statistic, bit for bit`, async () => {
+      const o = { paths: 150_001, seed: 'sum', keep: 'summary' as const, quantiles: [0.05, 0.999], thresholds: [6] };
+      const serial = simulateVolumes(PRESETS.baseline, o);
+      const par = await simulateVolumesParallel(PRESETS.baseline, { ...o, workers });
+      for (const year of serial.years) {
+        expect(par.quantiles(year, [0.05, 0.1, 0.5, 0.9, 0.999])).toEqual(serial.quantiles(year, [0.05, 0.1, 0.5, 0.9, 0.999]));
+        expect(par.mean(year)).toEqual(serial.mean(year)); // sums merged in block order: the same bits
+        expect(par.unmet(year)).toEqual(serial.unmet(year));
+        expect(par.utilisation(year)).toEqual(serial.utilisation(year));
+        expect(par.probabilityAtLeast(year, 6)).toEqual(serial.probabilityAtLeast(year, 6));
+      }
+      expect(par.firstYearReaching(6)).toEqual(serial.firstYearReaching(6));
+      // and the same quantiles as a full run
+      const full = simulateVolumes(PRESETS.baseline, { paths: 150_001, seed: 'sum' });
+      expect(par.quantiles(2031, [0.1, 0.5, 0.9])).toEqual(full.quantiles(2031, [0.1, 0.5, 0.9]));
+    });
+
+    it(`simulateCorridorParallel, ${workers} workers`, async () => {
+      const o = { paths: 20_001, seed: 'cor', tripsPerPath: 2, useScenarioCapacity: true };
+      const serial = simulateCorridor(PRESETS['official-capacity'], ROUTES['corridor-poti'], o);
+      const par = await simulateCorridorParallel(PRESETS['official-capacity'], ROUTES['corridor-poti'], { ...o, workers });
+      for (const year of serial.years) {
+        same(par.transit(year).days, serial.transit(year).days);
+        expect(par.transit(year).saturated).toBe(serial.transit(year).saturated);
+        expect(par.transit(year).legs()).toEqual(serial.transit(year).legs());
+      }
+      expect(par.summary()).toEqual(serial.summary());
     });
   }
 

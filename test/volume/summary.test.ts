@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS, simulateVolumes, type ScenarioInput } from 'middle-corridor';
+import { plan } from '../../src/volume/simulate.js';
+import { countBlocks, finishSummary, planSummary } from '../../src/volume/summary.js';
 
 const scenario: ScenarioInput = {
   start: { year: 2025, volumeMt: 4.119 },
@@ -49,5 +51,18 @@ describe("keep: 'summary'", () => {
     expect(sum.probabilityAtLeast(2027, 10).estimate).toBeGreaterThanOrEqual(0); // the target is always kept
     expect(() => simulateVolumes(scenario, { paths: 10, seed: 1, keep: 'summary', quantiles: [1.5] })).toThrow(/quantiles: each must be in \[0, 1\]/);
     expect(() => simulateVolumes(scenario, { paths: 10, seed: 1, keep: 'some' as 'all' })).toThrow(/keep: must be 'all' or 'summary'/);
+  });
+
+  it('recounts a year whose bracket missed, and still gives the exact quantiles', () => {
+    const o = { paths: 100_000, seed: 'miss', keep: 'summary' as const };
+    const run = plan(scenario, o);
+    const p = planSummary(run, o);
+    // Sabotage two years: brackets far from every order statistic, so the full pass misses them.
+    const years = p.years!.map((y, k) => (k === 2 || k === 5 ? { ...y, plan: { brackets: y.plan.brackets.map((b) => ({ ...b, lo: 1e6, hi: 2e6 })), ranges: [{ lo: 1e6, hi: 2e6 }] } } : y));
+    const sabotaged = { ...p, years };
+    const counts = countBlocks(run, 0, p.nBlocks, p.thresholds, years.map((y) => y.plan.ranges), { withStats: true });
+    const sum = finishSummary(sabotaged, [counts]);
+    const full = simulateVolumes(scenario, { paths: 100_000, seed: 'miss' });
+    for (const year of full.years) expect(sum.quantiles(year, [0.1, 0.5, 0.9])).toEqual(full.quantiles(year, [0.1, 0.5, 0.9]));
   });
 });
