@@ -129,7 +129,8 @@ export function runTripBlocks(route: Route, seed: string, trips: number, loads: 
         stream(seed, `${purpose}/delay/strikes`, block).generator.fillUniform(b.strike, 0, n);
         fillParam(leg.delay.days, stream(seed, `${purpose}/delay/days`, block), b.delay, 0, n);
         const p = leg.delay.probability;
-        for (let i = 0; i < n; i++) if (!(b.strike[i]! < p)) b.delay[i] = 0;
+        // × 0 or × 1, exact, and without a branch on a random condition.
+        for (let i = 0; i < n; i++) b.delay[i] = b.delay[i]! * +(b.strike[i]! < p);
       }
       if (leg.queue) {
         if (leg.queue.capacityMt !== null) {
@@ -161,7 +162,7 @@ export function runTripBlocks(route: Route, seed: string, trips: number, loads: 
           for (let i = 0; i < n; i++) {
             const dl = b.delay[i]!;
             v[i] = b.days[i]! + dl;
-            delays += dl > 0 ? 1 : 0;
+            delays += +(dl > 0);
           }
           sums[o + 6 * l + 3] = delays;
           return;
@@ -175,7 +176,7 @@ export function runTripBlocks(route: Route, seed: string, trips: number, loads: 
         for (let i = 0; i < n; i++) {
           const dl = b.delay[i]!;
           let x = b.days[i]! + dl;
-          delays += dl > 0 ? 1 : 0;
+          delays += +(dl > 0);
           const trip = first + i;
           const volume = load.volumeMt(trip);
           if (volume !== null) {

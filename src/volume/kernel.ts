@@ -250,21 +250,30 @@ export function runVolumeBlock(scenario: Scenario, years: readonly number[], see
       if (C) {
         for (let i = lo; i < hi; i++) C[o + i] = base![i]!;
         for (const { add, live } of expansions) {
-          for (let i = lo; i < hi; i++) if (year >= live[i]!) C[o + i] = C[o + i]! + add[i]!;
+          for (let i = lo; i < hi; i++) C[o + i] = C[o + i]! + add[i]! * +(year >= live[i]!);
         }
       }
       for (const { u, p, fd, fc, occurs } of disruptions) {
         occurs.fillUniform(u, 0, m);
-        // Selects rather than branches (a strike is random: a branch would mispredict); × 1 is exact.
-        if (fd) for (let i = lo; i < hi; i++) D[o + i] = D[o + i]! * (u[i - lo]! < p[i]! ? fd[i]! : 1);
-        if (fc && C) for (let i = lo; i < hi; i++) C[o + i] = C[o + i]! * (u[i - lo]! < p[i]! ? fc[i]! : 1);
+        // Whether a disruption strikes is random, so no branch on it (V8 compiles `c ? a : b` to a
+        // branch): with h = +c (0 or 1), h·(x·f) + (1 − h)·x is exactly x·f or x.
+        if (fd) {
+          for (let i = lo; i < hi; i++) {
+            const h = +(u[i - lo]! < p[i]!);
+            const x = D[o + i]!;
+            D[o + i] = h * (x * fd[i]!) + (1 - h) * x;
+          }
+        }
+        if (fc && C) {
+          for (let i = lo; i < hi; i++) {
+            const h = +(u[i - lo]! < p[i]!);
+            const x = C[o + i]!;
+            C[o + i] = h * (x * fc[i]!) + (1 - h) * x;
+          }
+        }
       }
       if (C) {
-        for (let i = lo; i < hi; i++) {
-          const dv = D[o + i]!;
-          const cv = C[o + i]!;
-          V[o + i] = dv < cv ? dv : cv;
-        }
+        for (let i = lo; i < hi; i++) V[o + i] = Math.min(D[o + i]!, C[o + i]!);
       } else V.set(D.subarray(o + lo, o + hi), o + lo);
       sink.done?.(k, first + lo, m, out);
     }
