@@ -57,10 +57,10 @@ function swap(a: Float64Array, i: number, j: number): void {
 /**
  * Several type-7 quantiles of the same values at once, in the order of `ps`.
  *
- * Large inputs (over 20,000 values) are done by bracketing: a sorted, evenly spaced sample of
- * 4,096 values gives, for each order statistic needed, a range that holds it with a wide margin
- * (±6 binomial standard deviations); one pass over the data counts the values below each range
- * and copies those inside it, and a selection in that small copy finds the statistic exactly. A
+ * Large inputs (over 20,000 values) are done by bracketing: an evenly spaced sample (n/16 values,
+ * 4,096 to 32,768) gives, for each order statistic needed, a range that holds it with a wide
+ * margin (±6 binomial standard deviations); one pass over the data counts the values below every
+ * range and copies those inside, and a selection in that small copy finds the statistic exactly. A
  * range that misses (it cannot, short of adversarial data) falls back to plain selection, so the
  * result is always exact.
  * @param scratch optional buffer of at least `values.length`, used by the fallback.
