@@ -51,8 +51,10 @@ describe('worker threads give the one-thread numbers, bit for bit', () => {
       const full = simulateVolumes(PRESETS.baseline, { paths: 150_001, seed: 'sum' });
       expect(par.quantiles(2031, [0.1, 0.5, 0.9])).toEqual(full.quantiles(2031, [0.1, 0.5, 0.9]));
     });
+  }
 
-    it(`simulateCorridorParallel, ${workers} workers`, async () => {
+  for (const workers of [1, 2, 3]) {
+    it(`simulateCorridorParallel, ${workers} worker(s)`, async () => {
       const o = { paths: 20_001, seed: 'cor', tripsPerPath: 2, useScenarioCapacity: true };
       const serial = simulateCorridor(PRESETS['official-capacity'], ROUTES['corridor-poti'], o);
       const par = await simulateCorridorParallel(PRESETS['official-capacity'], ROUTES['corridor-poti'], { ...o, workers });
