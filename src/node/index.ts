@@ -17,7 +17,7 @@ import { seedKey } from '../random/stream.js';
 import { STREAM_BLOCK } from '../volume/kernel.js';
 import { VolumeResult } from '../volume/result.js';
 import { plan, simulateVolumes, type RunPlan, type VolumeOptions } from '../volume/simulate.js';
-import { finishSummary, planSummary, summarise, type BlockCounts, type VolumeSummary } from '../volume/summary.js';
+import { finishSummary, pilotBlocks, planSummary, summarise, type BlockCounts, type VolumeSummary } from '../volume/summary.js';
 import type { Job, LoadSpec } from './worker.js';
 
 /** How many workers: a whole number >= 1 (the machine's available parallelism by default). */
@@ -99,9 +99,11 @@ const shared = (bytes: number) => new SharedArrayBuffer(bytes);
 
 /**
  * {@link simulateVolumes} on worker threads: the same numbers, bit for bit, for every worker
- * count. Full runs write their paths into shared memory; `keep: 'summary'` runs place their
- * brackets from a pilot on this thread, count on the workers (each block's statistics summed on
- * their own), and merge the blocks in order.
+ * count. Full runs write their paths into shared memory, then compute each year's P10, P50, P90
+ * (and `quantiles`, when given) on the workers, so that `quantiles()` and `summary()` find them
+ * ready; `keep: 'summary'` runs simulate the pilot on the workers, place the brackets on this
+ * thread, count on the workers (each block's statistics summed on their own), and merge the
+ * blocks in order.
  */
 export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: VolumeOptions & { keep: 'summary' } & ParallelOptions): Promise<VolumeSummary>;
 export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: VolumeOptions & { keep?: 'all' } & ParallelOptions): Promise<VolumeResult>;
@@ -111,6 +113,9 @@ export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: Vo
   if (workers === 1) return simulateVolumes(s, o);
   const run = plan(s, o);
   if (o.keep === 'summary') return summaryParallel(run, o, workers);
+  if (o.quantiles !== undefined && !Array.isArray(o.quantiles)) throw new TypeError('quantiles: must be an array of numbers');
+  const ps = [...new Set([0.1, 0.5, 0.9, ...(o.quantiles ?? [])])];
+  for (const p of ps) if (!(p >= 0 && p <= 1)) throw new RangeError(`quantiles: each must be in [0, 1] (got ${p})`);
   const { scenario, paths, seed, years } = run;
   const hasCapacity = scenario.capacity !== null;
   const alloc = () => years.map(() => shared(paths * 8));
@@ -127,18 +132,39 @@ export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: Vo
       }),
     ),
   );
+  // The quantiles every summary reads (P10, P50, P90, and any asked for), each year on a worker,
+  // from the shared arrays: the same function on the same numbers as on this thread.
+  const byWorker = split(years.length, workers);
+  const qs = (await Promise.all(byWorker.map(([k0, k1], i) => runWorker(i, { kind: 'quantiles', volume, years: range(k0, k1), ps })))) as number[][][];
+  const quantiles: [number, number, number][] = [];
+  byWorker.forEach(([k0], i) => qs[i]!.forEach((row, j) => row.forEach((value, m) => quantiles.push([k0 + j, ps[m]!, value]))));
   const f = (bs: SharedArrayBuffer[]) => bs.map((b) => new Float64Array(b));
-  return new VolumeResult({ scenario, seed, paths, years, demand: f(demand), capacity: f(capacity), volume: f(volume) });
+  return new VolumeResult({ scenario, seed, paths, years, demand: f(demand), capacity: f(capacity), volume: f(volume), quantiles });
 }
 
+const range = (a: number, b: number) => Array.from({ length: b - a }, (_, j) => a + j);
+
 async function summaryParallel(run: RunPlan, o: VolumeOptions, workers: number): Promise<VolumeSummary> {
-  const p = planSummary(run, o);
-  // Small runs keep their paths for direct quantiles: one thread is the faster way.
-  if (p.years === null) return summarise(run, o);
-  const ranges = p.years.map((y) => y.plan.ranges);
   const kernelRun = { scenario: run.scenario, years: run.years, seed: run.seed, paths: run.paths };
+  const pilot = pilotBlocks(Math.ceil(run.paths / STREAM_BLOCK));
+  // Small runs keep their paths for direct quantiles: one thread is the faster way.
+  if (pilot === null) return summarise(run, o);
+  // The pilot's blocks on the workers too, then the brackets here.
+  const parts = split(pilot.length, workers).map(([j0, j1]) => pilot.slice(j0, j1));
+  const sampled = (await Promise.all(parts.map((blocks, i) => runWorker(i, { kind: 'volume-pilot', run: kernelRun, blocks })))) as Float64Array[][];
+  const samples = run.years.map((_, k) => {
+    const all = new Float64Array(pilot.length * STREAM_BLOCK);
+    let at = 0;
+    for (const s of sampled) {
+      all.set(s[k]!, at);
+      at += s[k]!.length;
+    }
+    return all;
+  });
+  const p = planSummary(run, o, samples);
+  const ranges = p.years!.map((y) => y.plan.ranges);
   let done = 0;
-  const parts = (await Promise.all(
+  const counts = (await Promise.all(
     split(p.nBlocks, workers).map(([b0, b1], i) =>
       runWorker(i, { kind: 'volume-summary', run: kernelRun, b0, b1, thresholds: p.thresholds, ranges }).then((counts) => {
         done += Math.min(b1 * STREAM_BLOCK, run.paths) - b0 * STREAM_BLOCK;
@@ -147,7 +173,7 @@ async function summaryParallel(run: RunPlan, o: VolumeOptions, workers: number):
       }),
     ),
   )) as BlockCounts[];
-  return finishSummary(p, parts);
+  return finishSummary(p, counts);
 }
 
 async function tripsParallel(route: Route, seed: string, trips: number, loads: LoadSpec[], workers: number): Promise<TransitSample[]> {

@@ -7,12 +7,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Route, Scenario } from '../scenario/types.js';
 import { runTripBlocks, type Load } from '../transit/kernel.js';
 import { runVolumeBlock, STREAM_BLOCK, toArrays, workspace } from '../volume/kernel.js';
-import { countBlocks, type BlockCounts, type KernelRun } from '../volume/summary.js';
+import { blockVolumes, countBlocks, type BlockCounts, type KernelRun } from '../volume/summary.js';
+import { trustedQuantiles } from '../stats/quantile.js';
 
 export type Job =
   | { kind: 'volume'; scenario: Scenario; years: number[]; seed: string; paths: number; b0: number; b1: number; demand: SharedArrayBuffer[]; capacity: SharedArrayBuffer[]; volume: SharedArrayBuffer[] }
   | { kind: 'trips'; route: Route; seed: string; trips: number; b0: number; b1: number; loads: LoadSpec[]; days: SharedArrayBuffer[]; blocks: SharedArrayBuffer[] }
-  | { kind: 'volume-summary'; run: KernelRun; b0: number; b1: number; thresholds: number[]; ranges: ({ lo: number; hi: number }[] | null)[] };
+  | { kind: 'volume-summary'; run: KernelRun; b0: number; b1: number; thresholds: number[]; ranges: ({ lo: number; hi: number }[] | null)[] }
+  | { kind: 'volume-pilot'; run: KernelRun; blocks: number[] }
+  | { kind: 'quantiles'; volume: SharedArrayBuffer[]; years: number[]; ps: number[] };
 
 /** A load a worker can rebuild: a constant volume, or per-path demand and capacity arrays. */
 export type LoadSpec = { volumeMt: number | null } | { demand: SharedArrayBuffer; capacity: SharedArrayBuffer | null; tripsPerPath: number };
@@ -28,9 +31,11 @@ export function loadOf(spec: LoadSpec): Load {
   return { volumeMt: (trip) => d[Math.floor(trip / T)]!, capacityMt: (trip) => (c ? c[Math.floor(trip / T)]! : null) };
 }
 
-/** Runs a job; a summary job answers with its counts (the others write into shared memory). */
-export function runJob(job: Job): BlockCounts | undefined {
+/** Runs a job: summary, pilot and quantile jobs answer with their results; the others write into shared memory. */
+export function runJob(job: Job): BlockCounts | Float64Array[] | number[][] | undefined {
   if (job.kind === 'volume-summary') return countBlocks(job.run, job.b0, job.b1, job.thresholds, job.ranges, { withStats: true });
+  if (job.kind === 'volume-pilot') return blockVolumes(job.run, job.blocks);
+  if (job.kind === 'quantiles') return job.years.map((k) => trustedQuantiles(new Float64Array(job.volume[k]!), job.ps));
   if (job.kind === 'volume') {
     const demand = job.demand.map((b) => new Float64Array(b));
     const capacity = job.capacity.map((b) => new Float64Array(b));

@@ -32,6 +32,8 @@ interface Parts {
   demand: Float64Array[];
   capacity: Float64Array[];
   volume: Float64Array[];
+  /** Quantiles already computed elsewhere (by workers, from these same arrays): [year index, p, value]. */
+  quantiles?: [number, number, number][];
 }
 
 /**
@@ -64,6 +66,7 @@ export class VolumeResult {
     this.capacity = p.capacity;
     this.volume = p.volume;
     this.hasCapacity = p.capacity.length > 0;
+    for (const [k, q, value] of p.quantiles ?? []) this.#cache.set(`q:${k}:${q}`, value);
   }
 
   #cached<T>(key: string, make: () => T): T {

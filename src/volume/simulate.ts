@@ -29,7 +29,11 @@ export interface VolumeOptions {
    * does not grow with the number of paths (see {@link VolumeSummary}).
    */
   keep?: 'all' | 'summary';
-  /** With keep 'summary': the quantile levels to keep (P10, P50, P90 are always kept). */
+  /**
+   * With keep 'summary': the quantile levels to keep (P10, P50, P90 are always kept). In a full
+   * run on workers (`simulateVolumesParallel`), the levels computed there, every year, besides
+   * P10, P50 and P90 (the same numbers as `quantiles()` would compute later on this thread).
+   */
   quantiles?: readonly number[];
   /** With keep 'summary': the volumes (Mt) whose probabilities and first years to keep (the target's is always kept). */
   thresholds?: readonly number[];

@@ -272,22 +272,37 @@ export interface SummaryPlan {
   years: { sample: Float64Array; plan: YearPlan }[] | null;
 }
 
-export function planSummary(run: RunPlan, o: VolumeOptions): SummaryPlan {
+/** The pilot's blocks: evenly spaced, never the last one (the only block that can be short); none for small runs. */
+export function pilotBlocks(nBlocks: number): number[] | null {
+  return nBlocks <= PILOT_BLOCKS ? null : Array.from({ length: PILOT_BLOCKS }, (_, j) => Math.floor((j * nBlocks) / PILOT_BLOCKS));
+}
+
+/** The volumes of whole blocks, per year, block after block (a pilot's sample). */
+export function blockVolumes(run: KernelRun, blocks: readonly number[]): Float64Array[] {
+  const slot = new Map(blocks.map((b, j) => [b, j * STREAM_BLOCK]));
+  const samples = run.years.map(() => new Float64Array(blocks.length * STREAM_BLOCK));
+  runBlocks(run, blocks, (k, from, n, _d, _c, v) => {
+    samples[k]!.set(v.subarray(0, n), slot.get(Math.floor(from / STREAM_BLOCK))! + (from % STREAM_BLOCK));
+  });
+  return samples;
+}
+
+/**
+ * Plans a summary run: the levels and thresholds to keep, and each year's brackets from the
+ * pilot's volumes (`samples`: per year, the pilot blocks' volumes in order; simulated here when
+ * not given).
+ */
+export function planSummary(run: RunPlan, o: VolumeOptions, samples?: Float64Array[]): SummaryPlan {
   const levels = [...new Set([...ALWAYS, ...checkLevels('quantiles', o.quantiles, (p) => p >= 0 && p <= 1, 'in [0, 1]')])].sort((a, b) => a - b);
   const target = run.scenario.target ? [run.scenario.target.volumeMt] : [];
   const thresholds = [...new Set([...target, ...checkLevels('thresholds', o.thresholds, Number.isFinite, 'a finite number')])];
   const nBlocks = Math.ceil(run.paths / STREAM_BLOCK);
   // The same order statistics every year.
   const ranks = orderStatisticsFor(run.paths, levels);
-  if (nBlocks <= PILOT_BLOCKS) return { run, levels, thresholds, nBlocks, ranks, years: null };
-  // Pilot: a sample of whole blocks, evenly spaced (never the last block, the only one that can be short).
-  const pilot = Array.from({ length: PILOT_BLOCKS }, (_, j) => Math.floor((j * nBlocks) / PILOT_BLOCKS));
-  const slot = new Map(pilot.map((b, j) => [b, j * STREAM_BLOCK]));
-  const samples = run.years.map(() => new Float64Array(PILOT_BLOCKS * STREAM_BLOCK));
-  runBlocks(run, pilot, (k, from, n, _d, _c, v) => {
-    samples[k]!.set(v.subarray(0, n), slot.get(Math.floor(from / STREAM_BLOCK))! + (from % STREAM_BLOCK));
-  });
-  return { run, levels, thresholds, nBlocks, ranks, years: samples.map((sample) => ({ sample, plan: yearPlan(bracketsFor(sample, run.paths, ranks)) })) };
+  const pilot = pilotBlocks(nBlocks);
+  if (pilot === null) return { run, levels, thresholds, nBlocks, ranks, years: null };
+  const sample = samples ?? blockVolumes(run, pilot);
+  return { run, levels, thresholds, nBlocks, ranks, years: sample.map((s) => ({ sample: s, plan: yearPlan(bracketsFor(s, run.paths, ranks)) })) };
 }
 
 function yearPlan(brackets: Bracket[]): YearPlan {

@@ -15,13 +15,14 @@ describe('worker threads give the one-thread numbers, bit for bit', () => {
     it(`simulateVolumesParallel, ${workers} worker(s)`, async () => {
       const paths = 40_001;
       const serial = simulateVolumes(PRESETS.baseline, { paths, seed: 'par' });
-      const par = (await simulateVolumesParallel(PRESETS.baseline, { paths, seed: 'par', workers })) as VolumeResult;
-      serial.years.forEach((_, k) => {
+      const par = (await simulateVolumesParallel(PRESETS.baseline, { paths, seed: 'par', workers, quantiles: [0.25] })) as VolumeResult;
+      serial.years.forEach((year, k) => {
         same(par.volume[k], serial.volume[k]);
         same(par.demand[k], serial.demand[k]);
         same(par.capacity[k], serial.capacity[k]);
+        // computed on the workers (or, with one, here): the same numbers
+        expect(par.quantiles(year, [0.1, 0.25, 0.5, 0.9])).toEqual(serial.quantiles(year, [0.1, 0.25, 0.5, 0.9]));
       });
-      expect(par.quantile(2027, 0.5)).toBe(serial.quantile(2027, 0.5));
     });
 
     it(`simulateTransitParallel, ${workers} worker(s)`, async () => {
@@ -70,5 +71,6 @@ describe('worker threads give the one-thread numbers, bit for bit', () => {
   it('errors in a worker come back as errors, and bad worker counts are refused', async () => {
     await expect(simulateTransitParallel({ name: 'r', legs: [{ name: 'q', mode: 'port', days: 1, queue: { servers: 1, serviceDays: 1 } }] }, { trips: 10, seed: 1, volumeMt: 2, workers: 2 })).rejects.toThrow(/no capacityMt/);
     await expect(simulateVolumesParallel(PRESETS.baseline, { paths: 10, seed: 1, workers: 0 })).rejects.toThrow(/workers: must be a whole number/);
+    await expect(simulateVolumesParallel(PRESETS.baseline, { paths: 10, seed: 1, workers: 2, quantiles: [2] })).rejects.toThrow(/quantiles: each must be in \[0, 1\]/);
   });
 });
