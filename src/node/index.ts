@@ -17,7 +17,7 @@ import { seedKey } from '../random/stream.js';
 import { STREAM_BLOCK } from '../volume/kernel.js';
 import { VolumeResult } from '../volume/result.js';
 import { plan, simulateVolumes, type RunPlan, type VolumeOptions } from '../volume/simulate.js';
-import { finishSummary, pilotBlocks, planSummary, summarise, type BlockCounts, type VolumeSummary } from '../volume/summary.js';
+import { finishSummary, pilotBlocks, planSummary, range, summarise, type BlockCounts, type VolumeSummary } from '../volume/summary.js';
 import type { Job, LoadSpec } from './worker.js';
 
 /** How many workers: a whole number >= 1 (the machine's available parallelism by default). */
@@ -142,7 +142,6 @@ export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: Vo
   return new VolumeResult({ scenario, seed, paths, years, demand: f(demand), capacity: f(capacity), volume: f(volume), quantiles });
 }
 
-const range = (a: number, b: number) => Array.from({ length: b - a }, (_, j) => a + j);
 
 async function summaryParallel(run: RunPlan, o: VolumeOptions, workers: number): Promise<VolumeSummary> {
   const kernelRun = { scenario: run.scenario, years: run.years, seed: run.seed, paths: run.paths };

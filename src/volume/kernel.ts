@@ -133,7 +133,7 @@ export function toArrays(demand: Float64Array[], capacity: Float64Array[], volum
 }
 
 /** Paths per tile of a year's passes: a tile's buffers stay in the core's cache. */
-export const TILE = 2048;
+const TILE = 2048;
 
 /** Reusable per-run buffers for {@link runVolumeBlock}: per-path columns one stream block long; z, lr and the strike uniforms one tile. */
 export interface Workspace {

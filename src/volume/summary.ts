@@ -145,7 +145,8 @@ function runBlocks(run: KernelRun, blocks: Iterable<number>, each: YearSink, aft
   }
 }
 
-function range(b0: number, b1: number): number[] {
+/** The whole numbers a, a + 1, …, b − 1. */
+export function range(b0: number, b1: number): number[] {
   return Array.from({ length: b1 - b0 }, (_, j) => b0 + j);
 }
 
