@@ -1,0 +1,103 @@
+/**
+ * What two worker threads can gain on this machine, whatever the library does: simple loops with
+ * known working sets run on one worker, then on two at once, in alternating rounds, and the
+ * two-worker throughput is reported against one. A loop that stays in a core's own caches shows
+ * what the cores can do side by side; loops over 8 MiB (the shared L3) and 64 MiB (main memory)
+ * show what the shared caches and the memory bus allow. The library's kernels sit between: a
+ * tile's passes run in L1/L2, and a full run writes every path-year to main memory.
+ *
+ *   npm run bench:cores                # 5 rounds
+ *   npm run bench:cores -- --reps 9
+ */
+import { cpus } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+const args = process.argv.slice(2);
+const i = args.indexOf('--reps');
+const REPS = i >= 0 ? Number(args[i + 1]) : 5;
+
+// Plain JavaScript, run with `eval: true`: the same code on every worker, no loader needed.
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const T = 2.3283064365386963e-10;
+const kernels = {
+  // xor4096 steps into a 16 KiB buffer: integer throughput, in L1.
+  integer(reps) {
+    const x = new Int32Array(128); for (let k = 0; k < 128; k++) x[k] = Math.imul(k + 1, 2654435761);
+    const out = new Float64Array(2048); let i = 0, w = 1, s = 0;
+    for (let r = 0; r < reps; r++) {
+      for (let k = 0; k < 2048; k++) {
+        w = (w + 0x61c88647) | 0; let v = x[(i + 34) & 127]; i = (i + 1) & 127; let t = x[i];
+        v ^= v << 13; t ^= t << 17; v ^= v >>> 15; t ^= t >>> 12; v = x[i] = v ^ t;
+        out[k] = (((v + (w ^ (w >>> 16))) | 0) >>> 0) * T;
+      }
+      s += out[r & 2047];
+    }
+    return s;
+  },
+  // Square roots of a 16 KiB buffer: the floating-point unit, in L1.
+  sqrt(reps) {
+    const b = new Float64Array(2048); for (let k = 0; k < 2048; k++) b[k] = k + 0.5; let s = 0;
+    for (let r = 0; r < reps; r++) for (let k = 0; k < 2048; k++) s += Math.sqrt(b[k] + r);
+    return s;
+  },
+  // Read-modify-write passes over 512 KiB, 8 MiB and 64 MiB: a core's L2, the shared L3, memory.
+  l2: (reps) => rmw(1 << 16, reps * 2048),
+  l3: (reps) => rmw(1 << 20, reps * 2048),
+  memory: (reps) => rmw(1 << 23, reps * 2048),
+};
+const arrays = new Map(); // allocated (and paged in) by the warm-up, outside the timing
+function rmw(length, elements) {
+  if (!arrays.has(length)) arrays.set(length, new Float64Array(length));
+  const a = arrays.get(length); let s = 0;
+  for (let r = 0; r < Math.ceil(elements / length); r++) { for (let k = 0; k < length; k++) a[k] = a[k] * 0.5 + 1; s += a[r % length]; }
+  return s;
+}
+const f = kernels[workerData.kernel];
+f(2000);
+parentPort.postMessage('ready');
+parentPort.on('message', () => { const t0 = performance.now(); f(workerData.reps); parentPort.postMessage(performance.now() - t0); });
+`;
+
+const KERNELS = { integer: 20_000, sqrt: 20_000, l2: 20_000, l3: 20_000, memory: 20_000 } as const;
+
+/** Starts n workers on a kernel, runs it once on all of them at the same moment, and returns the slowest time. */
+async function once(kernel: keyof typeof KERNELS, n: number): Promise<number> {
+  const ws = Array.from({ length: n }, () => new Worker(WORKER, { eval: true, workerData: { kernel, reps: KERNELS[kernel] } }));
+  await Promise.all(ws.map((w) => new Promise((r) => w.once('message', r))));
+  const times = await Promise.all(
+    ws.map((w) => {
+      const done = new Promise<number>((r) => w.once('message', r));
+      w.postMessage('go');
+      return done;
+    }),
+  );
+  await Promise.all(ws.map((w) => w.terminate()));
+  return Math.max(...times);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+console.log(`Two workers against one, ${REPS} alternating rounds each (medians)`);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}\n`);
+console.log(`${'loop'.padEnd(36)} one worker ms   two at once ms   2-worker throughput (median, range)`);
+const LABEL: Record<keyof typeof KERNELS, string> = {
+  integer: 'integer (xor4096 steps, L1)',
+  sqrt: 'floating point (square roots, L1)',
+  l2: 'read-modify-write 512 KiB (L2)',
+  l3: 'read-modify-write 8 MiB (L3)',
+  memory: 'read-modify-write 64 MiB (memory)',
+};
+for (const kernel of Object.keys(KERNELS) as (keyof typeof KERNELS)[]) {
+  const one: number[] = [];
+  const two: number[] = [];
+  const ratio: number[] = [];
+  for (let r = 0; r < REPS; r++) {
+    const a = await once(kernel, 1);
+    const b = await once(kernel, 2);
+    one.push(a);
+    two.push(b);
+    ratio.push((2 * a) / b);
+  }
+  console.log(`${LABEL[kernel].padEnd(36)} ${median(one).toFixed(0).padStart(13)}   ${median(two).toFixed(0).padStart(14)}   ${median(ratio).toFixed(2).padStart(18)}×  (${Math.min(...ratio).toFixed(2)}–${Math.max(...ratio).toFixed(2)})`);
+}
