@@ -43,6 +43,7 @@ export {
   type Rng,
   type Seed,
   type Stream,
+  type Purpose,
   type Sampler,
   type Moments,
   type Dist,
@@ -127,7 +128,8 @@ export {
   normalPdf,
   normalQuantile,
   type MeanVariance,
-  type ProportionEstimate,
+  estimate,
+  type Estimate,
   type Bin,
 } from './stats/index.js';
 export {

@@ -1,4 +1,4 @@
-export { stream, seedKey, type Rng, type Seed, type Stream } from './stream.js';
+export { stream, seedKey, type Rng, type Seed, type Stream, type Purpose } from './stream.js';
 export { Xor4096 } from './generator.js';
 export { ZigguratNormal } from './normal.js';
 export { standardNormal, fillStandardNormal } from './normal.js';

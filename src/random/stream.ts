@@ -1,3 +1,4 @@
+import { show } from '../args.js';
 import { Xor4096 } from './generator.js';
 
 /** A source of uniform numbers on [0, 1), as in d3-random's `.source(rng)`. */
@@ -17,7 +18,7 @@ export interface Stream extends Rng {
   /** The generator itself, for kernels that fill buffers in one call. */
   readonly generator: Xor4096;
   /** The seed, purpose and block the stream was derived from. */
-  readonly id: { readonly seed: string; readonly purpose: string; readonly block: number };
+  readonly id: { readonly seed: string; readonly purpose: Purpose; readonly block: number };
 }
 
 /**
@@ -48,19 +49,28 @@ function hash128(text: string): [number, number, number, number] {
 }
 
 /**
- * The seed as a canonical string; rejects NaN, infinities and empty strings.
+ * The seed as a canonical string: a finite number (42 and '42' are the same seed) or a non-empty
+ * string. A value of another kind (a bigint, a symbol, null) is a TypeError, NaN or ±Infinity a
+ * RangeError; `fn` names the function in the message.
  * @example seedKey(42) // => '42'
  */
-export function seedKey(seed: Seed): string {
+export function seedKey(seed: Seed, fn = 'seed'): string {
+  const at = fn === 'seed' ? 'seed' : `${fn}: seed`;
   if (typeof seed === 'number') {
-    if (!Number.isFinite(seed)) throw new RangeError(`seed: must be a finite number or a non-empty string (got ${seed})`);
+    if (!Number.isFinite(seed)) throw new RangeError(`${at} must be a finite number or a non-empty string (got ${seed})`);
     return String(seed);
   }
-  if (typeof seed !== 'string' || seed.length === 0) {
-    throw new TypeError(`seed: must be a finite number or a non-empty string (got ${JSON.stringify(seed)})`);
-  }
+  if (typeof seed !== 'string') throw new TypeError(`${at} must be a finite number or a non-empty string (got ${show(seed)})`);
+  if (seed.length === 0) throw new RangeError(`${at} must be a finite number or a non-empty string (got an empty string)`);
   return seed;
 }
+
+/**
+ * What a stream is for: a name, or a tuple of names such as `['leg', leg.name, 'days']`. A tuple
+ * is never joined into one string: names come from users (`a/delay` is a legal leg name), so each
+ * part is encoded with its length and two different purposes never share a stream.
+ */
+export type Purpose = string | readonly string[];
 
 /**
  * The stream for one purpose and one block of paths, derived from the run's seed.
@@ -77,28 +87,44 @@ export function seedKey(seed: Seed): string {
  * const s = stream(42, 'volume/demand', 0);
  * s() // => 0.5196520301979035
  */
-export function stream(seed: Seed, purpose: string, block = 0): Stream {
-  return makeStream(seedKey(seed), purpose, block);
+export function stream(seed: Seed, purpose: Purpose, block = 0): Stream {
+  return makeStream(seedKey(seed, 'stream'), purpose, block);
+}
+
+/**
+ * The text hashed for (seed, purpose, block): every field length-prefixed, so that no two
+ * different triples give the same text. A one-part purpose is `n:part`; a tuple of several parts
+ * is `n1:p1,n2:p2,…` (after `n1` characters comes a comma, where a one-part purpose ends with `|`).
+ */
+export function streamText(key: string, purpose: Purpose, block: number): string {
+  const parts = typeof purpose === 'string' ? [purpose] : purpose;
+  return `${key.length}:${key}|${parts.map((p) => `${p.length}:${p}`).join(',')}|${block}`;
 }
 
 /** The 32-hex-digit generator key of (seed, purpose, block). */
-function streamKey(key: string, purpose: string, block: number): string {
-  const text = `${key.length}:${key}|${purpose.length}:${purpose}|${block}`;
-  return hash128(text)
+function streamKey(key: string, purpose: Purpose, block: number): string {
+  return hash128(streamText(key, purpose, block))
     .map((w) => w.toString(16).padStart(8, '0'))
     .join('');
 }
 
-function makeStream(key: string, purpose: string, block: number): Stream {
-  if (typeof purpose !== 'string' || purpose.length === 0) throw new TypeError('stream: purpose must be a non-empty string');
-  if (!(Number.isInteger(block) && block >= 0)) throw new RangeError(`stream: block must be a non-negative integer (got ${block})`);
-  // Length-prefixed fields, so that ('a:b', 'c') and ('a', 'b:c') cannot collide.
+function checkPurpose(purpose: unknown): Purpose {
+  const ok = (p: unknown) => typeof p === 'string' && p.length > 0;
+  if (ok(purpose)) return purpose as string;
+  if (Array.isArray(purpose) && purpose.length > 0 && purpose.every(ok)) return purpose as string[];
+  throw new TypeError(`stream: purpose must be a non-empty string or a non-empty array of non-empty strings (got ${show(purpose)})`);
+}
+
+function makeStream(key: string, purposeIn: Purpose, block: number): Stream {
+  const purpose = checkPurpose(purposeIn);
+  if (!(Number.isInteger(block) && block >= 0)) throw new RangeError(`stream: block must be a whole number >= 0 (got ${show(block)})`);
   const hex = streamKey(key, purpose, block);
   const g = new Xor4096(hex);
   const s = (() => g.uniform()) as Stream;
   s.int32 = () => g.int32();
   s.double = () => g.double();
+  const parts = typeof purpose === 'string' ? purpose : Object.freeze([...purpose]);
   Object.defineProperty(s, 'generator', { value: g, enumerable: false });
-  Object.defineProperty(s, 'id', { value: Object.freeze({ seed: key, purpose, block }), enumerable: true });
+  Object.defineProperty(s, 'id', { value: Object.freeze({ seed: key, purpose: parts, block }), enumerable: true });
   return s;
 }

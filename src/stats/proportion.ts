@@ -1,4 +1,5 @@
 import { normalQuantile } from './normal.js';
+import type { Estimate } from './estimate.js';
 
 function checkCounts(successes: number, n: number, fn: string): void {
   if (!(Number.isInteger(n) && n > 0)) throw new RangeError(`${fn}: n must be a positive integer (got ${n})`);
@@ -7,18 +8,12 @@ function checkCounts(successes: number, n: number, fn: string): void {
   }
 }
 
-/** An estimated probability with its Monte Carlo standard error. */
-export interface ProportionEstimate {
-  estimate: number;
-  standardError: number;
-}
-
 /**
  * The share of successes and its standard error √(p̂(1 − p̂)/n). At p̂ = 0 or 1 the plug-in SE
  * is 0; use {@link wilsonInterval} for an honest interval there.
  * @example proportion(30, 100) // => { estimate: 0.3, standardError: 0.04582… }
  */
-export function proportion(successes: number, n: number): ProportionEstimate {
+export function proportion(successes: number, n: number): Estimate {
   checkCounts(successes, n, 'proportion');
   const p = successes / n;
   return { estimate: p, standardError: Math.sqrt((p * (1 - p)) / n) };

@@ -122,22 +122,22 @@ export function runTripBlocks(route: Route, seed: string, trips: number, loads: 
     const n = Math.min(B, trips - first);
     route.legs.forEach((leg, l) => {
       const b = base[l]!;
-      const purpose = `leg/${leg.name}`;
-      fillParam(leg.days, stream(seed, `${purpose}/days`, block), b.days, 0, n);
+      const purpose = (...what: string[]) => ['leg', leg.name, ...what];
+      fillParam(leg.days, stream(seed, purpose('days'), block), b.days, 0, n);
       if (leg.delay) {
         // Every trip draws both (strike and days), so positions in each stream never shift.
-        stream(seed, `${purpose}/delay/strikes`, block).generator.fillUniform(b.strike, 0, n);
-        fillParam(leg.delay.days, stream(seed, `${purpose}/delay/days`, block), b.delay, 0, n);
+        stream(seed, purpose('delay', 'strikes'), block).generator.fillUniform(b.strike, 0, n);
+        fillParam(leg.delay.days, stream(seed, purpose('delay', 'days'), block), b.delay, 0, n);
         const p = leg.delay.probability;
         // × 0 or × 1, exact, and without a branch on a random condition.
         for (let i = 0; i < n; i++) b.delay[i] = b.delay[i]! * +(b.strike[i]! < p);
       }
       if (leg.queue) {
         if (leg.queue.capacityMt !== null) {
-          fillParam(leg.queue.capacityMt, stream(seed, `${purpose}/queue/capacity`, block), b.capacity, 0, n);
+          fillParam(leg.queue.capacityMt, stream(seed, purpose('queue', 'capacity'), block), b.capacity, 0, n);
         }
-        stream(seed, `${purpose}/queue/waits`, block).generator.fillUniform(b.waitU, 0, n);
-        const e = stream(seed, `${purpose}/queue/wait`, block).generator;
+        stream(seed, purpose('queue', 'waits'), block).generator.fillUniform(b.waitU, 0, n);
+        const e = stream(seed, purpose('queue', 'wait'), block).generator;
         for (let i = 0; i < n; i++) b.waitE[i] = -Math.log(e.double());
       }
     });

@@ -1,4 +1,5 @@
-import { proportion, type ProportionEstimate } from '../stats/proportion.js';
+import { proportion } from '../stats/proportion.js';
+import type { Estimate } from '../stats/estimate.js';
 import { trustedQuantiles as selectQuantiles } from '../stats/quantile.js';
 import type { KernelOutput } from './kernel.js';
 
@@ -93,7 +94,7 @@ export class TransitSample {
   }
 
   /** P(trip ≤ days), with its standard error. */
-  probabilityWithin(days: number): ProportionEstimate {
+  probabilityWithin(days: number): Estimate {
     if (!Number.isFinite(days)) throw new RangeError(`days: must be a finite number (got ${days})`);
     const key = `within:${days}`;
     if (!this.#cache.has(key)) {
@@ -101,7 +102,7 @@ export class TransitSample {
       for (let i = 0; i < this.trips; i++) if (this.days[i]! <= days) k++;
       this.#cache.set(key, proportion(k, this.trips));
     }
-    return this.#cache.get(key) as ProportionEstimate;
+    return this.#cache.get(key) as Estimate;
   }
 
   /** Each leg's mean days, share of the variance, delay, wait and saturation rates. */

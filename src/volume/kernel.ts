@@ -2,7 +2,7 @@ import { compiledFormula, logGrowthRatio, type FixedGrowthModel, type GrowthMode
 import type { Param } from '../random/dist.js';
 import { ZigguratNormal } from '../random/normal.js';
 import { fillParam } from '../random/samplers.js';
-import { stream } from '../random/stream.js';
+import { stream, type Purpose } from '../random/stream.js';
 import { exp } from '../stats/exp.js';
 import type { Scenario } from '../scenario/types.js';
 
@@ -16,7 +16,7 @@ import type { Scenario } from '../scenario/types.js';
 export const STREAM_BLOCK = 16_384;
 
 /** Draws one value per path of a parameter, block by block from its own stream. */
-function drawPerPath(param: Param, seed: string, purpose: string, first: number, count: number, out: Float64Array): Float64Array {
+function drawPerPath(param: Param, seed: string, purpose: Purpose, first: number, count: number, out: Float64Array): Float64Array {
   if (typeof param === 'number') return out.fill(param, 0, count);
   for (let off = 0; off < count; off += STREAM_BLOCK) {
     const block = (first + off) / STREAM_BLOCK;
@@ -34,7 +34,7 @@ interface GrowthPlan {
 export function planGrowth(growth: GrowthModel, years: readonly number[], seed: string, first: number, count: number): GrowthPlan {
   const t0 = years[0]!;
   const fixedParams = (names: string[], get: (n: string) => Param) => names.every((n) => typeof get(n) === 'number');
-  const draws = (name: string, p: Param) => drawPerPath(p, seed, `growth/${name}`, first, count, new Float64Array(count));
+  const draws = (name: string, p: Param) => drawPerPath(p, seed, ['growth', name], first, count, new Float64Array(count));
   switch (growth.model) {
     case 'exponential': {
       if (typeof growth.rate === 'number') {
@@ -196,10 +196,10 @@ export function runVolumeBlock(scenario: Scenario, years: readonly number[], see
     const w = ws.disruptions[j]!;
     return {
       u: w.u,
-      p: drawPerPath(d.probability, seed, `disruption/${d.name}/probability`, first, n, w.p),
-      fd: d.demandFactor === null ? null : drawPerPath(d.demandFactor, seed, `disruption/${d.name}/demandFactor`, first, n, w.fd),
-      fc: d.capacityFactor === null ? null : drawPerPath(d.capacityFactor, seed, `disruption/${d.name}/capacityFactor`, first, n, w.fc),
-      occurs: stream(seed, `disruption/${d.name}/occurs`, block).generator,
+      p: drawPerPath(d.probability, seed, ['disruption', d.name, 'probability'], first, n, w.p),
+      fd: d.demandFactor === null ? null : drawPerPath(d.demandFactor, seed, ['disruption', d.name, 'demandFactor'], first, n, w.fd),
+      fc: d.capacityFactor === null ? null : drawPerPath(d.capacityFactor, seed, ['disruption', d.name, 'capacityFactor'], first, n, w.fc),
+      occurs: stream(seed, ['disruption', d.name, 'occurs'], block).generator,
     };
   });
   const shocks = new ZigguratNormal(stream(seed, 'demand/shocks', block).generator);

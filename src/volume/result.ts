@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario/types.js';
-import { proportion, type ProportionEstimate } from '../stats/proportion.js';
+import { proportion } from '../stats/proportion.js';
+import type { Estimate } from '../stats/estimate.js';
 import { trustedQuantiles as selectQuantiles } from '../stats/quantile.js';
 import { meanVariance } from '../stats/summary.js';
 
@@ -101,7 +102,7 @@ export class VolumeResult {
   }
 
   /** P(volume ≥ volumeMt) in a year, with its standard error. */
-  probabilityAtLeast(year: number, volumeMt: number): ProportionEstimate {
+  probabilityAtLeast(year: number, volumeMt: number): Estimate {
     const k = this.yearIndex(year);
     if (!Number.isFinite(volumeMt)) throw new RangeError(`volumeMt: must be a finite number (got ${volumeMt})`);
     return this.#cached(`ge:${k}:${volumeMt}`, () => {
@@ -162,7 +163,7 @@ export class VolumeResult {
    * Demand the corridor cannot carry in a year (it goes to other routes): the mean unmet volume
    * in Mt and the probability that some demand is unmet. Zero everywhere without a capacity.
    */
-  unmet(year: number): { meanMt: number; probability: ProportionEstimate } {
+  unmet(year: number): { meanMt: number; probability: Estimate } {
     const k = this.yearIndex(year);
     return this.#cached(`unmet:${k}`, () => {
       const d = this.demand[k]!;
@@ -181,7 +182,7 @@ export class VolumeResult {
   }
 
   /** Mean utilisation volume/capacity in a year and the share of paths at capacity; null without a capacity. */
-  utilisation(year: number): { mean: number; atCapacity: ProportionEstimate } | null {
+  utilisation(year: number): { mean: number; atCapacity: Estimate } | null {
     const k = this.yearIndex(year);
     if (!this.hasCapacity) return null;
     return this.#cached(`util:${k}`, () => {
@@ -230,7 +231,7 @@ interface Summarisable {
   years: number[];
   quantiles(year: number, ps: readonly number[]): number[];
   mean(year: number): { estimate: number; standardError: number };
-  probabilityAtLeast(year: number, volumeMt: number): ProportionEstimate;
+  probabilityAtLeast(year: number, volumeMt: number): Estimate;
 }
 
 /** Year, P10, P50, P90, mean and P(≥ target) for every year of a run. */

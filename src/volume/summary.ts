@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario/types.js';
-import { proportion, type ProportionEstimate } from '../stats/proportion.js';
+import { proportion } from '../stats/proportion.js';
+import type { Estimate } from '../stats/estimate.js';
 import { bracketsFor, counters, fromOrderStatistics, orderStatisticsFor, quantiles as exactQuantiles, RangeCounter } from '../stats/quantile.js';
 import { runVolumeBlock, STREAM_BLOCK, workspace } from './kernel.js';
 import { medianFirstYear, summaryRows, yearIndexIn, type FirstYearRow, type VolumeSummaryRow } from './result.js';
@@ -84,7 +85,7 @@ export class VolumeSummary {
     return j;
   }
 
-  probabilityAtLeast(year: number, volumeMt: number): ProportionEstimate {
+  probabilityAtLeast(year: number, volumeMt: number): Estimate {
     return proportion(this.#stats[this.yearIndex(year)]!.ge[this.#threshold(volumeMt)]!, this.paths);
   }
 
@@ -113,12 +114,12 @@ export class VolumeSummary {
     return { estimate: this.scenario.start.volumeMt + shifted, standardError: Math.sqrt(variance / n) };
   }
 
-  unmet(year: number): { meanMt: number; probability: ProportionEstimate } {
+  unmet(year: number): { meanMt: number; probability: Estimate } {
     const s = this.#stats[this.yearIndex(year)]!;
     return { meanMt: s.unmetSum / this.paths, probability: proportion(s.unmetCount, this.paths) };
   }
 
-  utilisation(year: number): { mean: number; atCapacity: ProportionEstimate } | null {
+  utilisation(year: number): { mean: number; atCapacity: Estimate } | null {
     const s = this.#stats[this.yearIndex(year)]!;
     return this.hasCapacity ? { mean: s.utilSum / this.paths, atCapacity: proportion(s.atCapacity, this.paths) } : null;
   }

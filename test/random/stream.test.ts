@@ -37,8 +37,12 @@ describe('seeded streams', () => {
     expect(draws(42, 'p')).toEqual(draws('42', 'p'));
     expect(() => stream(NaN, 'p')).toThrow(RangeError);
     expect(() => stream(Infinity, 'p')).toThrow(RangeError);
-    expect(() => stream('', 'p')).toThrow(TypeError);
-    expect(() => stream(1, 'p', -1)).toThrow(/block must be a non-negative integer/);
+    expect(() => stream('', 'p')).toThrow(RangeError);
+    // Other kinds are TypeErrors whose message says what was given.
+    expect(() => stream(10n as never, 'p')).toThrow(/seed must be a finite number or a non-empty string \(got 10n \(a bigint\)\)/);
+    expect(() => stream(Symbol('s') as never, 'p')).toThrow(/got Symbol\(s\) \(a symbol\)/);
+    expect(() => stream(null as never, 'p')).toThrow(TypeError);
+    expect(() => stream(1, 'p', -1)).toThrow(/stream: block must be a whole number >= 0 \(got -1\)/);
   });
 
   it('field boundaries cannot collide: (seed "a:b", purpose "c") differs from ("a", "b:c")', () => {
@@ -125,5 +129,15 @@ describe('ziggurat standard normal', () => {
     let c = 0;
     for (let i = 1; i < n; i++) c += z[i]! * z[i - 1]!;
     expect(Math.abs(c / (n - 1))).toBeLessThan(4 / Math.sqrt(n));
+  });
+
+  it('encodes a purpose tuple unambiguously: a leg named "a/delay" never shares leg "a"\'s delay stream', () => {
+    const draws = (p: string | string[]) => Array.from({ length: 4 }, stream(7, p, 0));
+    expect(draws(['leg', 'a/delay', 'days'])).not.toEqual(draws(['leg', 'a', 'delay', 'days']));
+    expect(draws(['leg', 'a/delay'])).not.toEqual(draws('leg/a/delay'));
+    expect(draws(['a,1:b'])).toEqual(draws('a,1:b')); // a one-part tuple is its string
+    expect(draws(['a', 'b'])).not.toEqual(draws('1:a,1:b'));
+    expect(() => stream(1, [])).toThrow(TypeError);
+    expect(() => stream(1, ['a', ''])).toThrow(TypeError);
   });
 });
