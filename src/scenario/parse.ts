@@ -1,5 +1,6 @@
 import { ScenarioError } from './error.js';
-import { check, routeSchema, scenarioSchema } from './schema.js';
+import { routeSchema } from './route-schema.js';
+import { check, scenarioSchema } from './schema.js';
 import { DEFAULT_TARGET, type Route, type RouteInput, type Scenario, type ScenarioInput } from './types.js';
 
 function deepFreeze<T>(x: T): T {

@@ -3,10 +3,13 @@
  * rule carries a message that says what is allowed and what was given.
  */
 import { z } from 'zod';
+
+/** zod itself, for the other schema files: zod enters the library through this file alone. */
+export { z };
 import { moments } from '../random/moments.js';
 import type { Dist, Param } from '../random/dist.js';
 import { compileFormula, FormulaError } from '../growth/mathjs.js';
-import { LEG_MODES, MAX_HORIZON_YEARS } from './types.js';
+import { MAX_HORIZON_YEARS } from './types.js';
 import type { ScenarioIssue } from './error.js';
 
 type Ctx = z.RefinementCtx;
@@ -35,10 +38,10 @@ interface Bound {
   maxOpen?: boolean;
   text: string;
 }
-const GT = (x: number): Bound => ({ min: x, minOpen: true, text: `> ${x}` });
-const GE = (x: number): Bound => ({ min: x, text: `>= ${x}` });
+export const GT = (x: number): Bound => ({ min: x, minOpen: true, text: `> ${x}` });
+export const GE = (x: number): Bound => ({ min: x, text: `>= ${x}` });
 const ANY: Bound = { text: 'finite' };
-const UNIT: Bound = { min: 0, max: 1, text: 'in [0, 1]' };
+export const UNIT: Bound = { min: 0, max: 1, text: 'in [0, 1]' };
 
 function within(x: number, b: Bound): boolean {
   if (b.min !== undefined && !(b.minOpen ? x > b.min : x >= b.min)) return false;
@@ -53,20 +56,20 @@ const finite = (what = 'a finite number') =>
   z.number({ error: (iss) => (iss.input === undefined ? `is required (${what})` : `must be ${what} (got ${show(iss.input)})`) });
 
 /** A finite number inside a bound. */
-function bounded(b: Bound, what?: string) {
+export function bounded(b: Bound, what?: string) {
   return finite(what ?? (b.text === 'finite' ? 'a finite number' : `a number ${b.text}`)).superRefine((x, ctx) => {
     if (!within(x, b)) ctx.addIssue({ code: 'custom', message: `${mustBe(b)} (got ${show(x)})` });
   });
 }
 
 /** An integer (years, server counts). */
-const integer = (what: string) =>
+export const integer = (what: string) =>
   finite(what).superRefine((x, ctx) => {
     if (!Number.isInteger(x)) ctx.addIssue({ code: 'custom', message: `must be ${what} (got ${show(x)})` });
   });
 
 /** A strict object: unknown fields are errors that list the allowed ones (catches typos). */
-function obj<S extends z.ZodRawShape>(shape: S) {
+export function obj<S extends z.ZodRawShape>(shape: S) {
   const allowed = Object.keys(shape).join(', ');
   return z.strictObject(shape, {
     error: (iss) =>
@@ -78,9 +81,9 @@ function obj<S extends z.ZodRawShape>(shape: S) {
   });
 }
 
-const text = (what: string) =>
+export const text = (what: string) =>
   z.string({ error: (iss) => (iss.input === undefined ? `is required (${what})` : `must be ${what} (got ${show(iss.input)})`) });
-const nonEmpty = (what: string) =>
+export const nonEmpty = (what: string) =>
   text(what).superRefine((s, ctx) => {
     if (s.trim() === '') ctx.addIssue({ code: 'custom', message: `must be ${what} (got an empty string)` });
   });
@@ -173,7 +176,7 @@ function supportInside(d: Dist, b: Bound, ctx: Ctx): void {
 }
 
 /** A parameter: a number inside the bound, or a distribution whose whole support is inside it. */
-function param(b: Bound) {
+export function param(b: Bound) {
   return z.union([finite(), distSchema]).superRefine((p, ctx) => {
     if (typeof p === 'number') {
       if (!within(p, b)) ctx.addIssue({ code: 'custom', message: `${mustBe(b)} (got ${show(p)})` });
@@ -271,41 +274,6 @@ export const scenarioSchema = obj({
     if (d.capacityFactor !== undefined && s.capacity === undefined) {
       ctx.addIssue({ code: 'custom', path: ['disruptions', i, 'capacityFactor'], message: 'has no capacity to act on: give the scenario a capacity (capacity.baseMt) or drop capacityFactor' });
     }
-  });
-});
-
-// ---------------------------------------------------------------------------------------------
-// Route
-
-const queue = obj({
-  capacityMt: param(GT(0)).optional(),
-  servers: integer('a whole number >= 1').superRefine((x, ctx) => {
-    if (Number.isInteger(x) && !(x >= 1)) ctx.addIssue({ code: 'custom', message: `must be a whole number >= 1 (got ${x})` });
-  }),
-  serviceDays: bounded(GT(0)),
-  arrivalCv: bounded(GE(0)).optional(),
-  serviceCv: bounded(GE(0)).optional(),
-  maxUtilisation: bounded({ min: 0, minOpen: true, max: 1, maxOpen: true, text: 'in (0, 1)' }).optional(),
-});
-
-const leg = obj({
-  name: nonEmpty('a name'),
-  mode: z.enum(LEG_MODES, { error: (iss) => `must be one of ${LEG_MODES.map((m) => `'${m}'`).join(', ')} (got ${show(iss.input)})` }),
-  days: param(GE(0)),
-  delay: obj({ probability: bounded(UNIT), days: param(GE(0)) }).optional(),
-  queue: queue.optional(),
-  source: text('a string').optional(),
-});
-
-export const routeSchema = obj({
-  name: nonEmpty('a name'),
-  source: text('a string').optional(),
-  legs: z.array(leg, { error: (iss) => `must be an array of legs (got ${show(iss.input)})` }).min(1, { error: 'must hold at least one leg' }),
-}).superRefine((r, ctx) => {
-  const seen = new Set<string>();
-  r.legs.forEach((l, i) => {
-    if (seen.has(l.name)) ctx.addIssue({ code: 'custom', path: ['legs', i, 'name'], message: `must be unique (${JSON.stringify(l.name)} is used twice)` });
-    seen.add(l.name);
   });
 });
 

@@ -1,111 +1,11 @@
-import { compiledFormula, logGrowthRatio, type FixedGrowthModel, type GrowthModel } from '../growth/model.js';
-import type { Param } from '../random/dist.js';
 import { ZigguratNormal } from '../random/normal.js';
-import { fillParam } from '../random/samplers.js';
-import { stream, type Purpose } from '../random/stream.js';
+import { stream } from '../random/stream.js';
+import { drawPerPath, STREAM_BLOCK } from './draws.js';
+import { planGrowth } from './growth-plan.js';
 import { exp } from '../stats/exp.js';
 import type { Scenario } from '../scenario/types.js';
 
-/**
- * Paths per random stream. Every stream is derived from (seed, purpose, block of STREAM_BLOCK
- * paths), and draws within a block are made year by year, so the numbers do not depend on how
- * the paths are split into chunks for execution or across workers. 16,384: seeding a stream
- * costs about 20 µs (seedrandom's key schedule), so small blocks would spend more time seeding
- * than drawing.
- */
-export const STREAM_BLOCK = 16_384;
-
-/** Draws one value per path of a parameter, block by block from its own stream. */
-function drawPerPath(param: Param, seed: string, purpose: Purpose, first: number, count: number, out: Float64Array): Float64Array {
-  if (typeof param === 'number') return out.fill(param, 0, count);
-  for (let off = 0; off < count; off += STREAM_BLOCK) {
-    const block = (first + off) / STREAM_BLOCK;
-    fillParam(param, stream(seed, purpose, block), out, off, Math.min(off + STREAM_BLOCK, count));
-  }
-  return out;
-}
-
-/** The growth model's log ratio log(m(t_k)/m(t_0)) per year, shared or per path. */
-interface GrowthPlan {
-  /** Fills out[i − from] with the log ratio of year index k for block paths i in [from, to). */
-  fill(k: number, from: number, to: number, out: Float64Array): void;
-}
-
-export function planGrowth(growth: GrowthModel, years: readonly number[], seed: string, first: number, count: number): GrowthPlan {
-  const t0 = years[0]!;
-  const fixedParams = (names: string[], get: (n: string) => Param) => names.every((n) => typeof get(n) === 'number');
-  const draws = (name: string, p: Param) => drawPerPath(p, seed, ['growth', name], first, count, new Float64Array(count));
-  switch (growth.model) {
-    case 'exponential': {
-      if (typeof growth.rate === 'number') {
-        const lr = Math.log1p(growth.rate);
-        return { fill: (k, from, to, out) => out.fill(lr * (years[k]! - t0), 0, to - from) };
-      }
-      const lr = draws('rate', growth.rate).map(Math.log1p);
-      return {
-        fill: (k, from, to, out) => {
-          const dt = years[k]! - t0;
-          for (let i = from; i < to; i++) out[i - from] = lr[i]! * dt;
-        },
-      };
-    }
-    case 'piecewise': {
-      const lr = years.map((t) => logGrowthRatio(growth, t0, t));
-      return { fill: (k, from, to, out) => out.fill(lr[k]!, 0, to - from) };
-    }
-    case 'logistic':
-    case 'gompertz': {
-      const names = ['capacityMt', 'rate', 'midpointYear'] as const;
-      if (fixedParams([...names], (n) => growth[n as (typeof names)[number]])) {
-        const lr = years.map((t) => logGrowthRatio(growth as FixedGrowthModel, t0, t));
-        return { fill: (k, from, to, out) => out.fill(lr[k]!, 0, to - from) };
-      }
-      const r = draws('rate', growth.rate);
-      const tm = draws('midpointYear', growth.midpointYear);
-      // K cancels in m(t)/m(t0); it is still drawn, from its own stream, so that adding or
-      // removing its uncertainty never shifts other draws.
-      draws('capacityMt', growth.capacityMt);
-      const logistic = growth.model === 'logistic';
-      const softplus = (x: number) => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x)));
-      return {
-        fill: (k, from, to, out) => {
-          const t = years[k]!;
-          for (let i = from; i < to; i++) {
-            const a = -r[i]! * (t0 - tm[i]!);
-            const b = -r[i]! * (t - tm[i]!);
-            out[i - from] = logistic ? softplus(a) - softplus(b) : Math.exp(a) - Math.exp(b);
-          }
-        },
-      };
-    }
-    case 'expression': {
-      const f = compiledFormula(growth);
-      const names = Object.keys(growth.params);
-      if (fixedParams(names, (n) => growth.params[n]!)) {
-        const lr = years.map((t) => logGrowthRatio(growth as FixedGrowthModel, t0, t));
-        return { fill: (k, from, to, out) => out.fill(lr[k]!, 0, to - from) };
-      }
-      const cols = names.map((n) => draws(n, growth.params[n]!));
-      const scope: Record<string, number> = {};
-      const logF = (i: number, t: number) => {
-        names.forEach((n, j) => (scope[n] = cols[j]![i]!));
-        const v = f.evaluate(t, scope);
-        if (!(v > 0 && Number.isFinite(v))) {
-          throw new RangeError(`growth.formula: must be positive and finite at every simulated year (got ${v} at t = ${t} on path ${first + i} for '${growth.formula}')`);
-        }
-        return Math.log(v);
-      };
-      const base = new Float64Array(count);
-      for (let i = 0; i < count; i++) base[i] = logF(i, t0);
-      return {
-        fill: (k, from, to, out) => {
-          const t = years[k]!;
-          for (let i = from; i < to; i++) out[i - from] = k === 0 ? 0 : logF(i, t) - base[i]!;
-        },
-      };
-    }
-  }
-}
+export { STREAM_BLOCK } from './draws.js';
 
 /** Where one year of a block is written: the arrays, and the index of the block's first path in them. */
 export interface YearOut {
