@@ -1,5 +1,5 @@
 /**
- * The standard workloads side by side: ../shared/bench/numpy_reference.py (vectorised numpy) and
+ * The standard workloads side by side: bench/numpy_reference.py (vectorised numpy) and
  * the library's public API, in one command, with the results checked against each other within
  * 4 standard errors and a table of times and ratios.
  *
@@ -23,7 +23,7 @@ const arg = (name: string, fallback: number) => {
 };
 const N = arg('--n', 1_000_000);
 const REPS = arg('--reps', 5);
-const script = process.env.NUMPY_REFERENCE ?? join(root, '..', 'shared', 'bench', 'numpy_reference.py');
+const script = process.env.NUMPY_REFERENCE ?? join(root, 'bench', 'numpy_reference.py');
 if (!existsSync(script)) {
   console.error(`numpy reference not found at ${script}; set NUMPY_REFERENCE`);
   process.exit(2);

@@ -1,7 +1,7 @@
-/** The standard workloads of shared/bench/numpy_reference.py, as library inputs (no vitest here). */
+/** The standard workloads of bench/numpy_reference.py, as library inputs (no vitest here). */
 import type { RouteInput, ScenarioInput } from '../src/index.js';
 
-/** The standard volume workload of shared/bench/numpy_reference.py. */
+/** The standard volume workload of bench/numpy_reference.py. */
 export const STANDARD_VOLUME: ScenarioInput = {
   start: { year: 2020, volumeMt: 0.86 },
   horizon: 2027,
@@ -15,7 +15,7 @@ export const STANDARD_VOLUME: ScenarioInput = {
   target: { year: 2027, volumeMt: 10 },
 };
 
-/** The standard transit workload of shared/bench/numpy_reference.py. */
+/** The standard transit workload of bench/numpy_reference.py. */
 const T = (min: number, mode: number, max: number) => ({ dist: 'triangular' as const, min, mode, max });
 export const STANDARD_TRANSIT: RouteInput = {
   name: 'nine triangular legs with a storm delay',
