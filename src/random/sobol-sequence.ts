@@ -1,0 +1,59 @@
+import { SOBOL_DIRECTIONS } from './sobol-directions.js';
+
+const BITS = 32;
+const SCALE = 2 ** -32;
+
+/** The 32 direction numbers of each dimension, scaled to 32-bit words (Bratley & Fox 1988). */
+function directions(dims: number): Uint32Array[] {
+  return Array.from({ length: dims }, (_, d) => {
+    const [poly, init] = SOBOL_DIRECTIONS[d]!;
+    const v = new Uint32Array(BITS);
+    if (d === 0) {
+      for (let j = 0; j < BITS; j++) v[j] = 1;
+    } else {
+      const s = 31 - Math.clz32(poly); // the degree
+      for (let j = 0; j < s; j++) v[j] = init[j]!;
+      for (let j = s; j < BITS; j++) {
+        let w = v[j - s]!;
+        let pow2 = 1;
+        for (let k = 0; k < s; k++) {
+          pow2 *= 2;
+          if ((poly >>> (s - 1 - k)) & 1) w = (w ^ (pow2 * v[j - k - 1]!)) >>> 0;
+        }
+        v[j] = w;
+      }
+    }
+    // Left-align: m_j / 2^j as a 32-bit fraction.
+    for (let j = 0; j < BITS; j++) v[j] = (v[j]! * 2 ** (BITS - 1 - j)) >>> 0;
+    return v;
+  });
+}
+
+/** The most dimensions {@link sobolPoints} offers. */
+export const SOBOL_MAX_DIMENSIONS = SOBOL_DIRECTIONS.length;
+
+/**
+ * The first `n` points of the unscrambled Sobol low-discrepancy sequence in `dims` dimensions
+ * (Joe–Kuo direction numbers, Gray-code order, 32-bit: the points scipy's
+ * `qmc.Sobol(d, scramble=False)` gives), as one Float64Array per dimension. The first point is
+ * the origin; take n a power of two for a balanced design.
+ * @example Array.from(sobolPoints(2, 4)[1]!) // => [ 0, 0.5, 0.25, 0.75 ]
+ */
+export function sobolPoints(dims: number, n: number): Float64Array[] {
+  if (!(Number.isInteger(dims) && dims >= 1 && dims <= SOBOL_MAX_DIMENSIONS)) {
+    throw new RangeError(`sobolPoints: dims must be a whole number in [1, ${SOBOL_MAX_DIMENSIONS}] (got ${dims})`);
+  }
+  if (!(Number.isInteger(n) && n >= 1 && n <= 2 ** 30)) throw new RangeError(`sobolPoints: n must be a whole number in [1, 2^30] (got ${n})`);
+  const v = directions(dims);
+  const x = new Uint32Array(dims);
+  const out = Array.from({ length: dims }, () => new Float64Array(n));
+  for (let i = 1; i < n; i++) {
+    // Gray code: flip the direction of the lowest zero bit of i − 1.
+    const c = 31 - Math.clz32(~(i - 1) & i);
+    for (let d = 0; d < dims; d++) {
+      x[d] = (x[d]! ^ v[d]![c]!) >>> 0;
+      out[d]![i] = x[d]! * SCALE;
+    }
+  }
+  return out;
+}
