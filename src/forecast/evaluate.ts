@@ -1,0 +1,228 @@
+/**
+ * Rolling-origin evaluation of volume forecasts against the outturns, with proper scores
+ * (docs/forecasting.md): for each model, origin and horizon, the CRPS, the interval scores of the
+ * central 50 % and 80 % intervals, coverage and the PIT; summaries by horizon with standard
+ * errors across origins; and the skill against a named baseline.
+ */
+import { finiteNumbers, options, show, wholeNumber } from '../args.js';
+import { OFFICIAL_FORECASTS, type PointForecast } from '../data/forecasts.js';
+import type { Observation } from '../data/volumes.js';
+import { seedKey, type Seed } from '../random/stream.js';
+import { estimate, type Estimate } from '../stats/estimate.js';
+import { quantileSorted } from '../stats/quantile.js';
+import { simulateVolumes } from '../volume/simulate.js';
+import { crpsSorted, intervalScore, pitSorted } from '../analysis/scores.js';
+import { forecastModels, type ForecastModel } from './models.js';
+
+/** One forecast scored against one outturn. */
+export interface ForecastScore {
+  model: string;
+  origin: number;
+  year: number;
+  horizon: number;
+  outturn: number;
+  p10: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p90: number;
+  crps: number;
+  /** Interval scores of the central 50 % [P25, P75] and 80 % [P10, P90] intervals. */
+  intervalScore50: number;
+  intervalScore80: number;
+  covered50: boolean;
+  covered80: boolean;
+  /** The forecast's probability of a volume below the outturn (ties half): uniform if calibrated. */
+  pit: number;
+}
+
+/** A model's scores summarised over origins, for one horizon or for all of them. */
+export interface ForecastSummary {
+  model: string;
+  horizon: number | 'all';
+  /** How many (origin, horizon) forecasts were scored. */
+  n: number;
+  /** Means over the forecasts, with the standard error across them (0 with one forecast). */
+  crps: Estimate;
+  intervalScore50: Estimate;
+  intervalScore80: Estimate;
+  coverage50: number;
+  coverage80: number;
+  /** 1 − CRPS / CRPS of the baseline on the same forecasts, with its delta-method standard error; null for the baseline itself or where it has no forecast. */
+  skill: Estimate | null;
+}
+
+/** Options of {@link evaluateForecasts}. */
+export interface EvaluateOptions {
+  /** Years whose outturn is the last one a forecast may use (by default every reported year from the third to the second-to-last). */
+  origins?: readonly number[];
+  /** Years ahead to score (1 to 4 by default); a forecast is scored where the record has the outturn. */
+  horizons?: readonly number[];
+  /** Paths per forecast (20,000 by default). */
+  paths?: number;
+  seed: Seed;
+  /** The models, keyed by name (the built-in {@link forecastModels} by default). */
+  models?: Readonly<Record<string, ForecastModel>>;
+  /** The model skill is measured against ('no-change' by default). */
+  baseline?: string;
+  /** Point forecasts scored beside the models (the official ones by default); a point's CRPS is its absolute error. */
+  points?: readonly PointForecast[];
+}
+
+/** The result of {@link evaluateForecasts}. */
+export class ForecastEvaluation {
+  readonly kind = 'forecast-evaluation' as const;
+  readonly seed: string;
+  readonly paths: number;
+  readonly baseline: string;
+  readonly origins: readonly number[];
+  readonly scores: readonly ForecastScore[];
+  readonly summaries: readonly ForecastSummary[];
+  /** Plain warnings, e.g. that a few origins cannot tell models apart. */
+  readonly warnings: readonly string[];
+
+  constructor(p: Omit<ForecastEvaluation, 'kind' | 'summary' | 'toJSON'>) {
+    this.seed = p.seed;
+    this.paths = p.paths;
+    this.baseline = p.baseline;
+    this.origins = p.origins;
+    this.scores = p.scores;
+    this.summaries = p.summaries;
+    this.warnings = p.warnings;
+  }
+
+  /** The summary of one model at one horizon (or 'all'). */
+  summary(model: string, horizon: number | 'all' = 'all'): ForecastSummary {
+    const s = this.summaries.find((x) => x.model === model && x.horizon === horizon);
+    if (!s) throw new RangeError(`ForecastEvaluation.summary: no forecasts of ${show(model)} at horizon ${show(horizon)} (models: ${[...new Set(this.summaries.map((x) => x.model))].join(', ')})`);
+    return s;
+  }
+
+  toJSON() {
+    return { kind: this.kind, seed: this.seed, paths: this.paths, baseline: this.baseline, origins: [...this.origins], scores: this.scores.map((s) => ({ ...s })), summaries: this.summaries.map((s) => ({ ...s })), warnings: [...this.warnings] };
+  }
+}
+
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+function meanSE(xs: number[]): Estimate {
+  const m = mean(xs);
+  if (xs.length < 2) return estimate(m, 0);
+  const v = xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1);
+  return estimate(m, Math.sqrt(v / xs.length));
+}
+
+/** 1 − mean(a)/mean(b) on paired forecasts, with the delta-method SE of the ratio. */
+function skillOf(a: number[], b: number[]): Estimate | null {
+  const n = a.length;
+  const mb = mean(b);
+  if (n === 0 || !(mb > 0)) return null;
+  const r = mean(a) / mb;
+  if (n < 2) return estimate(1 - r, 0);
+  const d = a.map((x, i) => x - r * b[i]!);
+  const md = mean(d);
+  const v = d.reduce((s, x) => s + (x - md) ** 2, 0) / (n - 1);
+  return estimate(1 - r, Math.sqrt(v / n) / mb);
+}
+
+/**
+ * Rolling-origin, leave-future-out evaluation: from each origin t, each model sees only the
+ * outturns of t and before and forecasts the following years; every forecast is scored against
+ * the outturn where the record has one. All models run on the same seed (common random
+ * numbers), so their score differences are paired.
+ *
+ * @example
+ * const e = evaluateForecasts(TITR_VOLUMES, { seed: 1, paths: 2000 });
+ * e.origins // => [ 2021, 2022, 2023, 2024 ]
+ */
+export function evaluateForecasts(record: readonly Observation[], o: EvaluateOptions): ForecastEvaluation {
+  const fn = 'evaluateForecasts';
+  const opts = options<EvaluateOptions>(fn, o, ['origins', 'horizons', 'paths', 'seed', 'models', 'baseline', 'points'], ['seed']);
+  if (!Array.isArray(record)) throw new TypeError(`${fn}: record must be an array of observations (got ${show(record)})`);
+  const outturns = record.filter((x) => x.kind === 'reported').sort((a, b) => a.year - b.year);
+  for (let i = 0; i < outturns.length; i++) {
+    const x = outturns[i]!;
+    if (!(Number.isInteger(x.year) && x.volumeMt > 0 && Number.isFinite(x.volumeMt))) throw new RangeError(`${fn}: record has an outturn with year ${show(x.year)} and volumeMt ${show(x.volumeMt)}; needs whole years and volumes > 0`);
+    if (i > 0 && x.year === outturns[i - 1]!.year) throw new RangeError(`${fn}: record has two outturns for ${x.year}; keep one per year`);
+  }
+  const years = outturns.map((x) => x.year);
+  const origins = opts.origins === undefined ? years.slice(2, -1) : finiteNumbers(fn, 'origins', opts.origins);
+  for (const t of origins) {
+    if (!years.includes(t)) throw new RangeError(`${fn}: origin ${t} has no outturn in the record (outturns: ${years.join(', ')})`);
+    if (outturns.filter((x) => x.year <= t).length < 3) throw new RangeError(`${fn}: origin ${t} leaves fewer than 3 outturns to fit (needs 3)`);
+  }
+  if (origins.length === 0) throw new RangeError(`${fn}: no origins to evaluate (the record needs at least 4 outturns)`);
+  const horizons = opts.horizons === undefined ? [1, 2, 3, 4] : finiteNumbers(fn, 'horizons', opts.horizons).map((h, i) => wholeNumber(fn, `horizons[${i}]`, h, 1, 100));
+  const paths = opts.paths === undefined ? 20_000 : wholeNumber(fn, 'paths', opts.paths, 100, 10_000_000);
+  const seed = seedKey(opts.seed, fn);
+  const models = opts.models ?? forecastModels();
+  if (models === null || typeof models !== 'object') throw new TypeError(`${fn}: models must be an object of named model functions (got ${show(models)})`);
+  for (const [name, m] of Object.entries(models)) if (typeof m !== 'function') throw new TypeError(`${fn}: models[${JSON.stringify(name)}] must be a function (got ${show(m)})`);
+  const baseline = opts.baseline ?? 'no-change';
+  if (!(baseline in models)) throw new RangeError(`${fn}: baseline ${show(baseline)} is not one of the models (${Object.keys(models).join(', ')})`);
+  const points = opts.points ?? OFFICIAL_FORECASTS;
+
+  const scores: ForecastScore[] = [];
+  const byYear = new Map(outturns.map((x) => [x.year, x.volumeMt]));
+  for (const origin of origins) {
+    const history = outturns.filter((x) => x.year <= origin);
+    const targets = horizons.map((h) => origin + h).filter((y) => byYear.has(y));
+    if (targets.length === 0) continue;
+    const horizon = Math.max(...targets);
+    for (const [name, model] of Object.entries(models)) {
+      const scenario = model(history, origin, horizon);
+      // The same seed for every model and origin: paired forecasts.
+      const r = simulateVolumes(scenario, { paths, seed });
+      for (const year of targets) {
+        const y = byYear.get(year)!;
+        const sorted = Float64Array.from(r.volume[year - r.years[0]!]!).sort();
+        const [p10, p25, p50, p75, p90] = [0.1, 0.25, 0.5, 0.75, 0.9].map((p) => quantileSorted(sorted, p)) as [number, number, number, number, number];
+        scores.push({
+          model: name, origin, year, horizon: year - origin, outturn: y, p10, p25, p50, p75, p90,
+          crps: crpsSorted(sorted, y),
+          intervalScore50: intervalScore(p25, p75, y, 0.5),
+          intervalScore80: intervalScore(p10, p90, y, 0.2),
+          covered50: y >= p25 && y <= p75,
+          covered80: y >= p10 && y <= p90,
+          pit: pitSorted(sorted, y),
+        });
+      }
+    }
+    for (const pf of points) {
+      if (pf.origin !== origin || !byYear.has(pf.year) || !horizons.includes(pf.year - origin)) continue;
+      const y = byYear.get(pf.year)!;
+      const v = pf.volumeMt;
+      scores.push({
+        model: `official (${pf.by})`, origin, year: pf.year, horizon: pf.year - origin, outturn: y, p10: v, p25: v, p50: v, p75: v, p90: v,
+        crps: Math.abs(v - y), intervalScore50: intervalScore(v, v, y, 0.5), intervalScore80: intervalScore(v, v, y, 0.2),
+        covered50: v === y, covered80: v === y, pit: y > v ? 1 : y < v ? 0 : 0.5,
+      });
+    }
+  }
+
+  const summaries: ForecastSummary[] = [];
+  const names = [...new Set(scores.map((s) => s.model))];
+  const base = (s: ForecastScore) => scores.find((b) => b.model === baseline && b.origin === s.origin && b.year === s.year);
+  for (const name of names) {
+    for (const h of [...horizons, 'all' as const]) {
+      const mine = scores.filter((s) => s.model === name && (h === 'all' || s.horizon === h));
+      if (mine.length === 0) continue;
+      const paired = mine.filter((s) => base(s) !== undefined);
+      summaries.push({
+        model: name,
+        horizon: h,
+        n: mine.length,
+        crps: meanSE(mine.map((s) => s.crps)),
+        intervalScore50: meanSE(mine.map((s) => s.intervalScore50)),
+        intervalScore80: meanSE(mine.map((s) => s.intervalScore80)),
+        coverage50: mean(mine.map((s) => +s.covered50)),
+        coverage80: mean(mine.map((s) => +s.covered80)),
+        skill: name === baseline ? null : skillOf(paired.map((s) => s.crps), paired.map((s) => base(s)!.crps)),
+      });
+    }
+  }
+  const warnings: string[] = [];
+  if (origins.length < 10) {
+    warnings.push(`only ${origins.length} origin${origins.length === 1 ? '' : 's'}: differences in skill smaller than about two standard errors cannot be told from luck; read the scores as a description of this record, not as a ranking of methods`);
+  }
+  return new ForecastEvaluation({ seed, paths, baseline, origins: [...origins], scores, summaries, warnings });
+}

@@ -1,0 +1,133 @@
+/**
+ * Forecast models for {@link evaluateForecasts}: each a function from the record up to an origin
+ * to the scenario a forecaster would then run. They see only outturns of the origin year or
+ * before (leave-future-out), and none of them has a parameter tuned to the outturns it is scored
+ * on: the damping factor and the shrinkage prior are stated judgement (docs/forecasting.md).
+ */
+import { CAPACITIES } from '../data/facts.js';
+import type { Observation } from '../data/volumes.js';
+import { fitRandomWalk } from '../growth/randomWalk.js';
+import type { ScenarioInput } from '../scenario/types.js';
+
+/** The scenario a forecaster with the outturns `history` (all ≤ origin, sorted) would run to `horizon`. */
+export type ForecastModel = (history: readonly Observation[], origin: number, horizon: number) => ScenarioInput;
+
+/** The drift's estimation error as a distribution of the rate: normal on e^g − 1, kept above −0.9. */
+function rateParam(logGrowth: number, logGrowthSE: number) {
+  const rate = Math.expm1(logGrowth);
+  const sd = (1 + rate) * logGrowthSE;
+  return sd > 0 ? { dist: 'normal' as const, mean: rate, sd, min: Math.max(-0.9, rate - 6 * sd) } : rate;
+}
+
+function lastOf(history: readonly Observation[], origin: number): { year: number; volumeMt: number } {
+  const last = history[history.length - 1];
+  if (!last || last.year !== origin) throw new RangeError(`forecast model: the record has no outturn for the origin ${origin} to start from`);
+  return { year: last.year, volumeMt: last.volumeMt };
+}
+
+/**
+ * No change: a random walk without drift from the last outturn, with the volatility of the
+ * record's yearly log steps about zero (σ² = Σ d²/h over the steps). The persistence forecast
+ * every other model has to beat.
+ */
+export function noChangeModel(): ForecastModel {
+  return (history, origin, horizon) => {
+    const start = lastOf(history, origin);
+    let ss = 0;
+    for (let i = 1; i < history.length; i++) {
+      const h = history[i]!.year - history[i - 1]!.year;
+      ss += Math.log(history[i]!.volumeMt / history[i - 1]!.volumeMt) ** 2 / h;
+    }
+    return { name: `no change from ${origin}`, start, horizon, growth: { model: 'exponential', rate: 0 }, volatility: Math.sqrt(ss / (history.length - 1)) };
+  };
+}
+
+/**
+ * A random walk with its drift fitted by {@link fitRandomWalk} (the maximum-likelihood drift,
+ * the total log growth over the years spanned), with the drift's estimation error carried into
+ * the forecast unless `parameterUncertainty` is false: what `forecastScenario` runs.
+ */
+export function driftModel({ parameterUncertainty = true }: { parameterUncertainty?: boolean } = {}): ForecastModel {
+  return (history, origin, horizon) => {
+    const fit = fitRandomWalk(history);
+    const start = lastOf(history, origin);
+    return {
+      name: `random walk with drift from ${origin}`,
+      start,
+      horizon,
+      growth: { model: 'exponential', rate: parameterUncertainty ? rateParam(fit.logGrowth, fit.logGrowthSE) : fit.rate },
+      volatility: fit.volatility,
+    };
+  };
+}
+
+/**
+ * A damped trend (Gardner & McKenzie 1985, in log volume): the fitted drift g decays by φ each
+ * year ahead, so log growth j years ahead is φʲ·g and the path levels off at g·φ/(1 − φ) above
+ * the origin. φ = 0.8 by default, the lower end of what damped-trend methods allow (Hyndman &
+ * Athanasopoulos, FPP3 §8.2) — a statement that booms fade, not a value fitted to the outturns.
+ */
+export function dampedTrendModel({ phi = 0.8 }: { phi?: number } = {}): ForecastModel {
+  if (!(phi >= 0 && phi < 1)) throw new RangeError(`dampedTrendModel: phi must be in [0, 1) (got ${phi})`);
+  return (history, origin, horizon) => {
+    const fit = fitRandomWalk(history);
+    const start = lastOf(history, origin);
+    const points = [{ year: origin, volumeMt: start.volumeMt }];
+    let log = Math.log(start.volumeMt);
+    for (let j = 1; j <= horizon - origin; j++) {
+      log += phi ** j * fit.logGrowth;
+      points.push({ year: origin + j, volumeMt: Math.exp(log) });
+    }
+    if (points.length === 1) points.push({ year: origin + 1, volumeMt: Math.exp(log + phi * fit.logGrowth) });
+    return { name: `damped trend (φ ${phi}) from ${origin}`, start, horizon, growth: { model: 'piecewise', points }, volatility: fit.volatility };
+  };
+}
+
+/**
+ * The fitted drift shrunk toward zero: the posterior of the log growth under a normal prior
+ * centred at 0 with sd `priorSd` (0.1: long-run freight growth of ±10 %/yr is already fast), so
+ * g·τ²/(τ² + SE²) with the posterior's uncertainty carried into the forecast. With a short, noisy
+ * record (SE ≈ 0.2) most of the boom's drift is discounted.
+ */
+export function shrunkDriftModel({ priorSd = 0.1 }: { priorSd?: number } = {}): ForecastModel {
+  if (!(priorSd > 0 && Number.isFinite(priorSd))) throw new RangeError(`shrunkDriftModel: priorSd must be a finite number > 0 (got ${priorSd})`);
+  return (history, origin, horizon) => {
+    const fit = fitRandomWalk(history);
+    const start = lastOf(history, origin);
+    const t2 = priorSd * priorSd;
+    const s2 = fit.logGrowthSE * fit.logGrowthSE;
+    const mean = (fit.logGrowth * t2) / (t2 + s2);
+    const sd = Math.sqrt((t2 * s2) / (t2 + s2));
+    return { name: `drift shrunk toward 0 from ${origin}`, start, horizon, growth: { model: 'exponential', rate: rateParam(mean, sd) }, volatility: fit.volatility };
+  };
+}
+
+/**
+ * The same model with the corridor's capacity as known at the origin (the latest reported
+ * whole-route capacity of {@link CAPACITIES} published for the origin year or before) as a cap
+ * on volume; without a published capacity by then, the model unchanged.
+ */
+export function withKnownCapacity(model: ForecastModel): ForecastModel {
+  return (history, origin, horizon) => {
+    const s = model(history, origin, horizon);
+    const known = CAPACITIES.filter((c) => c.element === 'whole route' && c.kind === 'reported' && c.year <= origin && c.capacityMt !== undefined).sort((a, b) => a.year - b.year);
+    const cap = known[known.length - 1];
+    if (!cap) return s;
+    // A cap below the start volume would clip the start year itself: never lower than the outturn.
+    return { ...s, name: `${s.name}, capped at ${cap.capacityMt} Mt (${cap.year})`, capacity: { baseMt: Math.max(cap.capacityMt!, s.start.volumeMt) } };
+  };
+}
+
+/** The built-in models, keyed as {@link evaluateForecasts} reports them. */
+export function forecastModels(): Record<string, ForecastModel> {
+  return {
+    'no-change': noChangeModel(),
+    drift: driftModel(),
+    'damped-trend': dampedTrendModel(),
+    'shrunk-drift': shrunkDriftModel(),
+    'no-change-capped': withKnownCapacity(noChangeModel()),
+    'drift-capped': withKnownCapacity(driftModel()),
+    'damped-trend-capped': withKnownCapacity(dampedTrendModel()),
+    'shrunk-drift-capped': withKnownCapacity(shrunkDriftModel()),
+  };
+}
