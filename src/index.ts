@@ -20,6 +20,7 @@ export {
   type TransitFact,
   type SourceKey,
 } from './data/index.js';
+export { OFFICIAL_FORECASTS, type PointForecast } from './data/forecasts.js';
 export {
   stream,
   seedKey,
@@ -150,3 +151,52 @@ export {
   type RouteComparisonRow,
   type CompareOptions,
 } from './transit/index.js';
+export {
+  sobolIndicesOf,
+  SobolIndices,
+  ranks,
+  spearman,
+  crps,
+  intervalScore,
+  type SobolOfOptions,
+  type FactorIndices,
+  type IndexEstimate,
+} from './analysis/index.js';
+export {
+  evaluateForecasts,
+  ForecastEvaluation,
+  noChangeModel,
+  driftModel,
+  dampedTrendModel,
+  shrunkDriftModel,
+  withKnownCapacity,
+  forecastModels,
+  type EvaluateOptions,
+  type ForecastScore,
+  type ForecastSummary,
+  type ForecastModel,
+} from './forecast/index.js';
+export {
+  fanChart,
+  firstYearChart,
+  transitChart,
+  tornadoChart,
+  sobolChart,
+  convergenceChart,
+  backtestChart,
+  pitChart,
+  VEGA_LITE_SCHEMA,
+  type VegaLiteSpec,
+  type YearPoint,
+  type FanRow,
+  type FanChartOptions,
+  type FirstYearBar,
+  type RouteDistribution,
+  type TornadoBar,
+  type SobolBar,
+  type ConvergencePoint,
+  type BacktestBand,
+  type PitPoint,
+} from './report/index.js';
+export { paramQuantile } from './random/inverse.js';
+export { sobolPoints } from './random/sobol-sequence.js';

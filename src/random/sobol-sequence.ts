@@ -37,7 +37,7 @@ export const SOBOL_MAX_DIMENSIONS = SOBOL_DIRECTIONS.length;
  * (Joe–Kuo direction numbers, Gray-code order, 32-bit: the points scipy's
  * `qmc.Sobol(d, scramble=False)` gives), as one Float64Array per dimension. The first point is
  * the origin; take n a power of two for a balanced design.
- * @example Array.from(sobolPoints(2, 4)[1]!) // => [ 0, 0.5, 0.25, 0.75 ]
+ * @example Array.from(sobolPoints(2, 4)[1]) // => [ 0, 0.5, 0.25, 0.75 ]
  */
 export function sobolPoints(dims: number, n: number): Float64Array[] {
   if (!(Number.isInteger(dims) && dims >= 1 && dims <= SOBOL_MAX_DIMENSIONS)) {

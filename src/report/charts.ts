@@ -1,0 +1,268 @@
+/**
+ * Charts as Vega-Lite v5 specifications: plain JSON built by pure functions from summaries (never
+ * raw draws), so the core has no charting dependency and a spec renders anywhere Vega-Lite does —
+ * a notebook, a web page, `middle-corridor/node`'s SVG renderer. Every chart labels its axes with
+ * units, names its sources under the title, and tells its series apart by shape and dash as well
+ * as by colour, so it survives printing in greyscale.
+ */
+import type { Estimate } from '../stats/estimate.js';
+
+/** A Vega-Lite v5 specification (plain JSON). */
+export interface VegaLiteSpec {
+  $schema: string;
+  [key: string]: unknown;
+}
+
+export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
+
+/** Light to dark: distinguishable in greyscale by lightness alone. */
+const INK = { band: '#c6dbef', bandDark: '#6baed6', line: '#08306b', record: '#000000', announced: '#737373', target: '#a50f15' };
+const DASHES = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [1, 3]];
+const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross'];
+const LINES = ['#08306b', '#2171b5', '#6baed6', '#525252', '#969696'];
+
+function base(title: string, subtitle: readonly string[], extra: Record<string, unknown> = {}): VegaLiteSpec {
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: { text: title, subtitle: [...subtitle], anchor: 'start', subtitleFontSize: 10, subtitleColor: '#525252' },
+    width: 560,
+    height: 320,
+    config: { font: 'Helvetica, Arial, sans-serif', axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom', direction: 'horizontal' }, view: { stroke: null } },
+    ...extra,
+  };
+}
+
+/** A year with a volume, e.g. an outturn or an announced figure. */
+export interface YearPoint {
+  readonly year: number;
+  readonly volumeMt: number;
+}
+
+/** One year of a fan: the P10, P50 and P90 of volume. */
+export interface FanRow {
+  readonly year: number;
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+}
+
+/** Options of {@link fanChart}. */
+export interface FanChartOptions {
+  title?: string;
+  /** Outturns to overlay (e.g. the ministry's record), drawn as filled circles. */
+  record?: readonly YearPoint[];
+  /** An announced trajectory (e.g. the seed article's), drawn as a dashed line with squares. */
+  announced?: readonly YearPoint[];
+  /** The target, drawn as a cross with a label. */
+  target?: YearPoint | null;
+  /** Lines under the title: where the figures come from. */
+  sources?: readonly string[];
+}
+
+/**
+ * Fan chart of simulated volume by year: the P10–P90 band, the median, and the record, the
+ * announced trajectory and the target on the same axes.
+ * @example fanChart([{ year: 2025, p10: 4, p50: 4, p90: 4 }]).layer.length // => 6
+ */
+export function fanChart(rows: readonly FanRow[], o: FanChartOptions = {}): VegaLiteSpec {
+  const series = ['P10–P90 (simulated)', 'median (simulated)', 'record (reported)', 'announced', 'target'];
+  const data = [
+    ...rows.map((r) => ({ series: series[0], year: r.year, low: r.p10, high: r.p90 })),
+    ...rows.map((r) => ({ series: series[1], year: r.year, volumeMt: r.p50 })),
+    ...(o.record ?? []).map((r) => ({ series: series[2], year: r.year, volumeMt: r.volumeMt })),
+    ...(o.announced ?? []).map((r) => ({ series: series[3], year: r.year, volumeMt: r.volumeMt })),
+    ...(o.target ? [{ series: series[4], year: o.target.year, volumeMt: o.target.volumeMt }] : []),
+  ];
+  const present = series.filter((s) => data.some((d) => d.series === s));
+  const colour = { field: 'series', type: 'nominal', title: null, scale: { domain: present, range: present.map((s) => [INK.band, INK.line, INK.record, INK.announced, INK.target][series.indexOf(s)]) } };
+  const x = { field: 'year', type: 'quantitative', title: 'Year', axis: { format: 'd', tickMinStep: 1 } };
+  const y = { field: 'volumeMt', type: 'quantitative', title: 'Volume (Mt per year)' };
+  const only = (s: string) => ({ filter: { field: 'series', equal: s } });
+  return base(o.title ?? 'Corridor volume: simulated fan, record and plans', o.sources ?? [], {
+    data: { values: data },
+    layer: [
+      { transform: [only(series[0]!)], mark: { type: 'area', opacity: 0.8 }, encoding: { x, y: { field: 'low', type: 'quantitative', title: 'Volume (Mt per year)' }, y2: { field: 'high' }, color: colour } },
+      { transform: [only(series[1]!)], mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y, color: colour } },
+      { transform: [only(series[3]!)], mark: { type: 'line', strokeDash: [6, 3], point: { shape: 'square', size: 40 } }, encoding: { x, y, color: colour } },
+      { transform: [only(series[2]!)], mark: { type: 'point', filled: true, shape: 'circle', size: 50 }, encoding: { x, y, color: colour, tooltip: [x, y] } },
+      { transform: [only(series[4]!)], mark: { type: 'point', shape: 'cross', size: 140, filled: true }, encoding: { x, y, color: colour } },
+      { transform: [only(series[4]!)], mark: { type: 'text', dx: 8, align: 'left', fontSize: 11 }, encoding: { x, y, text: { value: 'target' }, color: { value: INK.target } } },
+    ],
+  });
+}
+
+/** The probability that a path first reaches a level in a year (year null: not within the run). */
+export interface FirstYearBar {
+  readonly year: number | null;
+  readonly probability: number;
+}
+
+/** Bar chart of the first year volume reaches a level; the last bar is "not by" the horizon. */
+export function firstYearChart(rows: readonly FirstYearBar[], o: { levelMt: number; title?: string; sources?: readonly string[] }): VegaLiteSpec {
+  const last = rows.filter((r) => r.year !== null).reduce((m, r) => Math.max(m, r.year!), -Infinity);
+  const data = rows.map((r) => ({ label: r.year === null ? `not by ${last}` : String(r.year), probability: r.probability }));
+  return base(o.title ?? `First year the corridor carries at least ${o.levelMt} Mt`, o.sources ?? [], {
+    data: { values: data },
+    mark: { type: 'bar', color: INK.bandDark, stroke: INK.line },
+    encoding: {
+      x: { field: 'label', type: 'ordinal', title: 'First year at or above the level', sort: null },
+      y: { field: 'probability', type: 'quantitative', title: 'Share of paths', axis: { format: '.0%' } },
+      tooltip: [{ field: 'label', title: 'year' }, { field: 'probability', format: '.1%' }],
+    },
+  });
+}
+
+/** A route's trip-time distribution as quantiles: `days[i]` is the `levels[i]` quantile. */
+export interface RouteDistribution {
+  readonly route: string;
+  readonly levels: readonly number[];
+  readonly days: readonly number[];
+}
+
+/** The distribution functions of door-to-door days by route, with a vertical line at `within` days. */
+export function transitChart(routes: readonly RouteDistribution[], o: { within?: number; title?: string; sources?: readonly string[] } = {}): VegaLiteSpec {
+  const within = o.within ?? 15;
+  const names = routes.map((r) => r.route);
+  const data = routes.flatMap((r) => r.days.map((d, i) => ({ route: r.route, days: d, p: r.levels[i]! })));
+  return base(o.title ?? 'Door-to-door days by route', o.sources ?? [], {
+    layer: [
+      {
+        data: { values: data },
+        mark: { type: 'line', strokeWidth: 2, interpolate: 'step-after' },
+        encoding: {
+          x: { field: 'days', type: 'quantitative', title: 'Door-to-door days', scale: { zero: false } },
+          y: { field: 'p', type: 'quantitative', title: 'P(trip takes at most this many days)', axis: { format: '.0%' } },
+          color: { field: 'route', type: 'nominal', title: null, scale: { domain: names, range: names.map((_, i) => LINES[i % LINES.length]) } },
+          strokeDash: { field: 'route', type: 'nominal', title: null, scale: { domain: names, range: names.map((_, i) => DASHES[i % DASHES.length]) } },
+        },
+      },
+      {
+        data: { values: [{ days: within, label: `${within}-day ambition` }] },
+        layer: [
+          { mark: { type: 'rule', color: INK.target, strokeDash: [4, 2] }, encoding: { x: { field: 'days', type: 'quantitative' } } },
+          { mark: { type: 'text', color: INK.target, align: 'left', dx: 4, dy: -4, fontSize: 11 }, encoding: { x: { field: 'days', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label' } } },
+        ],
+      },
+    ],
+  });
+}
+
+/** One bar of a tornado: the statistic with a parameter held at its P10 and at its P90. */
+export interface TornadoBar {
+  readonly parameter: string;
+  readonly low: Estimate;
+  readonly high: Estimate;
+}
+
+/** Tornado chart: each parameter's swing of the statistic around its value in the scenario. */
+export function tornadoChart(bars: readonly TornadoBar[], o: { statistic: string; baseline: number; title?: string; sources?: readonly string[] }): VegaLiteSpec {
+  const sorted = [...bars].sort((a, b) => Math.abs(b.high.estimate - b.low.estimate) - Math.abs(a.high.estimate - a.low.estimate));
+  const data = sorted.flatMap((b) => [
+    { parameter: b.parameter, end: 'at its P10', value: b.low.estimate, lo: b.low.estimate - 2 * b.low.standardError, hi: b.low.estimate + 2 * b.low.standardError },
+    { parameter: b.parameter, end: 'at its P90', value: b.high.estimate, lo: b.high.estimate - 2 * b.high.standardError, hi: b.high.estimate + 2 * b.high.standardError },
+  ]);
+  const y = { field: 'parameter', type: 'nominal', title: null, sort: sorted.map((b) => b.parameter) };
+  return base(o.title ?? `What moves ${o.statistic}`, o.sources ?? [], {
+    height: Math.max(120, 36 * sorted.length),
+    data: { values: data },
+    layer: [
+      { mark: { type: 'bar', height: 16 }, encoding: { y, x: { field: 'value', type: 'quantitative', title: o.statistic }, x2: { datum: o.baseline }, color: { field: 'end', type: 'nominal', title: 'parameter held', scale: { domain: ['at its P10', 'at its P90'], range: [INK.bandDark, INK.line] } } } },
+      { mark: { type: 'rule', color: '#000000' }, encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } } },
+      { data: { values: [{ x: o.baseline }] }, mark: { type: 'rule', strokeDash: [4, 2], color: '#000000' }, encoding: { x: { field: 'x', type: 'quantitative' } } },
+    ],
+  });
+}
+
+/** One factor's Sobol indices with their intervals. */
+export interface SobolBar {
+  readonly factor: string;
+  readonly firstOrder: Estimate & { lower: number; upper: number };
+  readonly total: Estimate & { lower: number; upper: number };
+}
+
+/** Grouped bars of first-order and total Sobol indices, with their intervals. */
+export function sobolChart(rows: readonly SobolBar[], o: { output: string; title?: string; sources?: readonly string[] }): VegaLiteSpec {
+  const data = rows.flatMap((r) => [
+    { factor: r.factor, index: 'first order', value: r.firstOrder.estimate, lower: r.firstOrder.lower, upper: r.firstOrder.upper },
+    { factor: r.factor, index: 'total', value: r.total.estimate, lower: r.total.lower, upper: r.total.upper },
+  ]);
+  const y = { field: 'factor', type: 'nominal', title: null, sort: [...rows].sort((a, b) => b.total.estimate - a.total.estimate).map((r) => r.factor) };
+  const offset = { field: 'index', type: 'nominal' };
+  return base(o.title ?? `Share of the variance of ${o.output}`, o.sources ?? [], {
+    height: Math.max(120, 44 * rows.length),
+    data: { values: data },
+    layer: [
+      { mark: { type: 'bar', stroke: '#000000', strokeWidth: 0.5 }, encoding: { y, yOffset: offset, x: { field: 'value', type: 'quantitative', title: 'Sobol index (share of variance)', scale: { domain: [0, 1] } }, color: { field: 'index', type: 'nominal', title: null, scale: { domain: ['first order', 'total'], range: [INK.band, INK.line] } } } },
+      { mark: { type: 'rule', color: '#000000' }, encoding: { y, yOffset: offset, x: { field: 'lower', type: 'quantitative' }, x2: { field: 'upper' } } },
+    ],
+  });
+}
+
+/** One step of a convergence trace: the estimate after `paths` paths. */
+export interface ConvergencePoint {
+  readonly paths: number;
+  readonly estimate: number;
+  readonly standardError: number;
+}
+
+/** The estimate as paths accumulate, with a ±2 SE band and the tolerance's target when given. */
+export function convergenceChart(points: readonly ConvergencePoint[], o: { statistic: string; title?: string; sources?: readonly string[] }): VegaLiteSpec {
+  const data = points.map((p) => ({ paths: p.paths, estimate: p.estimate, lo: p.estimate - 2 * p.standardError, hi: p.estimate + 2 * p.standardError }));
+  const x = { field: 'paths', type: 'quantitative', title: 'Paths simulated', scale: { type: 'log' } };
+  return base(o.title ?? `Convergence of ${o.statistic}`, o.sources ?? [], {
+    data: { values: data },
+    layer: [
+      { mark: { type: 'area', color: INK.band }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: `${o.statistic} (± 2 SE)` }, y2: { field: 'hi' } } },
+      { mark: { type: 'line', color: INK.line, point: true }, encoding: { x, y: { field: 'estimate', type: 'quantitative' } } },
+    ],
+  });
+}
+
+/** A forecast band from one origin for one year, and the outturn. */
+export interface BacktestBand {
+  readonly origin: number;
+  readonly year: number;
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly outturn: number;
+}
+
+/** Forecast bands (P10–P90 and median) from each origin against the outturns. */
+export function backtestChart(bands: readonly BacktestBand[], o: { title?: string; sources?: readonly string[] } = {}): VegaLiteSpec {
+  const origins = [...new Set(bands.map((b) => b.origin))].sort((a, b) => a - b);
+  const data = bands.map((b) => ({ ...b, from: `from ${b.origin}` }));
+  const outturns = [...new Map(bands.map((b) => [b.year, b.outturn])).entries()].map(([year, volumeMt]) => ({ year, volumeMt }));
+  const x = { field: 'year', type: 'quantitative', title: 'Year', axis: { format: 'd', tickMinStep: 1 } };
+  const colour = { field: 'from', type: 'nominal', title: 'forecast', scale: { domain: origins.map((t) => `from ${t}`), range: origins.map((_, i) => LINES[i % LINES.length]) } };
+  return base(o.title ?? 'Forecasts from each origin against the outturns', o.sources ?? [], {
+    layer: [
+      { data: { values: data }, mark: { type: 'errorband', opacity: 0.25 }, encoding: { x, y: { field: 'p10', type: 'quantitative', title: 'Volume (Mt per year)' }, y2: { field: 'p90' }, color: colour } },
+      { data: { values: data }, mark: { type: 'line', point: true }, encoding: { x, y: { field: 'p50', type: 'quantitative' }, color: colour, strokeDash: { field: 'from', type: 'nominal', legend: null, scale: { domain: origins.map((t) => `from ${t}`), range: origins.map((_, i) => DASHES[i % DASHES.length]) } } } },
+      { data: { values: outturns }, mark: { type: 'point', filled: true, color: INK.record, size: 60, shape: 'circle' }, encoding: { x, y: { field: 'volumeMt', type: 'quantitative' } } },
+    ],
+  });
+}
+
+/** PIT values of a model's forecasts. */
+export interface PitPoint {
+  readonly model: string;
+  readonly pit: number;
+}
+
+/** A strip of each model's PIT values: a calibrated forecast spreads them evenly over [0, 1]. */
+export function pitChart(points: readonly PitPoint[], o: { title?: string; sources?: readonly string[] } = {}): VegaLiteSpec {
+  const models = [...new Set(points.map((p) => p.model))];
+  return base(o.title ?? 'Where the outturns fell in the forecasts (PIT)', o.sources ?? [], {
+    height: Math.max(100, 30 * models.length),
+    data: { values: points.map((p) => ({ ...p })) },
+    mark: { type: 'tick', thickness: 2, color: INK.line },
+    encoding: {
+      x: { field: 'pit', type: 'quantitative', title: 'Share of the forecast below the outturn (PIT)', scale: { domain: [0, 1] } },
+      y: { field: 'model', type: 'nominal', title: null, sort: models },
+    },
+  });
+}
+
+/** The shapes and dashes the charts cycle through (for tests and custom layers). */
+export const CHART_MARKS = Object.freeze({ shapes: SHAPES, dashes: DASHES });
