@@ -52,7 +52,8 @@ export function solveMonotone(evaluate: (x: number) => Estimate, o: MonotoneOpti
   const increasing = b.estimate >= a.estimate;
   const [min, max] = increasing ? [a.estimate, b.estimate] : [b.estimate, a.estimate];
   if (!(o.level >= min && o.level <= max)) {
-    const reason = o.why ? ` ${o.why(a, b)}` : '';
+    const told = o.why?.(a, b) ?? '';
+    const reason = told === '' ? '' : ` ${told}`;
     throw new RangeError(
       `${o.fn}: no ${o.parameter} in [${o.lo}, ${o.hi}] reaches ${o.level}: at ${o.parameter} = ${o.lo} the statistic is ${a.estimate} (± ${a.standardError}), at ${o.hi} it is ${b.estimate} (± ${b.standardError}).${reason}`,
     );
