@@ -1,6 +1,6 @@
 /**
  * Paths as messages write them (`capacity.expansions[0].addMt`), read back into their parts.
- * @example parsePath('capacity.expansions[0].addMt') // => [ 'capacity', 'expansions', 0, 'addMt' ]
+ * For example `capacity.expansions[0].addMt` is ['capacity', 'expansions', 0, 'addMt'].
  */
 export function parsePath(text: string): (string | number)[] {
   const out: (string | number)[] = [];

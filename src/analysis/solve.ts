@@ -59,7 +59,7 @@ function solution(root: Root, parameter: string, label: string, level: number, s
  * @example
  * const s = solveScenario({ start: { year: 2025, volumeMt: 4.119 }, horizon: 2027, growth: { model: 'exponential', rate: 0.2 } },
  *   { parameter: 'growth.rate', statistic: { statistic: 'quantile', year: 2027, p: 0.5 }, level: 10, range: [0, 1], paths: 100, seed: 1 });
- * s.value.toFixed(4) // => '0.5581'
+ * s.value.toFixed(3) // => '0.558'
  */
 export function solveScenario(s: ScenarioInput | Scenario, o: SolveScenarioOptions): Solution {
   const fn = 'solveScenario';
