@@ -7,7 +7,6 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { parseRoute } from '../scenario/parse.js';
 import type { Route, RouteInput, Scenario, ScenarioInput } from '../scenario/types.js';
 import { corridorPlan, corridorRoute, CorridorResult, type CorridorOptions } from '../transit/corridor.js';
 import { mergeTrips, TRIP_BLOCK, tripBuffers, type KernelOutput } from '../transit/kernel.js';
