@@ -109,12 +109,12 @@ libV = null;
 const npT = numpy('transit');
 const transitRun = () => {
   const t = simulateTransit(STANDARD_TRANSIT, { trips: N, seed: 42 });
-  return { t, q: t.quantiles([0.5, 0.9, 0.95]), w: t.probabilityWithin(15), mean: t.mean };
+  return { t, q: t.quantiles([0.5, 0.9, 0.95]), w: t.probabilityWithin(15), mean: t.mean.estimate };
 };
 let libT: { value: ReturnType<typeof transitRun> } | null = { value: transitRun() };
 const resT = npT.results as { mean: number; p50: number; p90: number; p95: number; pWithin: number; pWithinSE: number };
 let tOk = within4SE(libT!.value.w.estimate, resT.pWithin, Math.hypot(libT!.value.w.standardError, resT.pWithinSE));
-tOk &&= within4SE(libT!.value.mean, resT.mean, Math.SQRT2 * libT!.value.t.meanSE);
+tOk &&= within4SE(libT!.value.mean, resT.mean, Math.SQRT2 * libT!.value.t.mean.standardError);
 for (const [p, q] of [[0.5, resT.p50], [0.9, resT.p90], [0.95, resT.p95]] as const) {
   const f = libT!.value.t.probabilityWithin(q).estimate;
   tOk &&= Math.abs(f - p) <= 4 * Math.sqrt(p * (1 - p) * (2 / N));

@@ -12,7 +12,7 @@ const LEGS = STANDARD_TRANSIT.legs.map((l) => l.days as { min: number; mode: num
 let sink = 0;
 const run = (trips: number) => {
   const t = simulateTransit(STANDARD_TRANSIT, { trips, seed: 42 });
-  sink += t.mean + t.quantiles([0.5, 0.9, 0.95])[1]! + t.probabilityWithin(15).estimate;
+  sink += t.mean.estimate + t.quantiles([0.5, 0.9, 0.95])[1]! + t.probabilityWithin(15).estimate;
 };
 
 for (const trips of [1_000, 10_000, 100_000]) {
@@ -27,10 +27,10 @@ for (const trips of [1_000, 10_000, 100_000]) {
 describe('transit at scale', () => {
   bench('simulateTransit, 1,000,000 trips', () => run(1_000_000), { iterations: 3, warmupIterations: 1 });
   bench('compareRoutes, five routes × 100,000 trips', () => {
-    sink += compareRoutes(Object.values(ROUTES), { trips: 100_000, seed: 1, volumeMt: 4.119 })[0]!.mean;
+    sink += compareRoutes(Object.values(ROUTES), { trips: 100_000, seed: 1, volumeMt: 4.119 }).rows[0]!.mean.estimate;
   }, { iterations: 3 });
   bench('simulateCorridor, baseline × corridor-poti, 100,000 paths × 8 years', () => {
-    sink += simulateCorridor(PRESETS.baseline, ROUTES['corridor-poti'], { paths: 100_000, seed: 1, useScenarioCapacity: true }).transit(2027).mean;
+    sink += simulateCorridor(PRESETS.baseline, ROUTES['corridor-poti'], { paths: 100_000, seed: 1, useScenarioCapacity: true }).transit(2027).mean.estimate;
   }, { iterations: 3 });
 });
 

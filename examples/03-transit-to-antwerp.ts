@@ -3,19 +3,19 @@
  * takes at most 15 days, and how does that change as volume nears capacity?
  * Run: npm run example -- 03
  */
-import { PRESETS, ROUTES, compareRoutes, moments, simulateCorridor, simulateTransit, type RouteInput } from 'middle-corridor';
+import { PRESETS, ROUTES, compareRoutes, moments, simulateCorridor, simulateTransit, type Estimate, type RouteInput } from 'middle-corridor';
 
 const TRIPS = 100_000;
 const SEED = 15;
 const TODAY_MT = 4.119; // the 2025 outturn, through the Caspian queue
 const d = (x: number) => x.toFixed(1).padStart(5);
-const pct = (p: number, se: number) => `${(100 * p).toFixed(1).padStart(5)} % ± ${(100 * se).toFixed(2)}`;
+const pct = (e: Estimate) => `${(100 * e.estimate).toFixed(1).padStart(5)} % ± ${(100 * e.standardError).toFixed(2)}`;
 
 console.log(`Xi'an → Antwerp-Bruges, ${TRIPS.toLocaleString('en')} trips per route, seed ${SEED}, ${TODAY_MT} Mt/yr through the corridor's Caspian queue\n`);
 console.log('route              mean    P50    P90   P(≤ 15 days)        vs corridor-poti (paired)');
-for (const r of compareRoutes(Object.values(ROUTES), { trips: TRIPS, seed: SEED, volumeMt: TODAY_MT })) {
-  const diff = r.route === 'corridor-poti' ? '' : `${r.meanDiff >= 0 ? '+' : ''}${r.meanDiff.toFixed(2)} ± ${r.meanDiffSE.toFixed(2)} days`;
-  console.log(`${r.route.padEnd(17)} ${d(r.mean)}  ${d(r.p50)}  ${d(r.p90)}   ${pct(r.pWithin, r.pWithinSE)}   ${diff}`);
+for (const r of compareRoutes(Object.values(ROUTES), { trips: TRIPS, seed: SEED, volumeMt: TODAY_MT }).rows) {
+  const diff = r.difference === null ? '' : `${r.difference.estimate >= 0 ? '+' : ''}${r.difference.estimate.toFixed(2)} ± ${r.difference.standardError.toFixed(2)} days`;
+  console.log(`${r.route.padEnd(17)} ${d(r.mean.estimate)}  ${d(r.p50)}  ${d(r.p90)}   ${pct(r.probabilityWithin)}   ${diff}`);
 }
 
 const corridor = ROUTES['corridor-poti'];
@@ -24,7 +24,7 @@ console.log('\nWhich leg drives the variance (corridor-poti, today)');
 console.log('leg                               mean days   sd   share of variance   delay   waited');
 for (const l of today.legs()) {
   console.log(
-    `${l.leg.padEnd(32)} ${d(l.meanDays)}     ${l.sdDays.toFixed(1).padStart(4)}      ${(100 * l.varianceShare).toFixed(1).padStart(5)} %        ${(100 * l.delayRate).toFixed(1).padStart(4)} %  ${(100 * l.waitRate).toFixed(1).padStart(5)} %`,
+    `${l.leg.padEnd(32)} ${d(l.mean.estimate)}     ${l.sdDays.toFixed(1).padStart(4)}      ${(100 * l.varianceShare).toFixed(1).padStart(5)} %        ${(100 * l.delayed.estimate).toFixed(1).padStart(4)} %  ${(100 * l.waited.estimate).toFixed(1).padStart(5)} %`,
   );
 }
 const minimum = corridor.legs.reduce((s, l) => s + moments(l.days).min, 0);
@@ -34,7 +34,7 @@ console.log('\nCongestion: the same trips as the volume through the Caspian (cap
 console.log('volume Mt   mean    P90   saturated');
 for (const v of [3, 4.119, 5, 5.5, 5.8, 6]) {
   const t = simulateTransit(corridor, { trips: TRIPS, seed: SEED, volumeMt: v });
-  console.log(`${v.toFixed(2).padStart(8)}   ${d(t.mean)}  ${d(t.quantile(0.9))}   ${(100 * t.saturated).toFixed(1).padStart(5)} %`);
+  console.log(`${v.toFixed(2).padStart(8)}   ${d(t.mean.estimate)}  ${d(t.quantile(0.9))}   ${(100 * t.saturated.estimate).toFixed(1).padStart(5)} %`);
 }
 
 console.log('\nIn 2027, demand from a scenario and the Caspian queue on the scenario’s capacity (20,000 paths)');
@@ -42,7 +42,7 @@ console.log('scenario             median demand   mean    P90   P(≤ 15 days)  
 for (const name of ['baseline', 'official-capacity'] as const) {
   const c = simulateCorridor(PRESETS[name], corridor, { paths: 20_000, seed: SEED, useScenarioCapacity: true });
   const row = c.summary().find((r) => r.year === 2027)!;
-  console.log(`${name.padEnd(20)} ${row.demandP50.toFixed(2).padStart(9)} Mt   ${d(row.mean)}  ${d(row.p90)}   ${pct(row.pWithin, row.pWithinSE)}   ${(100 * row.saturated).toFixed(1).padStart(5)} %`);
+  console.log(`${name.padEnd(20)} ${row.demandP50.toFixed(2).padStart(9)} Mt   ${d(row.mean.estimate)}  ${d(row.p90)}   ${pct(row.probabilityWithin)}   ${(100 * row.saturated.estimate).toFixed(1).padStart(5)} %`);
 }
 
 console.log('\nCalibration against published figures (days)');
@@ -50,9 +50,9 @@ const part = (names: string[]): RouteInput => ({ name: 'part', legs: corridor.le
 const altynkolConstanta = simulateTransit(part(['Altynkol → Aktau/Kuryk', 'Caspian crossing Aktau → Alat', 'Alat → Poti/Batumi', 'Poti/Batumi → Constanța']), { trips: TRIPS, seed: SEED, volumeMt: TODAY_MT });
 const congested = simulateTransit(corridor, { trips: TRIPS, seed: SEED, volumeMt: 6 });
 const rows: [string, string, number, number][] = [
-  ['Altynkol → Constanța', '20–22 (official schedules, 2024)', altynkolConstanta.quantile(0.5), altynkolConstanta.mean],
-  ["Xi'an → Antwerp-Bruges", '31–37 China → Constanța/Duisburg (forwarders, 2025)', today.quantile(0.5), today.mean],
-  ["Xi'an → Antwerp, Caspian saturated", '50–55 (DHL, congested, 2024); 38–53 (2022)', congested.quantile(0.5), congested.mean],
+  ['Altynkol → Constanța', '20–22 (official schedules, 2024)', altynkolConstanta.quantile(0.5), altynkolConstanta.mean.estimate],
+  ["Xi'an → Antwerp-Bruges", '31–37 China → Constanța/Duisburg (forwarders, 2025)', today.quantile(0.5), today.mean.estimate],
+  ["Xi'an → Antwerp, Caspian saturated", '50–55 (DHL, congested, 2024); 38–53 (2022)', congested.quantile(0.5), congested.mean.estimate],
 ];
 console.log('stretch                              published                                        model P50   mean');
 for (const [what, pub, p50, mean] of rows) console.log(`${what.padEnd(36)} ${pub.padEnd(48)} ${d(p50)}   ${d(mean)}`);

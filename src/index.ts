@@ -146,10 +146,17 @@ export {
   type TransitOptions,
   type LegBreakdown,
   type CorridorOptions,
-  type CorridorResult,
+  CorridorResult,
   type CorridorSummaryRow,
+  RouteComparison,
   type RouteComparisonRow,
   type CompareOptions,
+  ROUTE_LIMITS,
+  MAX_CORRIDOR_BYTES,
+  type TransitJSON,
+  type CorridorJSON,
+  type RouteComparisonJSON,
+  type WaitQueue,
 } from './transit/index.js';
 export {
   sobolIndicesOf,

@@ -7,13 +7,11 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { parseRoute } from '../scenario/parse.js';
 import type { Route, RouteInput, Scenario, ScenarioInput } from '../scenario/types.js';
-import { corridorResult, corridorRoute, corridorTrips, type CorridorOptions, type CorridorResult } from '../transit/corridor.js';
-import { mergeTrips, TRIP_BLOCK, tripBuffers } from '../transit/kernel.js';
+import { corridorPlan, corridorRoute, CorridorResult, type CorridorOptions } from '../transit/corridor.js';
+import { mergeTrips, TRIP_BLOCK, tripBuffers, type KernelOutput } from '../transit/kernel.js';
 import { TransitSample } from '../transit/result.js';
-import { checkTrips, type TransitOptions } from '../transit/simulate.js';
-import { seedKey } from '../random/stream.js';
+import { transitRun, type TransitOptions } from '../transit/simulate.js';
 import { STREAM_BLOCK } from '../volume/kernel.js';
 import { VolumeResult } from '../volume/result.js';
 import { plan, simulateVolumes, type RunPlan, type VolumeOptions } from '../volume/simulate.js';
@@ -175,7 +173,7 @@ async function summaryParallel(run: RunPlan, o: VolumeOptions, workers: number):
   return finishSummary(p, counts);
 }
 
-async function tripsParallel(route: Route, seed: string, trips: number, loads: LoadSpec[], workers: number): Promise<TransitSample[]> {
+async function tripsParallel(route: Route, seed: string, trips: number, loads: LoadSpec[], workers: number): Promise<KernelOutput[]> {
   const buf = tripBuffers(route.legs.length, trips, loads.length, shared);
   const ranges = split(Math.ceil(trips / TRIP_BLOCK), workers);
   await Promise.all(
@@ -193,23 +191,15 @@ async function tripsParallel(route: Route, seed: string, trips: number, loads: L
       }),
     ),
   );
-  return mergeTrips(route, trips, buf).map((out) => new TransitSample(out, route.legs));
+  return mergeTrips(route, trips, buf);
 }
 
 /** {@link simulateTransit} on worker threads: the same numbers, bit for bit. */
 export async function simulateTransitParallel(r: RouteInput | Route, o: TransitOptions & ParallelOptions): Promise<TransitSample> {
-  const route = parseRoute(r);
+  const run = transitRun('simulateTransitParallel', r, o, ['workers']);
   const workers = workerCount(o);
-  const trips = checkTrips(o.trips);
-  const seed = seedKey(o.seed);
-  if (o.volumeMt !== undefined && !(Number.isFinite(o.volumeMt) && o.volumeMt >= 0)) throw new RangeError(`volumeMt: must be a finite number >= 0 (got ${o.volumeMt})`);
-  if (o.volumeMt !== undefined) {
-    route.legs.forEach((leg, l) => {
-      if (leg.queue && leg.queue.capacityMt === null) throw new RangeError(`legs[${l}] (${leg.name}).queue: a volume is given but the queue has no capacityMt`);
-    });
-  }
-  const [sample] = await tripsParallel(route, seed, trips, [{ volumeMt: o.volumeMt ?? null }], workers);
-  return sample!;
+  const [out] = await tripsParallel(run.route, run.seed, run.trips, [{ volumeMt: run.volumeMt }], workers);
+  return new TransitSample(out!, run.route, run.seed, { volumeMt: run.volumeMt, year: null });
 }
 
 /**
@@ -218,11 +208,11 @@ export async function simulateTransitParallel(r: RouteInput | Route, o: TransitO
  * capacity from shared memory. The same numbers as one thread, bit for bit.
  */
 export async function simulateCorridorParallel(s: ScenarioInput | Scenario, r: RouteInput | Route, o: CorridorOptions & ParallelOptions): Promise<CorridorResult> {
-  const parsedRoute = parseRoute(r);
-  const T = corridorTrips(o);
+  const p = corridorPlan('simulateCorridorParallel', s, r, o, ['workers']);
+  const T = p.tripsPerPath;
   const workers = workerCount(o);
-  const volumes = (await simulateVolumesParallel(s, { paths: o.paths, seed: o.seed, workers })) as VolumeResult;
-  const route = corridorRoute(parsedRoute, o, volumes, T);
+  const volumes = (await simulateVolumesParallel(p.scenario, { paths: p.paths, seed: p.seed, workers })) as VolumeResult;
+  const route = corridorRoute(p, volumes);
   // One thread's volumes live in ordinary memory: copy them where the workers can read them.
   const toShared = (a: Float64Array): SharedArrayBuffer => {
     if (a.buffer instanceof SharedArrayBuffer) return a.buffer;
@@ -235,6 +225,6 @@ export async function simulateCorridorParallel(s: ScenarioInput | Scenario, r: R
     capacity: volumes.hasCapacity ? toShared(volumes.capacity[k]!) : null,
     tripsPerPath: T,
   }));
-  const samples = await tripsParallel(route, volumes.seed, volumes.paths * T, loads, workers);
-  return corridorResult(volumes, T, samples);
+  const outs = await tripsParallel(route, volumes.seed, volumes.paths * T, loads, workers);
+  return new CorridorResult(p, volumes, route, outs);
 }

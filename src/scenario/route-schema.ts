@@ -1,33 +1,66 @@
 /**
  * The zod schema of routes (legs, delays, queues), built from the primitives in schema.ts.
+ *
+ * Every number a route carries is bounded to a physically meaningful range, so that no trip can
+ * overflow whatever a document says (DESIGN.md, "Errors"): see {@link ROUTE_LIMITS}.
  */
-import { bounded, GE, GT, integer, nonEmpty, obj, param, show, text, UNIT, z } from './schema.js';
+import { bounded, integer, nonEmpty, obj, param, show, text, UNIT, z } from './schema.js';
 import { LEG_MODES } from './types.js';
 
+/**
+ * The limits of a route document (CONVENTIONS: fixed limits):
+ * - `legs`: at most 100 (a longer array is refused before its legs are validated);
+ * - a leg's `days` and a delay's `days`: every value the parameter can take in [0, 3650] (ten
+ *   years; a normal needs `max`, a lognormal, unbounded above, is refused: use a bounded one);
+ * - `queue.servers`: a whole number in [1, 1000];
+ * - `queue.serviceDays`: in (0, 365];
+ * - `queue.arrivalCv` and `queue.serviceCv`: in [0, 100].
+ *
+ * With these, the longest possible wait is finite (an Exp(1) draw is at most 36.8, so a wait is at
+ * most 36.8 · 100² · 365 / (1 − maxUtilisation) days), and so is every trip and every sum of
+ * squares over 50 million trips.
+ */
+export const ROUTE_LIMITS = Object.freeze({ legs: 100, days: 3650, servers: 1000, serviceDays: 365, cv: 100 });
+
+const L = ROUTE_LIMITS;
+const DAYS = { min: 0, max: L.days, text: `in [0, ${L.days}]` };
+const CV = { min: 0, max: L.cv, text: `in [0, ${L.cv}]` };
+
+/** An optional field that also accepts null (the parsed form), so that a parsed route parses again. */
+const maybe = <S extends z.ZodType>(s: S) => s.nullable().optional();
+
 const queue = obj({
-  capacityMt: param(GT(0)).optional(),
-  servers: integer('a whole number >= 1').superRefine((x, ctx) => {
-    if (Number.isInteger(x) && !(x >= 1)) ctx.addIssue({ code: 'custom', message: `must be a whole number >= 1 (got ${x})` });
+  capacityMt: maybe(param({ min: 0, minOpen: true, text: '> 0' })),
+  servers: integer(`a whole number in [1, ${L.servers}]`).superRefine((x, ctx) => {
+    if (Number.isInteger(x) && !(x >= 1 && x <= L.servers)) ctx.addIssue({ code: 'custom', message: `must be a whole number in [1, ${L.servers}] (got ${x})` });
   }),
-  serviceDays: bounded(GT(0)),
-  arrivalCv: bounded(GE(0)).optional(),
-  serviceCv: bounded(GE(0)).optional(),
-  maxUtilisation: bounded({ min: 0, minOpen: true, max: 1, maxOpen: true, text: 'in (0, 1)' }).optional(),
+  serviceDays: bounded({ min: 0, minOpen: true, max: L.serviceDays, text: `in (0, ${L.serviceDays}]` }),
+  arrivalCv: maybe(bounded(CV)),
+  serviceCv: maybe(bounded(CV)),
+  maxUtilisation: maybe(bounded({ min: 0, minOpen: true, max: 1, maxOpen: true, text: 'in (0, 1)' })),
 });
 
 const leg = obj({
   name: nonEmpty('a name'),
   mode: z.enum(LEG_MODES, { error: (iss) => `must be one of ${LEG_MODES.map((m) => `'${m}'`).join(', ')} (got ${show(iss.input)})` }),
-  days: param(GE(0)),
-  delay: obj({ probability: bounded(UNIT), days: param(GE(0)) }).optional(),
-  queue: queue.optional(),
-  source: text('a string').optional(),
+  days: param(DAYS),
+  delay: maybe(obj({ probability: bounded(UNIT), days: param(DAYS) })),
+  queue: maybe(queue),
+  source: maybe(text('a string')),
 });
 
+/** The legs: an array of at most 100, its length checked before any leg is validated. */
+const legs = z
+  .array(z.unknown(), { error: (iss) => `must be an array of legs (got ${show(iss.input)})` })
+  .min(1, { error: 'must hold at least one leg' })
+  .max(L.legs, { error: (iss) => `must hold at most ${L.legs} legs (got ${(iss.input as unknown[]).length})` })
+  .pipe(z.array(leg));
+
 export const routeSchema = obj({
+  kind: z.literal('route', { error: (iss) => `must be 'route' when given (got ${show(iss.input)})` }).optional(),
   name: nonEmpty('a name'),
-  source: text('a string').optional(),
-  legs: z.array(leg, { error: (iss) => `must be an array of legs (got ${show(iss.input)})` }).min(1, { error: 'must hold at least one leg' }),
+  source: maybe(text('a string')),
+  legs,
 }).superRefine((r, ctx) => {
   const seen = new Set<string>();
   r.legs.forEach((l, i) => {

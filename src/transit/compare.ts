@@ -1,20 +1,24 @@
+import { finiteNumber, options, show } from '../args.js';
 import type { Seed } from '../random/stream.js';
 import { parseRoute } from '../scenario/parse.js';
+import { ROUTE_LIMITS } from '../scenario/route-schema.js';
 import type { Route, RouteInput } from '../scenario/types.js';
-import { simulateTransit } from './simulate.js';
+import { estimate, type Estimate } from '../stats/estimate.js';
+import { runTrips } from './kernel.js';
+import { TransitSample } from './result.js';
+import { transitRun } from './simulate.js';
 
-/** One row of {@link compareRoutes}. */
+/** One row of {@link RouteComparison}. */
 export interface RouteComparisonRow {
   route: string;
-  mean: number;
+  /** Mean trip days. */
+  mean: Estimate;
   p50: number;
   p90: number;
-  /** P(trip ≤ within days) and its standard error. */
-  pWithin: number;
-  pWithinSE: number;
-  /** Mean difference from the first route (days) and its paired standard error. */
-  meanDiff: number;
-  meanDiffSE: number;
+  /** P(trip ≤ within days). */
+  probabilityWithin: Estimate;
+  /** Mean difference from the first route (days) with its paired standard error; null for the first route. */
+  difference: Estimate | null;
   /** The route's and its legs' sources. */
   sources: string[];
 }
@@ -29,42 +33,85 @@ export interface CompareOptions {
   volumeMt?: number;
 }
 
+/** The most routes one comparison may hold. */
+export const MAX_ROUTES = ROUTE_LIMITS.legs;
+
+/** What {@link RouteComparison.toJSON} returns. */
+export interface RouteComparisonJSON {
+  kind: 'route-comparison';
+  seed: string;
+  trips: number;
+  within: number;
+  volumeMt: number | null;
+  rows: RouteComparisonRow[];
+}
+
+/** The result of {@link compareRoutes}: one row per route, in the order given. */
+export class RouteComparison {
+  readonly kind = 'route-comparison' as const;
+  constructor(
+    readonly seed: string,
+    readonly trips: number,
+    readonly within: number,
+    readonly volumeMt: number | null,
+    readonly rows: readonly RouteComparisonRow[],
+  ) {}
+
+  /** Plain data: `{ kind: 'route-comparison', seed, trips, within, volumeMt, rows }`. */
+  toJSON(): RouteComparisonJSON {
+    const { kind, seed, trips, within, volumeMt } = this;
+    return { kind, seed, trips, within, volumeMt, rows: this.rows.map((r) => ({ ...r, sources: [...r.sources] })) };
+  }
+}
+
 /**
- * One table of routes: mean, P50, P90, P(≤ 15 days) ± SE, and the mean difference from the
- * first route with its paired standard error. All routes use the same seed and streams keyed by
- * leg name, so legs the routes share draw the same numbers for the same trip (common random
- * numbers): their differences are sharper than the noise of either.
+ * One table of routes: mean, P50, P90, P(≤ 15 days), and the mean difference from the first
+ * route with its paired standard error. All routes use the same seed and streams keyed by leg
+ * name, so legs the routes share draw the same numbers for the same trip (common random
+ * numbers): their differences are sharper than the noise of either. The options are a closed
+ * record `{ trips, seed, within?, volumeMt? }`; at most 100 routes.
  *
- * @example compareRoutes([ROUTES['corridor-poti'], ROUTES['suez-sea']], { trips: 1000, seed: 1 })[1].route // => 'suez-sea'
+ * @example compareRoutes([ROUTES['corridor-poti'], ROUTES['suez-sea']], { trips: 1000, seed: 1 }).rows[1].route // => 'suez-sea'
  */
-export function compareRoutes(routes: readonly (RouteInput | Route)[], o: CompareOptions): RouteComparisonRow[] {
-  if (!Array.isArray(routes) || routes.length === 0) throw new RangeError('routes: must be a non-empty array of routes');
-  const within = o.within ?? 15;
-  if (!Number.isFinite(within)) throw new RangeError(`within: must be a finite number of days (got ${within})`);
-  const parsed = routes.map((r) => parseRoute(r));
-  const opts = { trips: o.trips, seed: o.seed, ...(o.volumeMt === undefined ? {} : { volumeMt: o.volumeMt }) };
-  const samples = parsed.map((r) => simulateTransit(r, opts));
-  const first = samples[0]!.days;
-  return samples.map((t, i) => {
+export function compareRoutes(routes: readonly (RouteInput | Route)[], o: CompareOptions): RouteComparison {
+  const fn = 'compareRoutes';
+  if (!Array.isArray(routes)) throw new TypeError(`${fn}: routes must be a non-empty array of routes (got ${show(routes)})`);
+  if (!(routes.length >= 1 && routes.length <= MAX_ROUTES)) throw new RangeError(`${fn}: routes must hold 1 to ${MAX_ROUTES} routes (got ${routes.length})`);
+  const opts = options<CompareOptions>(fn, o, ['trips', 'seed', 'within', 'volumeMt'], ['trips', 'seed']);
+  const within = opts.within === undefined ? 15 : finiteNumber(fn, 'within', opts.within);
+  const { within: _w, ...transitOptions } = opts;
+  // Every route checked (and parsed) before any is simulated.
+  const runs = routes.map((r) => transitRun(fn, r, transitOptions));
+  // One route's trips at a time, and the first route's kept for the paired differences.
+  let first: Float64Array | null = null;
+  const rows = runs.map((run) => {
+    const [out] = runTrips(run.route, run.seed, run.trips, [{ volumeMt: () => run.volumeMt, capacityMt: () => null }]);
+    const t = new TransitSample(out!, run.route, run.seed, { volumeMt: run.volumeMt, year: null });
     const [p50, p90] = t.quantiles([0.5, 0.9]) as [number, number];
-    const w = t.probabilityWithin(within);
-    const n = first.length;
-    let m = 0;
-    for (let j = 0; j < n; j++) m += t.days[j]! - first[j]!;
-    m /= n;
-    let ss = 0;
-    for (let j = 0; j < n; j++) ss += (t.days[j]! - first[j]! - m) ** 2;
-    const r = parsed[i]!;
-    return {
+    const r = run.route;
+    const row: RouteComparisonRow = {
       route: r.name,
       mean: t.mean,
       p50,
       p90,
-      pWithin: w.estimate,
-      pWithinSE: w.standardError,
-      meanDiff: m,
-      meanDiffSE: n > 1 ? Math.sqrt(ss / (n - 1) / n) : 0,
+      probabilityWithin: t.probabilityWithin(within),
+      difference: first === null ? null : pairedDifference(t.days, first),
       sources: [...(r.source ? [r.source] : []), ...r.legs.map((l) => `${l.name}: ${l.source ?? 'no source given'}`)],
     };
+    first ??= t.days;
+    return row;
   });
+  const run = runs[0]!;
+  return new RouteComparison(run.seed, run.trips, within, run.volumeMt, rows);
+}
+
+/** The mean of a − b and its standard error (two passes). */
+function pairedDifference(a: Float64Array, b: Float64Array): Estimate {
+  const n = a.length;
+  let m = 0;
+  for (let j = 0; j < n; j++) m += a[j]! - b[j]!;
+  m /= n;
+  let ss = 0;
+  for (let j = 0; j < n; j++) ss += (a[j]! - b[j]! - m) ** 2;
+  return estimate(m, n > 1 ? Math.sqrt(ss / (n - 1) / n) : 0);
 }

@@ -1,7 +1,7 @@
 import { fillParam } from '../random/samplers.js';
 import { stream } from '../random/stream.js';
 import type { Route } from '../scenario/types.js';
-import { erlangC } from './erlang.js';
+import { erlangCTrusted } from './erlang.js';
 
 /** Trips per random stream (as paths per stream in the volume kernel: seeding costs ~20 µs). */
 export const TRIP_BLOCK = 16_384;
@@ -173,6 +173,12 @@ export function runTripBlocks(route: Route, seed: string, trips: number, loads: 
         let saturated = 0;
         const k = ((q.arrivalCv ** 2 + q.serviceCv ** 2) / 2) * q.serviceDays;
         const c = q.servers;
+        // Erlang C once per distinct utilisation, not per trip: a standalone run has one ρ per
+        // queue, a corridor run one per path-year (its tripsPerPath trips are consecutive), and
+        // saturated trips share the cap. The same calls on the same numbers: the same bits.
+        let lastRho = NaN;
+        let pw = 0;
+        let scale = 0; // c(1 − ρ)
         for (let i = 0; i < n; i++) {
           const dl = b.delay[i]!;
           let x = b.days[i]! + dl;
@@ -184,6 +190,17 @@ export function runTripBlocks(route: Route, seed: string, trips: number, loads: 
             if (capacity === null) {
               throw new RangeError(`legs[${l}] (${leg.name}).queue: a volume is given but the queue has no capacityMt and no scenario capacity to use`);
             }
+            // NaN-proof: a NaN or infinite volume, or a capacity that is not a positive finite
+            // number, would make ρ NaN and silently add no wait.
+            if (!(volume >= 0 && volume < Infinity)) {
+              throw new RangeError(`legs[${l}] (${leg.name}).queue: the volume through the queue must be a finite number >= 0 (got ${volume} Mt on trip ${trip})`);
+            }
+            if (!(capacity > 0 && capacity < Infinity)) {
+              throw new RangeError(
+                `legs[${l}] (${leg.name}).queue: the capacity must be a finite number > 0 (got ${capacity} Mt on trip ${trip}` +
+                  `${q.capacityMt !== null ? ": the queue's capacityMt distribution reaches 0 or overflows; narrow it" : " from the scenario's capacity"})`,
+              );
+            }
             let rho = volume / capacity;
             if (rho >= q.maxUtilisation) {
               rho = q.maxUtilisation;
@@ -191,10 +208,14 @@ export function runTripBlocks(route: Route, seed: string, trips: number, loads: 
               saturated++;
             }
             if (rho > 0) {
-              const pw = erlangC(c, c * rho);
+              if (rho !== lastRho) {
+                lastRho = rho;
+                pw = erlangCTrusted(c, c * rho);
+                scale = c * (1 - rho);
+              }
               if (b.waitU[i]! < pw) {
                 // Exp(1) scaled to mean Wq / C: (ca² + cs²)/2 · serviceDays / (c(1 − ρ)).
-                x += (b.waitE[i]! * k) / (c * (1 - rho));
+                x += (b.waitE[i]! * k) / scale;
                 waits++;
               }
             }
@@ -225,6 +246,8 @@ export function runTripBlocks(route: Route, seed: string, trips: number, loads: 
           s1 += x * x;
           s2 += x * total[i]!;
         }
+        // A guard, not a filter: the route's limits keep every trip finite, so this never fires.
+        if (!(s1 < Infinity)) throw new RangeError(`legs[${l}] (${route.legs[l]!.name}): a trip's days are not finite; the route's limits should have prevented it (please report)`);
         sums[o + 6 * l] = s0;
         sums[o + 6 * l + 1] = s1;
         sums[o + 6 * l + 2] = s2;

@@ -1,42 +1,92 @@
+import { finiteNumber, level, levels } from '../args.js';
+import { estimate, type Estimate } from '../stats/estimate.js';
 import { proportion } from '../stats/proportion.js';
-import type { Estimate } from '../stats/estimate.js';
 import { trustedQuantiles as selectQuantiles } from '../stats/quantile.js';
+import type { Route } from '../scenario/types.js';
 import type { KernelOutput } from './kernel.js';
 
-/** One leg's part in the trip time. */
+/** One leg's part in the trip time (every share is of all trips). */
 export interface LegBreakdown {
   leg: string;
   mode: string;
   /** Mean days on the leg, its delay and its queue included. */
-  meanDays: number;
+  mean: Estimate;
+  /** Standard deviation of the days on the leg. */
   sdDays: number;
   /** Cov(leg, total)/Var(total): the leg's share of the variance of the trip time (the shares sum to 1). */
   varianceShare: number;
   /** Share of trips on which the leg's delay struck (0 without a delay). */
-  delayRate: number;
+  delayed: Estimate;
   /** Share of trips that waited in the leg's queue (0 without a queue or a volume). */
-  waitRate: number;
-  /** Share of trips whose queue on this leg hit its utilisation cap. */
-  saturatedRate: number;
+  waited: Estimate;
+  /** Share of trips whose queue on this leg hit its utilisation cap (maxUtilisation). */
+  saturated: Estimate;
+}
+
+/** Where a sample's load came from: a constant volume (simulateTransit) or a year of a corridor run. */
+export interface TransitContext {
+  volumeMt: number | null;
+  year: number | null;
+}
+
+/** The levels {@link TransitSample.toJSON} reports. */
+const JSON_LEVELS = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
+/** The threshold {@link TransitSample.toJSON} reports: the stated ambition of 15 days. */
+const JSON_WITHIN = 15;
+
+/** The statistics of a sample as plain data (the body of {@link TransitSample.toJSON}). */
+export interface TransitStatistics {
+  trips: number;
+  volumeMt: number | null;
+  year: number | null;
+  mean: Estimate;
+  sd: number;
+  min: number;
+  max: number;
+  quantiles: { p: number; days: number }[];
+  within: { days: number; probability: Estimate };
+  saturated: Estimate;
+  legs: LegBreakdown[];
+}
+
+/** What {@link TransitSample.toJSON} returns. */
+export interface TransitJSON extends TransitStatistics {
+  kind: 'transit';
+  seed: string;
+  route: Route;
 }
 
 /**
  * Trip times (days) and statistics computed on demand and cached. Quantiles are numpy's default;
- * probabilities carry their standard errors.
+ * every Monte Carlo estimate is an {@link Estimate}. Accessors never coerce: `quantile('0.5')`
+ * and `quantile(null)` are TypeErrors, `quantile(2)` a RangeError.
  */
 export class TransitSample {
-  /** Days of each trip. */
+  readonly kind = 'transit' as const;
+  /** The seed as a canonical string. */
+  readonly seed: string;
+  /** The route, as parsed. */
+  readonly route: Route;
+  /** Days of each trip (raw data: not part of {@link toJSON}). */
   readonly days: Float64Array;
-  /** Share of trips on which some queue hit its utilisation cap (maxUtilisation). */
-  readonly saturated: number;
   readonly trips: number;
+  /** The volume through the queues (Mt/yr) of a {@link simulateTransit} run; null otherwise. */
+  readonly volumeMt: number | null;
+  /** The year of a corridor run the trips belong to; null otherwise. */
+  readonly year: number | null;
+  /** Share of trips on which some queue hit its utilisation cap (maxUtilisation). */
+  readonly saturated: Estimate;
   readonly #legs: LegBreakdown[];
   readonly #cache = new Map<string, unknown>();
 
-  constructor(out: KernelOutput, legs: readonly { name: string; mode: string }[]) {
+  constructor(out: KernelOutput, route: Route, seed: string, at: TransitContext) {
+    this.seed = seed;
+    this.route = route;
+    this.volumeMt = at.volumeMt;
+    this.year = at.year;
     this.days = out.days;
     this.trips = out.days.length;
-    this.saturated = out.saturated / this.trips;
+    this.saturated = proportion(out.saturated, this.trips);
     const n = this.trips;
     let sum = 0;
     let sumSq = 0;
@@ -52,37 +102,37 @@ export class TransitSample {
       const v = Math.max(s.sumSq / n - m * m, 0);
       const cov = s.sumCross / n - m * meanT;
       return {
-        leg: legs[l]!.name,
-        mode: legs[l]!.mode,
-        meanDays: m,
+        leg: route.legs[l]!.name,
+        mode: route.legs[l]!.mode,
+        mean: estimate(m, n > 1 ? Math.sqrt(v / (n - 1)) : 0),
         sdDays: Math.sqrt(v),
         varianceShare: varT > 0 ? cov / varT : 0,
-        delayRate: s.delays / n,
-        waitRate: s.waits / n,
-        saturatedRate: s.saturated / n,
+        delayed: proportion(s.delays, n),
+        waited: proportion(s.waits, n),
+        saturated: proportion(s.saturated, n),
       };
     });
   }
 
-  /** Mean trip days. */
-  get mean(): number {
-    return this.#cache.get('mean') as number;
-  }
-
-  /** Standard error of the mean trip time. */
-  get meanSE(): number {
-    if (!this.#cache.has('meanSE')) {
-      const m = this.mean;
+  /** Mean trip days, with its standard error (from the two-pass sample variance). */
+  get mean(): Estimate {
+    if (!this.#cache.has('meanEstimate')) {
+      const m = this.#cache.get('mean') as number;
       let ss = 0;
       for (let i = 0; i < this.trips; i++) ss += (this.days[i]! - m) ** 2;
-      this.#cache.set('meanSE', Math.sqrt(ss / Math.max(this.trips - 1, 1) / this.trips));
+      this.#cache.set('sd', Math.sqrt(ss / Math.max(this.trips - 1, 1)));
+      this.#cache.set('meanEstimate', estimate(m, Math.sqrt(ss / Math.max(this.trips - 1, 1) / this.trips)));
     }
-    return this.#cache.get('meanSE') as number;
+    return this.#cache.get('meanEstimate') as Estimate;
   }
 
-  /** Trip-time quantiles, several p at once (numpy's default). */
+  /** Trip-time quantiles, several levels at once (numpy's default). */
   quantiles(ps: readonly number[]): number[] {
-    for (const p of ps) if (!(p >= 0 && p <= 1)) throw new RangeError(`p: must be in [0, 1] (got ${p})`);
+    levels('TransitSample.quantiles', 'ps', ps);
+    return this.#quantiles(ps);
+  }
+
+  #quantiles(ps: readonly number[]): number[] {
     const missing = ps.filter((p) => !this.#cache.has(`q:${p}`));
     if (missing.length > 0) selectQuantiles(this.days, missing).forEach((q, i) => this.#cache.set(`q:${missing[i]}`, q));
     return ps.map((p) => this.#cache.get(`q:${p}`) as number);
@@ -90,12 +140,12 @@ export class TransitSample {
 
   /** The p-quantile of trip days. */
   quantile(p: number): number {
-    return this.quantiles([p])[0]!;
+    return this.#quantiles([level('TransitSample.quantile', 'p', p)])[0]!;
   }
 
   /** P(trip ≤ days), with its standard error. */
   probabilityWithin(days: number): Estimate {
-    if (!Number.isFinite(days)) throw new RangeError(`days: must be a finite number (got ${days})`);
+    finiteNumber('TransitSample.probabilityWithin', 'days', days);
     const key = `within:${days}`;
     if (!this.#cache.has(key)) {
       let k = 0;
@@ -105,8 +155,36 @@ export class TransitSample {
     return this.#cache.get(key) as Estimate;
   }
 
-  /** Each leg's mean days, share of the variance, delay, wait and saturation rates. */
+  /** Each leg's mean days, spread, share of the variance, and its delayed, waited and saturated shares. */
   legs(): LegBreakdown[] {
     return this.#legs.map((l) => ({ ...l }));
+  }
+
+  /** The statistics without the echo of the route (a corridor result reports them per year). */
+  statistics(): TransitStatistics {
+    const mean = this.mean;
+    const qs = this.#quantiles([0, ...JSON_LEVELS, 1]);
+    return {
+      trips: this.trips,
+      volumeMt: this.volumeMt,
+      year: this.year,
+      mean,
+      sd: this.#cache.get('sd') as number,
+      min: qs[0]!,
+      max: qs[qs.length - 1]!,
+      quantiles: JSON_LEVELS.map((p, i) => ({ p, days: qs[i + 1]! })),
+      within: { days: JSON_WITHIN, probability: this.probabilityWithin(JSON_WITHIN) },
+      saturated: this.saturated,
+      legs: this.legs(),
+    };
+  }
+
+  /**
+   * Plain, small data (never the trips): `{ kind: 'transit', seed, route, trips, volumeMt, year,
+   * mean, sd, min, max, quantiles: [{ p, days }] (P5, P10, P25, P50, P75, P90, P95),
+   * within: { days: 15, probability }, saturated, legs }`, every estimate an {@link Estimate}.
+   */
+  toJSON(): TransitJSON {
+    return { kind: this.kind, seed: this.seed, route: this.route, ...this.statistics() };
   }
 }

@@ -1,3 +1,4 @@
+import { finiteNumber, options, wholeNumber } from '../args.js';
 import { seedKey, type Seed } from '../random/stream.js';
 import { parseRoute } from '../scenario/parse.js';
 import type { Route, RouteInput } from '../scenario/types.js';
@@ -15,9 +16,38 @@ export interface TransitOptions {
 /** The most trips one run may ask for. */
 export const MAX_TRIPS = 50_000_000;
 
-export function checkTrips(trips: number, name = 'trips'): number {
-  if (!(Number.isInteger(trips) && trips > 0 && trips <= MAX_TRIPS)) throw new RangeError(`${name}: must be a whole number in [1, ${MAX_TRIPS}] (got ${String(trips)})`);
-  return trips;
+/** A whole number of trips in [1, MAX_TRIPS], the message naming the function and the argument. */
+export function checkTrips(fn: string, trips: unknown, name = 'trips'): number {
+  return wholeNumber(fn, name, trips, 1, MAX_TRIPS);
+}
+
+/** A checked run of {@link simulateTransit} (and its parallel twin in `middle-corridor/node`). */
+export interface TransitRun {
+  route: Route;
+  trips: number;
+  seed: string;
+  volumeMt: number | null;
+}
+
+/**
+ * Checks a transit run's arguments for `fn`: the options as a closed record (`extra` names the
+ * keys a variant adds, e.g. workers), the route, trips, seed and volume.
+ */
+export function transitRun(fn: string, r: unknown, o: unknown, extra: readonly string[] = []): TransitRun {
+  const opts = options<TransitOptions>(fn, o, ['trips', 'seed', 'volumeMt', ...extra], ['trips', 'seed']);
+  const trips = checkTrips(fn, opts.trips);
+  const seed = seedKey(opts.seed, fn);
+  const volumeMt = opts.volumeMt === undefined ? null : finiteNumber(fn, 'volumeMt', opts.volumeMt);
+  if (volumeMt !== null && !(volumeMt >= 0)) throw new RangeError(`${fn}: volumeMt must be a finite number >= 0 (got ${volumeMt})`);
+  const route = parseRoute(r);
+  if (volumeMt !== null) {
+    route.legs.forEach((leg, l) => {
+      if (leg.queue && leg.queue.capacityMt === null) {
+        throw new RangeError(`${fn}: legs[${l}] (${leg.name}).queue: a volume is given but the queue has no capacityMt (give queue.capacityMt, or run it in simulateCorridor, where the scenario's capacity is used)`);
+      }
+    });
+  }
+  return { route, trips, seed, volumeMt };
 }
 
 /**
@@ -26,24 +56,13 @@ export function checkTrips(trips: number, name = 'trips'): number {
  * queue's wait. A queue's utilisation is ρ = volumeMt / capacityMt, capped at maxUtilisation
  * (the share of trips at the cap is reported as `saturated`); a trip waits with probability
  * ErlangC(c, cρ), then an exponential time of mean Wq / ErlangC, Wq the Allen–Cunneen G/G/c
- * wait — exact for M/M/c.
+ * wait — exact for M/M/c. The options are a closed record: `{ trips, seed, volumeMt? }`
+ * (an unknown key such as `volumeMT` is a TypeError listing the allowed ones).
  *
- * @example simulateTransit({ name: 'r', legs: [{ name: 'a', mode: 'rail', days: 3 }, { name: 'b', mode: 'sea', days: 5 }] }, { trips: 10, seed: 1 }).mean // => 8
+ * @example simulateTransit({ name: 'r', legs: [{ name: 'a', mode: 'rail', days: 3 }, { name: 'b', mode: 'sea', days: 5 }] }, { trips: 10, seed: 1 }).mean // => { estimate: 8, standardError: 0 }
  */
 export function simulateTransit(r: RouteInput | Route, o: TransitOptions): TransitSample {
-  const route = parseRoute(r);
-  if (o === null || typeof o !== 'object') throw new TypeError('simulateTransit: options must be an object { trips, seed }');
-  const trips = checkTrips(o.trips);
-  const seed = seedKey(o.seed);
-  const volume = o.volumeMt;
-  if (volume !== undefined && !(Number.isFinite(volume) && volume >= 0)) throw new RangeError(`volumeMt: must be a finite number >= 0 (got ${volume})`);
-  if (volume !== undefined) {
-    route.legs.forEach((leg, l) => {
-      if (leg.queue && leg.queue.capacityMt === null) {
-        throw new RangeError(`legs[${l}] (${leg.name}).queue: a volume is given but the queue has no capacityMt (give queue.capacityMt, or run it in simulateCorridor, where the scenario's capacity is used)`);
-      }
-    });
-  }
-  const [out] = runTrips(route, seed, trips, [{ volumeMt: () => volume ?? null, capacityMt: () => null }]);
-  return new TransitSample(out!, route.legs);
+  const run = transitRun('simulateTransit', r, o);
+  const [out] = runTrips(run.route, run.seed, run.trips, [{ volumeMt: () => run.volumeMt, capacityMt: () => null }]);
+  return new TransitSample(out!, run.route, run.seed, { volumeMt: run.volumeMt, year: null });
 }

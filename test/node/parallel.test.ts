@@ -31,7 +31,8 @@ describe('worker threads give the one-thread numbers, bit for bit', () => {
       const par = await simulateTransitParallel(ROUTES['corridor-poti'], { trips, seed: 'par', volumeMt: 5.5, workers });
       same(par.days, serial.days);
       expect(par.legs()).toEqual(serial.legs());
-      expect(par.saturated).toBe(serial.saturated);
+      expect(par.saturated).toEqual(serial.saturated);
+      expect(par.toJSON()).toEqual(serial.toJSON());
     });
   }
 
@@ -61,10 +62,11 @@ describe('worker threads give the one-thread numbers, bit for bit', () => {
       const par = await simulateCorridorParallel(PRESETS['official-capacity'], ROUTES['corridor-poti'], { ...o, workers });
       for (const year of serial.years) {
         same(par.transit(year).days, serial.transit(year).days);
-        expect(par.transit(year).saturated).toBe(serial.transit(year).saturated);
+        expect(par.transit(year).saturated).toEqual(serial.transit(year).saturated);
         expect(par.transit(year).legs()).toEqual(serial.transit(year).legs());
       }
       expect(par.summary()).toEqual(serial.summary());
+      expect(par.toJSON()).toEqual(serial.toJSON());
     });
   }
 

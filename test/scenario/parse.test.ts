@@ -175,13 +175,13 @@ describe('parseRoute', () => {
 
   it('rejects bad legs with the leg’s path', () => {
     rejects(parseRoute, R((r) => (r.legs[2]!.days = { dist: 'triangular', min: 1, mode: 7, max: 5 })), 'legs[2].days.mode', 'must lie between min and max (got mode 7, min 1, max 5)');
-    rejects(parseRoute, R((r) => (r.legs[0]!.days = -1)), 'legs[0].days', 'must be >= 0 (got -1)');
+    rejects(parseRoute, R((r) => (r.legs[0]!.days = -1)), 'legs[0].days', 'must be in [0, 3650] (got -1)');
     rejects(parseRoute, R((r) => (r.legs[0]!.mode = 'bus')), 'legs[0].mode', /must be one of 'rail', 'road', 'ferry', 'sea', 'port', 'border' \(got "bus"\)/);
-    rejects(parseRoute, R((r) => ((r.legs[1]!.queue as Record<string, unknown>).servers = 0)), 'legs[1].queue.servers', 'must be a whole number >= 1 (got 0)');
-    rejects(parseRoute, R((r) => ((r.legs[1]!.queue as Record<string, unknown>).servers = 2.5)), 'legs[1].queue.servers', 'must be a whole number >= 1 (got 2.5)');
-    rejects(parseRoute, R((r) => ((r.legs[1]!.queue as Record<string, unknown>).serviceDays = 0)), 'legs[1].queue.serviceDays', 'must be > 0 (got 0)');
+    rejects(parseRoute, R((r) => ((r.legs[1]!.queue as Record<string, unknown>).servers = 0)), 'legs[1].queue.servers', 'must be a whole number in [1, 1000] (got 0)');
+    rejects(parseRoute, R((r) => ((r.legs[1]!.queue as Record<string, unknown>).servers = 2.5)), 'legs[1].queue.servers', 'must be a whole number in [1, 1000] (got 2.5)');
+    rejects(parseRoute, R((r) => ((r.legs[1]!.queue as Record<string, unknown>).serviceDays = 0)), 'legs[1].queue.serviceDays', 'must be in (0, 365] (got 0)');
     rejects(parseRoute, R((r) => ((r.legs[1]!.queue as Record<string, unknown>).maxUtilisation = 1)), 'legs[1].queue.maxUtilisation', 'must be in (0, 1) (got 1)');
-    rejects(parseRoute, R((r) => ((r.legs[1]!.queue as Record<string, unknown>).arrivalCv = -1)), 'legs[1].queue.arrivalCv', 'must be >= 0 (got -1)');
+    rejects(parseRoute, R((r) => ((r.legs[1]!.queue as Record<string, unknown>).arrivalCv = -1)), 'legs[1].queue.arrivalCv', 'must be in [0, 100] (got -1)');
     rejects(parseRoute, R((r) => ((r.legs[1]!.delay as Record<string, unknown>).probability = 2)), 'legs[1].delay.probability', 'must be in [0, 1] (got 2)');
     rejects(parseRoute, R((r) => (r.legs[2]!.name = 'rail')), 'legs[2].name', /must be unique/);
     rejects(parseRoute, R((r) => (r.legs = [])), 'legs', /at least one leg/);

@@ -30,8 +30,8 @@ describe('Erlang C and Allen–Cunneen', () => {
     expect(allenCunneenWait({ servers: 1, serviceDays: 2, arrivalCv: 1, serviceCv: 1 }, 0.8)).toBeCloseTo((0.8 / 0.2) * 2, 12);
   });
   it('rejects loads at or above the servers', () => {
-    expect(() => erlangC(2, 2)).toThrow(/offered load must be in \[0, servers\)/);
-    expect(() => erlangC(0, 0.1)).toThrow(/servers must be a whole number/);
+    expect(() => erlangC(2, 2)).toThrow(/erlangC: offeredLoad must be a number in \[0, 2\)/);
+    expect(() => erlangC(0, 0.1)).toThrow(/erlangC: servers must be a whole number in \[1, 1000\]/);
   });
 });
 
@@ -49,7 +49,8 @@ describe('closed forms (DESIGN.md, "Transit")', () => {
     const want = legs.map((l) => moments(l.days));
     expect(Math.abs(s.mean - want.reduce((a, m) => a + m.mean, 0))).toBeLessThan(4 * s.seMean);
     expect(Math.abs(s.variance - want.reduce((a, m) => a + m.variance, 0))).toBeLessThan(4 * s.seVariance);
-    expect(t.mean).toBeCloseTo(s.mean, 10);
+    expect(t.mean.estimate).toBeCloseTo(s.mean, 10);
+    expect(t.mean.standardError).toBeCloseTo(s.seMean, 10);
     const shares = t.legs().map((l) => l.varianceShare);
     expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
   });
@@ -68,7 +69,7 @@ describe('closed forms (DESIGN.md, "Transit")', () => {
       expect(Math.abs(waited - C)).toBeLessThan(4 * Math.sqrt((C * (1 - C)) / n));
       const s = sampleStats(t.days);
       expect(Math.abs(s.mean - wq)).toBeLessThan(4 * s.seMean);
-      expect(t.legs()[0]!.waitRate).toBeCloseTo(waited, 12);
+      expect(t.legs()[0]!.waited.estimate).toBeCloseTo(waited, 12);
     });
   }
 
@@ -82,12 +83,13 @@ describe('closed forms (DESIGN.md, "Transit")', () => {
     const t = simulateTransit({ name: 'r', legs: [{ name: 'a', mode: 'ferry', days: 1, delay: { probability: 0.3, days: { dist: 'uniform', min: 2, max: 4 } } }] }, { trips: n, seed: 'delay' });
     const s = sampleStats(t.days);
     expect(Math.abs(s.mean - (1 + 0.3 * 3))).toBeLessThan(4 * s.seMean);
-    expect(Math.abs(t.legs()[0]!.delayRate - 0.3)).toBeLessThan(4 * Math.sqrt(0.21 / n));
+    expect(Math.abs(t.legs()[0]!.delayed.estimate - 0.3)).toBeLessThan(4 * Math.sqrt(0.21 / n));
   });
 
   it('utilisation at or above the cap is capped, reported as saturated, and stays finite', () => {
     const t = simulateTransit(queueRoute(2), { trips: 10_000, seed: 'sat', volumeMt: 50 });
-    expect(t.saturated).toBe(1);
+    expect(t.saturated).toEqual({ estimate: 1, standardError: 0 });
+    expect(t.legs()[0]!.saturated).toEqual(t.saturated);
     const capped = simulateTransit(queueRoute(2), { trips: 10_000, seed: 'sat', volumeMt: 9.8 });
     expect(Array.from(t.days)).toEqual(Array.from(capped.days));
     expect(t.days.every(Number.isFinite)).toBe(true);
@@ -103,7 +105,7 @@ describe('agreement with the numpy reference (test/fixtures/numpy-transit.json)'
     const w = t.probabilityWithin(res.within);
     expect(Math.abs(w.estimate - res.pWithin)).toBeLessThan(4 * Math.hypot(w.standardError, res.pWithinSE));
     const seSat = Math.sqrt(res.saturated * (1 - res.saturated) * (1 / t.trips + 1 / fixture.n));
-    expect(Math.abs(t.saturated - res.saturated)).toBeLessThan(4 * seSat);
+    expect(Math.abs(t.saturated.estimate - res.saturated)).toBeLessThan(4 * seSat);
   });
 
   it('numpy’s P50, P90, P95 sit at our 50th, 90th, 95th percentiles (4 combined SE)', () => {
@@ -199,14 +201,19 @@ describe('routes, comparison and coupling', () => {
   });
 
   it('compareRoutes: one row per route, paired differences from the first', () => {
-    const rows = compareRoutes([ROUTES['corridor-poti'], ROUTES['corridor-btk'], ROUTES['suez-sea']], { trips: 20_000, seed: 'cmp' });
+    const cmp = compareRoutes([ROUTES['corridor-poti'], ROUTES['corridor-btk'], ROUTES['suez-sea']], { trips: 20_000, seed: 'cmp' });
+    expect(cmp.kind).toBe('route-comparison');
+    expect(cmp.seed).toBe('cmp');
+    const rows = cmp.rows;
     expect(rows.map((r) => r.route)).toEqual(['corridor-poti', 'corridor-btk', 'suez-sea']);
-    expect(rows[0]!.meanDiff).toBe(0);
-    expect(rows[1]!.meanDiff).toBeCloseTo(rows[1]!.mean - rows[0]!.mean, 9);
+    expect(rows[0]!.difference).toBeNull();
+    expect(rows[1]!.difference!.estimate).toBeCloseTo(rows[1]!.mean.estimate - rows[0]!.mean.estimate, 9);
+    expect(rows[1]!.probabilityWithin).toEqual(simulateTransit(ROUTES['corridor-btk'], { trips: 20_000, seed: 'cmp' }).probabilityWithin(15));
+    expect(JSON.parse(JSON.stringify(cmp))).toEqual({ kind: 'route-comparison', seed: 'cmp', trips: 20_000, within: 15, volumeMt: null, rows });
     // The three shared legs carry about 73 % of each route's variance and draw the same numbers,
     // so the paired SE is about √0.27 ≈ 0.52 of the unpaired one; it must at least be well below.
-    const unpaired = Math.hypot(simulateTransit(ROUTES['corridor-poti'], { trips: 20_000, seed: 'cmp' }).meanSE, simulateTransit(ROUTES['corridor-btk'], { trips: 20_000, seed: 'cmp' }).meanSE);
-    expect(rows[1]!.meanDiffSE).toBeLessThan(0.7 * unpaired);
+    const unpaired = Math.hypot(simulateTransit(ROUTES['corridor-poti'], { trips: 20_000, seed: 'cmp' }).mean.standardError, simulateTransit(ROUTES['corridor-btk'], { trips: 20_000, seed: 'cmp' }).mean.standardError);
+    expect(rows[1]!.difference!.standardError).toBeLessThan(0.7 * unpaired);
     expect(rows[0]!.sources.length).toBeGreaterThan(3);
   });
 
@@ -220,8 +227,8 @@ describe('routes, comparison and coupling', () => {
     const s = { start: { year: 2025, volumeMt: 4 }, horizon: 2026, growth: { model: 'exponential' as const, rate: 0.5 }, capacity: { baseMt: 6 } };
     const c = simulateCorridor(s, ROUTES['corridor-poti'], { paths: 2000, seed: 'cap', useScenarioCapacity: true });
     // 2026: demand 6 on capacity 6 → ρ = 1 → capped: every trip saturated.
-    expect(c.transit(2026).saturated).toBe(1);
-    expect(c.transit(2025).saturated).toBe(0);
+    expect(c.transit(2026).saturated.estimate).toBe(1);
+    expect(c.transit(2025).saturated.estimate).toBe(0);
     expect(c.summary().map((r) => r.year)).toEqual([2025, 2026]);
   });
 });
@@ -231,7 +238,7 @@ describe('bad input', () => {
     const r: RouteInput = { name: 'r', legs: [{ name: 'rail', mode: 'rail', days: 1 }, { name: 'port', mode: 'port', days: 1, queue: { servers: 2, serviceDays: 1 } }] };
     expect(() => simulateTransit(r, { trips: 10, seed: 1, volumeMt: 3 })).toThrow(/legs\[1\] \(port\)\.queue: a volume is given but the queue has no capacityMt/);
     expect(() => simulateCorridor({ start: { year: 2025, volumeMt: 3 }, horizon: 2026, growth: { model: 'exponential', rate: 0 } }, r, { paths: 5, seed: 1 })).toThrow(/legs\[1\] \(port\)\.queue: has no capacityMt and the scenario has no capacity/);
-    expect(simulateTransit(r, { trips: 10, seed: 1 }).mean).toBe(2); // without a volume the queue adds nothing
+    expect(simulateTransit(r, { trips: 10, seed: 1 }).mean).toEqual({ estimate: 2, standardError: 0 }); // without a volume the queue adds nothing
   });
 
   it('days < 0 and servers that are not positive whole numbers are refused with the leg’s path', () => {
@@ -245,11 +252,11 @@ describe('bad input', () => {
 
   it('trips, volume, tripsPerPath and the threshold are checked', () => {
     const r = ROUTES['suez-sea'];
-    expect(() => simulateTransit(r, { trips: 0, seed: 1 })).toThrow(/trips: must be a whole number/);
-    expect(() => simulateTransit(r, { trips: 10, seed: 1, volumeMt: -1 })).toThrow(/volumeMt: must be a finite number >= 0/);
-    expect(() => simulateTransit(r, { trips: 10, seed: 1 }).quantile(2)).toThrow(/p: must be in \[0, 1\]/);
-    expect(() => simulateTransit(r, { trips: 10, seed: 1 }).probabilityWithin(NaN)).toThrow(/days: must be a finite number/);
-    expect(() => compareRoutes([], { trips: 10, seed: 1 })).toThrow(/non-empty/);
-    expect(() => simulateCorridor({ start: { year: 2025, volumeMt: 3 }, horizon: 2026, growth: { model: 'exponential', rate: 0 } }, r, { paths: 5, seed: 1, tripsPerPath: 0 })).toThrow(/tripsPerPath/);
+    expect(() => simulateTransit(r, { trips: 0, seed: 1 })).toThrow(/simulateTransit: trips must be a whole number in \[1, 50000000\]/);
+    expect(() => simulateTransit(r, { trips: 10, seed: 1, volumeMt: -1 })).toThrow(/simulateTransit: volumeMt must be a finite number >= 0/);
+    expect(() => simulateTransit(r, { trips: 10, seed: 1 }).quantile(2)).toThrow(/TransitSample.quantile: p must be a number in \[0, 1\]/);
+    expect(() => simulateTransit(r, { trips: 10, seed: 1 }).probabilityWithin(NaN)).toThrow(/TransitSample.probabilityWithin: days must be a finite number/);
+    expect(() => compareRoutes([], { trips: 10, seed: 1 })).toThrow(/compareRoutes: routes must hold 1 to 100 routes/);
+    expect(() => simulateCorridor({ start: { year: 2025, volumeMt: 3 }, horizon: 2026, growth: { model: 'exponential', rate: 0 } }, r, { paths: 5, seed: 1, tripsPerPath: 0 })).toThrow(/simulateCorridor: tripsPerPath must be a whole number/);
   });
 });
