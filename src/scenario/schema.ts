@@ -52,7 +52,7 @@ function within(x: number, b: Bound): boolean {
 const mustBe = (b: Bound) => (b.text === 'finite' ? 'must be a finite number' : `must be ${b.text}`);
 
 /** A finite number with a message for a missing, non-numeric or infinite value. */
-const finite = (what = 'a finite number') =>
+export const finite = (what = 'a finite number') =>
   z.number({ error: (iss) => (iss.input === undefined ? `is required (${what})` : `must be ${what} (got ${show(iss.input)})`) });
 
 /** A finite number inside a bound. */
@@ -87,6 +87,32 @@ export const nonEmpty = (what: string) =>
   text(what).superRefine((s, ctx) => {
     if (s.trim() === '') ctx.addIssue({ code: 'custom', message: `must be ${what} (got an empty string)` });
   });
+
+/** The longest arrays a document may hold (CONVENTIONS: fixed limits). */
+export const MAX_ITEMS = { disruptions: 100, expansions: 100, legs: 100, points: 1000 } as const;
+
+/**
+ * An array of at most `max` elements, its length checked *before* any element is validated, so
+ * that a document with 10^6 bad disruptions is refused at once with one issue instead of a
+ * million (CONVENTIONS, fixed limits). `what` names the elements in messages ("disruptions");
+ * `min` is an optional lower bound on the length. Input and output types are those of
+ * `z.array(element)`.
+ *
+ * @example
+ * const legs = boundedArray(leg, { max: MAX_ITEMS.legs, min: 1, what: 'legs' });
+ */
+export function boundedArray<E extends z.ZodType>(element: E, o: { max: number; what: string; min?: number }) {
+  const { max, what, min = 0 } = o;
+  const gate = z.custom<z.input<E>[]>((x) => Array.isArray(x) && x.length <= max && x.length >= min, {
+    error: (iss) => {
+      const x = iss.input;
+      if (!Array.isArray(x)) return x === undefined ? `is required (an array of ${what})` : `must be an array of ${what} (got ${show(x)})`;
+      if (x.length > max) return `must hold at most ${max} ${what} (got ${x.length})`;
+      return `must hold at least ${min} ${what} (got ${x.length})`;
+    },
+  });
+  return gate.pipe(z.array(element));
+}
 
 function minModeMax(d: { min: number; mode: number; max: number }, ctx: Ctx): void {
   if (!(d.min <= d.max)) ctx.addIssue({ code: 'custom', path: ['max'], message: `must be >= min (got min ${d.min}, max ${d.max})` });
@@ -199,7 +225,7 @@ const growthSchema = z.discriminatedUnion(
     obj({ model: z.literal('gompertz'), capacityMt: param(GT(0)), rate: param(GT(0)), midpointYear: param(ANY) }),
     obj({
       model: z.literal('piecewise'),
-      points: z.array(point, { error: (iss) => `must be an array of { year, volumeMt } (got ${show(iss.input)})` }).min(2, { error: (iss) => `must hold at least 2 points (got ${(iss.input as unknown[]).length})` }),
+      points: boundedArray(point, { max: MAX_ITEMS.points, min: 2, what: 'points { year, volumeMt }' }),
     }).superRefine((g, ctx) => {
       g.points.forEach((p, i) => {
         if (i > 0 && !(p.year > g.points[i - 1]!.year)) {
@@ -254,9 +280,9 @@ export const scenarioSchema = obj({
   persistence: bounded({ min: 0, max: 1, maxOpen: true, text: 'in [0, 1)' }).optional(),
   capacity: obj({
     baseMt: param(GT(0)),
-    expansions: z.array(expansion, { error: (iss) => `must be an array of expansions (got ${show(iss.input)})` }).optional(),
+    expansions: boundedArray(expansion, { max: MAX_ITEMS.expansions, what: 'expansions' }).optional(),
   }).optional(),
-  disruptions: z.array(disruption, { error: (iss) => `must be an array of disruptions (got ${show(iss.input)})` }).optional(),
+  disruptions: boundedArray(disruption, { max: MAX_ITEMS.disruptions, what: 'disruptions' }).optional(),
   target: obj({ year: integer('a whole year'), volumeMt: bounded(GT(0)) }).optional(),
 }).superRefine((s, ctx) => {
   const y0 = s.start.year;
