@@ -147,11 +147,13 @@ export function yearVolume(fn: string, name: string, x: unknown): { year: number
   }
   const o = x as { year?: unknown; volumeMt?: unknown };
   const year = finiteNumber(fn, `${name}.year`, o.year);
-  const volumeMt = numberIn(fn, `${name}.volumeMt`, o.volumeMt, 0, Number.MAX_VALUE, { lo: true });
+  const volumeMt = positiveNumber(fn, `${name}.volumeMt`, o.volumeMt);
   return { year, volumeMt };
 }
 
 /** A finite number > 0. */
 export function positiveNumber(fn: string, name: string, x: unknown): number {
-  return numberIn(fn, name, x, 0, Number.MAX_VALUE, { lo: true });
+  if (typeof x !== 'number') throw new TypeError(`${fn}: ${name} must be a finite number > 0 (got ${show(x)})`);
+  if (!(x > 0 && x <= Number.MAX_VALUE)) throw new RangeError(`${fn}: ${name} must be a finite number > 0 (got ${show(x)})`);
+  return x;
 }
