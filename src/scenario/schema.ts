@@ -9,6 +9,7 @@ export { z };
 import { moments } from '../random/moments.js';
 import type { Dist, Param } from '../random/dist.js';
 import { compileFormula, FormulaError } from '../growth/mathjs.js';
+import { logRatio, midpointLog } from '../growth/model.js';
 import { MAX_HORIZON_YEARS } from './types.js';
 import type { ScenarioIssue } from './error.js';
 
@@ -215,14 +216,72 @@ export function param(b: Bound) {
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** Logistic and Gompertz take exactly one of rate or midpointYear (the other follows; DESIGN.md). */
+function exactlyOneRate(g: { model: string; rate?: Param | undefined; midpointYear?: Param | undefined }, ctx: Ctx): void {
+  const both = g.rate !== undefined && g.midpointYear !== undefined;
+  if (both || (g.rate === undefined && g.midpointYear === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: both ? ['midpointYear'] : [],
+      message: `a ${g.model} curve needs exactly one of rate or midpointYear (got ${both ? 'both' : 'neither'}): it passes through the start point and levels off at capacityMt, so the rate fixes the midpoint and the midpoint the rate`,
+    });
+  }
+}
+
+/** A parameter's support as messages show it. */
+function showSupport(p: Param): string {
+  if (typeof p === 'number') return String(p);
+  const m = moments(p);
+  return `a ${p.dist} over [${m.min}, ${m.max}]`;
+}
+
+/**
+ * The anchored logistic and Gompertz need every draw of capacityMt above start.volumeMt, and,
+ * given midpointYear, a rate r > 0 for every draw of (capacityMt, midpointYear): the sign of
+ * ln(K/v0 − 1) (logistic) or ln(ln(K/v0)) (Gompertz), increasing in K, must be the sign of
+ * midpointYear − start.year over both supports.
+ */
+function anchoredCurve(g: { model: string; capacityMt: Param; rate?: Param | undefined; midpointYear?: Param | undefined }, start: { year: number; volumeMt: number }, ctx: Ctx): void {
+  const logistic = g.model === 'logistic';
+  const v0 = start.volumeMt;
+  const t0 = start.year;
+  const K = moments(g.capacityMt);
+  if (!(K.min > v0)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['growth', 'capacityMt'],
+      message: `every draw must exceed start.volumeMt ${v0}: the ${g.model} curve starts there and levels off at capacityMt, its plateau (got ${showSupport(g.capacityMt)})`,
+    });
+    return;
+  }
+  if (g.midpointYear === undefined || g.rate !== undefined) return;
+  const tm = moments(g.midpointYear);
+  const lo = midpointLog(logistic, logRatio(K.min, v0));
+  const hi = midpointLog(logistic, logRatio(K.max, v0));
+  const threshold = logistic ? '2 × start.volumeMt' : 'e × start.volumeMt';
+  const point = logistic ? 'midpoint (half of capacityMt)' : 'inflection (capacityMt/e)';
+  const at = `${Number((logistic ? 2 * v0 : Math.E * v0).toPrecision(4))}`;
+  const fail = (message: string) => ctx.addIssue({ code: 'custom', path: ['growth', 'midpointYear'], message });
+  if (lo > 0) {
+    if (!(tm.min > t0)) fail(`must be after start.year ${t0} when capacityMt > ${threshold} (${at}): the curve starts below its ${point}, so that year lies ahead (got ${showSupport(g.midpointYear)})`);
+  } else if (hi < 0) {
+    if (!(tm.max < t0)) fail(`must be before start.year ${t0} when capacityMt < ${threshold} (${at}): the curve starts above its ${point}, so that year lies behind (got ${showSupport(g.midpointYear)})`);
+  } else {
+    fail(
+      `cannot fix the rate when capacityMt can be ${threshold} (${at}) (capacityMt is ${showSupport(g.capacityMt)}): there the curve is at its ${point} at the start whatever the rate. ` +
+        `Keep every draw of capacityMt on one side of ${at}, or give rate instead`,
+    );
+  }
+}
+
 const point = obj({ year: integer('a whole year'), volumeMt: bounded(GT(0)) });
 
 const growthSchema = z.discriminatedUnion(
   'model',
   [
     obj({ model: z.literal('exponential'), rate: param(GT(-1)) }),
-    obj({ model: z.literal('logistic'), capacityMt: param(GT(0)), rate: param(GT(0)), midpointYear: param(ANY) }),
-    obj({ model: z.literal('gompertz'), capacityMt: param(GT(0)), rate: param(GT(0)), midpointYear: param(ANY) }),
+    obj({ model: z.literal('logistic'), capacityMt: param(GT(0)), rate: param(GT(0)).optional(), midpointYear: param(ANY).optional() }).superRefine(exactlyOneRate),
+    obj({ model: z.literal('gompertz'), capacityMt: param(GT(0)), rate: param(GT(0)).optional(), midpointYear: param(ANY).optional() }).superRefine(exactlyOneRate),
     obj({
       model: z.literal('piecewise'),
       points: boundedArray(point, { max: MAX_ITEMS.points, min: 2, what: 'points { year, volumeMt }' }),
@@ -286,6 +345,7 @@ export const scenarioSchema = obj({
   target: obj({ year: integer('a whole year'), volumeMt: bounded(GT(0)) }).optional(),
 }).superRefine((s, ctx) => {
   const y0 = s.start.year;
+  if (s.growth.model === 'logistic' || s.growth.model === 'gompertz') anchoredCurve(s.growth, s.start, ctx);
   if (!(s.horizon >= y0)) ctx.addIssue({ code: 'custom', path: ['horizon'], message: `must be >= start.year ${y0} (got ${s.horizon})` });
   else if (s.horizon - y0 > MAX_HORIZON_YEARS) {
     ctx.addIssue({ code: 'custom', path: ['horizon'], message: `must be at most ${MAX_HORIZON_YEARS} years after start.year ${y0} (got ${s.horizon})` });
