@@ -315,12 +315,20 @@ export function growthCurve(model: GrowthModel, anchor?: YearVolume): (year: num
  * @example cagr({ year: 2020, volumeMt: 0.783 }, { year: 2024, volumeMt: 4.484 }) // => 0.5469…
  */
 export function cagr(from: YearVolume, to: YearVolume): number {
-  for (const [name, o] of [['from', from], ['to', to]] as const) {
-    if (!(o.volumeMt > 0 && Number.isFinite(o.volumeMt))) throw new RangeError(`cagr: ${name}.volumeMt must be a positive number (got ${o.volumeMt})`);
-    if (!Number.isFinite(o.year)) throw new RangeError(`cagr: ${name}.year must be a finite number (got ${o.year})`);
+  return cagrOf('cagr', from, to);
+}
+
+function cagrOf(fn: string, from: YearVolume, to: YearVolume): number {
+  const a = yearVolume(fn, 'from', from);
+  const b = yearVolume(fn, 'to', to);
+  if (a.year === b.year) throw new RangeError(`${fn}: the two years must differ (both ${a.year})`);
+  // The log ratio as a difference of logs, so that 1e-300 → 1e300 does not overflow on the way.
+  const g = (Math.log(b.volumeMt) - Math.log(a.volumeMt)) / (b.year - a.year);
+  const rate = Math.expm1(g);
+  if (!(rate <= Number.MAX_VALUE)) {
+    throw new RangeError(`${fn}: the growth from ${a.volumeMt} Mt in ${a.year} to ${b.volumeMt} Mt in ${b.year} is beyond a double (log growth ${g} per year; the rate e^g − 1 overflows)`);
   }
-  if (from.year === to.year) throw new RangeError(`cagr: the two years must differ (both ${from.year})`);
-  return Math.expm1(Math.log(to.volumeMt / from.volumeMt) / (to.year - from.year));
+  return rate;
 }
 
 /**
@@ -329,6 +337,8 @@ export function cagr(from: YearVolume, to: YearVolume): number {
  * @example requiredGrowth({ year: 2025, volumeMt: 4.119 }, { year: 2027, volumeMt: 10 }) // => 0.5581…
  */
 export function requiredGrowth(from: YearVolume, target: YearVolume): number {
-  if (!(target.year > from.year)) throw new RangeError(`requiredGrowth: target.year must be after from.year (got ${target.year} <= ${from.year})`);
-  return cagr(from, target);
+  const a = yearVolume('requiredGrowth', 'from', from);
+  const b = yearVolume('requiredGrowth', 'target', target);
+  if (!(b.year > a.year)) throw new RangeError(`requiredGrowth: target.year must be after from.year (got ${b.year} <= ${a.year})`);
+  return cagrOf('requiredGrowth', a, b);
 }
