@@ -11,7 +11,7 @@ import type { Dist, Param } from '../random/dist.js';
 import { compileFormula, FormulaError } from '../growth/mathjs.js';
 import { logRatio, midpointLog } from '../growth/model.js';
 import { MAX_HORIZON_YEARS } from './types.js';
-import type { ScenarioIssue } from './error.js';
+import { MAX_KEPT_ISSUES, type ScenarioIssue } from './error.js';
 
 type Ctx = z.RefinementCtx;
 
@@ -319,19 +319,24 @@ const growthSchema = z.discriminatedUnion(
 // Scenario
 
 const expansion = obj({ year: integer('a whole year'), addMt: param(GE(0)), delayYears: param(GE(0)).optional() });
+// `null` is accepted wherever a parsed document writes one (name, capacity, demandFactor,
+// capacityFactor, target) and means the same as an absent field (for target: no target), so that
+// a parsed scenario that went through JSON or structuredClone, or came from the other build,
+// parses again to itself (DESIGN.md: parsing is idempotent). `kind: 'scenario'` likewise.
 const disruption = obj({
   name: nonEmpty('a name'),
   probability: param(UNIT),
-  demandFactor: param(GT(0)).optional(),
-  capacityFactor: param(GT(0)).optional(),
+  demandFactor: param(GT(0)).nullable().optional(),
+  capacityFactor: param(GT(0)).nullable().optional(),
 }).superRefine((d, ctx) => {
-  if (d.demandFactor === undefined && d.capacityFactor === undefined) {
+  if (d.demandFactor == null && d.capacityFactor == null) {
     ctx.addIssue({ code: 'custom', message: 'needs demandFactor or capacityFactor (or both): a disruption with neither changes nothing' });
   }
 });
 
 export const scenarioSchema = obj({
-  name: text('a string').optional(),
+  kind: z.literal('scenario', { error: (iss) => `must be 'scenario' when given (got ${show(iss.input)})` }).optional(),
+  name: text('a string').nullable().optional(),
   start: obj({ year: integer('a whole year'), volumeMt: bounded(GT(0)) }),
   horizon: integer('a whole year'),
   growth: growthSchema,
@@ -340,9 +345,10 @@ export const scenarioSchema = obj({
   capacity: obj({
     baseMt: param(GT(0)),
     expansions: boundedArray(expansion, { max: MAX_ITEMS.expansions, what: 'expansions' }).optional(),
-  }).optional(),
+  }).nullable().optional(),
   disruptions: boundedArray(disruption, { max: MAX_ITEMS.disruptions, what: 'disruptions' }).optional(),
-  target: obj({ year: integer('a whole year'), volumeMt: bounded(GT(0)) }).optional(),
+  /** 10 Mt in 2027 when absent (if that year is in the run); null: no target. */
+  target: obj({ year: integer('a whole year'), volumeMt: bounded(GT(0)) }).nullable().optional(),
 }).superRefine((s, ctx) => {
   const y0 = s.start.year;
   if (s.growth.model === 'logistic' || s.growth.model === 'gompertz') anchoredCurve(s.growth, s.start, ctx);
@@ -357,7 +363,7 @@ export const scenarioSchema = obj({
   (s.disruptions ?? []).forEach((d, i) => {
     if (seen.has(d.name)) ctx.addIssue({ code: 'custom', path: ['disruptions', i, 'name'], message: `must be unique (${JSON.stringify(d.name)} is used twice)` });
     seen.add(d.name);
-    if (d.capacityFactor !== undefined && s.capacity === undefined) {
+    if (d.capacityFactor != null && s.capacity == null) {
       ctx.addIssue({ code: 'custom', path: ['disruptions', i, 'capacityFactor'], message: 'has no capacity to act on: give the scenario a capacity (capacity.baseMt) or drop capacityFactor' });
     }
   });
@@ -403,8 +409,9 @@ export function toIssues(issues: readonly ZodIssueLike[], prefix: (string | numb
 }
 
 /** Parses with a schema; returns the data or the issues. */
-export function check<T>(schema: z.ZodType<T>, input: unknown): { ok: true; data: T } | { ok: false; issues: ScenarioIssue[] } {
+export function check<S extends z.ZodType>(schema: S, input: unknown): { ok: true; data: z.output<S> } | { ok: false; issues: ScenarioIssue[]; count: number } {
   const r = schema.safeParse(input, { reportInput: true });
   if (r.success) return { ok: true, data: r.data };
-  return { ok: false, issues: toIssues(r.error.issues as unknown as ZodIssueLike[]) };
+  const issues = toIssues(r.error.issues as unknown as ZodIssueLike[]);
+  return { ok: false, issues: issues.slice(0, MAX_KEPT_ISSUES), count: issues.length };
 }
