@@ -335,7 +335,6 @@ const disruption = obj({
 });
 
 export const scenarioSchema = obj({
-  kind: z.literal('scenario', { error: (iss) => `must be 'scenario' when given (got ${show(iss.input)})` }).optional(),
   name: text('a string').nullable().optional(),
   start: obj({ year: integer('a whole year'), volumeMt: bounded(GT(0)) }),
   horizon: integer('a whole year'),
@@ -349,6 +348,8 @@ export const scenarioSchema = obj({
   disruptions: boundedArray(disruption, { max: MAX_ITEMS.disruptions, what: 'disruptions' }).optional(),
   /** 10 Mt in 2027 when absent (if that year is in the run); null: no target. */
   target: obj({ year: integer('a whole year'), volumeMt: bounded(GT(0)) }).nullable().optional(),
+  /** What a parsed scenario carries; accepted so that parsing is idempotent. */
+  kind: z.literal('scenario', { error: (iss) => `must be 'scenario' when given (got ${show(iss.input)})` }).optional(),
 }).superRefine((s, ctx) => {
   const y0 = s.start.year;
   if (s.growth.model === 'logistic' || s.growth.model === 'gompertz') anchoredCurve(s.growth, s.start, ctx);
