@@ -68,20 +68,26 @@ export function compiledFormula(model: Extract<GrowthModel, { model: 'expression
 // ---------------------------------------------------------------------------------------------
 // Anchored logistic and Gompertz (DESIGN.md, "Median path"), in log space throughout.
 
-/** L = ln(K/v0) from the two logs, so that K/v0 never overflows (K = 1e300, v0 = 1e-300). */
+/**
+ * L = ln(K/v0), accurate for K close to v0 (log1p of (K − v0)/v0, where K − v0 is exact) and
+ * without overflow when K/v0 is beyond a double (K = 1e300, v0 = 1e-300: the difference of logs).
+ */
 export function logRatio(capacityMt: number, v0: number): number {
-  return Math.log(capacityMt) - Math.log(v0);
+  const c = (capacityMt - v0) / v0;
+  return c < Number.MAX_VALUE ? Math.log1p(c) : Math.log(capacityMt) - Math.log(v0);
 }
 
 /**
- * The log of the anchored curve's "distance" term: ln(K/v0 − 1) for the logistic (= ln(e^L − 1),
- * computed as L + ln(1 − e^−L) for large L and ln(expm1 L) for small), ln(ln(K/v0)) = ln L for the
- * Gompertz. Its sign is the sign of tm − t0: positive when the start lies below the midpoint
- * (K > 2·v0, resp. K > e·v0). Needs L > 0.
+ * The log of the anchored curve's "distance" term: ln(K/v0 − 1) for the logistic, ln(ln(K/v0))
+ * for the Gompertz. Its sign is the sign of tm − t0: positive when the start lies below the
+ * midpoint (K > 2·v0, resp. K > e·v0); for the logistic it is exactly 0 at K = 2·v0 (computed as
+ * ln((K − v0)/v0), or L + ln(1 − e^−L) when K/v0 is beyond a double). Needs K > v0.
  */
-export function midpointLog(logistic: boolean, L: number): number {
+export function midpointLog(logistic: boolean, capacityMt: number, v0: number): number {
+  const L = logRatio(capacityMt, v0);
   if (!logistic) return Math.log(L);
-  return L > 0.5 ? L + Math.log(-Math.expm1(-L)) : Math.log(Math.expm1(L));
+  const c = (capacityMt - v0) / v0;
+  return c < Number.MAX_VALUE ? Math.log(c) : L + Math.log(-Math.expm1(-L));
 }
 
 /**
@@ -195,7 +201,7 @@ function logCurve(fn: string, model: FixedGrowthModel, anchor: YearVolume | unde
       const t0 = anchor.year;
       if (!(K > v0)) throw new RangeError(`${fn}: model.capacityMt must exceed anchor.volumeMt ${v0}: the anchored curve levels off at capacityMt (got ${K})`);
       const L = logRatio(K, v0);
-      const logC = midpointLog(logistic, L);
+      const logC = midpointLog(logistic, K, v0);
       let r = rate ?? NaN;
       if (midpointYear !== undefined) {
         r = rateFromMidpoint(logC, midpointYear, t0);

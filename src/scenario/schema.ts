@@ -9,7 +9,7 @@ export { z };
 import { moments } from '../random/moments.js';
 import type { Dist, Param } from '../random/dist.js';
 import { compileFormula, FormulaError } from '../growth/mathjs.js';
-import { logRatio, midpointLog } from '../growth/model.js';
+import { midpointLog } from '../growth/model.js';
 import { MAX_HORIZON_YEARS } from './types.js';
 import { MAX_KEPT_ISSUES, type ScenarioIssue } from './error.js';
 
@@ -256,8 +256,8 @@ function anchoredCurve(g: { model: string; capacityMt: Param; rate?: Param | und
   }
   if (g.midpointYear === undefined || g.rate !== undefined) return;
   const tm = moments(g.midpointYear);
-  const lo = midpointLog(logistic, logRatio(K.min, v0));
-  const hi = midpointLog(logistic, logRatio(K.max, v0));
+  const lo = midpointLog(logistic, K.min, v0);
+  const hi = K.max === Infinity ? Infinity : midpointLog(logistic, K.max, v0);
   const threshold = logistic ? '2 × start.volumeMt' : 'e × start.volumeMt';
   const point = logistic ? 'midpoint (half of capacityMt)' : 'inflection (capacityMt/e)';
   const at = `${Number((logistic ? 2 * v0 : Math.E * v0).toPrecision(4))}`;

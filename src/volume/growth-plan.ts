@@ -51,7 +51,7 @@ export function planGrowth(growth: GrowthModel, years: readonly number[], seed: 
       for (let i = 0; i < count; i++) {
         if (!(K[i]! > v0)) throw new RangeError(`simulateVolumes: growth.capacityMt drew ${K[i]} on path ${first + i}, not above start.volumeMt ${v0}; the anchored ${growth.model} curve needs every draw of capacityMt above the start volume`);
         L[i] = logRatio(K[i]!, v0);
-        logC[i] = midpointLog(logistic, L[i]!);
+        logC[i] = midpointLog(logistic, K[i]!, v0);
         r[i] = byRate ? given[i]! : rateFromMidpoint(logC[i]!, given[i]!, t0);
         if (!(r[i]! > 0 && r[i]! <= Number.MAX_VALUE)) {
           throw new RangeError(
