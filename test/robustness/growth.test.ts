@@ -347,7 +347,7 @@ const validScenario: fc.Arbitrary<ScenarioInput> = fc
     if (x.volatility !== undefined) s.volatility = x.volatility;
     if (x.persistence !== undefined) s.persistence = x.persistence;
     if (x.target === 'given') s.target = { year: x.year + x.years, volumeMt: 10 };
-    if (x.target === 'none') (s as { target: null }).target = null;
+    if (x.target === 'none') s.target = null;
     return s;
   });
 
