@@ -6,6 +6,7 @@ import { z } from 'zod';
 
 /** zod itself, for the other schema files: zod enters the library through this file alone. */
 export { z };
+import { show } from '../args.js';
 import { moments } from '../random/moments.js';
 import type { Dist, Param } from '../random/dist.js';
 import { compileFormula, FormulaError } from '../growth/mathjs.js';
@@ -15,18 +16,8 @@ import { MAX_KEPT_ISSUES, type ScenarioIssue } from './error.js';
 
 type Ctx = z.RefinementCtx;
 
-/** A short rendering of an offending value for messages. */
-export function show(x: unknown): string {
-  if (typeof x === 'number') return Number.isNaN(x) ? 'NaN' : String(x);
-  if (x === undefined) return 'nothing';
-  if (typeof x === 'string') return JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x);
-  try {
-    const s = JSON.stringify(x);
-    return s === undefined ? String(x) : s.length > 60 ? `${s.slice(0, 60)}…` : s;
-  } catch {
-    return String(x);
-  }
-}
+/** A short rendering of an offending value for messages: the library's one (args.ts). */
+export { show };
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
