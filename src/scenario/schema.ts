@@ -11,7 +11,7 @@ import { moments } from '../random/moments.js';
 import type { Dist, Param } from '../random/dist.js';
 import { compileFormula, FormulaError } from '../growth/mathjs.js';
 import { midpointLog } from '../growth/model.js';
-import { MAX_HORIZON_YEARS } from './types.js';
+import { MAX_HORIZON_YEARS, type ScenarioInput } from './types.js';
 import { MAX_KEPT_ISSUES, type ScenarioIssue } from './error.js';
 
 type Ctx = z.RefinementCtx;
@@ -199,7 +199,7 @@ export function param(b: Bound) {
     if (typeof p === 'number') {
       if (!within(p, b)) ctx.addIssue({ code: 'custom', message: `${mustBe(b)} (got ${show(p)})` });
     } else supportInside(p as Dist, b, ctx);
-  }) as unknown as z.ZodType<Param>;
+  }) as unknown as z.ZodType<Param, Param>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -407,3 +407,12 @@ export function check<S extends z.ZodType>(schema: S, input: unknown): { ok: tru
   const issues = toIssues(r.error.issues as unknown as ZodIssueLike[]);
   return { ok: false, issues: issues.slice(0, MAX_KEPT_ISSUES), count: issues.length };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The hand-written input type (types.ts, where each field has its TSDoc) and the schema's input
+// type agree both ways: a change to one that the other does not follow fails the typecheck.
+type Assert<T extends true> = T;
+type DeepReadonly<T> = T extends (infer E)[] ? readonly DeepReadonly<E>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+type SchemaInput = DeepReadonly<z.input<typeof scenarioSchema>>;
+type HandWritten = DeepReadonly<ScenarioInput>;
+export type ScenarioInputMatchesSchema = Assert<HandWritten extends SchemaInput ? (SchemaInput extends HandWritten ? true : false) : false>;
