@@ -468,3 +468,45 @@ describe('limits: long arrays are refused before their elements are validated', 
     expect(many.message.split('\n').at(-1)).toBe('  … and 4980 more problems');
   });
 });
+
+describe('no NaN or ±Infinity from the fits and curves, whatever the data (fast-check)', () => {
+  const volume = fc.oneof(fc.double({ min: 1e-300, max: 1e300, noNaN: true }), fc.double({ min: 0.1, max: 20, noNaN: true }), fc.constantFrom(0, -1, NaN, Infinity, 5e-324, 1.7e308));
+  const year = fc.oneof(fc.integer({ min: 1990, max: 2030 }), fc.constantFrom(NaN, 1e308, -1e308));
+  const record = fc.array(fc.record({ year, volumeMt: volume, kind: fc.constantFrom('reported', 'reported', 'estimate', 'target', undefined) }), { maxLength: 9 });
+
+  it('fitGrowth and fitRandomWalk: finite results or a RangeError/TypeError naming the function', () => {
+    fc.assert(
+      fc.property(record, fc.constantFrom('exponential', 'logistic', 'gompertz') as fc.Arbitrary<'exponential' | 'logistic' | 'gompertz'>, (rec, kind) => {
+        for (const [fn, run] of [
+          ['fitGrowth', () => fitGrowth(rec as Observation[], kind).toJSON()],
+          ['fitRandomWalk', () => fitRandomWalk(rec as Observation[])],
+        ] as const) {
+          const r = outcome(run);
+          if (r.error) {
+            expect(r.error instanceof TypeError || r.error instanceof RangeError, r.error.message).toBe(true);
+            expect(r.error.message.startsWith(`${fn}: `), r.error.message).toBe(true);
+          } else expect(finiteEverywhere(r.value), JSON.stringify(r.value)).toBe(true);
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('cagr, requiredGrowth and compiled formulas: finite results or errors naming the function', () => {
+    const pt = fc.record({ year, volumeMt: volume });
+    fc.assert(
+      fc.property(pt, pt, fc.double(), fc.double(), (a, b, t, p) => {
+        for (const [fn, run] of [
+          ['cagr', () => cagr(a, b)],
+          ['requiredGrowth', () => requiredGrowth(a, b)],
+          ['compileFormula', () => compileFormula('a * exp(0.1 * (t - 2000)) / (t - 2020)', ['a']).evaluate(t, { a: p })],
+        ] as const) {
+          const r = outcome(run);
+          if (r.error) expect(r.error.message.startsWith(`${fn}: `), r.error.message).toBe(true);
+          else expect(Number.isFinite(r.value), `${fn} gave ${r.value}`).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
