@@ -8,6 +8,7 @@ import {
   cagr,
   compareSeries,
   fitGrowth,
+  growthCurve,
   reportedVolumes,
   requiredGrowth,
   type FitParameter,
@@ -67,3 +68,10 @@ console.log('\nGrowth per year that 10 Mt in 2027 needs');
 console.log(`  from the 2025 outturn (4.119 Mt):       ${pct(requiredGrowth(y(2025), plan))}`);
 console.log(`  from the article's expected 5.2 Mt:     ${pct(requiredGrowth({ year: 2025, volumeMt: 5.2 }, plan))}`);
 console.log(`  the record's own pace, 2019–2025 fit:   ${pct(fitGrowth(TITR_VOLUMES, 'exponential').parameters[1]!.estimate!)}`);
+
+// 6. A fit as a scenario's growth: `fit.model` is anchored at the fitted value of the last year
+// and levels off at K, so "capacity 10 Mt" means the path stops at 10 Mt.
+const k10 = fitGrowth(TITR_VOLUMES, 'logistic', { fixed: { capacityMt: 10 } });
+const path = growthCurve(k10.model, k10.anchor);
+console.log(`\nThe logistic fit with K = 10 Mt as a scenario's growth, from ${mt(k10.anchor.volumeMt)} Mt in ${k10.anchor.year}`);
+console.log(`  ${[2027, 2030, 2035, 2040, 2050].map((year) => `${year}: ${mt(path(year))}`).join('   ')}  (Mt; it levels off at K = 10)`);

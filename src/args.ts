@@ -136,3 +136,24 @@ export function numericValues(fn: string, name: string, xs: unknown, { infinite 
   }
   return v;
 }
+
+/**
+ * A `{ year, volumeMt }` point: a plain object whose year is a finite number and whose volume is
+ * a positive finite number (an observation, an anchor, a target). Other fields are ignored.
+ */
+export function yearVolume(fn: string, name: string, x: unknown): { year: number; volumeMt: number } {
+  if (x === null || typeof x !== 'object' || Array.isArray(x)) {
+    throw new TypeError(`${fn}: ${name} must be an object { year, volumeMt } (got ${show(x)})`);
+  }
+  const o = x as { year?: unknown; volumeMt?: unknown };
+  const year = finiteNumber(fn, `${name}.year`, o.year);
+  const volumeMt = positiveNumber(fn, `${name}.volumeMt`, o.volumeMt);
+  return { year, volumeMt };
+}
+
+/** A finite number > 0. */
+export function positiveNumber(fn: string, name: string, x: unknown): number {
+  if (typeof x !== 'number') throw new TypeError(`${fn}: ${name} must be a finite number > 0 (got ${show(x)})`);
+  if (!(x > 0 && x <= Number.MAX_VALUE)) throw new RangeError(`${fn}: ${name} must be a finite number > 0 (got ${show(x)})`);
+  return x;
+}

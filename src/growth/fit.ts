@@ -1,4 +1,6 @@
 import type { Observation, ObservationKind } from '../data/volumes.js';
+import { finiteNumber, finiteNumbers, oneOf, options as options_, show } from '../args.js';
+import { checkFilter, selectObservations } from './observations.js';
 import { growthCurve, type FixedGrowthModel, type YearVolume } from './model.js';
 import { invert, solveLinear } from './mathjs.js';
 
@@ -42,12 +44,26 @@ export interface FitParameter {
   upperBound95?: number | null;
 }
 
-/** A fit: plain data (JSON-serialisable) plus `predict`. */
+/**
+ * A fit: plain data plus `predict` and `toJSON`.
+ *
+ * `toJSON()` gives every field but `predict`: `{ kind: 'growth-fit', family, model, anchor,
+ * parameters, identified, warnings, years, observedMt, fittedMt, residuals, rmsle, sse, n, k,
+ * aic, aicc, iterations }` (numbers, strings, booleans, nulls and arrays of them; a few KB).
+ */
 export interface GrowthFit {
-  kind: FitModel;
-  /** The fitted median path, usable as a scenario's `growth`. When `identified` is false it is the degenerate limit at the search bound, not an estimate. */
+  readonly kind: 'growth-fit';
+  /** The model family fitted. */
+  family: FitModel;
+  /**
+   * The fitted median path in its anchored scenario form: for the exponential `{ rate }`, for the
+   * logistic and Gompertz `{ capacityMt: K, rate: r }` (DESIGN.md, "Median path"); with
+   * `start: anchor` it is a scenario's `growth` that reproduces the fitted path
+   * (`growthCurve(fit.model, fit.anchor)` is `fit.predict`). When `identified` is false it is the
+   * degenerate limit (the exponential), not an estimate.
+   */
   model: FixedGrowthModel;
-  /** The fitted value in the last year used: with `model`, it fixes the curve. */
+  /** The fitted curve's value in the last year used (not the observation): the anchor of `model`. */
   anchor: YearVolume;
   parameters: FitParameter[];
   /** False when a parameter is not identified by the data (e.g. a capacity that runs off to infinity). */
@@ -65,7 +81,11 @@ export interface GrowthFit {
   n: number;
   /** Number of estimated parameters plus one for the residual variance. */
   k: number;
-  /** n·ln(SSE/n) + 2k (Gaussian log-scale errors). */
+  /**
+   * n·ln(max(SSE/n, s²_min)) + 2k (Gaussian log-scale errors). The residual variance is floored at
+   * s²_min = (2^-52 · max(1, max |ln v|))², the resolution of the log volumes themselves, so that an
+   * exact fit gives a finite AIC (a warning says when the floor is used) instead of −Infinity.
+   */
   aic: number;
   /** AIC with the small-sample correction 2k(k+1)/(n−k−1); null when n ≤ k + 1. */
   aicc: number | null;
@@ -73,6 +93,8 @@ export interface GrowthFit {
   iterations: number;
   /** v(year) of the fitted curve, in Mt. */
   predict(year: number): number;
+  /** Plain data: every field but `predict` (see the interface's documentation). */
+  toJSON(): Omit<GrowthFit, 'predict' | 'toJSON'>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -277,23 +299,8 @@ const MAX_ITERATIONS = 300;
  * like (growth rate)/r, so the search must go far to reach the exponential's RMSLE.
  */
 const LOG_CAPACITY_SEARCH = 60;
-
-function selectObservations(obs: readonly Observation[], o: FitOptions): { t: number[]; v: number[] } {
-  const kinds = o.kinds ?? ['reported'];
-  const used = obs
-    .filter((x) => kinds.includes(x.kind))
-    .filter((x) => (o.from === undefined || x.year >= o.from) && (o.through === undefined || x.year <= o.through))
-    .sort((a, b) => a.year - b.year);
-  for (let i = 0; i < used.length; i++) {
-    const x = used[i]!;
-    if (!Number.isFinite(x.year)) throw new RangeError(`fitGrowth: observations[${i}].year must be finite (got ${x.year})`);
-    if (!(x.volumeMt > 0 && Number.isFinite(x.volumeMt))) throw new RangeError(`fitGrowth: the ${x.year} observation has volumeMt ${x.volumeMt}; a log-scale fit needs volumes > 0`);
-    if (i > 0 && used[i - 1]!.year === x.year) {
-      throw new RangeError(`fitGrowth: two observations for ${x.year} of the kinds used (${kinds.join(', ')}); keep one per year`);
-    }
-  }
-  return { t: used.map((x) => x.year), v: used.map((x) => x.volumeMt) };
-}
+/** The largest log capacity searched: 1 below ln(Number.MAX_VALUE), so K and the curve stay finite. */
+const LOG_MAX_CAPACITY = Math.log(Number.MAX_VALUE) - 1;
 
 /**
  * Least-squares fit of a growth model to log volumes (Levenberg–Marquardt, several starts),
@@ -311,11 +318,12 @@ function selectObservations(obs: readonly Observation[], o: FitOptions): { t: nu
  * fit.parameters[1] // => { name: 'rate', estimate: 0.43514…, standardError: 0.10015…, … }
  * fit.rmsle          // => 0.31210…
  */
-export function fitGrowth(obs: readonly Observation[], kind: FitModel, o: FitOptions = {}): GrowthFit {
-  if (kind !== 'exponential' && kind !== 'logistic' && kind !== 'gompertz') {
-    throw new TypeError(`fitGrowth: model must be 'exponential', 'logistic' or 'gompertz' (got ${JSON.stringify(kind)})`);
-  }
-  const { t, v } = selectObservations(obs, o);
+export function fitGrowth(obs: readonly Observation[], kind: FitModel, options: FitOptions = {}): GrowthFit {
+  oneOf(FN, 'model', kind, FIT_MODELS);
+  const o = checkOptions(options);
+  const used = selectObservations(FN, obs, o);
+  const t = used.map((x) => x.year);
+  const v = used.map((x) => x.volumeMt);
   const y = v.map(Math.log);
   const n = t.length;
   const lastYear = t[n - 1] ?? NaN;
@@ -332,6 +340,8 @@ export function fitGrowth(obs: readonly Observation[], kind: FitModel, o: FitOpt
     throw new RangeError(`fitGrowth: ${kind} with ${free.length} free parameters needs at least ${free.length + 1} observations (got ${n})`);
   }
   const maxV = Math.max(...v);
+  let steepest = 0;
+  for (let i = 1; i < n; i++) steepest = Math.max(steepest, Math.abs(y[i]! - y[i - 1]!) / (t[i]! - t[i - 1]!));
 
   // Bounds on θ: the user's, else a search range.
   const lo: number[] = [];
@@ -350,6 +360,9 @@ export function fitGrowth(obs: readonly Observation[], kind: FitModel, o: FitOpt
       const e2 = s.check(bh);
       if (e1 || e2) throw new RangeError(`fitGrowth: bounds.${s.name}: each bound ${e1 ?? e2} (got [${bl}, ${bh}])`);
       if (!(bl <= bh)) throw new RangeError(`fitGrowth: bounds.${s.name} must be [lower, upper] with lower <= upper (got [${bl}, ${bh}])`);
+      if (fixed !== undefined && !(fixed >= bl && fixed <= bh)) {
+        throw new RangeError(`fitGrowth: fixed.${s.name} ${fixed} lies outside bounds.${s.name} [${bl}, ${bh}]; give one or the other (a fixed parameter needs no bounds)`);
+      }
       lo.push(s.toTheta(bl));
       hi.push(s.toTheta(bh));
       userBound.push('user');
@@ -358,12 +371,14 @@ export function fitGrowth(obs: readonly Observation[], kind: FitModel, o: FitOpt
     userBound.push('none');
     switch (s.name) {
       case 'capacityMt':
-        lo.push(Math.log(maxV * 1e-3));
-        hi.push(Math.log(maxV) + LOG_CAPACITY_SEARCH);
+        // Never beyond what a double holds (data near 1e300 leave less than e^60 of headroom).
+        lo.push(Math.log(maxV) - Math.log(1e3));
+        hi.push(Math.min(Math.log(maxV) + LOG_CAPACITY_SEARCH, LOG_MAX_CAPACITY));
         break;
       case 'rate':
-        lo.push(kind === 'exponential' ? -20 : Math.log(1e-4));
-        hi.push(kind === 'exponential' ? 20 : Math.log(20));
+        // Wide enough for the steepest step of the data (log growth per year), at least ±20.
+        lo.push(kind === 'exponential' ? -Math.max(20, 4 * steepest) : Math.log(1e-4));
+        hi.push(kind === 'exponential' ? Math.max(20, 4 * steepest) : Math.log(Math.max(20, 4 * steepest)));
         break;
       case 'midpointYear':
         lo.push(t[0]! - 500);
@@ -465,16 +480,20 @@ export function fitGrowth(obs: readonly Observation[], kind: FitModel, o: FitOpt
     return p;
   });
 
-  const user = spec.params.map((s, j) => s.toUser(theta[j]!));
-  const model: FixedGrowthModel =
-    kind === 'exponential'
-      ? { model: 'exponential', rate: user[1]! }
-      : { model: kind, capacityMt: user[0]!, rate: user[1]!, midpointYear: user[2]! };
+  const user = spec.params.map((s, j) => (fixedIdx[j] ? o.fixed![s.name]! : s.toUser(theta[j]!)));
   const g: number[] = [];
   const fittedLog = t.map((ti) => spec.evaluate(theta, ti, g));
   const anchor = { year: lastYear, volumeMt: Math.exp(fittedLog[n - 1]!) };
+  // The anchored scenario form: through the fitted value at the last year, plateau K, rate r (the
+  // same curve, since an anchored curve through a point of the fitted one is the fitted one).
+  const model: FixedGrowthModel = kind === 'exponential' ? { model: 'exponential', rate: user[1]! } : { model: kind, capacityMt: user[0]!, rate: user[1]! };
+  const absolute: FixedGrowthModel | null = kind === 'exponential' ? null : { model: kind, capacityMt: user[0]!, rate: user[1]!, midpointYear: user[2]! };
+  if (kind !== 'exponential' && !(user[0]! > anchor.volumeMt)) {
+    warnings.push(`capacityMt: the fitted curve has reached its capacity (${fmt(user[0]!)} Mt) by ${lastYear} to double precision; \`model\` anchored there is flat`);
+  }
   return assemble({
-    kind,
+    kind: 'growth-fit',
+    family: kind,
     model,
     anchor,
     parameters,
@@ -487,24 +506,70 @@ export function fitGrowth(obs: readonly Observation[], kind: FitModel, o: FitOpt
     sse,
     k: free.length + 1,
     iterations: best.iterations,
-  });
+  }, absolute);
 }
 
-type FitCore = Omit<GrowthFit, 'rmsle' | 'n' | 'aic' | 'aicc' | 'predict'>;
+type FitCore = Omit<GrowthFit, 'rmsle' | 'n' | 'aic' | 'aicc' | 'predict' | 'toJSON'>;
 
-/** Adds the statistics and the predictor to a fit's core. */
-function assemble(core: FitCore): GrowthFit {
+/**
+ * Adds the statistics, the predictor and toJSON to a fit's core. `absolute` is the unanchored
+ * logistic/Gompertz curve (K, r, tm) when there is one: the predictor then evaluates the fitted
+ * curve itself, else the anchored `model` through `anchor`.
+ */
+function assemble(core: FitCore, absolute: FixedGrowthModel | null = null): GrowthFit {
   const n = core.years.length;
   const { k, sse } = core;
-  const aic = n * Math.log(sse / n) + 2 * k;
-  return {
+  // The floor of the residual variance: the resolution of the log volumes (see GrowthFit.aic).
+  const scale = Math.max(1, ...core.observedMt.map((x) => Math.abs(Math.log(x))));
+  const floor = (Number.EPSILON * scale) ** 2;
+  const variance = sse / n;
+  const warnings = [...core.warnings];
+  if (!(variance >= floor)) warnings.push(`the fit is exact to double precision (SSE ${variance * n}): aic uses the floor ${floor.toPrecision(3)} for the residual variance`);
+  const aic = n * Math.log(Math.max(variance, floor)) + 2 * k;
+  const curve = growthCurve(absolute ?? core.model, absolute ? undefined : core.anchor);
+  const data: Omit<GrowthFit, 'predict' | 'toJSON'> = {
     ...core,
-    rmsle: Math.sqrt(sse / n),
+    warnings,
+    rmsle: Math.sqrt(variance),
     n,
     aic,
     aicc: n - k - 1 > 0 ? aic + (2 * k * (k + 1)) / (n - k - 1) : null,
-    predict: growthCurve(core.model, core.anchor),
   };
+  const fit: GrowthFit = {
+    ...data,
+    predict: (year: number) => {
+      if (typeof year !== 'number') throw new TypeError(`fitGrowth: predict(year): year must be a finite number (got ${show(year)})`);
+      return curve(year);
+    },
+    toJSON: () => JSON.parse(JSON.stringify(data)) as typeof data,
+  };
+  return fit;
+}
+
+const FN = 'fitGrowth';
+const FIT_MODELS: readonly FitModel[] = ['exponential', 'logistic', 'gompertz'];
+const PARAMETER_NAMES: readonly FitParameterName[] = ['volumeMt', 'rate', 'capacityMt', 'midpointYear'];
+
+/** The options as a closed record, every value of the right kind (values are checked per model later). */
+function checkOptions(options: unknown): FitOptions {
+  const o = options_<FitOptions>(FN, options, ['from', 'through', 'kinds', 'fixed', 'bounds']);
+  checkFilter(FN, o);
+  const record = (name: 'fixed' | 'bounds') => {
+    const r = o[name];
+    if (r === undefined) return;
+    if (r === null || typeof r !== 'object' || Array.isArray(r)) throw new TypeError(`${FN}: ${name} must be an object keyed by parameter name (got ${show(r)})`);
+    for (const [key, x] of Object.entries(r)) {
+      if (!PARAMETER_NAMES.includes(key as FitParameterName)) continue; // refused per model, naming its parameters
+      if (name === 'fixed') finiteNumber(FN, `fixed.${key}`, x);
+      else {
+        if (!Array.isArray(x) || x.length !== 2) throw new TypeError(`${FN}: bounds.${key} must be [lower, upper] (got ${show(x)})`);
+        finiteNumbers(FN, `bounds.${key}`, x);
+      }
+    }
+  };
+  record('fixed');
+  record('bounds');
+  return o;
 }
 
 /** Only the observation filters of the options. */
@@ -544,7 +609,8 @@ function degenerateFit(kind: FitModel, limit: GrowthFit, lowerBound95: number, k
       : 'rate, midpointYear: not identified (the Gompertz rate tends to 0 and the midpoint to infinity as the capacity runs off)',
   ];
   return assemble({
-    kind,
+    kind: 'growth-fit',
+    family: kind,
     model: limit.model,
     anchor: limit.anchor,
     parameters,
@@ -607,7 +673,12 @@ function bestFit(kind: FitModel, p: Problem, o: FitOptions, v: number[], t: numb
     const sol = levenbergMarquardt(p, s);
     if (Number.isFinite(sol.sse) && (!best || sol.sse < best.sse)) best = sol;
   }
-  if (!best) throw new RangeError(`fitGrowth: the ${kind} fit did not converge from any start`);
+  if (!best) {
+    throw new RangeError(
+      `fitGrowth: the ${kind} fit did not converge from any start: its curve overflows a double at every start on these data ` +
+        `(volumes from ${Math.min(...v)} to ${Math.max(...v)} Mt over ${t[0]}–${t[t.length - 1]}); fix or bound its parameters, or fit another model`,
+    );
+  }
   return best;
 }
 

@@ -4,6 +4,7 @@
  * turned here into plain closures over numbers, so that evaluating one never calls mathjs.
  */
 import { erf, inv, lusolve, parse, type MathNode } from 'mathjs';
+import { show } from '../args.js';
 
 /** Solves A·x = b (A square, dense, non-singular); throws RangeError if A is singular. */
 export function solveLinear(a: number[][], b: number[]): number[] {
@@ -93,10 +94,22 @@ type Fn = (t: number, p: Readonly<Record<string, number>>) => number;
  */
 export function compileFormula(formula: string, paramNames: readonly string[]): CompiledFormula {
   if (typeof formula !== 'string' || formula.trim() === '') throw new FormulaError('must be a non-empty formula in t');
+  if (!Array.isArray(paramNames) || !paramNames.every((n) => typeof n === 'string')) {
+    throw new TypeError(`compileFormula: paramNames must be an array of names (got ${show(paramNames)})`);
+  }
+  if (formula.length > MAX_FORMULA_LENGTH) {
+    throw new FormulaError(`is too long: at most ${MAX_FORMULA_LENGTH.toLocaleString('en')} characters (got ${formula.length.toLocaleString('en')}); write the growth as a shorter formula`);
+  }
+  const depth = nesting(formula);
+  if (depth > MAX_FORMULA_DEPTH) throw new FormulaError(`is nested too deeply: at most ${MAX_FORMULA_DEPTH} levels of brackets (got ${depth})`);
+  for (const n of paramNames) {
+    if (n in Object.prototype) throw new FormulaError(`cannot use ${JSON.stringify(n)} as a parameter name (it is a property of every JavaScript object)`);
+  }
   let root: MathNode;
   try {
     root = parse(formula);
   } catch (e) {
+    if (e instanceof RangeError) throw new FormulaError(`is too complex to parse (${e.message}); write it with fewer nested terms`);
     throw new FormulaError(`cannot be parsed: ${(e as Error).message}`);
   }
   const names = new Set(paramNames);
@@ -120,7 +133,7 @@ export function compileFormula(formula: string, paramNames: readonly string[]): 
           uses.add(name);
           return (_t, p) => p[name]!;
         }
-        if (name in CONSTANTS) {
+        if (Object.hasOwn(CONSTANTS, name)) {
           const c = CONSTANTS[name]!;
           return () => c;
         }
@@ -132,7 +145,7 @@ export function compileFormula(formula: string, paramNames: readonly string[]): 
           const a = build(args[0]!);
           if (fn === 'unaryMinus') return (t, p) => -a(t, p);
           if (fn === 'unaryPlus') return a;
-        } else if (args.length === 2 && fn in BINARY) {
+        } else if (args.length === 2 && Object.hasOwn(BINARY, fn)) {
           const op = BINARY[fn]!;
           const a = build(args[0]!);
           const b = build(args[1]!);
@@ -150,7 +163,7 @@ export function compileFormula(formula: string, paramNames: readonly string[]): 
       case 'FunctionNode': {
         const { fn, args } = node as unknown as { fn: MathNode; args: MathNode[] };
         const name = fn.type === 'SymbolNode' ? (fn as unknown as { name: string }).name : undefined;
-        if (name === undefined || !(name in FUNCTIONS)) {
+        if (name === undefined || !Object.hasOwn(FUNCTIONS, name)) {
           throw new FormulaError(`unknown function '${name ?? fn.toString()}' (${allowed()})`);
         }
         const f = FUNCTIONS[name]!;
@@ -170,10 +183,45 @@ export function compileFormula(formula: string, paramNames: readonly string[]): 
     }
   };
 
-  const fn = build(root);
-  return Object.freeze({
-    formula,
-    uses: Object.freeze([...uses]),
-    evaluate: (t: number, params: Readonly<Record<string, number>>) => fn(t, params),
-  });
+  let fn: Fn;
+  try {
+    fn = build(root);
+  } catch (e) {
+    if (e instanceof RangeError) throw new FormulaError(`is too complex to compile (${e.message}); write it with fewer nested terms`);
+    throw e;
+  }
+  const used = [...uses];
+  const evaluate = (t: number, params: Readonly<Record<string, number>>): number => {
+    if (typeof t !== 'number' || !Number.isFinite(t)) {
+      throw new (typeof t === 'number' ? RangeError : TypeError)(`compileFormula: evaluate(t): t must be a finite number (got ${show(t)})`);
+    }
+    if (params === null || typeof params !== 'object') throw new TypeError(`compileFormula: evaluate: params must be an object with ${used.join(', ') || 'no fields'} (got ${show(params)})`);
+    for (const n of used) {
+      const x = Object.hasOwn(params, n) ? params[n] : undefined;
+      if (typeof x !== 'number') throw new TypeError(`compileFormula: evaluate: parameter '${n}' of ${show(formula)} is ${x === undefined ? 'missing' : `not a number (got ${show(x)})`}`);
+      if (!Number.isFinite(x)) throw new RangeError(`compileFormula: evaluate: parameter '${n}' of ${show(formula)} must be a finite number (got ${show(x)})`);
+    }
+    const v = fn(t, params);
+    if (!Number.isFinite(v)) {
+      throw new RangeError(`compileFormula: ${show(formula)} gives ${show(v)} at t = ${t}${used.length ? ` (${used.map((n) => `${n} = ${params[n]}`).join(', ')})` : ''}; a formula must give a finite number`);
+    }
+    return v;
+  };
+  return Object.freeze({ formula, uses: Object.freeze(used), evaluate });
+}
+
+/** The longest formula accepted, in characters: parsing is recursive, so length bounds its depth. */
+export const MAX_FORMULA_LENGTH = 1000;
+/** The deepest nesting of brackets accepted. */
+export const MAX_FORMULA_DEPTH = 50;
+
+/** The deepest nesting of (), [] and {} in a text. */
+function nesting(text: string): number {
+  let d = 0;
+  let max = 0;
+  for (const c of text) {
+    if (c === '(' || c === '[' || c === '{') max = Math.max(max, ++d);
+    else if (c === ')' || c === ']' || c === '}') d--;
+  }
+  return max;
 }

@@ -1,4 +1,5 @@
 import type { Param } from '../random/dist.js';
+import { finiteNumber, oneOf, positiveNumber, show, yearVolume } from '../args.js';
 import { compileFormula, type CompiledFormula } from './mathjs.js';
 
 /** A point of a piecewise path. */
@@ -10,11 +11,19 @@ export interface YearVolume {
 /**
  * The median path of demand (DESIGN.md, "Median path"); parameters may be distributions in a
  * scenario, where each path draws its own.
+ *
+ * Logistic and Gompertz models are *anchored* in a scenario: the median path passes through the
+ * start point (t0, v0) and levels off at `capacityMt` (K, the plateau). Give exactly one of
+ * `rate` (r > 0) or `midpointYear` (the year the curve reaches K/2, for the Gompertz its
+ * inflection K/e); the other follows from
+ * `tm = t0 + ln(K/v0 − 1)/r` (logistic) or `tm = t0 + ln(ln(K/v0))/r` (Gompertz).
+ * Without an anchor ({@link growthCurve} with no anchor) both are needed and give the absolute
+ * curve `K/(1 + e^(−r(t − tm)))` or `K·exp(−e^(−r(t − tm)))`.
  */
 export type GrowthModel<P = Param> =
   | { readonly model: 'exponential'; readonly rate: P }
-  | { readonly model: 'logistic'; readonly capacityMt: P; readonly rate: P; readonly midpointYear: P }
-  | { readonly model: 'gompertz'; readonly capacityMt: P; readonly rate: P; readonly midpointYear: P }
+  | { readonly model: 'logistic'; readonly capacityMt: P; readonly rate?: P; readonly midpointYear?: P }
+  | { readonly model: 'gompertz'; readonly capacityMt: P; readonly rate?: P; readonly midpointYear?: P }
   | { readonly model: 'piecewise'; readonly points: readonly YearVolume[] }
   | { readonly model: 'expression'; readonly formula: string; readonly params: Readonly<Record<string, P>> };
 
@@ -24,8 +33,8 @@ export type FixedGrowthModel = GrowthModel<number>;
 /** The names of the growth models. */
 export const GROWTH_MODELS = ['exponential', 'logistic', 'gompertz', 'piecewise', 'expression'] as const;
 
-/** log(1 + e^x) without overflow or loss of digits. */
-function softplus(x: number): number {
+/** log(1 + e^x) without overflow or loss of digits (+∞ at +∞, 0 at −∞, never NaN for a non-NaN x). */
+export function softplus(x: number): number {
   return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
 }
 
@@ -36,7 +45,7 @@ export function isFixed(model: GrowthModel): model is FixedGrowthModel {
       return typeof model.rate === 'number';
     case 'logistic':
     case 'gompertz':
-      return typeof model.capacityMt === 'number' && typeof model.rate === 'number' && typeof model.midpointYear === 'number';
+      return typeof model.capacityMt === 'number' && typeof model.rate !== 'object' && typeof model.midpointYear !== 'object';
     case 'piecewise':
       return true;
     case 'expression':
@@ -56,28 +65,175 @@ export function compiledFormula(model: Extract<GrowthModel, { model: 'expression
   return c;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Anchored logistic and Gompertz (DESIGN.md, "Median path"), in log space throughout.
+
 /**
- * log m(t) of a fixed model, up to an additive constant that cancels in ratios: the exponential
- * has none (log m(t) = t·log(1 + rate) is only ever differenced).
+ * L = ln(K/v0), accurate for K close to v0 (log1p of (K − v0)/v0, where K − v0 is exact) and
+ * without overflow when K/v0 is beyond a double (K = 1e300, v0 = 1e-300: the difference of logs).
  */
-function logLevel(model: FixedGrowthModel, t: number): number {
-  switch (model.model) {
+export function logRatio(capacityMt: number, v0: number): number {
+  const c = (capacityMt - v0) / v0;
+  return c < Number.MAX_VALUE ? Math.log1p(c) : Math.log(capacityMt) - Math.log(v0);
+}
+
+/**
+ * The log of the anchored curve's "distance" term: ln(K/v0 − 1) for the logistic, ln(ln(K/v0))
+ * for the Gompertz. Its sign is the sign of tm − t0: positive when the start lies below the
+ * midpoint (K > 2·v0, resp. K > e·v0); for the logistic it is exactly 0 at K = 2·v0 (computed as
+ * ln((K − v0)/v0), or L + ln(1 − e^−L) when K/v0 is beyond a double). Needs K > v0.
+ */
+export function midpointLog(logistic: boolean, capacityMt: number, v0: number): number {
+  const L = logRatio(capacityMt, v0);
+  if (!logistic) return Math.log(L);
+  const c = (capacityMt - v0) / v0;
+  return c < Number.MAX_VALUE ? Math.log(c) : L + Math.log(-Math.expm1(-L));
+}
+
+/**
+ * log(v(t0 + dt)/v0) of the anchored curve with L = ln(K/v0) > 0 and rate r > 0:
+ * logistic L − softplus(ln(K/v0 − 1) − r·dt), Gompertz −L·expm1(−r·dt). It is 0 at dt = 0 and
+ * tends to L (v → K) as dt → ∞; for dt → −∞ it tends to −∞ (v → 0), never NaN.
+ */
+export function anchoredLogRatio(logistic: boolean, L: number, logC: number, r: number, dt: number): number {
+  if (dt === 0) return 0;
+  const x = r * dt;
+  return logistic ? L - softplus(logC - x) : -L * Math.expm1(-x);
+}
+
+/**
+ * The rate of an anchored logistic or Gompertz curve given its midpoint year instead:
+ * r = ln(K/v0 − 1)/(tm − t0), resp. ln(ln(K/v0))/(tm − t0). NaN-free: returns a non-positive or
+ * non-finite value when the pair is inconsistent (the caller refuses it).
+ */
+export function rateFromMidpoint(logC: number, midpointYear: number, t0: number): number {
+  return logC / (midpointYear - t0);
+}
+
+/** The midpoint (logistic) or inflection (Gompertz) year of an anchored curve. */
+export function midpointFromRate(logC: number, rate: number, t0: number): number {
+  return t0 + logC / rate;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation of a fixed model (growthCurve, logGrowthRatio)
+
+const FN = 'growthCurve';
+
+function checkModel(fn: string, model: unknown): FixedGrowthModel {
+  if (model === null || typeof model !== 'object' || Array.isArray(model)) {
+    throw new TypeError(`${fn}: model must be a growth model { model: ${GROWTH_MODELS.map((m) => `'${m}'`).join(' | ')}, … } (got ${show(model)})`);
+  }
+  const m = model as Record<string, unknown>;
+  const name = oneOf(fn, 'model.model', m.model, GROWTH_MODELS);
+  const num = (field: string, check: (x: unknown) => number) => {
+    const x = m[field];
+    if (x !== null && typeof x === 'object' && !Array.isArray(x)) {
+      throw new TypeError(`${fn}: model.${field} must be a number here (got a distribution: one is drawn per path inside a simulation)`);
+    }
+    return check(x);
+  };
+  switch (name) {
     case 'exponential':
-      return t * Math.log1p(model.rate);
+      num('rate', (x) => {
+        if (typeof x !== 'number') throw new TypeError(`${fn}: model.rate must be a finite number > -1 (got ${show(x)})`);
+        if (!(x > -1 && x <= Number.MAX_VALUE)) throw new RangeError(`${fn}: model.rate must be a finite number > -1 (got ${show(x)})`);
+        return x;
+      });
+      return model as FixedGrowthModel;
     case 'logistic':
-      return Math.log(model.capacityMt) - softplus(-model.rate * (t - model.midpointYear));
     case 'gompertz':
-      return Math.log(model.capacityMt) - Math.exp(-model.rate * (t - model.midpointYear));
-    case 'piecewise':
-      return piecewiseLog(model.points, t);
+      num('capacityMt', (x) => positiveNumber(fn, 'model.capacityMt', x));
+      if (m.rate !== undefined) num('rate', (x) => positiveNumber(fn, 'model.rate', x));
+      if (m.midpointYear !== undefined) num('midpointYear', (x) => finiteNumber(fn, 'model.midpointYear', x));
+      return model as FixedGrowthModel;
+    case 'piecewise': {
+      const pts = m.points;
+      if (!Array.isArray(pts)) throw new TypeError(`${fn}: model.points must be an array of { year, volumeMt } (got ${show(pts)})`);
+      if (pts.length < 2) throw new RangeError(`${fn}: model.points must hold at least 2 points (got ${pts.length})`);
+      pts.forEach((p: unknown, i) => {
+        const q = yearVolume(fn, `model.points[${i}]`, p);
+        if (i > 0 && !(q.year > (pts[i - 1] as YearVolume).year)) {
+          throw new RangeError(`${fn}: model.points[${i}].year must be after points[${i - 1}].year (got ${q.year}); list points in year order`);
+        }
+      });
+      return model as FixedGrowthModel;
+    }
     case 'expression': {
-      const v = compiledFormula(model).evaluate(t, model.params);
-      if (!(v > 0 && Number.isFinite(v))) {
-        throw new RangeError(`growth.formula: must be positive and finite at every simulated year (got ${v} at t = ${t} for '${model.formula}')`);
-      }
-      return Math.log(v);
+      if (typeof m.formula !== 'string') throw new TypeError(`${fn}: model.formula must be a string (got ${show(m.formula)})`);
+      const params = m.params;
+      if (params === null || typeof params !== 'object' || Array.isArray(params)) throw new TypeError(`${fn}: model.params must be an object of named numbers (got ${show(params)})`);
+      for (const k of Object.keys(params)) num(`params.${k}`, (x) => finiteNumber(fn, `model.params.${k}`, (params as Record<string, unknown>)[k]));
+      compiledFormula(model as Extract<GrowthModel, { model: 'expression' }>);
+      return model as FixedGrowthModel;
     }
   }
+}
+
+/**
+ * log v(t) of a checked fixed model as a function of the year (up to an additive constant for
+ * the unanchored exponential, which is only ever differenced).
+ */
+function logCurve(fn: string, model: FixedGrowthModel, anchor: YearVolume | undefined): (t: number) => number {
+  switch (model.model) {
+    case 'exponential': {
+      const lr = Math.log1p(model.rate);
+      if (!anchor) return (t) => t * lr;
+      const l0 = Math.log(anchor.volumeMt);
+      return (t) => (t === anchor.year ? l0 : l0 + (t - anchor.year) * lr);
+    }
+    case 'logistic':
+    case 'gompertz': {
+      const logistic = model.model === 'logistic';
+      const K = model.capacityMt;
+      const { rate, midpointYear } = model;
+      if (!anchor) {
+        if (rate === undefined || midpointYear === undefined) {
+          throw new TypeError(`${fn}: without an anchor a ${model.model} model needs both rate and midpointYear (the absolute curve); with an anchor { year, volumeMt } give exactly one`);
+        }
+        const lk = Math.log(K);
+        return logistic ? (t) => lk - softplus(-rate * (t - midpointYear)) : (t) => lk - Math.exp(-rate * (t - midpointYear));
+      }
+      if ((rate === undefined) === (midpointYear === undefined)) {
+        throw new TypeError(`${fn}: an anchored ${model.model} model needs exactly one of rate or midpointYear (got ${rate === undefined ? 'neither' : 'both'}); the other follows from the anchor and capacityMt`);
+      }
+      const v0 = anchor.volumeMt;
+      const t0 = anchor.year;
+      if (!(K > v0)) throw new RangeError(`${fn}: model.capacityMt must exceed anchor.volumeMt ${v0}: the anchored curve levels off at capacityMt (got ${K})`);
+      const L = logRatio(K, v0);
+      const logC = midpointLog(logistic, K, v0);
+      let r = rate ?? NaN;
+      if (midpointYear !== undefined) {
+        r = rateFromMidpoint(logC, midpointYear, t0);
+        if (!(r > 0 && r <= Number.MAX_VALUE)) throw new RangeError(`${fn}: model.midpointYear ${midpointYear} ${midpointAdvice(logistic, t0, v0, logC)}`);
+      }
+      const l0 = Math.log(v0);
+      return (t) => l0 + anchoredLogRatio(logistic, L, logC, r, t - t0);
+    }
+    case 'piecewise':
+      return (t) => piecewiseLog(model.points, t);
+    case 'expression':
+      return (t) => {
+        const v = compiledFormula(model).evaluate(t, model.params);
+        if (!(v > 0 && v <= Number.MAX_VALUE)) {
+          throw new RangeError(`${fn}: the formula must be positive and finite at every year (got ${show(v)} at t = ${t} for '${model.formula}')`);
+        }
+        return Math.log(v);
+      };
+  }
+}
+
+/** Why a midpoint year does not fit the start point and the capacity, and what would. */
+export function midpointAdvice(logistic: boolean, t0: number, v0: number, logC: number): string {
+  const what = logistic ? '2 × start' : 'e × start';
+  const point = logistic ? 'half its capacity' : 'K/e (its inflection)';
+  if (logC > 0) return `must be after the start year ${t0} when capacityMt > ${what} volume (${fmt(logistic ? 2 * v0 : Math.E * v0)}): the curve starts below ${point}, so that point lies ahead`;
+  if (logC < 0) return `must be before the start year ${t0} when capacityMt < ${what} volume (${fmt(logistic ? 2 * v0 : Math.E * v0)}): the curve starts above ${point}, so that point lies behind`;
+  return `cannot set the rate when capacityMt = ${what} volume: the curve is at ${point} at the start whatever the rate; give rate instead`;
+}
+
+function fmt(x: number): string {
+  return Number(x.toPrecision(4)).toString();
 }
 
 /**
@@ -98,52 +254,66 @@ function piecewiseLog(points: readonly YearVolume[], t: number): number {
 }
 
 /**
- * log(m(to) / m(from)): the log growth of the median path from one year to another.
+ * log(v(to) / v(from)): the log growth of the median path from one year to another. Logistic and
+ * Gompertz models follow {@link growthCurve}'s rule: with an anchor exactly one of rate or
+ * midpointYear, without one both. A ratio beyond a double's range is a RangeError.
  * @example logGrowthRatio({ model: 'exponential', rate: 0.25 }, 2025, 2027) // => 0.4462871026284…
  */
-export function logGrowthRatio(model: FixedGrowthModel, from: number, to: number): number {
-  if (model.model === 'exponential') return (to - from) * Math.log1p(model.rate);
-  return logLevel(model, to) - logLevel(model, from);
+export function logGrowthRatio(model: GrowthModel, from: number, to: number, anchor?: YearVolume): number {
+  const fn = 'logGrowthRatio';
+  const m = checkModel(fn, model);
+  const a = anchor === undefined ? undefined : yearVolume(fn, 'anchor', anchor);
+  finiteNumber(fn, 'from', from);
+  finiteNumber(fn, 'to', to);
+  if (m.model === 'exponential') {
+    const x = (to - from) * Math.log1p(m.rate);
+    if (!Number.isFinite(x)) throw new RangeError(`${fn}: the log ratio from ${from} to ${to} overflows a double (rate ${m.rate})`);
+    return x;
+  }
+  const f = logCurve(fn, m, a);
+  const x = f(to) - f(from);
+  if (!Number.isFinite(x)) throw new RangeError(`${fn}: the log ratio from ${from} to ${to} is beyond a double's range (the curve underflows to 0 at one of the years)`);
+  return x;
 }
 
 /**
- * The median path as a function of the year. With an anchor the path passes through it:
- * v(t) = anchor.volumeMt · m(t) / m(anchor.year) (the scenario semantics of DESIGN.md). Without
- * one, logistic, Gompertz, piecewise and expression models give their absolute m(t); the
- * exponential needs an anchor.
+ * The median path as a function of the year. With an anchor the path passes through it: the
+ * exponential is v0·(1 + rate)^(t − t0), piecewise and expression paths are scaled by
+ * v0/m(t0), and logistic and Gompertz curves are the anchored ones of DESIGN.md (through the
+ * anchor, plateau capacityMt; exactly one of rate or midpointYear). Without an anchor,
+ * logistic and Gompertz need both rate and midpointYear and give the absolute curve; piecewise
+ * and expression give m(t); the exponential needs an anchor.
+ *
+ * Every parameter is checked (TypeError for a wrong kind or a distribution, RangeError for a
+ * value outside what is allowed, e.g. a rate ≤ 0 for the logistic); the curve never returns NaN
+ * or ±Infinity: a value beyond a double's range is a RangeError (far in the past a curve may
+ * underflow to 0, which is its correct value to double precision).
  *
  * @example
  * const v = growthCurve({ model: 'exponential', rate: 0.25 }, { year: 2025, volumeMt: 4.119 });
  * v(2027) // => 6.4359375
+ * @example
+ * const lg = growthCurve({ model: 'logistic', capacityMt: 10, rate: 0.5 }, { year: 2025, volumeMt: 4.119 });
+ * lg(2200) // => 10.00000000000000…
  */
 export function growthCurve(model: GrowthModel, anchor?: YearVolume): (year: number) => number {
-  if (!isFixed(model)) {
-    throw new TypeError(`growthCurve: every parameter of the ${model.model} model must be a number here (a distribution is drawn per path inside a simulation)`);
+  const m = checkModel(FN, model);
+  const a = anchor === undefined ? undefined : yearVolume(FN, 'anchor', anchor);
+  if (!a && m.model === 'exponential') throw new TypeError(`${FN}: an exponential model needs an anchor { year, volumeMt }`);
+  let f = logCurve(FN, m, a);
+  if (a && (m.model === 'piecewise' || m.model === 'expression')) {
+    const g = f;
+    const shift = Math.log(a.volumeMt) - g(a.year);
+    f = (t) => (t === a.year ? Math.log(a.volumeMt) : g(t) + shift);
   }
-  if (model.model === 'piecewise') checkPoints(model.points);
-  if (model.model === 'expression') compiledFormula(model);
-  if (anchor) {
-    if (!(anchor.volumeMt > 0 && Number.isFinite(anchor.volumeMt))) throw new RangeError(`growthCurve: anchor.volumeMt must be > 0 (got ${anchor.volumeMt})`);
-    if (!Number.isFinite(anchor.year)) throw new RangeError(`growthCurve: anchor.year must be finite (got ${anchor.year})`);
-    const logV0 = Math.log(anchor.volumeMt);
-    return (year) => Math.exp(logV0 + logGrowthRatio(model, anchor.year, checkYear(year)));
-  }
-  if (model.model === 'exponential') throw new TypeError('growthCurve: an exponential model needs an anchor { year, volumeMt }');
-  return (year) => Math.exp(logLevel(model, checkYear(year)));
-}
-
-function checkYear(year: number): number {
-  if (!Number.isFinite(year)) throw new RangeError(`year must be a finite number (got ${year})`);
-  return year;
-}
-
-function checkPoints(points: readonly YearVolume[]): void {
-  if (points.length < 2) throw new RangeError(`piecewise: needs at least 2 points (got ${points.length})`);
-  for (let i = 0; i < points.length; i++) {
-    const p = points[i]!;
-    if (!(p.volumeMt > 0 && Number.isFinite(p.volumeMt))) throw new RangeError(`piecewise: points[${i}].volumeMt must be > 0 (got ${p.volumeMt})`);
-    if (i > 0 && !(p.year > points[i - 1]!.year)) throw new RangeError(`piecewise: points[${i}].year must be after points[${i - 1}].year (got ${p.year})`);
-  }
+  return (year) => {
+    finiteNumber(FN, 'year', year);
+    if (a && year === a.year) return a.volumeMt;
+    const x = f(year);
+    const v = Math.exp(x);
+    if (!(v <= Number.MAX_VALUE)) throw new RangeError(`${FN}: the curve overflows a double at year ${year} (log value ${show(x)}); the year is too far from the anchor for this growth`);
+    return v;
+  };
 }
 
 /**
@@ -151,12 +321,20 @@ function checkPoints(points: readonly YearVolume[]): void {
  * @example cagr({ year: 2020, volumeMt: 0.783 }, { year: 2024, volumeMt: 4.484 }) // => 0.5469…
  */
 export function cagr(from: YearVolume, to: YearVolume): number {
-  for (const [name, o] of [['from', from], ['to', to]] as const) {
-    if (!(o.volumeMt > 0 && Number.isFinite(o.volumeMt))) throw new RangeError(`cagr: ${name}.volumeMt must be a positive number (got ${o.volumeMt})`);
-    if (!Number.isFinite(o.year)) throw new RangeError(`cagr: ${name}.year must be a finite number (got ${o.year})`);
+  return cagrOf('cagr', from, to);
+}
+
+function cagrOf(fn: string, from: YearVolume, to: YearVolume): number {
+  const a = yearVolume(fn, 'from', from);
+  const b = yearVolume(fn, 'to', to);
+  if (a.year === b.year) throw new RangeError(`${fn}: the two years must differ (both ${a.year})`);
+  // The log ratio as a difference of logs, so that 1e-300 → 1e300 does not overflow on the way.
+  const g = (Math.log(b.volumeMt) - Math.log(a.volumeMt)) / (b.year - a.year);
+  const rate = Math.expm1(g);
+  if (!(rate <= Number.MAX_VALUE)) {
+    throw new RangeError(`${fn}: the growth from ${a.volumeMt} Mt in ${a.year} to ${b.volumeMt} Mt in ${b.year} is beyond a double (log growth ${g} per year; the rate e^g − 1 overflows)`);
   }
-  if (from.year === to.year) throw new RangeError(`cagr: the two years must differ (both ${from.year})`);
-  return Math.expm1(Math.log(to.volumeMt / from.volumeMt) / (to.year - from.year));
+  return rate;
 }
 
 /**
@@ -165,6 +343,8 @@ export function cagr(from: YearVolume, to: YearVolume): number {
  * @example requiredGrowth({ year: 2025, volumeMt: 4.119 }, { year: 2027, volumeMt: 10 }) // => 0.5581…
  */
 export function requiredGrowth(from: YearVolume, target: YearVolume): number {
-  if (!(target.year > from.year)) throw new RangeError(`requiredGrowth: target.year must be after from.year (got ${target.year} <= ${from.year})`);
-  return cagr(from, target);
+  const a = yearVolume('requiredGrowth', 'from', from);
+  const b = yearVolume('requiredGrowth', 'target', target);
+  if (!(b.year > a.year)) throw new RangeError(`requiredGrowth: target.year must be after from.year (got ${b.year} <= ${a.year})`);
+  return cagrOf('requiredGrowth', a, b);
 }

@@ -1,4 +1,8 @@
 import type { Observation, ObservationKind } from '../data/volumes.js';
+import { options } from '../args.js';
+import { selectObservations } from './observations.js';
+
+const FN = 'fitRandomWalk';
 
 /** Options of {@link fitRandomWalk}. */
 export interface RandomWalkOptions {
@@ -39,25 +43,19 @@ export interface RandomWalkFit {
  * @example fitRandomWalk(TITR_VOLUMES).rate // => 0.32563817656…
  */
 export function fitRandomWalk(obs: readonly Observation[], o: RandomWalkOptions = {}): RandomWalkFit {
-  const kinds = o.kinds ?? ['reported'];
-  const used = obs
-    .filter((x) => kinds.includes(x.kind) && (o.from === undefined || x.year >= o.from) && (o.through === undefined || x.year <= o.through))
-    .sort((a, b) => a.year - b.year);
+  const opts = options<RandomWalkOptions>(FN, o, ['from', 'through', 'kinds']);
+  const used = selectObservations(FN, obs, opts);
   if (used.length < 3) throw new RangeError(`fitRandomWalk: needs at least 3 observations to estimate a drift and a volatility (got ${used.length})`);
-  for (let i = 0; i < used.length; i++) {
-    const x = used[i]!;
-    if (!(x.volumeMt > 0 && Number.isFinite(x.volumeMt))) throw new RangeError(`fitRandomWalk: the ${x.year} observation has volumeMt ${x.volumeMt}; needs volumes > 0`);
-    if (i > 0 && !(x.year > used[i - 1]!.year)) throw new RangeError(`fitRandomWalk: two observations for ${x.year}; keep one per year`);
-  }
   const first = used[0]!;
   const last = used[used.length - 1]!;
   const span = last.year - first.year;
-  const g = Math.log(last.volumeMt / first.volumeMt) / span;
+  // Ratios as differences of logs: volumes from 1e-300 to 1e300 do not overflow.
+  const g = (Math.log(last.volumeMt) - Math.log(first.volumeMt)) / span;
   let ss = 0;
   const steps: number[] = [];
   for (let i = 1; i < used.length; i++) {
     const h = used[i]!.year - used[i - 1]!.year;
-    const d = Math.log(used[i]!.volumeMt / used[i - 1]!.volumeMt);
+    const d = Math.log(used[i]!.volumeMt) - Math.log(used[i - 1]!.volumeMt);
     ss += (d - h * g) ** 2 / h;
     if (h === 1) steps.push(d);
   }
@@ -67,6 +65,11 @@ export function fitRandomWalk(obs: readonly Observation[], o: RandomWalkOptions 
   const persistence = steps.length >= 3 ? pearson(steps.slice(0, -1), steps.slice(1)) : null;
   const logGrowthSE = volatility / Math.sqrt(span);
   const rate = Math.expm1(g);
+  if (!(rate <= Number.MAX_VALUE && (1 + rate) * logGrowthSE <= Number.MAX_VALUE && Number.isFinite(ss))) {
+    throw new RangeError(
+      `fitRandomWalk: the growth of these observations is beyond a double (log growth ${g} per year from ${first.volumeMt} Mt in ${first.year} to ${last.volumeMt} Mt in ${last.year}; e^g − 1 overflows)`,
+    );
+  }
   return {
     logGrowth: g,
     logGrowthSE,

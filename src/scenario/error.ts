@@ -14,18 +14,31 @@ export function formatPath(path: readonly (string | number)[]): string {
   return out === '' ? '(root)' : out;
 }
 
+/** The most issues a message lists; the rest are counted (`… and N more problems`). */
+export const MAX_LISTED_ISSUES = 20;
+/** The most issues `ScenarioError.issues` keeps; `issueCount` still counts them all. */
+export const MAX_KEPT_ISSUES = 1000;
+
 /**
- * A scenario or route that does not parse. `issues` lists every problem found, each with the
- * path of the field and a message saying what was wrong and what is allowed, e.g.
- * `growth.rate: must be > -1 (got -1.5)`.
+ * A scenario or route that does not parse. `issues` lists the problems found (every one, up to
+ * {@link MAX_KEPT_ISSUES} = 1,000; `issueCount` is the full count), each with the path of the field
+ * and a message saying what was wrong and what is allowed, e.g.
+ * `growth.rate: must be > -1 (got -1.5)`. The message lists the first
+ * {@link MAX_LISTED_ISSUES} = 20, then `… and N more problems`.
  */
 export class ScenarioError extends Error {
   override readonly name = 'ScenarioError';
   readonly issues: ScenarioIssue[];
+  /** How many problems were found (may exceed `issues.length`). */
+  readonly issueCount: number;
 
-  constructor(what: string, issues: ScenarioIssue[]) {
-    const lines = issues.map((i) => `  ${formatPath(i.path)}: ${i.message}`);
-    super(`invalid ${what} (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${lines.join('\n')}`);
-    this.issues = issues;
+  constructor(what: string, issues: readonly ScenarioIssue[], issueCount = issues.length) {
+    const count = Math.max(issueCount, issues.length);
+    const lines = issues.slice(0, MAX_LISTED_ISSUES).map((i) => `  ${formatPath(i.path)}: ${i.message}`);
+    const more = count - lines.length;
+    if (more > 0) lines.push(`  … and ${more} more problem${more === 1 ? '' : 's'}`);
+    super(`invalid ${what} (${count} problem${count === 1 ? '' : 's'}):\n${lines.join('\n')}`);
+    this.issues = issues.slice(0, MAX_KEPT_ISSUES);
+    this.issueCount = count;
   }
 }

@@ -1,12 +1,21 @@
 import { ScenarioError } from './error.js';
 import { routeSchema } from './route-schema.js';
 import { check, scenarioSchema } from './schema.js';
-import { DEFAULT_TARGET, type Route, type RouteInput, type Scenario, type ScenarioInput } from './types.js';
+import { DEFAULT_TARGET, type Route, type Scenario } from './types.js';
+import { MAX_ITEMS } from './schema.js';
 
+/**
+ * Freezes a freshly parsed document in place, writing −0 as 0 (JSON cannot tell them apart, so
+ * this keeps a JSON round trip of a parsed document equal to it).
+ */
 function deepFreeze<T>(x: T): T {
   if (x && typeof x === 'object' && !Object.isFrozen(x)) {
+    const o = x as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      if (o[k] === 0) o[k] = 0;
+      else deepFreeze(o[k]);
+    }
     Object.freeze(x);
-    for (const v of Object.values(x)) deepFreeze(v);
   }
   return x;
 }
@@ -23,10 +32,11 @@ function deepFreeze<T>(x: T): T {
 export function parseScenario(input: unknown): Scenario {
   if (isParsed(input, 'scenario')) return input as Scenario;
   const r = check(scenarioSchema, input);
-  if (!r.ok) throw new ScenarioError('scenario', r.issues);
-  const s = r.data as unknown as ScenarioInput;
-  const target = s.target ?? (DEFAULT_TARGET.year >= s.start.year && DEFAULT_TARGET.year <= s.horizon ? { ...DEFAULT_TARGET } : null);
-  return remember(deepFreeze({
+  if (!r.ok) throw new ScenarioError('scenario', r.issues, r.count);
+  const s = r.data;
+  const target =
+    s.target === undefined ? (DEFAULT_TARGET.year >= s.start.year && DEFAULT_TARGET.year <= s.horizon ? { ...DEFAULT_TARGET } : null) : s.target;
+  return remember(deepFreeze<Scenario>({
     kind: 'scenario' as const,
     name: s.name ?? null,
     start: { year: s.start.year, volumeMt: s.start.volumeMt },
@@ -60,10 +70,10 @@ export function parseScenario(input: unknown): Scenario {
  */
 export function parseRoute(input: unknown): Route {
   if (isParsed(input, 'route')) return input as Route;
-  const r = check(routeSchema, input);
-  if (!r.ok) throw new ScenarioError('route', r.issues);
-  const route = r.data as unknown as RouteInput;
-  return remember(deepFreeze({
+  const r = check(routeSchema, fromParsedRoute(input));
+  if (!r.ok) throw new ScenarioError('route', r.issues, r.count);
+  const route = r.data;
+  return remember(deepFreeze<Route>({
     kind: 'route' as const,
     name: route.name,
     source: route.source ?? null,
@@ -97,4 +107,36 @@ function isParsed(x: unknown, kind: 'scenario' | 'route'): boolean {
 function remember<T extends object>(x: T): T {
   parsed.add(x);
   return x;
+}
+
+/**
+ * A parsed route written back as input: a parsed route that went through JSON or structuredClone,
+ * or came from the other build, carries `kind: 'route'` and nulls for absent fields (route and
+ * leg `source`, `delay`, `queue`, `queue.capacityMt`). Those are dropped here (a shallow copy;
+ * the input is not changed), so that parsing is idempotent. Anything else is left to the schema.
+ */
+function fromParsedRoute(input: unknown): unknown {
+  if (!isRecord(input)) return input;
+  const out: Record<string, unknown> = { ...input };
+  if (out.kind === 'route') delete out.kind;
+  if (out.source === null) delete out.source;
+  const legs = out.legs;
+  if (Array.isArray(legs) && legs.length <= MAX_ITEMS.legs) {
+    out.legs = legs.map((leg: unknown) => {
+      if (!isRecord(leg)) return leg;
+      const l: Record<string, unknown> = { ...leg };
+      for (const k of ['source', 'delay', 'queue']) if (l[k] === null) delete l[k];
+      if (isRecord(l.queue) && l.queue.capacityMt === null) {
+        const q = { ...l.queue };
+        delete q.capacityMt;
+        l.queue = q;
+      }
+      return l;
+    });
+  }
+  return out;
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return x !== null && typeof x === 'object' && !Array.isArray(x);
 }

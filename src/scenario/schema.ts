@@ -6,26 +6,18 @@ import { z } from 'zod';
 
 /** zod itself, for the other schema files: zod enters the library through this file alone. */
 export { z };
+import { show } from '../args.js';
 import { moments } from '../random/moments.js';
 import type { Dist, Param } from '../random/dist.js';
 import { compileFormula, FormulaError } from '../growth/mathjs.js';
-import { MAX_HORIZON_YEARS } from './types.js';
-import type { ScenarioIssue } from './error.js';
+import { midpointLog } from '../growth/model.js';
+import { MAX_HORIZON_YEARS, type ScenarioInput } from './types.js';
+import { MAX_KEPT_ISSUES, type ScenarioIssue } from './error.js';
 
 type Ctx = z.RefinementCtx;
 
-/** A short rendering of an offending value for messages. */
-export function show(x: unknown): string {
-  if (typeof x === 'number') return Number.isNaN(x) ? 'NaN' : String(x);
-  if (x === undefined) return 'nothing';
-  if (typeof x === 'string') return JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x);
-  try {
-    const s = JSON.stringify(x);
-    return s === undefined ? String(x) : s.length > 60 ? `${s.slice(0, 60)}…` : s;
-  } catch {
-    return String(x);
-  }
-}
+/** A short rendering of an offending value for messages: the library's one (args.ts). */
+export { show };
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -52,7 +44,7 @@ function within(x: number, b: Bound): boolean {
 const mustBe = (b: Bound) => (b.text === 'finite' ? 'must be a finite number' : `must be ${b.text}`);
 
 /** A finite number with a message for a missing, non-numeric or infinite value. */
-const finite = (what = 'a finite number') =>
+export const finite = (what = 'a finite number') =>
   z.number({ error: (iss) => (iss.input === undefined ? `is required (${what})` : `must be ${what} (got ${show(iss.input)})`) });
 
 /** A finite number inside a bound. */
@@ -87,6 +79,32 @@ export const nonEmpty = (what: string) =>
   text(what).superRefine((s, ctx) => {
     if (s.trim() === '') ctx.addIssue({ code: 'custom', message: `must be ${what} (got an empty string)` });
   });
+
+/** The longest arrays a document may hold (CONVENTIONS: fixed limits). */
+export const MAX_ITEMS = { disruptions: 100, expansions: 100, legs: 100, points: 1000 } as const;
+
+/**
+ * An array of at most `max` elements, its length checked *before* any element is validated, so
+ * that a document with 10^6 bad disruptions is refused at once with one issue instead of a
+ * million (CONVENTIONS, fixed limits). `what` names the elements in messages ("disruptions");
+ * `min` is an optional lower bound on the length. Input and output types are those of
+ * `z.array(element)`.
+ *
+ * @example
+ * const legs = boundedArray(leg, { max: MAX_ITEMS.legs, min: 1, what: 'legs' });
+ */
+export function boundedArray<E extends z.ZodType>(element: E, o: { max: number; what: string; min?: number }) {
+  const { max, what, min = 0 } = o;
+  const gate = z.custom<z.input<E>[]>((x) => Array.isArray(x) && x.length <= max && x.length >= min, {
+    error: (iss) => {
+      const x = iss.input;
+      if (!Array.isArray(x)) return x === undefined ? `is required (an array of ${what})` : `must be an array of ${what} (got ${show(x)})`;
+      if (x.length > max) return `must hold at most ${max} ${what} (got ${x.length})`;
+      return `must hold at least ${min} ${what} (got ${x.length})`;
+    },
+  });
+  return gate.pipe(z.array(element));
+}
 
 function minModeMax(d: { min: number; mode: number; max: number }, ctx: Ctx): void {
   if (!(d.min <= d.max)) ctx.addIssue({ code: 'custom', path: ['max'], message: `must be >= min (got min ${d.min}, max ${d.max})` });
@@ -181,7 +199,7 @@ export function param(b: Bound) {
     if (typeof p === 'number') {
       if (!within(p, b)) ctx.addIssue({ code: 'custom', message: `${mustBe(b)} (got ${show(p)})` });
     } else supportInside(p as Dist, b, ctx);
-  }) as unknown as z.ZodType<Param>;
+  }) as unknown as z.ZodType<Param, Param>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,17 +207,75 @@ export function param(b: Bound) {
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** Logistic and Gompertz take exactly one of rate or midpointYear (the other follows; DESIGN.md). */
+function exactlyOneRate(g: { model: string; rate?: Param | undefined; midpointYear?: Param | undefined }, ctx: Ctx): void {
+  const both = g.rate !== undefined && g.midpointYear !== undefined;
+  if (both || (g.rate === undefined && g.midpointYear === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: both ? ['midpointYear'] : [],
+      message: `a ${g.model} curve needs exactly one of rate or midpointYear (got ${both ? 'both' : 'neither'}): it passes through the start point and levels off at capacityMt, so the rate fixes the midpoint and the midpoint the rate`,
+    });
+  }
+}
+
+/** A parameter's support as messages show it. */
+function showSupport(p: Param): string {
+  if (typeof p === 'number') return String(p);
+  const m = moments(p);
+  return `a ${p.dist} over [${m.min}, ${m.max}]`;
+}
+
+/**
+ * The anchored logistic and Gompertz need every draw of capacityMt above start.volumeMt, and,
+ * given midpointYear, a rate r > 0 for every draw of (capacityMt, midpointYear): the sign of
+ * ln(K/v0 − 1) (logistic) or ln(ln(K/v0)) (Gompertz), increasing in K, must be the sign of
+ * midpointYear − start.year over both supports.
+ */
+function anchoredCurve(g: { model: string; capacityMt: Param; rate?: Param | undefined; midpointYear?: Param | undefined }, start: { year: number; volumeMt: number }, ctx: Ctx): void {
+  const logistic = g.model === 'logistic';
+  const v0 = start.volumeMt;
+  const t0 = start.year;
+  const K = moments(g.capacityMt);
+  if (!(K.min > v0)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['growth', 'capacityMt'],
+      message: `every draw must exceed start.volumeMt ${v0}: the ${g.model} curve starts there and levels off at capacityMt, its plateau (got ${showSupport(g.capacityMt)})`,
+    });
+    return;
+  }
+  if (g.midpointYear === undefined || g.rate !== undefined) return;
+  const tm = moments(g.midpointYear);
+  const lo = midpointLog(logistic, K.min, v0);
+  const hi = K.max === Infinity ? Infinity : midpointLog(logistic, K.max, v0);
+  const threshold = logistic ? '2 × start.volumeMt' : 'e × start.volumeMt';
+  const point = logistic ? 'midpoint (half of capacityMt)' : 'inflection (capacityMt/e)';
+  const at = `${Number((logistic ? 2 * v0 : Math.E * v0).toPrecision(4))}`;
+  const fail = (message: string) => ctx.addIssue({ code: 'custom', path: ['growth', 'midpointYear'], message });
+  if (lo > 0) {
+    if (!(tm.min > t0)) fail(`must be after start.year ${t0} when capacityMt > ${threshold} (${at}): the curve starts below its ${point}, so that year lies ahead (got ${showSupport(g.midpointYear)})`);
+  } else if (hi < 0) {
+    if (!(tm.max < t0)) fail(`must be before start.year ${t0} when capacityMt < ${threshold} (${at}): the curve starts above its ${point}, so that year lies behind (got ${showSupport(g.midpointYear)})`);
+  } else {
+    fail(
+      `cannot fix the rate when capacityMt can be ${threshold} (${at}) (capacityMt is ${showSupport(g.capacityMt)}): there the curve is at its ${point} at the start whatever the rate. ` +
+        `Keep every draw of capacityMt on one side of ${at}, or give rate instead`,
+    );
+  }
+}
+
 const point = obj({ year: integer('a whole year'), volumeMt: bounded(GT(0)) });
 
 const growthSchema = z.discriminatedUnion(
   'model',
   [
     obj({ model: z.literal('exponential'), rate: param(GT(-1)) }),
-    obj({ model: z.literal('logistic'), capacityMt: param(GT(0)), rate: param(GT(0)), midpointYear: param(ANY) }),
-    obj({ model: z.literal('gompertz'), capacityMt: param(GT(0)), rate: param(GT(0)), midpointYear: param(ANY) }),
+    obj({ model: z.literal('logistic'), capacityMt: param(GT(0)), rate: param(GT(0)).optional(), midpointYear: param(ANY).optional() }).superRefine(exactlyOneRate),
+    obj({ model: z.literal('gompertz'), capacityMt: param(GT(0)), rate: param(GT(0)).optional(), midpointYear: param(ANY).optional() }).superRefine(exactlyOneRate),
     obj({
       model: z.literal('piecewise'),
-      points: z.array(point, { error: (iss) => `must be an array of { year, volumeMt } (got ${show(iss.input)})` }).min(2, { error: (iss) => `must hold at least 2 points (got ${(iss.input as unknown[]).length})` }),
+      points: boundedArray(point, { max: MAX_ITEMS.points, min: 2, what: 'points { year, volumeMt }' }),
     }).superRefine((g, ctx) => {
       g.points.forEach((p, i) => {
         if (i > 0 && !(p.year > g.points[i - 1]!.year)) {
@@ -234,19 +310,23 @@ const growthSchema = z.discriminatedUnion(
 // Scenario
 
 const expansion = obj({ year: integer('a whole year'), addMt: param(GE(0)), delayYears: param(GE(0)).optional() });
+// `null` is accepted wherever a parsed document writes one (name, capacity, demandFactor,
+// capacityFactor, target) and means the same as an absent field (for target: no target), so that
+// a parsed scenario that went through JSON or structuredClone, or came from the other build,
+// parses again to itself (DESIGN.md: parsing is idempotent). `kind: 'scenario'` likewise.
 const disruption = obj({
   name: nonEmpty('a name'),
   probability: param(UNIT),
-  demandFactor: param(GT(0)).optional(),
-  capacityFactor: param(GT(0)).optional(),
+  demandFactor: param(GT(0)).nullable().optional(),
+  capacityFactor: param(GT(0)).nullable().optional(),
 }).superRefine((d, ctx) => {
-  if (d.demandFactor === undefined && d.capacityFactor === undefined) {
+  if (d.demandFactor == null && d.capacityFactor == null) {
     ctx.addIssue({ code: 'custom', message: 'needs demandFactor or capacityFactor (or both): a disruption with neither changes nothing' });
   }
 });
 
 export const scenarioSchema = obj({
-  name: text('a string').optional(),
+  name: text('a string').nullable().optional(),
   start: obj({ year: integer('a whole year'), volumeMt: bounded(GT(0)) }),
   horizon: integer('a whole year'),
   growth: growthSchema,
@@ -254,12 +334,16 @@ export const scenarioSchema = obj({
   persistence: bounded({ min: 0, max: 1, maxOpen: true, text: 'in [0, 1)' }).optional(),
   capacity: obj({
     baseMt: param(GT(0)),
-    expansions: z.array(expansion, { error: (iss) => `must be an array of expansions (got ${show(iss.input)})` }).optional(),
-  }).optional(),
-  disruptions: z.array(disruption, { error: (iss) => `must be an array of disruptions (got ${show(iss.input)})` }).optional(),
-  target: obj({ year: integer('a whole year'), volumeMt: bounded(GT(0)) }).optional(),
+    expansions: boundedArray(expansion, { max: MAX_ITEMS.expansions, what: 'expansions' }).optional(),
+  }).nullable().optional(),
+  disruptions: boundedArray(disruption, { max: MAX_ITEMS.disruptions, what: 'disruptions' }).optional(),
+  /** 10 Mt in 2027 when absent (if that year is in the run); null: no target. */
+  target: obj({ year: integer('a whole year'), volumeMt: bounded(GT(0)) }).nullable().optional(),
+  /** What a parsed scenario carries; accepted so that parsing is idempotent. */
+  kind: z.literal('scenario', { error: (iss) => `must be 'scenario' when given (got ${show(iss.input)})` }).optional(),
 }).superRefine((s, ctx) => {
   const y0 = s.start.year;
+  if (s.growth.model === 'logistic' || s.growth.model === 'gompertz') anchoredCurve(s.growth, s.start, ctx);
   if (!(s.horizon >= y0)) ctx.addIssue({ code: 'custom', path: ['horizon'], message: `must be >= start.year ${y0} (got ${s.horizon})` });
   else if (s.horizon - y0 > MAX_HORIZON_YEARS) {
     ctx.addIssue({ code: 'custom', path: ['horizon'], message: `must be at most ${MAX_HORIZON_YEARS} years after start.year ${y0} (got ${s.horizon})` });
@@ -271,7 +355,7 @@ export const scenarioSchema = obj({
   (s.disruptions ?? []).forEach((d, i) => {
     if (seen.has(d.name)) ctx.addIssue({ code: 'custom', path: ['disruptions', i, 'name'], message: `must be unique (${JSON.stringify(d.name)} is used twice)` });
     seen.add(d.name);
-    if (d.capacityFactor !== undefined && s.capacity === undefined) {
+    if (d.capacityFactor != null && s.capacity == null) {
       ctx.addIssue({ code: 'custom', path: ['disruptions', i, 'capacityFactor'], message: 'has no capacity to act on: give the scenario a capacity (capacity.baseMt) or drop capacityFactor' });
     }
   });
@@ -317,8 +401,18 @@ export function toIssues(issues: readonly ZodIssueLike[], prefix: (string | numb
 }
 
 /** Parses with a schema; returns the data or the issues. */
-export function check<T>(schema: z.ZodType<T>, input: unknown): { ok: true; data: T } | { ok: false; issues: ScenarioIssue[] } {
+export function check<S extends z.ZodType>(schema: S, input: unknown): { ok: true; data: z.output<S> } | { ok: false; issues: ScenarioIssue[]; count: number } {
   const r = schema.safeParse(input, { reportInput: true });
   if (r.success) return { ok: true, data: r.data };
-  return { ok: false, issues: toIssues(r.error.issues as unknown as ZodIssueLike[]) };
+  const issues = toIssues(r.error.issues as unknown as ZodIssueLike[]);
+  return { ok: false, issues: issues.slice(0, MAX_KEPT_ISSUES), count: issues.length };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The hand-written input type (types.ts, where each field has its TSDoc) and the schema's input
+// type agree both ways: a change to one that the other does not follow fails the typecheck.
+type Assert<T extends true> = T;
+type DeepReadonly<T> = T extends (infer E)[] ? readonly DeepReadonly<E>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+type SchemaInput = DeepReadonly<z.input<typeof scenarioSchema>>;
+type HandWritten = DeepReadonly<ScenarioInput>;
+export type ScenarioInputMatchesSchema = Assert<HandWritten extends SchemaInput ? (SchemaInput extends HandWritten ? true : false) : false>;

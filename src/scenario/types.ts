@@ -12,13 +12,21 @@ export interface ExpansionInput {
 export interface DisruptionInput {
   name: string;
   probability: Param;
-  demandFactor?: Param;
-  capacityFactor?: Param;
+  /** Absent or null: the disruption does not touch demand. */
+  demandFactor?: Param | null;
+  /** Absent or null: the disruption does not touch capacity. */
+  capacityFactor?: Param | null;
 }
 
-/** A volume scenario as users write it (DESIGN.md, "The contract"). */
+/**
+ * A volume scenario as users write it (DESIGN.md, "The contract"). A parsed {@link Scenario},
+ * or its JSON, is also accepted (with `kind` and nulls for absent fields): parsing is idempotent.
+ * Logistic and Gompertz growth are anchored at `start` and level off at `capacityMt`.
+ */
 export interface ScenarioInput {
-  name?: string;
+  /** What a parsed scenario carries; accepted so that a parsed scenario parses to itself. */
+  kind?: 'scenario';
+  name?: string | null;
   /** The last known point: index 0 of the simulation. */
   start: YearVolume;
   /** Last simulated year, inclusive. */
@@ -29,10 +37,11 @@ export interface ScenarioInput {
   volatility?: Param;
   /** AR(1) coefficient of the shocks, in [0, 1); 0 by default. */
   persistence?: number;
-  capacity?: { baseMt: Param; expansions?: ExpansionInput[] };
+  /** Absent or null: unlimited. */
+  capacity?: { baseMt: Param; expansions?: ExpansionInput[] } | null;
   disruptions?: DisruptionInput[];
-  /** 10 Mt in 2027 by default. */
-  target?: YearVolume;
+  /** 10 Mt in 2027 by default (when that year is in the run); null: no target. */
+  target?: YearVolume | null;
 }
 
 /**

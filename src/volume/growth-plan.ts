@@ -1,4 +1,5 @@
-import { compiledFormula, logGrowthRatio, type FixedGrowthModel, type GrowthModel } from '../growth/model.js';
+import { anchoredLogRatio, compiledFormula, logGrowthRatio, logRatio, midpointAdvice, midpointLog, rateFromMidpoint, type GrowthModel } from '../growth/model.js';
+import { show } from '../args.js';
 import type { Param } from '../random/dist.js';
 import { drawPerPath } from './draws.js';
 
@@ -8,7 +9,13 @@ interface GrowthPlan {
   fill(k: number, from: number, to: number, out: Float64Array): void;
 }
 
-export function planGrowth(growth: GrowthModel, years: readonly number[], seed: string, first: number, count: number): GrowthPlan {
+/**
+ * The growth part of the volume kernel for the block paths [first, first + count): parameters
+ * drawn per path from their own streams (purpose `['growth', name]`), the log ratio
+ * log(m(t_k)/m(t_0)) filled year by year. `v0` is start.volumeMt (the anchor of logistic and
+ * Gompertz curves).
+ */
+export function planGrowth(growth: GrowthModel, years: readonly number[], seed: string, first: number, count: number, v0: number): GrowthPlan {
   const t0 = years[0]!;
   const fixedParams = (names: string[], get: (n: string) => Param) => names.every((n) => typeof get(n) === 'number');
   const draws = (name: string, p: Param) => drawPerPath(p, seed, ['growth', name], first, count, new Float64Array(count));
@@ -32,45 +39,59 @@ export function planGrowth(growth: GrowthModel, years: readonly number[], seed: 
     }
     case 'logistic':
     case 'gompertz': {
-      const names = ['capacityMt', 'rate', 'midpointYear'] as const;
-      if (fixedParams([...names], (n) => growth[n as (typeof names)[number]])) {
-        const lr = years.map((t) => logGrowthRatio(growth as FixedGrowthModel, t0, t));
+      // Anchored through (t0, v0) with plateau K (DESIGN.md, "Median path"): per path L = ln(K/v0),
+      // logC = ln(K/v0 − 1) (logistic) or ln ln(K/v0) (Gompertz), and r drawn or from the midpoint.
+      const logistic = growth.model === 'logistic';
+      const K = draws('capacityMt', growth.capacityMt);
+      const byRate = growth.rate !== undefined;
+      const given = byRate ? draws('rate', growth.rate!) : draws('midpointYear', growth.midpointYear!);
+      const L = new Float64Array(count);
+      const logC = new Float64Array(count);
+      const r = new Float64Array(count);
+      for (let i = 0; i < count; i++) {
+        if (!(K[i]! > v0)) throw new RangeError(`simulateVolumes: growth.capacityMt drew ${K[i]} on path ${first + i}, not above start.volumeMt ${v0}; the anchored ${growth.model} curve needs every draw of capacityMt above the start volume`);
+        L[i] = logRatio(K[i]!, v0);
+        logC[i] = midpointLog(logistic, K[i]!, v0);
+        r[i] = byRate ? given[i]! : rateFromMidpoint(logC[i]!, given[i]!, t0);
+        if (!(r[i]! > 0 && r[i]! <= Number.MAX_VALUE)) {
+          throw new RangeError(
+            byRate
+              ? `simulateVolumes: growth.rate drew ${r[i]} on path ${first + i}; it must be > 0`
+              : `simulateVolumes: growth.midpointYear drew ${given[i]} on path ${first + i}, which ${midpointAdvice(logistic, t0, v0, logC[i]!)}`,
+          );
+        }
+      }
+      if (count > 0 && K.every((x) => x === K[0]) && r.every((x) => x === r[0])) {
+        const lr = years.map((t) => anchoredLogRatio(logistic, L[0]!, logC[0]!, r[0]!, t - t0));
         return { fill: (k, from, to, out) => out.fill(lr[k]!, 0, to - from) };
       }
-      const r = draws('rate', growth.rate);
-      const tm = draws('midpointYear', growth.midpointYear);
-      // K cancels in m(t)/m(t0); it is still drawn, from its own stream, so that adding or
-      // removing its uncertainty never shifts other draws.
-      draws('capacityMt', growth.capacityMt);
-      const logistic = growth.model === 'logistic';
-      const softplus = (x: number) => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x)));
       return {
         fill: (k, from, to, out) => {
-          const t = years[k]!;
-          for (let i = from; i < to; i++) {
-            const a = -r[i]! * (t0 - tm[i]!);
-            const b = -r[i]! * (t - tm[i]!);
-            out[i - from] = logistic ? softplus(a) - softplus(b) : Math.exp(a) - Math.exp(b);
-          }
+          const dt = years[k]! - t0;
+          for (let i = from; i < to; i++) out[i - from] = anchoredLogRatio(logistic, L[i]!, logC[i]!, r[i]!, dt);
         },
       };
     }
     case 'expression': {
       const f = compiledFormula(growth);
       const names = Object.keys(growth.params);
+      const logOf = (v: number, t: number, where: string) => {
+        if (!(v > 0 && v <= Number.MAX_VALUE)) {
+          throw new RangeError(`growth.formula: must be positive and finite at every simulated year (got ${show(v)} at t = ${t}${where} for '${growth.formula}')`);
+        }
+        return Math.log(v);
+      };
       if (fixedParams(names, (n) => growth.params[n]!)) {
-        const lr = years.map((t) => logGrowthRatio(growth as FixedGrowthModel, t0, t));
+        const p = growth.params as Readonly<Record<string, number>>;
+        const l0 = logOf(f.evaluate(t0, p), t0, '');
+        const lr = years.map((t, k) => (k === 0 ? 0 : logOf(f.evaluate(t, p), t, '') - l0));
         return { fill: (k, from, to, out) => out.fill(lr[k]!, 0, to - from) };
       }
       const cols = names.map((n) => draws(n, growth.params[n]!));
       const scope: Record<string, number> = {};
       const logF = (i: number, t: number) => {
         names.forEach((n, j) => (scope[n] = cols[j]![i]!));
-        const v = f.evaluate(t, scope);
-        if (!(v > 0 && Number.isFinite(v))) {
-          throw new RangeError(`growth.formula: must be positive and finite at every simulated year (got ${v} at t = ${t} on path ${first + i} for '${growth.formula}')`);
-        }
-        return Math.log(v);
+        return logOf(f.evaluate(t, scope), t, ` on path ${first + i}`);
       };
       const base = new Float64Array(count);
       for (let i = 0; i < count; i++) base[i] = logF(i, t0);

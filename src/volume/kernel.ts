@@ -82,7 +82,7 @@ export function runVolumeBlock(scenario: Scenario, years: readonly number[], see
   const innovation = Math.sqrt(1 - phi * phi);
   const { z, lr, cum, eps } = ws;
   const block = first / STREAM_BLOCK;
-  const growth = planGrowth(scenario.growth, years, seed, first, n);
+  const growth = planGrowth(scenario.growth, years, seed, first, n, v0);
   const sigma = drawPerPath(scenario.volatility, seed, 'volatility', first, n, ws.sigma);
   const base = cap ? drawPerPath(cap.baseMt, seed, 'capacity/base', first, n, ws.base) : null;
   const expansions = (cap?.expansions ?? []).map((e, i) => {

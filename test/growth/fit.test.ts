@@ -128,13 +128,13 @@ describe('fitGrowth recovers known models (law)', () => {
 
 describe('fitGrowth rejects bad input', () => {
   it('with a message naming what is allowed', () => {
-    expect(() => fitGrowth(TITR_VOLUMES, 'cubic' as 'logistic')).toThrow(/model must be 'exponential', 'logistic' or 'gompertz'/);
+    expect(() => fitGrowth(TITR_VOLUMES, 'cubic' as 'logistic')).toThrow(/model must be one of 'exponential', 'logistic', 'gompertz'/);
     expect(() => fitGrowth(TITR_VOLUMES, 'logistic', { through: 2020 })).toThrow(/needs at least 4 observations \(got 2\)/);
     expect(() => fitGrowth(TITR_VOLUMES, 'exponential', { kinds: ['reported', 'target'] })).toThrow(/two observations for 2022/);
     expect(() => fitGrowth(TITR_VOLUMES, 'exponential', { fixed: { capacityMt: 3 } })).toThrow(/exponential has no parameter 'capacityMt'/);
     expect(() => fitGrowth(TITR_VOLUMES, 'logistic', { fixed: { capacityMt: -3 } })).toThrow(/fixed.capacityMt must be > 0 \(got -3\)/);
     expect(() => fitGrowth(TITR_VOLUMES, 'logistic', { bounds: { capacityMt: [9, 5] } })).toThrow(/lower <= upper/);
     const bad = [{ year: 2020, volumeMt: 0, kind: 'reported', source: 'x' }, ...TITR_VOLUMES] as Observation[];
-    expect(() => fitGrowth(bad, 'exponential')).toThrow(/log-scale fit needs volumes > 0/);
+    expect(() => fitGrowth(bad, 'exponential')).toThrow(/fitGrowth: observations\[0\].volumeMt must be a finite number > 0 \(got 0\)/);
   });
 });

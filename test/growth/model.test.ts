@@ -36,7 +36,7 @@ describe('cagr and required growth (reference: test/fixtures/reference.py)', () 
 
   it('rejects equal years, non-positive volumes and a target before the start', () => {
     expect(() => cagr({ year: 2020, volumeMt: 1 }, { year: 2020, volumeMt: 2 })).toThrow(/the two years must differ/);
-    expect(() => cagr({ year: 2020, volumeMt: 0 }, { year: 2021, volumeMt: 2 })).toThrow(/from.volumeMt must be a positive number \(got 0\)/);
+    expect(() => cagr({ year: 2020, volumeMt: 0 }, { year: 2021, volumeMt: 2 })).toThrow(/cagr: from.volumeMt must be a finite number > 0 \(got 0\)/);
     expect(() => requiredGrowth({ year: 2025, volumeMt: 4 }, { year: 2024, volumeMt: 10 })).toThrow(/target.year must be after from.year/);
   });
 });
@@ -51,16 +51,19 @@ describe('growth models (DESIGN.md, "Median path")', () => {
     expect(v(2020)).toBeCloseTo(4.119 / 1.25 ** 5, 12);
   });
 
-  it('logistic and Gompertz: the absolute curve and its anchored form', () => {
+  it('logistic and Gompertz: the absolute curve (rate and midpointYear) and the anchored one (DESIGN.md)', () => {
     const lg: GrowthModel = { model: 'logistic', capacityMt: 12, rate: 0.6, midpointYear: 2026 };
     const gz: GrowthModel = { model: 'gompertz', capacityMt: 12, rate: 0.6, midpointYear: 2026 };
     const m1 = (t: number) => 12 / (1 + Math.exp(-0.6 * (t - 2026)));
     const m2 = (t: number) => 12 * Math.exp(-Math.exp(-0.6 * (t - 2026)));
+    // Anchored: through (2025, 4.119), plateau 12.
+    const a1 = (t: number) => 12 / (1 + (12 / 4.119 - 1) * Math.exp(-0.6 * (t - 2025)));
+    const a2 = (t: number) => 12 * Math.exp(Math.log(4.119 / 12) * Math.exp(-0.6 * (t - 2025)));
     for (const t of [2000, 2020, 2026, 2030, 2090]) {
       expect(closeRel(growthCurve(lg)(t), m1(t), 1e-13)).toBe(true);
       expect(closeRel(growthCurve(gz)(t), m2(t), 1e-13)).toBe(true);
-      expect(closeRel(growthCurve(lg, anchor)(t), (4.119 * m1(t)) / m1(2025), 1e-13)).toBe(true);
-      expect(closeRel(growthCurve(gz, anchor)(t), (4.119 * m2(t)) / m2(2025), 1e-13)).toBe(true);
+      expect(closeRel(growthCurve({ model: 'logistic', capacityMt: 12, rate: 0.6 }, anchor)(t), a1(t), 1e-12)).toBe(true);
+      expect(closeRel(growthCurve({ model: 'gompertz', capacityMt: 12, rate: 0.6 }, anchor)(t), a2(t), 1e-12)).toBe(true);
     }
     expect(growthCurve(lg)(2026)).toBeCloseTo(6, 12);
     // Far beyond the midpoint the logistic must not overflow to NaN.

@@ -65,9 +65,10 @@ describe('closed forms (DESIGN.md, "Median path")', () => {
   });
 
   it('without volatility every path is the median path, for every growth model', () => {
-    const logistic = simulateVolumes(base({ growth: { model: 'logistic', capacityMt: 12, rate: 0.5, midpointYear: 2027 } }), { paths: 3, seed: 1 });
-    const m = (t: number) => 12 / (1 + Math.exp(-0.5 * (t - 2027)));
-    logistic.years.forEach((t, k) => expect(logistic.volume[k]![2]).toBeCloseTo((4.119 * m(t)) / m(2025), 12));
+    // The anchored logistic (DESIGN.md): through (2025, 4.119), plateau 12.
+    const logistic = simulateVolumes(base({ growth: { model: 'logistic', capacityMt: 12, rate: 0.5 } }), { paths: 3, seed: 1 });
+    const m = (t: number) => 12 / (1 + (12 / 4.119 - 1) * Math.exp(-0.5 * (t - 2025)));
+    logistic.years.forEach((t, k) => expect(logistic.volume[k]![2]).toBeCloseTo(m(t), 12));
     const expr = simulateVolumes(base({ growth: { model: 'expression', formula: 'a * (t - 2000)', params: { a: 2 } } }), { paths: 3, seed: 1 });
     expr.years.forEach((t, k) => expect(expr.volume[k]![1]).toBeCloseTo((4.119 * (t - 2000)) / 25, 12));
     const pw = simulateVolumes(base({ growth: { model: 'piecewise', points: [{ year: 2025, volumeMt: 4 }, { year: 2027, volumeMt: 9 }] } }), { paths: 3, seed: 1 });
