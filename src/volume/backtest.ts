@@ -102,7 +102,7 @@ function forecast(fn: string, record: readonly Observation[], fitThrough: number
 /**
  * The scenario a forecaster with the record through `fitThrough` would run: a random walk with
  * drift fitted by {@link fitRandomWalk}, from the last outturn, no capacity limit.
- * @example forecastScenario(TITR_VOLUMES, { fitThrough: 2024, horizon: 2027 }).start // => { year: 2024, volumeMt: 4.484, … }
+ * @example forecastScenario(TITR_VOLUMES, { fitThrough: 2024, horizon: 2027 }).start // => { year: 2024, volumeMt: 4.484 }
  */
 export function forecastScenario(record: readonly Observation[], o: Pick<BacktestOptions, 'fitThrough' | 'horizon' | 'parameterUncertainty'>): ScenarioInput {
   const fn = 'forecastScenario';
