@@ -134,6 +134,7 @@ export {
   proportion,
   wilsonInterval,
   histogram,
+  MAX_BINS,
   normalCdf,
   normalSurvival,
   normalPdf,
