@@ -131,7 +131,9 @@ function acklamLower(p: number): number {
 }
 
 /**
- * Standard normal quantile Φ⁻¹(p); −Infinity at 0 and Infinity at 1 are refused.
+ * Standard normal quantile Φ⁻¹(p) for p in (0, 1): −Infinity at 0 and Infinity at 1 are refused
+ * (RangeError), a non-number is a TypeError. Finite for every p in the open interval, the
+ * smallest subnormal included.
  * @example normalQuantile(0.975) // => 1.95996398454005…
  */
 export function normalQuantile(p: number): number {
@@ -139,8 +141,12 @@ export function normalQuantile(p: number): number {
   if (p > 0.5) return -normalQuantile(1 - p);
   let x = acklamLower(p);
   // One Halley step on the lower tail, which normalCdf computes without cancellation.
+  // Below p ≈ 1e-300 (|x| > 37.5) e^(x²/2) overflows: Acklam's value is kept there (relative
+  // error < 1.2e-9), rather than a step through ∞ · 0 = NaN.
+  const w = Math.exp(0.5 * x * x);
+  if (!(w <= Number.MAX_VALUE)) return x;
   const e = lowerTail(-x) - p;
-  const u = e * SQRT_2PI * Math.exp(0.5 * x * x);
+  const u = e * SQRT_2PI * w;
   x -= u / (1 + 0.5 * x * u);
   return x;
 }

@@ -207,17 +207,21 @@ export class VolumeResult {
       const d = this.demand[k]!;
       const v = this.volume[k]!;
       let total = 0;
-      let squares = 0;
       let hits = 0;
       for (let i = 0; i < d.length; i++) {
         const u = d[i]! - v[i]!;
         if (u > 0) {
           total += u;
-          squares += u * u;
           hits++;
         }
       }
-      return { mean: meanOfSums(total, squares, d.length), probability: proportion(hits, d.length) };
+      const m = total / d.length;
+      let m2 = 0;
+      for (let i = 0; i < d.length; i++) {
+        const e = d[i]! - v[i]! - m;
+        m2 += e * e;
+      }
+      return { mean: meanEstimate(total, m2, d.length), probability: proportion(hits, d.length) };
     });
   }
 
@@ -234,15 +238,18 @@ export class VolumeResult {
       const v = this.volume[k]!;
       const d = this.demand[k]!;
       let total = 0;
-      let squares = 0;
       let hits = 0;
       for (let i = 0; i < c.length; i++) {
-        const u = v[i]! / c[i]!;
-        total += u;
-        squares += u * u;
+        total += v[i]! / c[i]!;
         if (d[i]! >= c[i]!) hits++;
       }
-      return { mean: meanOfSums(total, squares, c.length), atCapacity: proportion(hits, c.length) };
+      const m = total / c.length;
+      let m2 = 0;
+      for (let i = 0; i < c.length; i++) {
+        const e = v[i]! / c[i]! - m;
+        m2 += e * e;
+      }
+      return { mean: meanEstimate(total, m2, c.length), atCapacity: proportion(hits, c.length) };
     });
   }
 
@@ -257,11 +264,25 @@ export class VolumeResult {
   }
 }
 
-/** The mean of n values and its standard error from their sum and sum of squares (the values are >= 0 and bounded, so neither overflows). */
-export function meanOfSums(total: number, squares: number, n: number): Estimate {
-  const m = total / n;
-  const variance = n > 1 ? Math.max(squares - n * m * m, 0) / (n - 1) : 0;
-  return estimate(m, Math.sqrt(variance / n));
+/**
+ * The mean of n values and its standard error from their sum and the sum of squared deviations
+ * from their mean (two passes, or partial sums merged by Chan et al.'s update; never the
+ * cancelling Σx² − n·mean²). The values are bounded (volumes by MAX_VOLUME_MT), so nothing overflows.
+ */
+export function meanEstimate(total: number, m2: number, n: number): Estimate {
+  const variance = n > 1 ? m2 / (n - 1) : 0;
+  return estimate(total / n, Math.sqrt(variance / n));
+}
+
+/**
+ * Chan, Golub and LeVeque's update: the sum of squared deviations of two groups together, from
+ * each group's count, sum and own sum of squared deviations.
+ */
+export function mergeM2(nA: number, sumA: number, m2A: number, nB: number, sumB: number, m2B: number): number {
+  if (nA === 0) return m2B;
+  if (nB === 0) return m2A;
+  const delta = sumB / nB - sumA / nA;
+  return m2A + m2B + ((delta * delta * nA) / (nA + nB)) * nB;
 }
 
 /** Index of a year among a run's years: a whole number in the run (TypeError for a non-number, RangeError otherwise). */

@@ -4,7 +4,7 @@ import { proportion } from '../stats/proportion.js';
 import { estimate, type Estimate } from '../stats/estimate.js';
 import { bracketsFor, counters, fromOrderStatistics, orderStatisticsFor, quantiles as exactQuantiles, RangeCounter } from '../stats/quantile.js';
 import { runVolumeBlock, STREAM_BLOCK, workspace } from './kernel.js';
-import { meanOfSums, medianFirstYear, summaryRows, yearIndexIn, yearsJSON, type FirstYearRow, type Unmet, type Utilisation, type VolumeSummaryRow, type VolumeYearJSON } from './result.js';
+import { meanEstimate, medianFirstYear, mergeM2, summaryRows, yearIndexIn, yearsJSON, type FirstYearRow, type Unmet, type Utilisation, type VolumeSummaryRow, type VolumeYearJSON } from './result.js';
 import type { RunPlan } from './simulate.js';
 /** Blocks simulated first, to place the quantile brackets. */
 const PILOT_BLOCKS = 4;
@@ -15,10 +15,12 @@ interface YearStats {
   ge: number[]; // per threshold
   first: number[]; // per threshold: paths first reaching it this year
   unmetSum: number;
-  unmetSumSq: number;
+  /** Σ (unmet − its mean)², merged block by block. */
+  unmetM2: number;
   unmetCount: number;
   utilSum: number;
-  utilSumSq: number;
+  /** Σ (utilisation − its mean)², merged block by block. */
+  utilM2: number;
   atCapacity: number;
 }
 
@@ -157,12 +159,12 @@ export class VolumeSummary {
 
   unmet(year: number): Unmet {
     const s = this.#stats[yearIndexIn(this.years, year, 'VolumeSummary.unmet')]!;
-    return { mean: meanOfSums(s.unmetSum, s.unmetSumSq, this.paths), probability: proportion(s.unmetCount, this.paths) };
+    return { mean: meanEstimate(s.unmetSum, s.unmetM2, this.paths), probability: proportion(s.unmetCount, this.paths) };
   }
 
   utilisation(year: number): Utilisation | null {
     const s = this.#stats[yearIndexIn(this.years, year, 'VolumeSummary.utilisation')]!;
-    return this.hasCapacity ? { mean: meanOfSums(s.utilSum, s.utilSumSq, this.paths), atCapacity: proportion(s.atCapacity, this.paths) } : null;
+    return this.hasCapacity ? { mean: meanEstimate(s.utilSum, s.utilM2, this.paths), atCapacity: proportion(s.atCapacity, this.paths) } : null;
   }
 
   summary(): VolumeSummaryRow[] {
@@ -225,7 +227,7 @@ export interface CounterState {
 
 /** What a pass over blocks [b0, b1) gives: per-block partial statistics, and each counted year's counters. */
 export interface BlockCounts {
-  /** (b − b0, k) → partialWidth(T) doubles: Σ(v − v0), Σ(v − v0)², Σ unmet, Σ v/c, #unmet, #at capacity, Σ unmet², Σ (v/c)², then ≥ and first per threshold. */
+  /** (b − b0, k) → partialWidth(T) doubles: Σ(v − v0), Σ(v − v0)², Σ unmet, Σ v/c, #unmet, #at capacity, Σ (unmet − block mean)², Σ (v/c − block mean)², then ≥ and first per threshold. */
   partials: Float64Array;
   counters: (CounterState[] | null)[];
 }
@@ -262,10 +264,8 @@ export function countBlocks(
     let sum = 0;
     let sumSq = 0;
     let unmetSum = 0;
-    let unmetSq = 0;
     let unmetCount = 0;
     let util = 0;
-    let utilSq = 0;
     let atCap = 0;
     // Without a capacity, read the volume as its own capacity: utilisation is not reported then
     // (and a volume of 0 makes it 0/0 there, never read).
@@ -281,21 +281,34 @@ export function countBlocks(
       // Volume is min(demand, capacity): the gap is 0 unless capacity binds.
       const gap = dv - x;
       unmetSum += gap;
-      unmetSq += gap * gap;
       unmetCount += +(gap > 0); // +c: no branch on a random condition (V8 compiles c ? 1 : 0 to one)
-      const u = x / cv;
-      util += u;
-      utilSq += u * u;
+      util += x / cv;
       atCap += +(dv >= cv);
     }
+    // The tile's squared deviations from its own means (a second pass, in cache), merged into
+    // the block's by Chan's update: the block's paths so far are the `off` before this tile.
+    const mu = unmetSum / n;
+    const mc = util / n;
+    let unmetM2 = 0;
+    let utilM2 = 0;
+    for (let i = 0; i < n; i++) {
+      const e = d[i]! - v[i]! - mu;
+      unmetM2 += e * e;
+    }
+    if (hasCapacity) {
+      for (let i = 0; i < n; i++) {
+        const f = v[i]! / cap[i]! - mc;
+        utilM2 += f * f;
+      }
+    }
+    partials[at + 6] = mergeM2(off, partials[at + 2]!, partials[at + 6]!, n, unmetSum, unmetM2);
+    partials[at + 7] = mergeM2(off, partials[at + 3]!, partials[at + 7]!, n, util, utilM2);
     partials[at] = partials[at]! + sum;
     partials[at + 1] = partials[at + 1]! + sumSq;
     partials[at + 2] = partials[at + 2]! + unmetSum;
     partials[at + 3] = partials[at + 3]! + util;
     partials[at + 4] = partials[at + 4]! + unmetCount;
     partials[at + 5] = partials[at + 5]! + atCap;
-    partials[at + 6] = partials[at + 6]! + unmetSq;
-    partials[at + 7] = partials[at + 7]! + utilSq;
     for (let j = 0; j < T; j++) {
       const x = thresholds[j]!;
       const r = reached[j]!;
@@ -385,28 +398,34 @@ function mergeStats(plan: SummaryPlan, parts: readonly BlockCounts[]): YearStats
     ge: new Array<number>(T).fill(0),
     first: new Array<number>(T).fill(0),
     unmetSum: 0,
-    unmetSumSq: 0,
+    unmetM2: 0,
     unmetCount: 0,
     utilSum: 0,
-    utilSumSq: 0,
+    utilM2: 0,
     atCapacity: 0,
   }));
+  // Parts are consecutive block ranges from block 0: the paths before block b are b·STREAM_BLOCK.
+  let b0 = 0;
   for (const { partials } of parts) {
     for (let at = 0; at < partials.length; at += W) {
       const s = stats[(at / W) % K]!;
+      const b = b0 + Math.floor(at / W / K);
+      const before = b * STREAM_BLOCK;
+      const nb = Math.min(STREAM_BLOCK, run.paths - before);
+      s.unmetM2 = mergeM2(before, s.unmetSum, s.unmetM2, nb, partials[at + 2]!, partials[at + 6]!);
+      s.utilM2 = mergeM2(before, s.utilSum, s.utilM2, nb, partials[at + 3]!, partials[at + 7]!);
       s.sum += partials[at]!;
       s.sumSq += partials[at + 1]!;
       s.unmetSum += partials[at + 2]!;
       s.utilSum += partials[at + 3]!;
       s.unmetCount += partials[at + 4]!;
       s.atCapacity += partials[at + 5]!;
-      s.unmetSumSq += partials[at + 6]!;
-      s.utilSumSq += partials[at + 7]!;
       for (let j = 0; j < T; j++) {
         s.ge[j]! += partials[at + 8 + 2 * j]!;
         s.first[j]! += partials[at + 9 + 2 * j]!;
       }
     }
+    b0 += partials.length / (W * K);
   }
   return stats;
 }
