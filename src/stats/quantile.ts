@@ -341,12 +341,12 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
 
 /**
  * numpy's `_lerp`, to the last bit: from the nearer end of [a, b]. When b − a overflows (a and b
- * of opposite signs near the largest double) numpy gives ±Infinity or NaN; then the convex
- * combination a·(1 − t) + b·t is used, whose terms cannot overflow, so the result is finite and
- * between a and b.
+ * of opposite signs near the largest double, in either order since quantileSorted trusts its
+ * input), numpy gives ±Infinity or NaN; then the convex combination a·(1 − t) + b·t is used,
+ * whose terms cannot overflow, so the result is finite and between a and b.
  */
 function lerp(a: number, b: number, t: number): number {
   const d = b - a;
-  if (!(d <= Number.MAX_VALUE)) return a * (1 - t) + b * t;
+  if (!(Math.abs(d) <= Number.MAX_VALUE)) return a * (1 - t) + b * t;
   return t >= 0.5 ? b - d * (1 - t) : a + d * t;
 }
