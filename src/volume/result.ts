@@ -187,7 +187,10 @@ export class VolumeResult {
     return medianFirstYear(this.firstYearReaching(volumeMt));
   }
 
-  /** Mean volume in a year, with its standard error. */
+  /**
+   * Mean volume in a year, with its standard error.
+   * @example simulateVolumes({ start: { year: 2025, volumeMt: 4 }, horizon: 2026, growth: { model: 'exponential', rate: 0.5 } }, { paths: 10, seed: 1 }).mean(2026) // => { estimate: 6, standardError: 0 }
+   */
   mean(year: number): Estimate {
     const k = yearIndexIn(this.years, year, 'VolumeResult.mean');
     return this.#cached(`mean:${k}`, () => {
@@ -258,7 +261,10 @@ export class VolumeResult {
     return summaryRows(this);
   }
 
-  /** Plain statistics, never the paths (see {@link VolumeResultJSON}): a few KB whatever the number of paths. */
+  /**
+   * Plain statistics, never the paths (see {@link VolumeResultJSON}): a few KB whatever the number of paths.
+   * @example simulateVolumes({ start: { year: 2025, volumeMt: 4 }, horizon: 2026, growth: { model: 'exponential', rate: 0.5 } }, { paths: 10, seed: 1 }).toJSON().years[1] // => { year: 2026, p10: 6, p50: 6, p90: 6, mean: { estimate: 6, standardError: 0 }, probabilityAtLeastTarget: …, unmet: …, utilisation: null }
+   */
   toJSON(): VolumeResultJSON {
     return { kind: this.kind, seed: this.seed, paths: this.paths, scenario: this.scenario, ...yearsJSON(this) };
   }

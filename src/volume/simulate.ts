@@ -33,10 +33,12 @@ export interface VolumeOptions {
   /**
    * With keep 'summary': the quantile levels to keep (P10, P50, P90 are always kept). In a full
    * run on workers (`simulateVolumesParallel`), the levels computed there, every year, besides
-   * P10, P50 and P90 (the same numbers as `quantiles()` would compute later on this thread).
+   * P10, P50 and P90 (the same numbers as `quantiles()` would compute later on this thread). In a
+   * full run on this thread nothing is precomputed, but the levels are checked all the same, so
+   * that every run mode accepts and refuses the same options. At most 1,000 levels.
    */
   quantiles?: readonly number[];
-  /** With keep 'summary': the volumes (Mt) whose probabilities and first years to keep (the target's is always kept). */
+  /** With keep 'summary': the volumes (Mt) whose probabilities and first years to keep (the target's is always kept). Checked in every mode; at most 1,000. */
   thresholds?: readonly number[];
 }
 
@@ -129,6 +131,13 @@ const MAX_KEPT = 1000;
  * `capacity/base`, `capacity/expansion/<i>/add|delay`, `demand/shocks`,
  * `disruption/<name>/probability|demandFactor|capacityFactor|occurs`: adding a disruption never
  * changes the demand shocks, and the numbers do not depend on `blockSize`.
+ *
+ * Options are a closed record (an unknown key is a TypeError listing the allowed ones); a value
+ * of the wrong kind (`paths: '1000'`, `blockSize: null`) is a TypeError, a bad value a
+ * RangeError, each message starting `simulateVolumes:`. The memory a full run keeps is checked
+ * before anything is allocated (see {@link MAX_RUN_BYTES}), and demand is bounded by
+ * MAX_VOLUME_MT (10^100 Mt): an input that would carry a path-year to NaN or ±Infinity is refused
+ * where it arises, naming the input, the path and the year.
  *
  * @example
  * const r = simulateVolumes({ start: { year: 2025, volumeMt: 4.119 }, horizon: 2027, growth: { model: 'exponential', rate: 0.3 } }, { paths: 1000, seed: 1 });
