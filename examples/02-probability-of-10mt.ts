@@ -21,7 +21,7 @@ for (const name of Object.keys(PRESETS) as PresetName[]) {
   const median = r.medianFirstYear(10);
   console.log(
     `${name.padEnd(20)} ${(100 * p.estimate).toFixed(1).padStart(6)} % ± ${(100 * p.standardError).toFixed(2)}     ` +
-      `${String(median ?? `after ${r.years[r.years.length - 1]}`).padEnd(26)}  ${(100 * never.probability).toFixed(1)} %`,
+      `${String(median ?? `after ${r.years[r.years.length - 1]}`).padEnd(26)}  ${(100 * never.probability.estimate).toFixed(1)} %`,
   );
   fans.push([name, r]);
 }
@@ -32,16 +32,16 @@ for (const [name, r] of fans) {
   for (const row of r.summary()) {
     const u = r.utilisation(row.year);
     console.log(
-      `${row.year}  ${f(row.p10)}  ${f(row.p50)}  ${f(row.p90)}  ${f(row.mean)}  ${(100 * row.pAtLeastTarget!).toFixed(1).padStart(5)} %` +
+      `${row.year}  ${f(row.p10)}  ${f(row.p50)}  ${f(row.p90)}  ${f(row.mean.estimate)}  ${(100 * row.probabilityAtLeastTarget!.estimate).toFixed(1).padStart(5)} %` +
         `  ${u ? `${(100 * u.atCapacity.estimate).toFixed(1).padStart(5)} %` : '     —'}`,
     );
   }
 }
 
 console.log('\nBacktest: a forecast made with the record through 2024 (random walk with drift fitted to 2019–2024)');
-const [row] = backtest(TITR_VOLUMES, { fitThrough: 2024, horizon: 2025, paths: PATHS, seed: SEED });
+const [row] = backtest(TITR_VOLUMES, { fitThrough: 2024, horizon: 2025, paths: PATHS, seed: SEED }).rows;
 console.log(`  2025 forecast: P10 ${row!.p10.toFixed(2)}, P50 ${row!.p50.toFixed(2)}, P90 ${row!.p90.toFixed(2)} Mt`);
-console.log(`  outturn 4.119 Mt: ${row!.inside ? 'inside' : 'outside'} the P10–P90 band; the forecast gave P(≤ 4.119) = ${(100 * row!.pAtMost).toFixed(1)} %`);
+console.log(`  outturn 4.119 Mt: ${row!.inside ? 'inside' : 'outside'} the P10–P90 band; the forecast gave P(≤ 4.119) = ${(100 * row!.probabilityAtMost.estimate).toFixed(1)} % ± ${(100 * row!.probabilityAtMost.standardError).toFixed(2)}`);
 // The same forecast (same scenario and seed, so the same paths), asked about the announced 5.2 Mt.
 const forecast = simulateVolumes(forecastScenario(TITR_VOLUMES, { fitThrough: 2024, horizon: 2025 }), { paths: PATHS, seed: SEED });
 const announced = forecast.probabilityAtLeast(2025, 5.2);

@@ -14,7 +14,7 @@ import { TransitSample } from '../transit/result.js';
 import { transitRun, type TransitOptions } from '../transit/simulate.js';
 import { STREAM_BLOCK } from '../volume/kernel.js';
 import { VolumeResult } from '../volume/result.js';
-import { plan, simulateVolumes, type RunPlan, type VolumeOptions } from '../volume/simulate.js';
+import { plan, runVolumes, VOLUME_OPTIONS, type RunPlan, type VolumeOptions } from '../volume/simulate.js';
 import { finishSummary, pilotBlocks, planSummary, range, summarise, type BlockCounts, type VolumeSummary } from '../volume/summary.js';
 import type { Job, LoadSpec } from './worker.js';
 
@@ -108,12 +108,10 @@ export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: Vo
 export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: VolumeOptions & ParallelOptions): Promise<VolumeResult | VolumeSummary>;
 export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: VolumeOptions & ParallelOptions): Promise<VolumeResult | VolumeSummary> {
   const workers = workerCount(o);
-  if (workers === 1) return simulateVolumes(s, o);
-  const run = plan(s, o);
-  if (o.keep === 'summary') return summaryParallel(run, o, workers);
-  if (o.quantiles !== undefined && !Array.isArray(o.quantiles)) throw new TypeError('quantiles: must be an array of numbers');
-  const ps = [...new Set([0.1, 0.5, 0.9, ...(o.quantiles ?? [])])];
-  for (const p of ps) if (!(p >= 0 && p <= 1)) throw new RangeError(`quantiles: each must be in [0, 1] (got ${p})`);
+  const run = plan(s, o, 'simulateVolumesParallel', [...VOLUME_OPTIONS, 'workers']);
+  if (workers === 1) return runVolumes(run);
+  if (run.keep === 'summary') return summaryParallel(run, workers);
+  const ps = run.levels;
   const { scenario, paths, seed, years } = run;
   const hasCapacity = scenario.capacity !== null;
   const alloc = () => years.map(() => shared(paths * 8));
@@ -126,7 +124,7 @@ export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: Vo
     ranges.map(([b0, b1], i) =>
       runWorker(i, { kind: 'volume', scenario, years, seed, paths, b0, b1, demand, capacity, volume }).then(() => {
         done += Math.min(b1 * STREAM_BLOCK, paths) - b0 * STREAM_BLOCK;
-        o.onProgress?.(done / paths);
+        run.onProgress?.(done / paths);
       }),
     ),
   );
@@ -141,11 +139,11 @@ export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: Vo
 }
 
 
-async function summaryParallel(run: RunPlan, o: VolumeOptions, workers: number): Promise<VolumeSummary> {
+async function summaryParallel(run: RunPlan, workers: number): Promise<VolumeSummary> {
   const kernelRun = { scenario: run.scenario, years: run.years, seed: run.seed, paths: run.paths };
   const pilot = pilotBlocks(Math.ceil(run.paths / STREAM_BLOCK));
   // Small runs keep their paths for direct quantiles: one thread is the faster way.
-  if (pilot === null) return summarise(run, o);
+  if (pilot === null) return summarise(run);
   // The pilot's blocks on the workers too, then the brackets here.
   const parts = split(pilot.length, workers).map(([j0, j1]) => pilot.slice(j0, j1));
   const sampled = (await Promise.all(parts.map((blocks, i) => runWorker(i, { kind: 'volume-pilot', run: kernelRun, blocks })))) as Float64Array[][];
@@ -158,14 +156,14 @@ async function summaryParallel(run: RunPlan, o: VolumeOptions, workers: number):
     }
     return all;
   });
-  const p = planSummary(run, o, samples);
+  const p = planSummary(run, samples);
   const ranges = p.years!.map((y) => y.plan.ranges);
   let done = 0;
   const counts = (await Promise.all(
     split(p.nBlocks, workers).map(([b0, b1], i) =>
       runWorker(i, { kind: 'volume-summary', run: kernelRun, b0, b1, thresholds: p.thresholds, ranges }).then((counts) => {
         done += Math.min(b1 * STREAM_BLOCK, run.paths) - b0 * STREAM_BLOCK;
-        o.onProgress?.(done / run.paths);
+        run.onProgress?.(done / run.paths);
         return counts;
       }),
     ),

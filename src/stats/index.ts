@@ -2,5 +2,5 @@ export { quantile, quantiles, quantileSorted, select } from './quantile.js';
 export { sum, mean, variance, meanVariance, type MeanVariance } from './summary.js';
 export { proportion, wilsonInterval } from './proportion.js';
 export { estimate, type Estimate } from './estimate.js';
-export { histogram, type Bin } from './histogram.js';
+export { histogram, MAX_BINS, type Bin } from './histogram.js';
 export { normalCdf, normalSurvival, normalPdf, normalQuantile } from './normal.js';

@@ -9,13 +9,23 @@
  *   by one Halley step on `normalCdf`.
  */
 
+import { numberIn, show } from '../args.js';
+
 const SQRT_2PI = 2.5066282746310002;
+
+/** x: a number, not NaN (±Infinity is allowed: Φ(±∞) is 1 or 0). TypeError for a non-number. */
+function checkX(fn: string, x: unknown): number {
+  if (typeof x !== 'number') throw new TypeError(`${fn}: x must be a number (got ${show(x)})`);
+  if (Number.isNaN(x)) throw new RangeError(`${fn}: x must be a number (got NaN)`);
+  return x;
+}
 
 /**
  * Standard normal density φ(x).
  * @example normalPdf(0) // => 0.3989422804014327
  */
 export function normalPdf(x: number): number {
+  checkX('normalPdf', x);
   return Math.exp(-0.5 * x * x) / SQRT_2PI;
 }
 
@@ -85,7 +95,7 @@ function lowerTail(z: number): number {
  * @example normalCdf(1.959963984540054) // => 0.975
  */
 export function normalCdf(x: number): number {
-  if (Number.isNaN(x)) throw new RangeError('normalCdf: x must be a number (got NaN)');
+  checkX('normalCdf', x);
   return x > 0 ? 1 - lowerTail(x) : lowerTail(-x);
 }
 
@@ -94,7 +104,7 @@ export function normalCdf(x: number): number {
  * @example normalSurvival(5) // => 2.86651571879193…e-7
  */
 export function normalSurvival(x: number): number {
-  if (Number.isNaN(x)) throw new RangeError('normalSurvival: x must be a number (got NaN)');
+  checkX('normalSurvival', x);
   return x > 0 ? lowerTail(x) : 1 - lowerTail(-x);
 }
 
@@ -121,16 +131,22 @@ function acklamLower(p: number): number {
 }
 
 /**
- * Standard normal quantile Φ⁻¹(p); −Infinity at 0 and Infinity at 1 are refused.
+ * Standard normal quantile Φ⁻¹(p) for p in (0, 1): −Infinity at 0 and Infinity at 1 are refused
+ * (RangeError), a non-number is a TypeError. Finite for every p in the open interval, the
+ * smallest subnormal included.
  * @example normalQuantile(0.975) // => 1.95996398454005…
  */
 export function normalQuantile(p: number): number {
-  if (!(p > 0 && p < 1)) throw new RangeError(`normalQuantile: p must be in (0, 1) (got ${p})`);
+  numberIn('normalQuantile', 'p', p, 0, 1, { lo: true, hi: true });
   if (p > 0.5) return -normalQuantile(1 - p);
   let x = acklamLower(p);
   // One Halley step on the lower tail, which normalCdf computes without cancellation.
+  // Below p ≈ 1e-300 (|x| > 37.5) e^(x²/2) overflows: Acklam's value is kept there (relative
+  // error < 1.2e-9), rather than a step through ∞ · 0 = NaN.
+  const w = Math.exp(0.5 * x * x);
+  if (!(w <= Number.MAX_VALUE)) return x;
   const e = lowerTail(-x) - p;
-  const u = e * SQRT_2PI * Math.exp(0.5 * x * x);
+  const u = e * SQRT_2PI * w;
   x -= u / (1 + 0.5 * x * u);
   return x;
 }

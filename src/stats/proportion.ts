@@ -1,11 +1,10 @@
+import { numberIn, wholeNumber } from '../args.js';
 import { normalQuantile } from './normal.js';
 import type { Estimate } from './estimate.js';
 
-function checkCounts(successes: number, n: number, fn: string): void {
-  if (!(Number.isInteger(n) && n > 0)) throw new RangeError(`${fn}: n must be a positive integer (got ${n})`);
-  if (!(Number.isInteger(successes) && successes >= 0 && successes <= n)) {
-    throw new RangeError(`${fn}: successes must be an integer in [0, n] (got ${successes} of ${n})`);
-  }
+function checkCounts(successes: unknown, n: unknown, fn: string): void {
+  const m = wholeNumber(fn, 'n', n, 1, Number.MAX_SAFE_INTEGER);
+  wholeNumber(fn, 'successes', successes, 0, m);
 }
 
 /**
@@ -26,7 +25,7 @@ export function proportion(successes: number, n: number): Estimate {
  */
 export function wilsonInterval(successes: number, n: number, confidence = 0.95): { lower: number; upper: number } {
   checkCounts(successes, n, 'wilsonInterval');
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`wilsonInterval: confidence must be in (0, 1) (got ${confidence})`);
+  numberIn('wilsonInterval', 'confidence', confidence, 0, 1, { lo: true, hi: true });
   const z = normalQuantile(0.5 + confidence / 2);
   const p = successes / n;
   const z2 = z * z;

@@ -1,3 +1,5 @@
+import { level, levels, numericValues, show, wholeNumber } from '../args.js';
+
 /**
  * Quantiles of numpy's default method ("linear", Hyndman & Fan type 7): for n values sorted
  * x[0] <= … <= x[n−1] and h = (n − 1)·p, Q(p) = x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]),
@@ -12,15 +14,29 @@ function checkP(p: number, fn: string): void {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`${fn}: p must be in [0, 1] (got ${p})`);
 }
 
-function checkValues(values: ArrayLike<number>, fn: string): void {
-  if (values.length === 0) throw new RangeError(`${fn}: needs at least one value`);
-  for (let i = 0; i < values.length; i++) {
-    if (Number.isNaN(values[i])) throw new RangeError(`${fn}: values[${i}] is NaN`);
-  }
+/** Values of a quantile: an array or typed array of finite numbers, at least one (nothing coerced: `'123'` and `[1, 'x']` are TypeErrors). */
+function checkValues(values: unknown, fn: string): ArrayLike<number> {
+  return numericValues(fn, 'values', values, { minLength: 1 });
+}
+
+/** An optional scratch buffer: a Float64Array. */
+function checkScratch(scratch: unknown, fn: string): Float64Array | undefined {
+  if (scratch !== undefined && !(scratch instanceof Float64Array)) throw new TypeError(`${fn}: scratch must be a Float64Array (got ${show(scratch)})`);
+  return scratch;
 }
 
 /** Rearranges a[lo..hi] so that a[k] holds the value it would have if a[lo..hi] were sorted. */
 export function select(a: Float64Array, k: number, lo = 0, hi = a.length - 1): void {
+  if (!(a instanceof Float64Array)) throw new TypeError(`select: a must be a Float64Array (got ${show(a)})`);
+  if (a.length === 0) throw new RangeError('select: a needs at least one value');
+  wholeNumber('select', 'lo', lo, 0, a.length - 1);
+  wholeNumber('select', 'hi', hi, lo, a.length - 1);
+  wholeNumber('select', 'k', k, lo, hi);
+  selectIn(a, k, lo, hi);
+}
+
+/** {@link select} without the argument checks (for the library's own arrays). */
+function selectIn(a: Float64Array, k: number, lo: number, hi: number): void {
   while (hi > lo) {
     // Median of three as the pivot, moved to a[lo].
     const mid = (lo + hi) >>> 1;
@@ -67,8 +83,9 @@ function swap(a: Float64Array, i: number, j: number): void {
  * @example quantiles(Float64Array.of(1, 2, 3, 4), [0.1, 0.5, 0.9]) // => [ 1.3, 2.5, 3.7 ]
  */
 export function quantiles(values: ArrayLike<number>, ps: readonly number[], scratch?: Float64Array): number[] {
-  checkValues(values, 'quantiles');
-  return trustedQuantiles(values, ps, scratch);
+  const v = checkValues(values, 'quantiles');
+  const ls = levels('quantiles', 'ps', ps);
+  return trustedQuantiles(v, ls, checkScratch(scratch, 'quantiles'));
 }
 
 /**
@@ -214,7 +231,7 @@ export class RangeCounter {
     pos -= this.atLo;
     if (pos < this.size) {
       const work = this.buf.subarray(0, this.size);
-      select(work, pos);
+      selectIn(work, pos, 0, work.length - 1);
       return work[pos]!;
     }
     pos -= this.size;
@@ -249,7 +266,7 @@ function orderStatisticsIn(a: Float64Array, ranks: readonly number[]): Map<numbe
   let lo = 0;
   for (const r of [...new Set(ranks)].sort((x, y) => x - y)) {
     // a[0..lo) holds values <= a[lo-1]'s rank, so each selection starts right of the previous one.
-    select(a, r, lo, n - 1);
+    selectIn(a, r, lo, n - 1);
     out.set(r, a[r]!);
     lo = r;
   }
@@ -294,7 +311,8 @@ function bracketed(values: ArrayLike<number>, ranks: number[], scratch?: Float64
  * @example quantile(Float64Array.of(3, 1, 2, 10), 0.5) // => 2.5
  */
 export function quantile(values: ArrayLike<number>, p: number, scratch?: Float64Array): number {
-  return quantiles(values, [p], scratch)[0]!;
+  const v = checkValues(values, 'quantile');
+  return trustedQuantiles(v, [level('quantile', 'p', p)], checkScratch(scratch, 'quantile'))[0]!;
 }
 
 /**
@@ -302,18 +320,33 @@ export function quantile(values: ArrayLike<number>, p: number, scratch?: Float64
  * @example quantileSorted([1, 2, 3, 4], 0.25) // => 1.75
  */
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  checkP(p, 'quantileSorted');
+  const fn = 'quantileSorted';
+  level(fn, 'p', p);
+  if (!(Array.isArray(sorted) || (ArrayBuffer.isView(sorted) && !(sorted instanceof DataView)))) throw new TypeError(`${fn}: sorted must be an array of numbers (got ${show(sorted)})`);
   const n = sorted.length;
-  if (n === 0) throw new RangeError('quantileSorted: needs at least one value');
+  if (n === 0) throw new RangeError(`${fn}: needs at least one value`);
   const h = (n - 1) * p;
   const k = Math.floor(h);
   const frac = h - k;
-  const xk = sorted[k]!;
-  return frac === 0 || k + 1 >= n ? xk : lerp(xk, sorted[k + 1]!, frac);
+  // Only the one or two values used are read (the array is trusted to be sorted), so only they are checked.
+  const at = (i: number) => {
+    const x: unknown = sorted[i];
+    if (typeof x !== 'number') throw new TypeError(`${fn}: sorted[${i}] must be a number (got ${show(x)})`);
+    if (!Number.isFinite(x)) throw new RangeError(`${fn}: sorted[${i}] must be a finite number (got ${show(x)})`);
+    return x;
+  };
+  const xk = at(k);
+  return frac === 0 || k + 1 >= n ? xk : lerp(xk, at(k + 1), frac);
 }
 
-/** numpy's `_lerp`, to the last bit: from the nearer end of [a, b]. */
+/**
+ * numpy's `_lerp`, to the last bit: from the nearer end of [a, b]. When b − a overflows (a and b
+ * of opposite signs near the largest double, in either order since quantileSorted trusts its
+ * input), numpy gives ±Infinity or NaN; then the convex combination a·(1 − t) + b·t is used,
+ * whose terms cannot overflow, so the result is finite and between a and b.
+ */
 function lerp(a: number, b: number, t: number): number {
   const d = b - a;
+  if (!(Math.abs(d) <= Number.MAX_VALUE)) return a * (1 - t) + b * t;
   return t >= 0.5 ? b - d * (1 - t) : a + d * t;
 }

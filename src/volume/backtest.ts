@@ -1,8 +1,12 @@
+import { bool, options, show } from '../args.js';
 import type { Observation } from '../data/volumes.js';
 import { fitRandomWalk } from '../growth/randomWalk.js';
 import type { Seed } from '../random/stream.js';
 import type { ScenarioInput } from '../scenario/types.js';
-import { simulateVolumes } from './simulate.js';
+import type { Estimate } from '../stats/estimate.js';
+import { proportion } from '../stats/proportion.js';
+import type { VolumeResult } from './result.js';
+import { plan, runVolumes } from './simulate.js';
 
 /** One held-out year of a backtest. */
 export interface BacktestRow {
@@ -13,8 +17,8 @@ export interface BacktestRow {
   p90: number;
   /** Whether the outturn fell inside the central 80 % band [P10, P90]. */
   inside: boolean;
-  /** The forecast's probability of a volume at or below the outturn (a PIT value). */
-  pAtMost: number;
+  /** The forecast's probability of a volume at or below the outturn (a PIT value), with its standard error. */
+  probabilityAtMost: Estimate;
 }
 
 /** Options of {@link backtest}. */
@@ -29,21 +33,81 @@ export interface BacktestOptions {
   parameterUncertainty?: boolean;
 }
 
-/**
- * The scenario a forecaster with the record through `fitThrough` would run: a random walk with
- * drift fitted by {@link fitRandomWalk}, from the last outturn, no capacity limit.
- */
-export function forecastScenario(record: readonly Observation[], o: Pick<BacktestOptions, 'fitThrough' | 'horizon' | 'parameterUncertainty'>): ScenarioInput {
-  const fit = fitRandomWalk(record, { through: o.fitThrough });
-  if (fit.last.year !== o.fitThrough) throw new RangeError(`fitThrough: the record has no outturn for ${o.fitThrough} to start from (last is ${fit.last.year})`);
-  const rate = o.parameterUncertainty === false ? fit.rate : { dist: 'normal' as const, mean: fit.rate, sd: fit.rateSE, min: Math.max(-0.9, fit.rate - 6 * fit.rateSE) };
+/** What `JSON.stringify` writes for a {@link BacktestResult}. */
+export interface BacktestJSON {
+  kind: 'backtest';
+  seed: string;
+  paths: number;
+  fitThrough: number;
+  horizon: number;
+  rows: BacktestRow[];
+}
+
+/** The result of {@link backtest}: one row per held-out year with an outturn, in year order. */
+export class BacktestResult {
+  readonly kind = 'backtest' as const;
+  /** The seed of the forecast's simulation. */
+  readonly seed: string;
+  readonly paths: number;
+  readonly fitThrough: number;
+  readonly horizon: number;
+  readonly rows: readonly BacktestRow[];
+
+  constructor(p: { seed: string; paths: number; fitThrough: number; horizon: number; rows: BacktestRow[] }) {
+    this.seed = p.seed;
+    this.paths = p.paths;
+    this.fitThrough = p.fitThrough;
+    this.horizon = p.horizon;
+    this.rows = p.rows;
+  }
+
+  /** Plain data (see {@link BacktestJSON}). */
+  toJSON(): BacktestJSON {
+    return { kind: this.kind, seed: this.seed, paths: this.paths, fitThrough: this.fitThrough, horizon: this.horizon, rows: this.rows.map((r) => ({ ...r })) };
+  }
+}
+
+/** A whole year (TypeError for a non-number, RangeError for a non-integer). */
+function wholeYear(fn: string, name: string, x: unknown): number {
+  if (typeof x !== 'number') throw new TypeError(`${fn}: ${name} must be a whole year (got ${show(x)})`);
+  if (!Number.isSafeInteger(x)) throw new RangeError(`${fn}: ${name} must be a whole year (got ${show(x)})`);
+  return x;
+}
+
+const FORECAST_OPTIONS = ['fitThrough', 'horizon', 'parameterUncertainty'] as const;
+
+/** Checks forecast options: whole years, horizon after fitThrough. */
+function forecastOptions(fn: string, o: unknown, allowed: readonly string[], required: readonly string[]) {
+  const opts = options<Partial<BacktestOptions>>(fn, o, allowed, required);
+  const fitThrough = wholeYear(fn, 'fitThrough', opts.fitThrough);
+  const horizon = wholeYear(fn, 'horizon', opts.horizon);
+  if (!(horizon > fitThrough)) throw new RangeError(`${fn}: horizon must be a whole year after fitThrough (got fitThrough ${fitThrough}, horizon ${horizon})`);
+  const parameterUncertainty = opts.parameterUncertainty === undefined ? true : bool(fn, 'parameterUncertainty', opts.parameterUncertainty);
+  return { opts, fitThrough, horizon, parameterUncertainty };
+}
+
+function forecast(fn: string, record: readonly Observation[], fitThrough: number, horizon: number, parameterUncertainty: boolean): ScenarioInput {
+  const fit = fitRandomWalk(record, { through: fitThrough });
+  if (fit.last.year !== fitThrough) throw new RangeError(`${fn}: fitThrough: the record has no outturn for ${fitThrough} to start from (last is ${fit.last.year})`);
+  const rate = parameterUncertainty ? { dist: 'normal' as const, mean: fit.rate, sd: fit.rateSE, min: Math.max(-0.9, fit.rate - 6 * fit.rateSE) } : fit.rate;
   return {
-    name: `forecast from the record through ${o.fitThrough}`,
+    name: `forecast from the record through ${fitThrough}`,
     start: fit.last,
-    horizon: o.horizon,
+    horizon,
     growth: { model: 'exponential', rate },
     volatility: fit.volatility,
   };
+}
+
+/**
+ * The scenario a forecaster with the record through `fitThrough` would run: a random walk with
+ * drift fitted by {@link fitRandomWalk}, from the last outturn, no capacity limit.
+ * @example forecastScenario(TITR_VOLUMES, { fitThrough: 2024, horizon: 2027 }).start // => { year: 2024, volumeMt: 4.484 }
+ */
+export function forecastScenario(record: readonly Observation[], o: Pick<BacktestOptions, 'fitThrough' | 'horizon' | 'parameterUncertainty'>): ScenarioInput {
+  const fn = 'forecastScenario';
+  const { fitThrough, horizon, parameterUncertainty } = forecastOptions(fn, o, FORECAST_OPTIONS, ['fitThrough', 'horizon']);
+  return forecast(fn, record, fitThrough, horizon, parameterUncertainty);
 }
 
 /**
@@ -52,20 +116,20 @@ export function forecastScenario(record: readonly Observation[], o: Pick<Backtes
  * happened. E.g. with the record through 2024, the 2025 outturn (4.119 Mt) against the forecast
  * (and against the announced 5.2).
  *
- * @example backtest(TITR_VOLUMES, { fitThrough: 2024, horizon: 2025, paths: 10000, seed: 1 })[0].inside // => true
+ * @example backtest(TITR_VOLUMES, { fitThrough: 2024, horizon: 2025, paths: 10000, seed: 1 }).rows[0].inside // => true
  */
-export function backtest(record: readonly Observation[], o: BacktestOptions): BacktestRow[] {
-  if (!(Number.isInteger(o.fitThrough) && Number.isInteger(o.horizon) && o.horizon > o.fitThrough)) {
-    throw new RangeError(`horizon: must be a whole year after fitThrough (got fitThrough ${o.fitThrough}, horizon ${o.horizon})`);
-  }
-  const result = simulateVolumes(forecastScenario(record, o), { paths: o.paths, seed: o.seed });
+export function backtest(record: readonly Observation[], o: BacktestOptions): BacktestResult {
+  const fn = 'backtest';
+  const { opts, fitThrough, horizon, parameterUncertainty } = forecastOptions(fn, o, [...FORECAST_OPTIONS, 'paths', 'seed'], ['fitThrough', 'horizon', 'paths', 'seed']);
+  const scenario = forecast(fn, record, fitThrough, horizon, parameterUncertainty);
+  const result = runVolumes(plan(scenario, { paths: opts.paths, seed: opts.seed }, fn)) as VolumeResult;
   const rows: BacktestRow[] = [];
-  for (const obs of [...record].filter((x) => x.kind === 'reported' && x.year > o.fitThrough && x.year <= o.horizon).sort((a, b) => a.year - b.year)) {
+  for (const obs of [...record].filter((x) => x.kind === 'reported' && x.year > fitThrough && x.year <= horizon).sort((a, b) => a.year - b.year)) {
     const [p10, p50, p90] = result.quantiles(obs.year, [0.1, 0.5, 0.9]) as [number, number, number];
     const v = result.volume[result.yearIndex(obs.year)]!;
     let below = 0;
     for (let i = 0; i < v.length; i++) if (v[i]! <= obs.volumeMt) below++;
-    rows.push({ year: obs.year, outturn: obs.volumeMt, p10, p50, p90, inside: obs.volumeMt >= p10 && obs.volumeMt <= p90, pAtMost: below / v.length });
+    rows.push({ year: obs.year, outturn: obs.volumeMt, p10, p50, p90, inside: obs.volumeMt >= p10 && obs.volumeMt <= p90, probabilityAtMost: proportion(below, v.length) });
   }
-  return rows;
+  return new BacktestResult({ seed: result.seed, paths: result.paths, fitThrough, horizon, rows });
 }

@@ -1,4 +1,5 @@
-export { simulateVolumes, STREAM_BLOCK, MAX_PATHS, type VolumeOptions } from './simulate.js';
-export { VolumeSummary } from './summary.js';
-export { VolumeResult, type VolumeSummaryRow, type FirstYearRow } from './result.js';
-export { backtest, forecastScenario, type BacktestRow, type BacktestOptions } from './backtest.js';
+export { simulateVolumes, STREAM_BLOCK, MAX_PATHS, MAX_RUN_BYTES, type VolumeOptions } from './simulate.js';
+export { MAX_VOLUME_MT } from './kernel.js';
+export { VolumeSummary, type VolumeSummaryJSON, type KeptQuantile, type KeptProbability } from './summary.js';
+export { VolumeResult, type VolumeSummaryRow, type FirstYearRow, type Unmet, type Utilisation, type VolumeYearJSON, type VolumeResultJSON } from './result.js';
+export { backtest, forecastScenario, BacktestResult, type BacktestRow, type BacktestOptions, type BacktestJSON } from './backtest.js';

@@ -7,6 +7,35 @@ import type { Scenario } from '../scenario/types.js';
 
 export { STREAM_BLOCK } from './draws.js';
 
+/**
+ * The largest demand (Mt) a path-year may reach: 10^100 Mt. No freight scenario comes near it
+ * (the world's seaborne trade is about 10^4 Mt a year); below it, every statistic of a run —
+ * sums of squares over 50 million paths included — stays a finite double. A scenario whose
+ * growth, shocks or disruption factors carry demand past it is refused with a RangeError naming
+ * the path, the year and the cause, rather than giving Infinity or NaN.
+ */
+export const MAX_VOLUME_MT = 1e100;
+
+/** Where a per-path draw broke the kernel's invariants: a RangeError naming the parameter and path. */
+function badDraw(what: string, path: number, x: number, allowed: string): RangeError {
+  return new RangeError(
+    `simulateVolumes: ${what} drew ${x} on path ${path}, which is not ${allowed}: a distribution this wide (e.g. a lognormal with a large sigma) goes beyond what a double holds; give it a narrower distribution`,
+  );
+}
+
+/** An overflow (or underflow) where it arises: a RangeError naming the cause, the path and the year, and what to do. */
+function overflow(what: string, path: number, year: number, todo: string): RangeError {
+  return new RangeError(`simulateVolumes: ${what} on path ${path} in ${year}; ${todo}`);
+}
+
+/** Checks a block's draws of a parameter: each must be finite and >= min (or > 0 when `positive`). */
+function checkDraws(what: string, xs: Float64Array, first: number, n: number, positive: boolean): void {
+  for (let i = 0; i < n; i++) {
+    const x = xs[i]!;
+    if (!((positive ? x > 0 : x >= 0) && x <= Number.MAX_VALUE)) throw badDraw(what, first + i, x, positive ? 'finite and > 0' : 'finite and >= 0');
+  }
+}
+
 /** Where one year of a block is written: the arrays, and the index of the block's first path in them. */
 export interface YearOut {
   demand: Float64Array;
@@ -84,22 +113,32 @@ export function runVolumeBlock(scenario: Scenario, years: readonly number[], see
   const block = first / STREAM_BLOCK;
   const growth = planGrowth(scenario.growth, years, seed, first, n, v0);
   const sigma = drawPerPath(scenario.volatility, seed, 'volatility', first, n, ws.sigma);
+  checkDraws('volatility', sigma, first, n, false);
   const base = cap ? drawPerPath(cap.baseMt, seed, 'capacity/base', first, n, ws.base) : null;
+  if (base) checkDraws('capacity.baseMt', base, first, n, true);
   const expansions = (cap?.expansions ?? []).map((e, i) => {
     const { add, live } = ws.expansions[i]!;
     drawPerPath(e.addMt, seed, `capacity/expansion/${i}/add`, first, n, add);
+    checkDraws(`capacity.expansions[${i}].addMt`, add, first, n, false);
     drawPerPath(e.delayYears, seed, `capacity/expansion/${i}/delay`, first, n, live);
+    // An infinite delay (a draw beyond a double) means never: harmless, so not refused.
     for (let j = 0; j < n; j++) live[j] = e.year + Math.ceil(live[j]!);
-    return { add, live };
+    return { add, live, what: `capacity.expansions[${i}] (addMt in ${e.year})` };
   });
   const disruptions = scenario.disruptions.map((d, j) => {
     const w = ws.disruptions[j]!;
+    const what = `disruptions[${j}] ('${d.name}')`;
+    const fd = d.demandFactor === null ? null : drawPerPath(d.demandFactor, seed, ['disruption', d.name, 'demandFactor'], first, n, w.fd);
+    const fc = d.capacityFactor === null ? null : drawPerPath(d.capacityFactor, seed, ['disruption', d.name, 'capacityFactor'], first, n, w.fc);
+    if (fd) checkDraws(`${what}.demandFactor`, fd, first, n, true);
+    if (fc) checkDraws(`${what}.capacityFactor`, fc, first, n, true);
     return {
       u: w.u,
       p: drawPerPath(d.probability, seed, ['disruption', d.name, 'probability'], first, n, w.p),
-      fd: d.demandFactor === null ? null : drawPerPath(d.demandFactor, seed, ['disruption', d.name, 'demandFactor'], first, n, w.fd),
-      fc: d.capacityFactor === null ? null : drawPerPath(d.capacityFactor, seed, ['disruption', d.name, 'capacityFactor'], first, n, w.fc),
+      fd,
+      fc,
       occurs: stream(seed, ['disruption', d.name, 'occurs'], block).generator,
+      what,
     };
   });
   const shocks = new ZigguratNormal(stream(seed, 'demand/shocks', block).generator);
@@ -142,33 +181,48 @@ export function runVolumeBlock(scenario: Scenario, years: readonly number[], see
         const x = lr[i - lo]! + (cum[i] = cum[i]! + shock);
         // v0 · e^x: exactly v0 whenever x = 0 (a flat path).
         const dv = v0 * exp(x);
-        if (!(dv <= Number.MAX_VALUE)) {
-          throw new RangeError(`simulateVolumes: demand overflows on path ${first + i} in ${year} (log demand ${Math.log(v0) + x}); the scenario's growth and volatility are beyond what a double can hold`);
+        if (!(dv <= MAX_VOLUME_MT)) {
+          throw new RangeError(
+            `simulateVolumes: demand exceeds ${MAX_VOLUME_MT} Mt (MAX_VOLUME_MT) on path ${first + i} in ${year} (log demand ${Math.log(v0) + x}); the scenario's growth and volatility carry it beyond any freight volume: lower them or shorten the horizon`,
+          );
         }
         D[o + i] = dv;
       }
       if (C) {
         for (let i = lo; i < hi; i++) C[o + i] = base![i]!;
-        for (const { add, live } of expansions) {
-          for (let i = lo; i < hi; i++) C[o + i] = C[o + i]! + add[i]! * +(year >= live[i]!);
+        for (const { add, live, what } of expansions) {
+          for (let i = lo; i < hi; i++) {
+            const c = C[o + i]! + add[i]! * +(year >= live[i]!);
+            if (!(c <= Number.MAX_VALUE)) throw overflow(`capacity (base plus ${what}) overflows a double`, first + i, year, 'give expansions a realistic size (Mt a year)');
+            C[o + i] = c;
+          }
         }
       }
-      for (const { u, p, fd, fc, occurs } of disruptions) {
+      for (const { u, p, fd, fc, occurs, what } of disruptions) {
         occurs.fillUniform(u, 0, m);
         // Whether a disruption strikes is random, so no branch on it (V8 compiles `c ? a : b` to a
-        // branch): with h = +c (0 or 1), h·(x·f) + (1 − h)·x is exactly x·f or x.
+        // branch): with h = +c (0 or 1), x·(h·f + (1 − h)) is exactly x·f or x for a finite f
+        // (h·f + (1 − h) is f or 1 exactly; the older h·(x·f) + (1 − h)·x gave 0·∞ = NaN when
+        // x·f overflowed on a path it did not strike). The guards below are never taken on
+        // ordinary input, so they cost no misprediction.
         if (fd) {
           for (let i = lo; i < hi; i++) {
             const h = +(u[i - lo]! < p[i]!);
-            const x = D[o + i]!;
-            D[o + i] = h * (x * fd[i]!) + (1 - h) * x;
+            const y = D[o + i]! * (h * fd[i]! + (1 - h));
+            if (!(y <= MAX_VOLUME_MT)) throw overflow(`demand times ${what}.demandFactor exceeds ${MAX_VOLUME_MT} Mt (MAX_VOLUME_MT)`, first + i, year, 'a demand factor multiplies one year\'s demand: give it a realistic size');
+            D[o + i] = y;
           }
         }
         if (fc && C) {
           for (let i = lo; i < hi; i++) {
             const h = +(u[i - lo]! < p[i]!);
-            const x = C[o + i]!;
-            C[o + i] = h * (x * fc[i]!) + (1 - h) * x;
+            const y = C[o + i]! * (h * fc[i]! + (1 - h));
+            // Capacity stays > 0 (the schema's factors are > 0): one that underflows to 0 would
+            // make utilisation 0/0, so it is refused like an overflow.
+            if (!(y > 0 && y <= Number.MAX_VALUE)) {
+              throw overflow(`capacity times ${what}.capacityFactor ${y > 0 ? 'overflows a double' : 'underflows to 0'}`, first + i, year, 'capacity and capacity factors must keep capacity a positive double: give them realistic sizes (Mt a year)');
+            }
+            C[o + i] = y;
           }
         }
       }

@@ -1,6 +1,7 @@
+import { finiteNumber, level, levels, show } from '../args.js';
 import type { Scenario } from '../scenario/types.js';
 import { proportion } from '../stats/proportion.js';
-import type { Estimate } from '../stats/estimate.js';
+import { estimate, type Estimate } from '../stats/estimate.js';
 import { trustedQuantiles as selectQuantiles } from '../stats/quantile.js';
 import { meanVariance } from '../stats/summary.js';
 
@@ -10,19 +11,48 @@ export interface VolumeSummaryRow {
   p10: number;
   p50: number;
   p90: number;
-  mean: number;
-  /** Monte Carlo standard error of the mean. */
-  meanSE: number;
-  /** P(volume ≥ the scenario's target volume) in that year, with its standard error; null without a target. */
-  pAtLeastTarget: number | null;
-  pAtLeastTargetSE: number | null;
+  /** Mean volume (Mt) with its Monte Carlo standard error. */
+  mean: Estimate;
+  /** P(volume ≥ the scenario's target volume) in that year; null without a target. */
+  probabilityAtLeastTarget: Estimate | null;
 }
 
-/** The year a path first carries at least a volume (null: never within the horizon). */
+/** The year a path first carries at least a volume (null: never within the horizon), and its probability. */
 export interface FirstYearRow {
   year: number | null;
-  probability: number;
-  standardError: number;
+  probability: Estimate;
+}
+
+/** Demand the corridor cannot carry in a year: its mean (Mt, over all paths) and the probability that some is unmet. */
+export interface Unmet {
+  mean: Estimate;
+  probability: Estimate;
+}
+
+/** Mean utilisation volume/capacity in a year and the share of paths at capacity (demand ≥ capacity). */
+export interface Utilisation {
+  mean: Estimate;
+  atCapacity: Estimate;
+}
+
+/** One year of a volume result's {@link VolumeResult.toJSON}: its summary row, unmet demand and utilisation. */
+export interface VolumeYearJSON extends VolumeSummaryRow {
+  unmet: Unmet;
+  utilisation: Utilisation | null;
+}
+
+/**
+ * What `JSON.stringify` writes for a {@link VolumeResult}: the inputs as parsed and the statistics
+ * of every year — never the paths (a few KB whatever their number).
+ */
+export interface VolumeResultJSON {
+  kind: 'volumes';
+  seed: string;
+  paths: number;
+  scenario: Scenario;
+  years: VolumeYearJSON[];
+  /** The first year reaching the target's volume (null without a target). */
+  firstYearReachingTarget: FirstYearRow[] | null;
 }
 
 interface Parts {
@@ -43,6 +73,7 @@ interface Parts {
  * their Monte Carlo standard errors √(p(1−p)/n).
  */
 export class VolumeResult {
+  readonly kind = 'volumes' as const;
   readonly scenario: Scenario;
   /** The seed that produced these numbers. */
   readonly seed: string;
@@ -75,36 +106,44 @@ export class VolumeResult {
     return this.#cache.get(key) as T;
   }
 
-  /** Index of a year in the run; RangeError outside it. */
+  /** Index of a year in the run; TypeError for a non-number, RangeError outside the run. */
   yearIndex(year: number): number {
-    return yearIndexIn(this.years, year);
+    return yearIndexIn(this.years, year, 'VolumeResult.yearIndex');
   }
 
-  /** Volume quantiles of one year, several p at once (type 7). */
+  /**
+   * Volume quantiles of one year, several p at once (type 7).
+   * @example simulateVolumes({ start: { year: 2025, volumeMt: 4 }, horizon: 2026, growth: { model: 'exponential', rate: 0.5 } }, { paths: 10, seed: 1 }).quantiles(2026, [0.1, 0.9]) // => [ 6, 6 ]
+   */
   quantiles(year: number, ps: readonly number[]): number[] {
-    const k = this.yearIndex(year);
-    for (const p of ps) if (!(p >= 0 && p <= 1)) throw new RangeError(`p: must be in [0, 1] (got ${p})`);
-    const missing = ps.filter((p) => !this.#cache.has(`q:${k}:${p}`));
+    const fn = 'VolumeResult.quantiles';
+    const k = yearIndexIn(this.years, year, fn);
+    const ls = levels(fn, 'ps', ps);
+    const missing = ls.filter((p) => !this.#cache.has(`q:${k}:${p}`));
     if (missing.length > 0) {
       this.#scratch ??= new Float64Array(this.paths);
       const q = selectQuantiles(this.volume[k]!, missing, this.#scratch);
       missing.forEach((p, i) => this.#cache.set(`q:${k}:${p}`, q[i]));
     }
-    return ps.map((p) => this.#cache.get(`q:${k}:${p}`) as number);
+    return ls.map((p) => this.#cache.get(`q:${k}:${p}`) as number);
   }
 
   /**
-   * The p-quantile of volume in a year (numpy's default).
+   * The p-quantile of volume in a year (numpy's default). `p` is a number in [0, 1]: `'0.5'` or
+   * `null` is a TypeError.
    * @example simulateVolumes({ start: { year: 2025, volumeMt: 4 }, horizon: 2026, growth: { model: 'exponential', rate: 0.5 } }, { paths: 10, seed: 1 }).quantile(2026, 0.5) // => 6
    */
   quantile(year: number, p: number): number {
-    return this.quantiles(year, [p])[0]!;
+    const fn = 'VolumeResult.quantile';
+    yearIndexIn(this.years, year, fn);
+    return this.quantiles(year, [level(fn, 'p', p)])[0]!;
   }
 
   /** P(volume ≥ volumeMt) in a year, with its standard error. */
   probabilityAtLeast(year: number, volumeMt: number): Estimate {
-    const k = this.yearIndex(year);
-    if (!Number.isFinite(volumeMt)) throw new RangeError(`volumeMt: must be a finite number (got ${volumeMt})`);
+    const fn = 'VolumeResult.probabilityAtLeast';
+    const k = yearIndexIn(this.years, year, fn);
+    finiteNumber(fn, 'volumeMt', volumeMt);
     return this.#cached(`ge:${k}:${volumeMt}`, () => {
       const v = this.volume[k]!;
       let hits = 0;
@@ -119,7 +158,7 @@ export class VolumeResult {
    * year), then `{ year: null }` for paths that never reach it. The probabilities sum to 1.
    */
   firstYearReaching(volumeMt: number): FirstYearRow[] {
-    if (!Number.isFinite(volumeMt)) throw new RangeError(`volumeMt: must be a finite number (got ${volumeMt})`);
+    finiteNumber('VolumeResult.firstYearReaching', 'volumeMt', volumeMt);
     return this.#cached(`first:${volumeMt}`, () => {
       const n = this.paths;
       const counts = new Float64Array(this.years.length + 1);
@@ -135,10 +174,7 @@ export class VolumeResult {
       let never = n;
       for (let k = 0; k < this.years.length; k++) never -= counts[k]!;
       counts[this.years.length] = never;
-      return Array.from(counts, (c, k) => {
-        const { estimate, standardError } = proportion(c, n);
-        return { year: k < this.years.length ? this.years[k]! : null, probability: estimate, standardError };
-      });
+      return Array.from(counts, (c, k) => ({ year: k < this.years.length ? this.years[k]! : null, probability: proportion(c, n) }));
     });
   }
 
@@ -147,24 +183,29 @@ export class VolumeResult {
    * paths have reached it, or null when fewer than half do within the horizon.
    */
   medianFirstYear(volumeMt: number): number | null {
+    finiteNumber('VolumeResult.medianFirstYear', 'volumeMt', volumeMt);
     return medianFirstYear(this.firstYearReaching(volumeMt));
   }
 
-  /** Mean volume in a year, with its standard error. */
-  mean(year: number): { estimate: number; standardError: number } {
-    const k = this.yearIndex(year);
+  /**
+   * Mean volume in a year, with its standard error.
+   * @example simulateVolumes({ start: { year: 2025, volumeMt: 4 }, horizon: 2026, growth: { model: 'exponential', rate: 0.5 } }, { paths: 10, seed: 1 }).mean(2026) // => { estimate: 6, standardError: 0 }
+   */
+  mean(year: number): Estimate {
+    const k = yearIndexIn(this.years, year, 'VolumeResult.mean');
     return this.#cached(`mean:${k}`, () => {
       const m = meanVariance(this.volume[k]!);
-      return { estimate: m.mean, standardError: m.standardError };
+      return estimate(m.mean, m.standardError);
     });
   }
 
   /**
    * Demand the corridor cannot carry in a year (it goes to other routes): the mean unmet volume
-   * in Mt and the probability that some demand is unmet. Zero everywhere without a capacity.
+   * in Mt over all paths and the probability that some demand is unmet, each with its standard
+   * error. Zero everywhere without a capacity.
    */
-  unmet(year: number): { meanMt: number; probability: Estimate } {
-    const k = this.yearIndex(year);
+  unmet(year: number): Unmet {
+    const k = yearIndexIn(this.years, year, 'VolumeResult.unmet');
     return this.#cached(`unmet:${k}`, () => {
       const d = this.demand[k]!;
       const v = this.volume[k]!;
@@ -177,13 +218,23 @@ export class VolumeResult {
           hits++;
         }
       }
-      return { meanMt: total / d.length, probability: proportion(hits, d.length) };
+      const m = total / d.length;
+      let m2 = 0;
+      for (let i = 0; i < d.length; i++) {
+        const e = d[i]! - v[i]! - m;
+        m2 += e * e;
+      }
+      return { mean: meanEstimate(total, m2, d.length), probability: proportion(hits, d.length) };
     });
   }
 
-  /** Mean utilisation volume/capacity in a year and the share of paths at capacity; null without a capacity. */
-  utilisation(year: number): { mean: number; atCapacity: Estimate } | null {
-    const k = this.yearIndex(year);
+  /**
+   * Mean utilisation volume/capacity in a year and the share of paths at capacity, each with its
+   * standard error; null without a capacity. Capacity is always > 0 (the kernel refuses one that
+   * underflows to 0), so utilisation is in [0, 1].
+   */
+  utilisation(year: number): Utilisation | null {
+    const k = yearIndexIn(this.years, year, 'VolumeResult.utilisation');
     if (!this.hasCapacity) return null;
     return this.#cached(`util:${k}`, () => {
       const c = this.capacity[k]!;
@@ -195,7 +246,13 @@ export class VolumeResult {
         total += v[i]! / c[i]!;
         if (d[i]! >= c[i]!) hits++;
       }
-      return { mean: total / c.length, atCapacity: proportion(hits, c.length) };
+      const m = total / c.length;
+      let m2 = 0;
+      for (let i = 0; i < c.length; i++) {
+        const e = v[i]! / c[i]! - m;
+        m2 += e * e;
+      }
+      return { mean: meanEstimate(total, m2, c.length), atCapacity: proportion(hits, c.length) };
     });
   }
 
@@ -203,14 +260,43 @@ export class VolumeResult {
   summary(): VolumeSummaryRow[] {
     return summaryRows(this);
   }
+
+  /**
+   * Plain statistics, never the paths (see {@link VolumeResultJSON}): a few KB whatever the number of paths.
+   * @example simulateVolumes({ start: { year: 2025, volumeMt: 4 }, horizon: 2026, growth: { model: 'exponential', rate: 0.5 } }, { paths: 10, seed: 1 }).toJSON().years[1] // => { year: 2026, p10: 6, p50: 6, p90: 6, mean: { estimate: 6, standardError: 0 }, probabilityAtLeastTarget: …, unmet: …, utilisation: null }
+   */
+  toJSON(): VolumeResultJSON {
+    return { kind: this.kind, seed: this.seed, paths: this.paths, scenario: this.scenario, ...yearsJSON(this) };
+  }
 }
 
-/** Index of a year among a run's years; RangeError outside them. */
-export function yearIndexIn(years: readonly number[], year: number): number {
+/**
+ * The mean of n values and its standard error from their sum and the sum of squared deviations
+ * from their mean (two passes, or partial sums merged by Chan et al.'s update; never the
+ * cancelling Σx² − n·mean²). The values are bounded (volumes by MAX_VOLUME_MT), so nothing overflows.
+ */
+export function meanEstimate(total: number, m2: number, n: number): Estimate {
+  const variance = n > 1 ? m2 / (n - 1) : 0;
+  return estimate(total / n, Math.sqrt(variance / n));
+}
+
+/**
+ * Chan, Golub and LeVeque's update: the sum of squared deviations of two groups together, from
+ * each group's count, sum and own sum of squared deviations.
+ */
+export function mergeM2(nA: number, sumA: number, m2A: number, nB: number, sumB: number, m2B: number): number {
+  if (nA === 0) return m2B;
+  if (nB === 0) return m2A;
+  const delta = sumB / nB - sumA / nA;
+  return m2A + m2B + ((delta * delta * nA) / (nA + nB)) * nB;
+}
+
+/** Index of a year among a run's years: a whole number in the run (TypeError for a non-number, RangeError otherwise). */
+export function yearIndexIn(years: readonly number[], year: unknown, fn: string): number {
+  const what = `year must be a whole year in the run, ${years[0]}–${years[years.length - 1]}`;
+  if (typeof year !== 'number') throw new TypeError(`${fn}: ${what} (got ${show(year)})`);
   const k = year - years[0]!;
-  if (!(Number.isInteger(year) && k >= 0 && k < years.length)) {
-    throw new RangeError(`year: must be a whole year in the run, ${years[0]}–${years[years.length - 1]} (got ${year})`);
-  }
+  if (!(Number.isInteger(year) && k >= 0 && k < years.length)) throw new RangeError(`${fn}: ${what} (got ${show(year)})`);
   return k;
 }
 
@@ -219,19 +305,22 @@ export function medianFirstYear(rows: readonly FirstYearRow[]): number | null {
   let cum = 0;
   for (const r of rows) {
     if (r.year === null) return null;
-    cum += r.probability;
+    cum += r.probability.estimate;
     if (cum >= 0.5) return r.year;
   }
   return null;
 }
 
-/** What {@link summaryRows} reads of a result (full or summary). */
+/** What {@link summaryRows} and {@link yearsJSON} read of a result (full or summary). */
 interface Summarisable {
   scenario: Scenario;
   years: number[];
   quantiles(year: number, ps: readonly number[]): number[];
-  mean(year: number): { estimate: number; standardError: number };
+  mean(year: number): Estimate;
   probabilityAtLeast(year: number, volumeMt: number): Estimate;
+  unmet(year: number): Unmet;
+  utilisation(year: number): Utilisation | null;
+  firstYearReaching(volumeMt: number): FirstYearRow[];
 }
 
 /** Year, P10, P50, P90, mean and P(≥ target) for every year of a run. */
@@ -239,8 +328,15 @@ export function summaryRows(r: Summarisable): VolumeSummaryRow[] {
   const target = r.scenario.target;
   return r.years.map((year) => {
     const [p10, p50, p90] = r.quantiles(year, [0.1, 0.5, 0.9]) as [number, number, number];
-    const m = r.mean(year);
-    const t = target ? r.probabilityAtLeast(year, target.volumeMt) : null;
-    return { year, p10, p50, p90, mean: m.estimate, meanSE: m.standardError, pAtLeastTarget: t?.estimate ?? null, pAtLeastTargetSE: t?.standardError ?? null };
+    return { year, p10, p50, p90, mean: r.mean(year), probabilityAtLeastTarget: target ? r.probabilityAtLeast(year, target.volumeMt) : null };
   });
+}
+
+/** The per-year statistics of a result's toJSON(), and the first years reaching the target. */
+export function yearsJSON(r: Summarisable): { years: VolumeYearJSON[]; firstYearReachingTarget: FirstYearRow[] | null } {
+  const target = r.scenario.target;
+  return {
+    years: summaryRows(r).map((row) => ({ ...row, unmet: r.unmet(row.year), utilisation: r.utilisation(row.year) })),
+    firstYearReachingTarget: target ? r.firstYearReaching(target.volumeMt) : null,
+  };
 }

@@ -1,12 +1,11 @@
+import { finiteNumber, level, levels } from '../args.js';
 import type { Scenario } from '../scenario/types.js';
 import { proportion } from '../stats/proportion.js';
-import type { Estimate } from '../stats/estimate.js';
+import { estimate, type Estimate } from '../stats/estimate.js';
 import { bracketsFor, counters, fromOrderStatistics, orderStatisticsFor, quantiles as exactQuantiles, RangeCounter } from '../stats/quantile.js';
 import { runVolumeBlock, STREAM_BLOCK, workspace } from './kernel.js';
-import { medianFirstYear, summaryRows, yearIndexIn, type FirstYearRow, type VolumeSummaryRow } from './result.js';
-import type { RunPlan, VolumeOptions } from './simulate.js';
-
-const ALWAYS = [0.1, 0.5, 0.9];
+import { meanEstimate, medianFirstYear, mergeM2, summaryRows, yearIndexIn, yearsJSON, type FirstYearRow, type Unmet, type Utilisation, type VolumeSummaryRow, type VolumeYearJSON } from './result.js';
+import type { RunPlan } from './simulate.js';
 /** Blocks simulated first, to place the quantile brackets. */
 const PILOT_BLOCKS = 4;
 
@@ -16,9 +15,43 @@ interface YearStats {
   ge: number[]; // per threshold
   first: number[]; // per threshold: paths first reaching it this year
   unmetSum: number;
+  /** Σ (unmet − its mean)², merged block by block. */
+  unmetM2: number;
   unmetCount: number;
   utilSum: number;
+  /** Σ (utilisation − its mean)², merged block by block. */
+  utilM2: number;
   atCapacity: number;
+}
+
+/** One kept quantile of a year in {@link VolumeSummaryJSON}. */
+export interface KeptQuantile {
+  p: number;
+  value: number;
+}
+
+/** One kept threshold of a year in {@link VolumeSummaryJSON}: P(volume ≥ volumeMt). */
+export interface KeptProbability {
+  volumeMt: number;
+  probability: Estimate;
+}
+
+/**
+ * What `JSON.stringify` writes for a {@link VolumeSummary}: the inputs as parsed, the levels and
+ * thresholds kept, every year's statistics (the summary row, unmet demand, utilisation, every
+ * kept quantile and every kept threshold's probability), and the first years reaching each kept
+ * threshold.
+ */
+export interface VolumeSummaryJSON {
+  kind: 'volume-summary';
+  seed: string;
+  paths: number;
+  scenario: Scenario;
+  keptQuantiles: number[];
+  thresholds: number[];
+  years: (VolumeYearJSON & { quantiles: KeptQuantile[]; probabilityAtLeast: KeptProbability[] })[];
+  firstYearReachingTarget: FirstYearRow[] | null;
+  firstYearReaching: { volumeMt: number; rows: FirstYearRow[] }[];
 }
 
 /**
@@ -32,6 +65,7 @@ interface YearStats {
  * run to rounding: they are summed in another order).
  */
 export class VolumeSummary {
+  readonly kind = 'volume-summary' as const;
   readonly keep = 'summary' as const;
   readonly scenario: Scenario;
   readonly seed: string;
@@ -60,72 +94,101 @@ export class VolumeSummary {
     this.#stats = stats;
   }
 
-  /** Index of a year in the run; RangeError outside it. */
+  /** Index of a year in the run; TypeError for a non-number, RangeError outside the run. */
   yearIndex(year: number): number {
-    return yearIndexIn(this.years, year);
+    return yearIndexIn(this.years, year, 'VolumeSummary.yearIndex');
   }
 
+  /** Kept volume quantiles of one year (RangeError for a level that was not kept). */
   quantiles(year: number, ps: readonly number[]): number[] {
-    const k = this.yearIndex(year);
+    return this.#quantiles('VolumeSummary.quantiles', year, levels('VolumeSummary.quantiles', 'ps', ps));
+  }
+
+  #quantiles(fn: string, year: number, ps: readonly number[]): number[] {
+    const k = yearIndexIn(this.years, year, fn);
     return ps.map((p) => {
-      if (!(p >= 0 && p <= 1)) throw new RangeError(`p: must be in [0, 1] (got ${p})`);
       const q = this.#q.get(`${k}:${p}`);
-      if (q === undefined) throw new RangeError(`p: ${p} was not kept; run with keep: 'summary' and quantiles: [${p}] (kept: ${this.keptQuantiles.join(', ')})`);
+      if (q === undefined) throw new RangeError(`${fn}: p = ${p} was not kept; run with keep: 'summary' and quantiles: [${p}] (kept: ${this.keptQuantiles.join(', ')})`);
       return q;
     });
   }
 
+  /** A kept p-quantile of volume in a year (`'0.5'` or `null` is a TypeError, as in a full run). */
   quantile(year: number, p: number): number {
-    return this.quantiles(year, [p])[0]!;
+    const fn = 'VolumeSummary.quantile';
+    yearIndexIn(this.years, year, fn);
+    return this.#quantiles(fn, year, [level(fn, 'p', p)])[0]!;
   }
 
-  #threshold(volumeMt: number): number {
-    const j = this.thresholds.indexOf(volumeMt);
-    if (j < 0) throw new RangeError(`volumeMt: ${volumeMt} was not kept; run with keep: 'summary' and thresholds: [${volumeMt}] (kept: ${this.thresholds.join(', ') || 'none'})`);
+  #threshold(fn: string, volumeMt: unknown): number {
+    const x = finiteNumber(fn, 'volumeMt', volumeMt);
+    const j = this.thresholds.indexOf(x);
+    if (j < 0) throw new RangeError(`${fn}: volumeMt = ${x} was not kept; run with keep: 'summary' and thresholds: [${x}] (kept: ${this.thresholds.join(', ') || 'none'})`);
     return j;
   }
 
   probabilityAtLeast(year: number, volumeMt: number): Estimate {
-    return proportion(this.#stats[this.yearIndex(year)]!.ge[this.#threshold(volumeMt)]!, this.paths);
+    const fn = 'VolumeSummary.probabilityAtLeast';
+    const k = yearIndexIn(this.years, year, fn);
+    return proportion(this.#stats[k]!.ge[this.#threshold(fn, volumeMt)]!, this.paths);
   }
 
   firstYearReaching(volumeMt: number): FirstYearRow[] {
-    const j = this.#threshold(volumeMt);
+    const j = this.#threshold('VolumeSummary.firstYearReaching', volumeMt);
     let never = this.paths;
     const rows: FirstYearRow[] = this.#stats.map((s, k) => {
       never -= s.first[j]!;
-      const { estimate, standardError } = proportion(s.first[j]!, this.paths);
-      return { year: this.years[k]!, probability: estimate, standardError };
+      return { year: this.years[k]!, probability: proportion(s.first[j]!, this.paths) };
     });
-    const { estimate, standardError } = proportion(never, this.paths);
-    rows.push({ year: null, probability: estimate, standardError });
+    rows.push({ year: null, probability: proportion(never, this.paths) });
     return rows;
   }
 
   medianFirstYear(volumeMt: number): number | null {
+    this.#threshold('VolumeSummary.medianFirstYear', volumeMt);
     return medianFirstYear(this.firstYearReaching(volumeMt));
   }
 
-  mean(year: number): { estimate: number; standardError: number } {
-    const s = this.#stats[this.yearIndex(year)]!;
+  mean(year: number): Estimate {
+    const s = this.#stats[yearIndexIn(this.years, year, 'VolumeSummary.mean')]!;
     const n = this.paths;
     const shifted = s.sum / n; // sums are of volume − start volume
     const variance = n > 1 ? Math.max(s.sumSq - n * shifted * shifted, 0) / (n - 1) : 0;
-    return { estimate: this.scenario.start.volumeMt + shifted, standardError: Math.sqrt(variance / n) };
+    return estimate(this.scenario.start.volumeMt + shifted, Math.sqrt(variance / n));
   }
 
-  unmet(year: number): { meanMt: number; probability: Estimate } {
-    const s = this.#stats[this.yearIndex(year)]!;
-    return { meanMt: s.unmetSum / this.paths, probability: proportion(s.unmetCount, this.paths) };
+  unmet(year: number): Unmet {
+    const s = this.#stats[yearIndexIn(this.years, year, 'VolumeSummary.unmet')]!;
+    return { mean: meanEstimate(s.unmetSum, s.unmetM2, this.paths), probability: proportion(s.unmetCount, this.paths) };
   }
 
-  utilisation(year: number): { mean: number; atCapacity: Estimate } | null {
-    const s = this.#stats[this.yearIndex(year)]!;
-    return this.hasCapacity ? { mean: s.utilSum / this.paths, atCapacity: proportion(s.atCapacity, this.paths) } : null;
+  utilisation(year: number): Utilisation | null {
+    const s = this.#stats[yearIndexIn(this.years, year, 'VolumeSummary.utilisation')]!;
+    return this.hasCapacity ? { mean: meanEstimate(s.utilSum, s.utilM2, this.paths), atCapacity: proportion(s.atCapacity, this.paths) } : null;
   }
 
   summary(): VolumeSummaryRow[] {
     return summaryRows(this);
+  }
+
+  /** Plain statistics (see {@link VolumeSummaryJSON}): every kept statistic of every year, a few KB. */
+  toJSON(): VolumeSummaryJSON {
+    const { years, firstYearReachingTarget } = yearsJSON(this);
+    return {
+      kind: this.kind,
+      seed: this.seed,
+      paths: this.paths,
+      scenario: this.scenario,
+      keptQuantiles: [...this.keptQuantiles],
+      thresholds: [...this.thresholds],
+      years: years.map((y) => ({
+        ...y,
+        quantiles: this.keptQuantiles.map((p) => ({ p, value: this.quantile(y.year, p) })),
+        probabilityAtLeast: this.thresholds.map((volumeMt) => ({ volumeMt, probability: this.probabilityAtLeast(y.year, volumeMt) })),
+      })),
+      firstYearReachingTarget,
+      firstYearReaching: this.thresholds.map((volumeMt) => ({ volumeMt, rows: this.firstYearReaching(volumeMt) })),
+    };
   }
 }
 
@@ -151,8 +214,8 @@ export function range(b0: number, b1: number): number[] {
   return Array.from({ length: b1 - b0 }, (_, j) => b0 + j);
 }
 
-/** Doubles per block-year in the partials: 6 statistics, then ≥ and first-reaching counts per threshold. */
-const partialWidth = (thresholds: number) => 6 + 2 * thresholds;
+/** Doubles per block-year in the partials: 8 statistics, then ≥ and first-reaching counts per threshold. */
+const partialWidth = (thresholds: number) => 8 + 2 * thresholds;
 
 /** A bracket's counts, as a worker sends them back. */
 export interface CounterState {
@@ -164,7 +227,7 @@ export interface CounterState {
 
 /** What a pass over blocks [b0, b1) gives: per-block partial statistics, and each counted year's counters. */
 export interface BlockCounts {
-  /** (b − b0, k) → partialWidth(T) doubles: Σ(v − v0), Σ(v − v0)², Σ unmet, Σ v/c, #unmet, #at capacity, then ≥ and first per threshold. */
+  /** (b − b0, k) → partialWidth(T) doubles: Σ(v − v0), Σ(v − v0)², Σ unmet, Σ v/c, #unmet, #at capacity, Σ (unmet − block mean)², Σ (v/c − block mean)², then ≥ and first per threshold. */
   partials: Float64Array;
   counters: (CounterState[] | null)[];
 }
@@ -204,7 +267,8 @@ export function countBlocks(
     let unmetCount = 0;
     let util = 0;
     let atCap = 0;
-    // Without a capacity, read the volume as its own capacity: utilisation is not reported then.
+    // Without a capacity, read the volume as its own capacity: utilisation is not reported then
+    // (and a volume of 0 makes it 0/0 there, never read).
     const cap = c && hasCapacity ? c : v;
     for (let i = 0; i < n; i++) {
       const x = v[i]!;
@@ -221,6 +285,24 @@ export function countBlocks(
       util += x / cv;
       atCap += +(dv >= cv);
     }
+    // The tile's squared deviations from its own means (a second pass, in cache), merged into
+    // the block's by Chan's update: the block's paths so far are the `off` before this tile.
+    const mu = unmetSum / n;
+    const mc = util / n;
+    let unmetM2 = 0;
+    let utilM2 = 0;
+    for (let i = 0; i < n; i++) {
+      const e = d[i]! - v[i]! - mu;
+      unmetM2 += e * e;
+    }
+    if (hasCapacity) {
+      for (let i = 0; i < n; i++) {
+        const f = v[i]! / cap[i]! - mc;
+        utilM2 += f * f;
+      }
+    }
+    partials[at + 6] = mergeM2(off, partials[at + 2]!, partials[at + 6]!, n, unmetSum, unmetM2);
+    partials[at + 7] = mergeM2(off, partials[at + 3]!, partials[at + 7]!, n, util, utilM2);
     partials[at] = partials[at]! + sum;
     partials[at + 1] = partials[at + 1]! + sumSq;
     partials[at + 2] = partials[at + 2]! + unmetSum;
@@ -240,18 +322,11 @@ export function countBlocks(
         first += hit & (was ^ 1);
         r[off + i] = was | hit;
       }
-      partials[at + 6 + 2 * j] = partials[at + 6 + 2 * j]! + ge;
-      partials[at + 7 + 2 * j] = partials[at + 7 + 2 * j]! + first;
+      partials[at + 8 + 2 * j] = partials[at + 8 + 2 * j]! + ge;
+      partials[at + 9 + 2 * j] = partials[at + 9 + 2 * j]! + first;
     }
   }, o.afterBlock);
   return { partials, counters: lists.map((l) => (l ? l.map((c) => c.state()) : null)) };
-}
-
-function checkLevels(name: string, xs: readonly number[] | undefined, ok: (x: number) => boolean, allowed: string): number[] {
-  if (xs === undefined) return [];
-  if (!Array.isArray(xs)) throw new TypeError(`${name}: must be an array of numbers`);
-  for (const x of xs) if (!ok(x)) throw new RangeError(`${name}: each must be ${allowed} (got ${x})`);
-  return [...xs];
 }
 
 type Bracket = { rank: number; lo: number; hi: number };
@@ -294,10 +369,10 @@ export function blockVolumes(run: KernelRun, blocks: readonly number[]): Float64
  * pilot's volumes (`samples`: per year, the pilot blocks' volumes in order; simulated here when
  * not given).
  */
-export function planSummary(run: RunPlan, o: VolumeOptions, samples?: Float64Array[]): SummaryPlan {
-  const levels = [...new Set([...ALWAYS, ...checkLevels('quantiles', o.quantiles, (p) => p >= 0 && p <= 1, 'in [0, 1]')])].sort((a, b) => a - b);
+export function planSummary(run: RunPlan, samples?: Float64Array[]): SummaryPlan {
+  const levels = run.levels;
   const target = run.scenario.target ? [run.scenario.target.volumeMt] : [];
-  const thresholds = [...new Set([...target, ...checkLevels('thresholds', o.thresholds, Number.isFinite, 'a finite number')])];
+  const thresholds = [...new Set([...target, ...run.thresholds])];
   const nBlocks = Math.ceil(run.paths / STREAM_BLOCK);
   // The same order statistics every year.
   const ranks = orderStatisticsFor(run.paths, levels);
@@ -317,10 +392,28 @@ function mergeStats(plan: SummaryPlan, parts: readonly BlockCounts[]): YearStats
   const K = run.years.length;
   const T = thresholds.length;
   const W = partialWidth(T);
-  const stats: YearStats[] = run.years.map(() => ({ sum: 0, sumSq: 0, ge: new Array<number>(T).fill(0), first: new Array<number>(T).fill(0), unmetSum: 0, unmetCount: 0, utilSum: 0, atCapacity: 0 }));
+  const stats: YearStats[] = run.years.map(() => ({
+    sum: 0,
+    sumSq: 0,
+    ge: new Array<number>(T).fill(0),
+    first: new Array<number>(T).fill(0),
+    unmetSum: 0,
+    unmetM2: 0,
+    unmetCount: 0,
+    utilSum: 0,
+    utilM2: 0,
+    atCapacity: 0,
+  }));
+  // Parts are consecutive block ranges from block 0: the paths before block b are b·STREAM_BLOCK.
+  let b0 = 0;
   for (const { partials } of parts) {
     for (let at = 0; at < partials.length; at += W) {
       const s = stats[(at / W) % K]!;
+      const b = b0 + Math.floor(at / W / K);
+      const before = b * STREAM_BLOCK;
+      const nb = Math.min(STREAM_BLOCK, run.paths - before);
+      s.unmetM2 = mergeM2(before, s.unmetSum, s.unmetM2, nb, partials[at + 2]!, partials[at + 6]!);
+      s.utilM2 = mergeM2(before, s.utilSum, s.utilM2, nb, partials[at + 3]!, partials[at + 7]!);
       s.sum += partials[at]!;
       s.sumSq += partials[at + 1]!;
       s.unmetSum += partials[at + 2]!;
@@ -328,10 +421,11 @@ function mergeStats(plan: SummaryPlan, parts: readonly BlockCounts[]): YearStats
       s.unmetCount += partials[at + 4]!;
       s.atCapacity += partials[at + 5]!;
       for (let j = 0; j < T; j++) {
-        s.ge[j]! += partials[at + 6 + 2 * j]!;
-        s.first[j]! += partials[at + 7 + 2 * j]!;
+        s.ge[j]! += partials[at + 8 + 2 * j]!;
+        s.first[j]! += partials[at + 9 + 2 * j]!;
       }
     }
+    b0 += partials.length / (W * K);
   }
   return stats;
 }
@@ -383,11 +477,12 @@ function finishSmall(plan: SummaryPlan, counts: BlockCounts, volumes: Float64Arr
 }
 
 /** A summary run on this thread (see {@link VolumeSummary}). */
-export function summarise(run: RunPlan, o: VolumeOptions): VolumeSummary {
-  const plan = planSummary(run, o);
+export function summarise(run: RunPlan): VolumeSummary {
+  const plan = planSummary(run);
   const total = plan.nBlocks;
   const every = run.chunk / STREAM_BLOCK;
-  const afterBlock = o.onProgress ? (b: number) => void (((b + 1) % every === 0 || b + 1 === total) && o.onProgress!(Math.min((b + 1) * STREAM_BLOCK, run.paths) / run.paths)) : undefined;
+  const progress = run.onProgress;
+  const afterBlock = progress ? (b: number) => void (((b + 1) % every === 0 || b + 1 === total) && progress(Math.min((b + 1) * STREAM_BLOCK, run.paths) / run.paths)) : undefined;
   if (plan.years === null) {
     // Small runs: keep each year's volumes and take the quantiles directly.
     const keep = run.years.map(() => new Float64Array(run.paths));

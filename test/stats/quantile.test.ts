@@ -81,11 +81,11 @@ describe('quantiles (numpy "linear", R type 7)', () => {
   });
 
   it('reject p outside [0, 1], empty input and NaN values', () => {
-    expect(() => quantile([1, 2], 1.01)).toThrow(/p must be in \[0, 1\] \(got 1.01\)/);
+    expect(() => quantile([1, 2], 1.01)).toThrow(/quantile: p must be a number in \[0, 1\] \(got 1.01\)/);
     expect(() => quantile([1, 2], -0.5)).toThrow(RangeError);
     expect(() => quantile([1, 2], NaN)).toThrow(RangeError);
-    expect(() => quantile([], 0.5)).toThrow(/at least one value/);
-    expect(() => quantile([1, NaN], 0.5)).toThrow(/values\[1\] is NaN/);
+    expect(() => quantile([], 0.5)).toThrow(/quantile: values needs at least 1 value/);
+    expect(() => quantile([1, NaN], 0.5)).toThrow(/quantile: values\[1\] must be a finite number \(got NaN\)/);
   });
 });
 
@@ -120,8 +120,8 @@ describe('proportions', () => {
   });
 
   it('reject impossible counts', () => {
-    expect(() => proportion(5, 0)).toThrow(/n must be a positive integer/);
-    expect(() => proportion(11, 10)).toThrow(/successes must be an integer in \[0, n\]/);
+    expect(() => proportion(5, 0)).toThrow(/proportion: n must be a whole number in \[1, /);
+    expect(() => proportion(11, 10)).toThrow(/proportion: successes must be a whole number in \[0, 10\] \(got 11\)/);
     expect(() => wilsonInterval(1, 10, 1)).toThrow(/confidence/);
   });
 });
@@ -136,7 +136,7 @@ describe('histogram', () => {
   });
 
   it('rejects a bad bin count', () => {
-    expect(() => histogram([1], { bins: 0 })).toThrow(/bins must be a positive integer/);
+    expect(() => histogram([1], { bins: 0 })).toThrow(/histogram: bins must be a whole number in \[1, 1000000\]/);
   });
 });
 

@@ -56,7 +56,7 @@ describe('PRESETS', () => {
 describe('backtest', () => {
   it('without parameter uncertainty the forecast is lognormal: P10/P50/P90 of 2025 from the record through 2024 (within 4 SE)', () => {
     const n = 200_000;
-    const [row] = backtest(TITR_VOLUMES, { fitThrough: 2024, horizon: 2025, paths: n, seed: 'bt', parameterUncertainty: false });
+    const [row] = backtest(TITR_VOLUMES, { fitThrough: 2024, horizon: 2025, paths: n, seed: 'bt', parameterUncertainty: false }).rows;
     const f = fitRandomWalk(TITR_VOLUMES, { through: 2024 });
     const mu = Math.log(4.484) + f.logGrowth;
     for (const [p, q] of [
@@ -73,18 +73,21 @@ describe('backtest', () => {
   });
 
   it('reports every held-out year with an outturn, and whether it fell inside P10–P90', () => {
-    const rows = backtest(TITR_VOLUMES, { fitThrough: 2022, horizon: 2026, paths: 20_000, seed: 'bt2' });
+    const result = backtest(TITR_VOLUMES, { fitThrough: 2022, horizon: 2026, paths: 20_000, seed: 'bt2' });
+    expect(result).toMatchObject({ kind: 'backtest', seed: 'bt2', paths: 20_000 });
+    const rows = result.rows;
     expect(rows.map((r) => r.year)).toEqual([2023, 2024, 2025]);
     for (const r of rows) {
       expect(r.p10).toBeLessThan(r.p50);
       expect(r.p50).toBeLessThan(r.p90);
       expect(r.inside).toBe(r.outturn >= r.p10 && r.outturn <= r.p90);
-      expect(r.pAtMost).toBeGreaterThan(0);
+      expect(r.probabilityAtMost.estimate).toBeGreaterThan(0);
+      expect(r.probabilityAtMost.standardError).toBeGreaterThan(0);
     }
   });
 
   it('rejects a fit year without an outturn and a horizon before it', () => {
     expect(() => backtest(TITR_VOLUMES, { fitThrough: 2026, horizon: 2027, paths: 10, seed: 1 })).toThrow(/no outturn for 2026/);
-    expect(() => backtest(TITR_VOLUMES, { fitThrough: 2024, horizon: 2024, paths: 10, seed: 1 })).toThrow(/horizon: must be a whole year after fitThrough/);
+    expect(() => backtest(TITR_VOLUMES, { fitThrough: 2024, horizon: 2024, paths: 10, seed: 1 })).toThrow(/backtest: horizon must be a whole year after fitThrough/);
   });
 });

@@ -245,7 +245,7 @@ describe('laws (fast-check)', () => {
     fc.assert(
       fc.property(scenario, fc.double({ min: 0.1, max: 30, noNaN: true }), (x, level) => {
         const rows = simulateVolumes(make(x), { paths: 400, seed: 'first' }).firstYearReaching(level);
-        expect(Math.abs(rows.reduce((s, r) => s + r.probability, 0) - 1)).toBeLessThan(1e-12);
+        expect(Math.abs(rows.reduce((s, r) => s + r.probability.estimate, 0) - 1)).toBeLessThan(1e-12);
         expect(rows[rows.length - 1]!.year).toBeNull();
       }),
       { numRuns: 50 },
@@ -265,7 +265,8 @@ describe('results', () => {
     for (const row of rows) {
       expect(row.p10).toBeLessThanOrEqual(row.p50);
       expect(row.p50).toBeLessThanOrEqual(row.p90);
-      expect(row.pAtLeastTarget).toBe(r.probabilityAtLeast(row.year, 10).estimate);
+      expect(row.probabilityAtLeastTarget).toEqual(r.probabilityAtLeast(row.year, 10));
+      expect(row.mean).toEqual(r.mean(row.year));
     }
     expect(r.seed).toBe('results');
   });
@@ -274,10 +275,12 @@ describe('results', () => {
     const k = r.yearIndex(2029);
     let unmet = 0;
     for (let i = 0; i < r.paths; i++) unmet += r.demand[k]![i]! - r.volume[k]![i]!;
-    expect(r.unmet(2029).meanMt).toBeCloseTo(unmet / r.paths, 10);
+    expect(r.unmet(2029).mean.estimate).toBeCloseTo(unmet / r.paths, 10);
+    expect(r.unmet(2029).mean.standardError).toBeGreaterThan(0);
     const u = r.utilisation(2029)!;
-    expect(u.mean).toBeGreaterThan(0);
-    expect(u.mean).toBeLessThanOrEqual(1);
+    expect(u.mean.estimate).toBeGreaterThan(0);
+    expect(u.mean.estimate).toBeLessThanOrEqual(1);
+    expect(u.mean.standardError).toBeGreaterThan(0);
     expect(u.atCapacity.estimate).toBe(r.unmet(2029).probability.estimate);
     expect(simulateVolumes(base(), { paths: 5, seed: 1 }).utilisation(2026)).toBeNull();
   });
@@ -297,7 +300,7 @@ describe('results', () => {
     let cum = 0;
     let want: number | null = null;
     for (const row of r.firstYearReaching(5.5)) {
-      cum += row.probability;
+      cum += row.probability.estimate;
       if (row.year !== null && cum >= 0.5) {
         want = row.year;
         break;
@@ -310,23 +313,23 @@ describe('results', () => {
 
 describe('bad input', () => {
   it('paths <= 0 or not whole, bad seeds and block sizes', () => {
-    for (const paths of [0, -5, 2.5, NaN, Infinity]) expect(() => simulateVolumes(base(), { paths, seed: 1 })).toThrow(/paths: must be a whole number/);
+    for (const paths of [0, -5, 2.5, NaN, Infinity]) expect(() => simulateVolumes(base(), { paths, seed: 1 })).toThrow(/simulateVolumes: paths must be a whole number/);
     expect(() => simulateVolumes(base(), { paths: 10, seed: NaN })).toThrow(/seed/);
-    expect(() => simulateVolumes(base(), { paths: 10, seed: 1, blockSize: 100 })).toThrow(/blockSize: must be a positive multiple of 16384/);
+    expect(() => simulateVolumes(base(), { paths: 10, seed: 1, blockSize: 100 })).toThrow(/simulateVolumes: blockSize must be a positive whole multiple of 16384/);
     expect(() => simulateVolumes({ ...base(), horizon: 2000 }, { paths: 10, seed: 1 })).toThrow(ScenarioError);
   });
 
   it('a year outside the run and p outside [0, 1]', () => {
     const r = simulateVolumes(base(), { paths: 10, seed: 1 });
-    expect(() => r.quantile(2031, 0.5)).toThrow(/year: must be a whole year in the run, 2025–2030 \(got 2031\)/);
+    expect(() => r.quantile(2031, 0.5)).toThrow(/VolumeResult.quantile: year must be a whole year in the run, 2025–2030 \(got 2031\)/);
     expect(() => r.quantile(2026.5, 0.5)).toThrow(RangeError);
-    expect(() => r.quantile(2026, 1.5)).toThrow(/p: must be in \[0, 1\] \(got 1.5\)/);
+    expect(() => r.quantile(2026, 1.5)).toThrow(/VolumeResult.quantile: p must be a number in \[0, 1\] \(got 1.5\)/);
     expect(() => r.probabilityAtLeast(2024, 1)).toThrow(RangeError);
-    expect(() => r.probabilityAtLeast(2026, NaN)).toThrow(/volumeMt: must be a finite number/);
+    expect(() => r.probabilityAtLeast(2026, NaN)).toThrow(/VolumeResult.probabilityAtLeast: volumeMt must be a finite number/);
   });
 
   it('growth that overflows a double is refused, never returned as Infinity', () => {
-    expect(() => simulateVolumes(base({ horizon: 2125, growth: { model: 'exponential', rate: 2000 } }), { paths: 2, seed: 1 })).toThrow(/demand overflows/);
+    expect(() => simulateVolumes(base({ horizon: 2125, growth: { model: 'exponential', rate: 2000 } }), { paths: 2, seed: 1 })).toThrow(/simulateVolumes: demand exceeds 1e\+100 Mt \(MAX_VOLUME_MT\)/);
   });
 
   it('a capacity factor without a capacity is refused at parse time', () => {

@@ -25,9 +25,11 @@ describe("keep: 'summary'", () => {
         expect(sum.mean(year).estimate).toBeCloseTo(m.estimate, 10);
         expect(sum.mean(year).standardError).toBeCloseTo(m.standardError, 8);
         expect(sum.unmet(year).probability).toEqual(full.unmet(year).probability);
-        expect(sum.unmet(year).meanMt).toBeCloseTo(full.unmet(year).meanMt, 10);
+        expect(sum.unmet(year).mean.estimate).toBeCloseTo(full.unmet(year).mean.estimate, 10);
+        expect(sum.unmet(year).mean.standardError).toBeCloseTo(full.unmet(year).mean.standardError, 8);
         expect(sum.utilisation(year)!.atCapacity).toEqual(full.utilisation(year)!.atCapacity);
-        expect(sum.utilisation(year)!.mean).toBeCloseTo(full.utilisation(year)!.mean, 10);
+        expect(sum.utilisation(year)!.mean.estimate).toBeCloseTo(full.utilisation(year)!.mean.estimate, 10);
+        expect(sum.utilisation(year)!.mean.standardError).toBeCloseTo(full.utilisation(year)!.mean.standardError, 8);
       }
       for (const x of [6, 7.5]) {
         expect(sum.firstYearReaching(x)).toEqual(full.firstYearReaching(x));
@@ -46,17 +48,17 @@ describe("keep: 'summary'", () => {
 
   it('says what was not kept and how to keep it', () => {
     const sum = simulateVolumes(scenario, { paths: 1000, seed: 1, keep: 'summary' });
-    expect(() => sum.quantile(2027, 0.3)).toThrow(/p: 0.3 was not kept; run with keep: 'summary' and quantiles: \[0.3\]/);
-    expect(() => sum.probabilityAtLeast(2027, 8)).toThrow(/volumeMt: 8 was not kept/);
+    expect(() => sum.quantile(2027, 0.3)).toThrow(/VolumeSummary.quantile: p = 0.3 was not kept; run with keep: 'summary' and quantiles: \[0.3\]/);
+    expect(() => sum.probabilityAtLeast(2027, 8)).toThrow(/VolumeSummary.probabilityAtLeast: volumeMt = 8 was not kept/);
     expect(sum.probabilityAtLeast(2027, 10).estimate).toBeGreaterThanOrEqual(0); // the target is always kept
-    expect(() => simulateVolumes(scenario, { paths: 10, seed: 1, keep: 'summary', quantiles: [1.5] })).toThrow(/quantiles: each must be in \[0, 1\]/);
-    expect(() => simulateVolumes(scenario, { paths: 10, seed: 1, keep: 'some' as 'all' })).toThrow(/keep: must be 'all' or 'summary'/);
+    expect(() => simulateVolumes(scenario, { paths: 10, seed: 1, keep: 'summary', quantiles: [1.5] })).toThrow(/simulateVolumes: quantiles\[0\] must be a number in \[0, 1\]/);
+    expect(() => simulateVolumes(scenario, { paths: 10, seed: 1, keep: 'some' as 'all' })).toThrow(/simulateVolumes: keep must be one of 'all', 'summary'/);
   });
 
   it('recounts a year whose bracket missed, and still gives the exact quantiles', () => {
     const o = { paths: 100_000, seed: 'miss', keep: 'summary' as const };
     const run = plan(scenario, o);
-    const p = planSummary(run, o);
+    const p = planSummary(run);
     // Sabotage two years: brackets far from every order statistic, so the full pass misses them.
     const years = p.years!.map((y, k) => (k === 2 || k === 5 ? { ...y, plan: { brackets: y.plan.brackets.map((b) => ({ ...b, lo: 1e6, hi: 2e6 })), ranges: [{ lo: 1e6, hi: 2e6 }] } } : y));
     const sabotaged = { ...p, years };
