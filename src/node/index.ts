@@ -4,9 +4,7 @@
  * what one thread would draw, so results equal the one-thread functions bit for bit, whatever
  * the number of workers.
  */
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { levels, options, show } from '../args.js';
 import { parseRoute } from '../scenario/parse.js';
 import type { Route, RouteInput, Scenario, ScenarioInput } from '../scenario/types.js';
 import { corridorResult, corridorRoute, corridorTrips, type CorridorOptions, type CorridorResult } from '../transit/corridor.js';
@@ -18,75 +16,45 @@ import { STREAM_BLOCK } from '../volume/kernel.js';
 import { VolumeResult } from '../volume/result.js';
 import { plan, simulateVolumes, type RunPlan, type VolumeOptions } from '../volume/simulate.js';
 import { finishSummary, pilotBlocks, planSummary, range, summarise, type BlockCounts, type VolumeSummary } from '../volume/summary.js';
-import type { Job, LoadSpec } from './worker.js';
+import { runWorker, startRun, workerCount, type Run } from './pool.js';
+import type { LoadSpec } from './worker.js';
 
-/** How many workers: a whole number >= 1 (the machine's available parallelism by default). */
+export { closeWorkers, maxWorkers, WORKER_MEMORY_BYTES, WORKERS_PER_CPU } from './pool.js';
+
+/**
+ * How many workers: a whole number in [1, {@link maxWorkers}()] (the machine's available
+ * parallelism by default, within that bound). One worker runs on the calling thread.
+ */
 export interface ParallelOptions {
   workers?: number;
 }
 
-function workerCount(o: ParallelOptions): number {
-  const w = o.workers ?? availableParallelism();
-  if (!(Number.isInteger(w) && w >= 1 && w <= 256)) throw new RangeError(`workers: must be a whole number in [1, 256] (got ${String(w)})`);
-  return w;
-}
+// The options of each parallel function: the one-thread function's, and `workers`. Unknown keys
+// are refused (a TypeError listing these).
+const VOLUME_OPTIONS = ['paths', 'seed', 'onProgress', 'blockSize', 'keep', 'quantiles', 'thresholds', 'workers'] as const;
+const TRANSIT_OPTIONS = ['trips', 'seed', 'volumeMt', 'workers'] as const;
+const CORRIDOR_OPTIONS = ['paths', 'seed', 'tripsPerPath', 'useScenarioCapacity', 'workers'] as const;
 
-const here = fileURLToPath(import.meta.url);
-const fromSource = here.endsWith('.ts');
-// From the build: dist/node/worker.js (or .cjs); from source: a shim that loads worker.ts with tsx.
-const workerFile = fromSource ? here.replace(/index\.ts$/, 'worker-source.mjs') : here.replace(/index\.(js|cjs|mjs)$/, (_m: string, ext: string) => `worker.${ext}`);
+/** The options without `workers`: what the one-thread function accepts. */
+function serialOptions<T extends ParallelOptions>(o: T): Omit<T, 'workers'> {
+  const { workers: _, ...rest } = o;
+  return rest;
+}
 
 /**
- * A pool of worker threads, started on first use and kept (unref'd, so they never hold the
- * process open): starting a worker costs tens to hundreds of milliseconds (it loads the
- * library), which a pool pays once.
+ * Runs the one-thread function's checks (or the function itself) on behalf of a parallel one:
+ * a TypeError or RangeError that names `serial` names `fn`, the function the caller called.
  */
-interface PooledWorker {
-  worker: Worker;
-  pending: Map<number, { resolve: (result: unknown) => void; reject: (e: Error) => void }>;
-}
-const pool: PooledWorker[] = [];
-let nextId = 0;
-
-function pooled(i: number): PooledWorker {
-  while (pool.length <= i) {
-    const worker = new Worker(workerFile, { workerData: { middleCorridorPool: true } });
-    worker.unref();
-    const entry: PooledWorker = { worker, pending: new Map() };
-    worker.on('message', (m: { id: number; ok: boolean; result?: unknown; name?: string; message?: string }) => {
-      const p = entry.pending.get(m.id);
-      if (!p) return;
-      entry.pending.delete(m.id);
-      if (m.ok) p.resolve(m.result);
-      else p.reject(new (m.name === 'RangeError' ? RangeError : m.name === 'TypeError' ? TypeError : Error)(m.message));
-    });
-    worker.on('error', (e) => {
-      for (const p of entry.pending.values()) p.reject(e);
-      entry.pending.clear();
-      const at = pool.indexOf(entry);
-      if (at >= 0) pool.splice(at, 1);
-    });
-    pool.push(entry);
+function as<T>(fn: string, serial: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if ((e instanceof TypeError || e instanceof RangeError) && e.message.startsWith(`${serial}:`)) {
+      const Class = e instanceof TypeError ? TypeError : RangeError;
+      throw new Class(`${fn}${e.message.slice(serial.length)}`);
+    }
+    throw e;
   }
-  return pool[i]!;
-}
-
-function runWorker(i: number, job: Job): Promise<unknown> {
-  const w = pooled(i);
-  const id = nextId++;
-  return new Promise<unknown>((resolve, reject) => {
-    w.pending.set(id, { resolve, reject });
-    w.worker.ref(); // held while a job is out
-    w.worker.postMessage({ id, job });
-  }).finally(() => {
-    if (w.pending.size === 0) w.worker.unref();
-  });
-}
-
-/** Stops the pooled workers (they are unref'd, so this is only needed to free them early). */
-export async function closeWorkers(): Promise<void> {
-  const all = pool.splice(0);
-  await Promise.all(all.map((w) => w.worker.terminate()));
 }
 
 /** Contiguous ranges of blocks, one per worker (fewer when there are fewer blocks). */
@@ -109,13 +77,17 @@ export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: Vo
 export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: VolumeOptions & { keep?: 'all' } & ParallelOptions): Promise<VolumeResult>;
 export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: VolumeOptions & ParallelOptions): Promise<VolumeResult | VolumeSummary>;
 export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: VolumeOptions & ParallelOptions): Promise<VolumeResult | VolumeSummary> {
-  const workers = workerCount(o);
-  if (workers === 1) return simulateVolumes(s, o);
-  const run = plan(s, o);
-  if (o.keep === 'summary') return summaryParallel(run, o, workers);
-  if (o.quantiles !== undefined && !Array.isArray(o.quantiles)) throw new TypeError('quantiles: must be an array of numbers');
-  const ps = [...new Set([0.1, 0.5, 0.9, ...(o.quantiles ?? [])])];
-  for (const p of ps) if (!(p >= 0 && p <= 1)) throw new RangeError(`quantiles: each must be in [0, 1] (got ${p})`);
+  const fn = 'simulateVolumesParallel';
+  const opts = options<VolumeOptions & ParallelOptions>(fn, o, VOLUME_OPTIONS, ['paths', 'seed']);
+  return volumesParallel(startRun(fn), s, serialOptions(opts), workerCount(fn, opts.workers));
+}
+
+async function volumesParallel(job: Run, s: ScenarioInput | Scenario, o: VolumeOptions, workers: number): Promise<VolumeResult | VolumeSummary> {
+  const fn = job.fn;
+  if (workers === 1) return as(fn, 'simulateVolumes', () => simulateVolumes(s, o));
+  const run = as(fn, 'simulateVolumes', () => plan(s, o));
+  if (o.keep === 'summary') return summaryParallel(job, run, o, workers);
+  const ps = [...new Set([0.1, 0.5, 0.9, ...(o.quantiles === undefined ? [] : levels(fn, 'quantiles', o.quantiles))])];
   const { scenario, paths, seed, years } = run;
   const hasCapacity = scenario.capacity !== null;
   const alloc = () => years.map(() => shared(paths * 8));
@@ -126,7 +98,7 @@ export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: Vo
   let done = 0;
   await Promise.all(
     ranges.map(([b0, b1], i) =>
-      runWorker(i, { kind: 'volume', scenario, years, seed, paths, b0, b1, demand, capacity, volume }).then(() => {
+      runWorker(job, i, { kind: 'volume', scenario, years, seed, paths, b0, b1, demand, capacity, volume }).then(() => {
         done += Math.min(b1 * STREAM_BLOCK, paths) - b0 * STREAM_BLOCK;
         o.onProgress?.(done / paths);
       }),
@@ -135,7 +107,7 @@ export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: Vo
   // The quantiles every summary reads (P10, P50, P90, and any asked for), each year on a worker,
   // from the shared arrays: the same function on the same numbers as on this thread.
   const byWorker = split(years.length, workers);
-  const qs = (await Promise.all(byWorker.map(([k0, k1], i) => runWorker(i, { kind: 'quantiles', volume, years: range(k0, k1), ps })))) as number[][][];
+  const qs = (await Promise.all(byWorker.map(([k0, k1], i) => runWorker(job, i, { kind: 'quantiles', volume, years: range(k0, k1), ps })))) as number[][][];
   const quantiles: [number, number, number][] = [];
   byWorker.forEach(([k0], i) => qs[i]!.forEach((row, j) => row.forEach((value, m) => quantiles.push([k0 + j, ps[m]!, value]))));
   const f = (bs: SharedArrayBuffer[]) => bs.map((b) => new Float64Array(b));
@@ -143,14 +115,14 @@ export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: Vo
 }
 
 
-async function summaryParallel(run: RunPlan, o: VolumeOptions, workers: number): Promise<VolumeSummary> {
+async function summaryParallel(job: Run, run: RunPlan, o: VolumeOptions, workers: number): Promise<VolumeSummary> {
   const kernelRun = { scenario: run.scenario, years: run.years, seed: run.seed, paths: run.paths };
   const pilot = pilotBlocks(Math.ceil(run.paths / STREAM_BLOCK));
   // Small runs keep their paths for direct quantiles: one thread is the faster way.
-  if (pilot === null) return summarise(run, o);
+  if (pilot === null) return as(job.fn, 'simulateVolumes', () => summarise(run, o));
   // The pilot's blocks on the workers too, then the brackets here.
   const parts = split(pilot.length, workers).map(([j0, j1]) => pilot.slice(j0, j1));
-  const sampled = (await Promise.all(parts.map((blocks, i) => runWorker(i, { kind: 'volume-pilot', run: kernelRun, blocks })))) as Float64Array[][];
+  const sampled = (await Promise.all(parts.map((blocks, i) => runWorker(job, i, { kind: 'volume-pilot', run: kernelRun, blocks })))) as Float64Array[][];
   const samples = run.years.map((_, k) => {
     const all = new Float64Array(pilot.length * STREAM_BLOCK);
     let at = 0;
@@ -160,12 +132,12 @@ async function summaryParallel(run: RunPlan, o: VolumeOptions, workers: number):
     }
     return all;
   });
-  const p = planSummary(run, o, samples);
+  const p = as(job.fn, 'simulateVolumes', () => planSummary(run, o, samples));
   const ranges = p.years!.map((y) => y.plan.ranges);
   let done = 0;
   const counts = (await Promise.all(
     split(p.nBlocks, workers).map(([b0, b1], i) =>
-      runWorker(i, { kind: 'volume-summary', run: kernelRun, b0, b1, thresholds: p.thresholds, ranges }).then((counts) => {
+      runWorker(job, i, { kind: 'volume-summary', run: kernelRun, b0, b1, thresholds: p.thresholds, ranges }).then((counts) => {
         done += Math.min(b1 * STREAM_BLOCK, run.paths) - b0 * STREAM_BLOCK;
         o.onProgress?.(done / run.paths);
         return counts;
@@ -175,12 +147,12 @@ async function summaryParallel(run: RunPlan, o: VolumeOptions, workers: number):
   return finishSummary(p, counts);
 }
 
-async function tripsParallel(route: Route, seed: string, trips: number, loads: LoadSpec[], workers: number): Promise<TransitSample[]> {
+async function tripsParallel(job: Run, route: Route, seed: string, trips: number, loads: LoadSpec[], workers: number): Promise<TransitSample[]> {
   const buf = tripBuffers(route.legs.length, trips, loads.length, shared);
   const ranges = split(Math.ceil(trips / TRIP_BLOCK), workers);
   await Promise.all(
     ranges.map(([b0, b1], i) =>
-      runWorker(i, {
+      runWorker(job, i, {
         kind: 'trips',
         route,
         seed,
@@ -198,17 +170,20 @@ async function tripsParallel(route: Route, seed: string, trips: number, loads: L
 
 /** {@link simulateTransit} on worker threads: the same numbers, bit for bit. */
 export async function simulateTransitParallel(r: RouteInput | Route, o: TransitOptions & ParallelOptions): Promise<TransitSample> {
+  const fn = 'simulateTransitParallel';
+  const opts = options<TransitOptions & ParallelOptions>(fn, o, TRANSIT_OPTIONS, ['trips', 'seed']);
   const route = parseRoute(r);
-  const workers = workerCount(o);
-  const trips = checkTrips(o.trips);
-  const seed = seedKey(o.seed);
-  if (o.volumeMt !== undefined && !(Number.isFinite(o.volumeMt) && o.volumeMt >= 0)) throw new RangeError(`volumeMt: must be a finite number >= 0 (got ${o.volumeMt})`);
-  if (o.volumeMt !== undefined) {
+  const workers = workerCount(fn, opts.workers);
+  const trips = as(fn, 'simulateTransit', () => checkTrips(opts.trips));
+  const seed = seedKey(opts.seed, fn);
+  const volumeMt = opts.volumeMt;
+  if (volumeMt !== undefined && !(Number.isFinite(volumeMt) && volumeMt >= 0)) throw new RangeError(`${fn}: volumeMt must be a finite number >= 0 (got ${show(volumeMt)})`);
+  if (volumeMt !== undefined) {
     route.legs.forEach((leg, l) => {
-      if (leg.queue && leg.queue.capacityMt === null) throw new RangeError(`legs[${l}] (${leg.name}).queue: a volume is given but the queue has no capacityMt`);
+      if (leg.queue && leg.queue.capacityMt === null) throw new RangeError(`${fn}: legs[${l}] (${leg.name}).queue: a volume is given but the queue has no capacityMt`);
     });
   }
-  const [sample] = await tripsParallel(route, seed, trips, [{ volumeMt: o.volumeMt ?? null }], workers);
+  const [sample] = await tripsParallel(startRun(fn), route, seed, trips, [{ volumeMt: volumeMt ?? null }], workers);
   return sample!;
 }
 
@@ -218,11 +193,14 @@ export async function simulateTransitParallel(r: RouteInput | Route, o: TransitO
  * capacity from shared memory. The same numbers as one thread, bit for bit.
  */
 export async function simulateCorridorParallel(s: ScenarioInput | Scenario, r: RouteInput | Route, o: CorridorOptions & ParallelOptions): Promise<CorridorResult> {
+  const fn = 'simulateCorridorParallel';
+  const opts = options<CorridorOptions & ParallelOptions>(fn, o, CORRIDOR_OPTIONS, ['paths', 'seed']);
   const parsedRoute = parseRoute(r);
-  const T = corridorTrips(o);
-  const workers = workerCount(o);
-  const volumes = (await simulateVolumesParallel(s, { paths: o.paths, seed: o.seed, workers })) as VolumeResult;
-  const route = corridorRoute(parsedRoute, o, volumes, T);
+  const T = as(fn, 'simulateCorridor', () => corridorTrips(serialOptions(opts)));
+  const workers = workerCount(fn, opts.workers);
+  const job = startRun(fn);
+  const volumes = (await volumesParallel(job, s, { paths: opts.paths, seed: opts.seed }, workers)) as VolumeResult;
+  const route = as(fn, 'simulateCorridor', () => corridorRoute(parsedRoute, serialOptions(opts), volumes, T));
   // One thread's volumes live in ordinary memory: copy them where the workers can read them.
   const toShared = (a: Float64Array): SharedArrayBuffer => {
     if (a.buffer instanceof SharedArrayBuffer) return a.buffer;
@@ -235,6 +213,6 @@ export async function simulateCorridorParallel(s: ScenarioInput | Scenario, r: R
     capacity: volumes.hasCapacity ? toShared(volumes.capacity[k]!) : null,
     tripsPerPath: T,
   }));
-  const samples = await tripsParallel(route, volumes.seed, volumes.paths * T, loads, workers);
+  const samples = await tripsParallel(job, route, volumes.seed, volumes.paths * T, loads, workers);
   return corridorResult(volumes, T, samples);
 }
