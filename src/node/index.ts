@@ -2,7 +2,8 @@
  * `middle-corridor/node`: the kernels on worker threads (Node only; the core stays free of Node
  * imports). Work is split by stream block — 16,384 paths or trips — and every block's numbers are
  * what one thread would draw, so results equal the one-thread functions bit for bit, whatever
- * the number of workers.
+ * the number of workers. The code is the main entry's own (one build, shared chunks): results
+ * are `instanceof` the main entry's classes, errors its ScenarioError, RangeError and TypeError.
  */
 import { levels, options, show } from '../args.js';
 import { parseRoute } from '../scenario/parse.js';
