@@ -5,7 +5,7 @@
  * the number of workers. The code is the main entry's own (one build, shared chunks): results
  * are `instanceof` the main entry's classes, errors its ScenarioError, RangeError and TypeError.
  */
-import { levels, options, show } from '../args.js';
+import { finiteNumber, levels, options, show } from '../args.js';
 import { parseRoute } from '../scenario/parse.js';
 import type { Route, RouteInput, Scenario, ScenarioInput } from '../scenario/types.js';
 import { corridorResult, corridorRoute, corridorTrips, type CorridorOptions, type CorridorResult } from '../transit/corridor.js';
@@ -177,8 +177,8 @@ export async function simulateTransitParallel(r: RouteInput | Route, o: TransitO
   const workers = workerCount(fn, opts.workers);
   const trips = as(fn, 'simulateTransit', () => checkTrips(opts.trips));
   const seed = seedKey(opts.seed, fn);
-  const volumeMt = opts.volumeMt;
-  if (volumeMt !== undefined && !(Number.isFinite(volumeMt) && volumeMt >= 0)) throw new RangeError(`${fn}: volumeMt must be a finite number >= 0 (got ${show(volumeMt)})`);
+  const volumeMt = opts.volumeMt === undefined ? undefined : finiteNumber(fn, 'volumeMt', opts.volumeMt);
+  if (volumeMt !== undefined && !(volumeMt >= 0)) throw new RangeError(`${fn}: volumeMt must be a finite number >= 0 (got ${show(volumeMt)})`);
   if (volumeMt !== undefined) {
     route.legs.forEach((leg, l) => {
       if (leg.queue && leg.queue.capacityMt === null) throw new RangeError(`${fn}: legs[${l}] (${leg.name}).queue: a volume is given but the queue has no capacityMt`);

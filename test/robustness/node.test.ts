@@ -187,6 +187,13 @@ describe('options of the parallel functions are closed records', () => {
     );
   });
 
+  it("simulateTransitParallel(route, { trips, seed, volumeMt: '5' | -1 | NaN }): TypeError for a wrong kind, RangeError for a bad number, naming the function", async () => {
+    const call = (volumeMt: unknown) => simulateTransitParallel(ROUTES['corridor-poti'], { trips: 10, seed: 1, volumeMt } as never);
+    await expect(call('5')).rejects.toThrow(new TypeError('simulateTransitParallel: volumeMt must be a finite number (got "5")'));
+    await expect(call(-1)).rejects.toThrow(new RangeError('simulateTransitParallel: volumeMt must be a finite number >= 0 (got -1)'));
+    await expect(call(Number.NaN)).rejects.toThrow(new RangeError('simulateTransitParallel: volumeMt must be a finite number (got NaN)'));
+  });
+
   for (const [fn, allowed, call] of calls) {
     it(`${fn}(..., { ...valid, workerCount: 2 }): unknown keys listed with the allowed ones`, async () => {
       await expect(call({ paths: 10, trips: 10, seed: 1, workerCount: 2 })).rejects.toThrow(/unknown option/);
