@@ -8,7 +8,7 @@
  * `node_modules/middle-corridor`, and used from there by name, as an installed package is.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +76,15 @@ describe('the built entries share the main entry\'s code', () => {
     for (const file of ['node/index.js', 'node/index.cjs', 'node/worker.js', 'node/worker.cjs']) {
       const text = readFileSync(join(pkg, 'dist', file), 'utf8');
       expect(text, file).not.toMatch(/class (VolumeResult|VolumeSummary|TransitSample|ScenarioError)\b/);
+    }
+  });
+
+  it('the main entry and the chunks it shares with middle-corridor/node import no Node module (the core runs in browsers)', () => {
+    const core = readdirSync(join(pkg, 'dist')).filter((f) => /\.(c?js)$/.test(f));
+    expect(core.filter((f) => f.startsWith('chunk-')).length).toBeGreaterThan(0);
+    for (const file of core) {
+      const text = readFileSync(join(pkg, 'dist', file), 'utf8');
+      expect(text, file).not.toMatch(/from ["'](node:|fs|path|os|url|worker_threads)|require\(["'](node:|fs|path|os|url|worker_threads)/);
     }
   });
 
