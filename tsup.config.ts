@@ -1,30 +1,26 @@
 import { defineConfig } from 'tsup';
 
+// One build for every entry, with code splitting (ESM and CJS): the code the entries share lives
+// in chunks beside them, so `middle-corridor/node` runs the main entry's own classes (its results
+// are `instanceof VolumeResult`, its errors `instanceof ScenarioError`) instead of a bundled copy.
 // Dependencies stay external: users' bundlers dedupe zod and mathjs.
-const external = ['zod', 'mathjs', 'seedrandom'];
-
-export default defineConfig([
-  {
-    // The core: no Node imports, runs in browsers and notebooks.
-    entry: { index: 'src/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: true,
-    clean: true,
-    target: 'es2022',
-    platform: 'neutral',
-    external,
+export default defineConfig({
+  entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'node/worker': 'src/node/worker.ts' },
+  format: ['esm', 'cjs'],
+  splitting: true,
+  // The worker is started by file name, never imported: no declarations for it.
+  dts: { entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' } },
+  sourcemap: true,
+  clean: true,
+  target: 'es2022',
+  // The core imports no Node module (test/package/purity.test.ts); only src/node does.
+  platform: 'node',
+  // No shims: tsup's would put one `import.meta.url` in a shared chunk, the chunk's own URL.
+  // src/node/pool.ts finds its file by `__filename` in CommonJS and `import.meta.url` in ESM,
+  // so the CommonJS build has no use for `import.meta` (a syntax error there).
+  esbuildOptions(o, { format }) {
+    if (format === 'cjs') o.define = { ...o.define, 'import.meta.url': 'undefined' };
   },
-  {
-    // middle-corridor/node: worker threads. The worker is its own entry, found beside index.
-    entry: { 'node/index': 'src/node/index.ts', 'node/worker': 'src/node/worker.ts' },
-    format: ['esm', 'cjs'],
-    dts: { entry: { 'node/index': 'src/node/index.ts' } },
-    sourcemap: true,
-    target: 'es2022',
-    platform: 'node',
-    shims: true,
-    tsconfig: 'tsconfig.node.json',
-    external,
-  },
-]);
+  tsconfig: 'tsconfig.node.json',
+  external: ['zod', 'mathjs', 'seedrandom'],
+});

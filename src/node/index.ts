@@ -2,11 +2,9 @@
  * `middle-corridor/node`: the kernels on worker threads (Node only; the core stays free of Node
  * imports). Work is split by stream block — 16,384 paths or trips — and every block's numbers are
  * what one thread would draw, so results equal the one-thread functions bit for bit, whatever
- * the number of workers.
+ * the number of workers. The code is the main entry's own (one build, shared chunks): results
+ * are `instanceof` the main entry's classes, errors its ScenarioError, RangeError and TypeError.
  */
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Route, RouteInput, Scenario, ScenarioInput } from '../scenario/types.js';
 import { corridorPlan, corridorRoute, CorridorResult, type CorridorOptions } from '../transit/corridor.js';
 import { mergeTrips, TRIP_BLOCK, tripBuffers, type KernelOutput } from '../transit/kernel.js';
@@ -16,75 +14,17 @@ import { STREAM_BLOCK } from '../volume/kernel.js';
 import { VolumeResult } from '../volume/result.js';
 import { plan, runVolumes, VOLUME_OPTIONS, type RunPlan, type VolumeOptions } from '../volume/simulate.js';
 import { finishSummary, pilotBlocks, planSummary, range, summarise, type BlockCounts, type VolumeSummary } from '../volume/summary.js';
-import type { Job, LoadSpec } from './worker.js';
+import { runWorker, startRun, workerCount, type Run } from './pool.js';
+import type { LoadSpec } from './worker.js';
 
-/** How many workers: a whole number >= 1 (the machine's available parallelism by default). */
-export interface ParallelOptions {
-  workers?: number;
-}
-
-function workerCount(o: ParallelOptions): number {
-  const w = o.workers ?? availableParallelism();
-  if (!(Number.isInteger(w) && w >= 1 && w <= 256)) throw new RangeError(`workers: must be a whole number in [1, 256] (got ${String(w)})`);
-  return w;
-}
-
-const here = fileURLToPath(import.meta.url);
-const fromSource = here.endsWith('.ts');
-// From the build: dist/node/worker.js (or .cjs); from source: a shim that loads worker.ts with tsx.
-const workerFile = fromSource ? here.replace(/index\.ts$/, 'worker-source.mjs') : here.replace(/index\.(js|cjs|mjs)$/, (_m: string, ext: string) => `worker.${ext}`);
+export { closeWorkers, maxWorkers, WORKER_MEMORY_BYTES, WORKERS_PER_CPU } from './pool.js';
 
 /**
- * A pool of worker threads, started on first use and kept (unref'd, so they never hold the
- * process open): starting a worker costs tens to hundreds of milliseconds (it loads the
- * library), which a pool pays once.
+ * How many workers: a whole number in [1, {@link maxWorkers}()] (the machine's available
+ * parallelism by default, within that bound). One worker runs on the calling thread.
  */
-interface PooledWorker {
-  worker: Worker;
-  pending: Map<number, { resolve: (result: unknown) => void; reject: (e: Error) => void }>;
-}
-const pool: PooledWorker[] = [];
-let nextId = 0;
-
-function pooled(i: number): PooledWorker {
-  while (pool.length <= i) {
-    const worker = new Worker(workerFile, { workerData: { middleCorridorPool: true } });
-    worker.unref();
-    const entry: PooledWorker = { worker, pending: new Map() };
-    worker.on('message', (m: { id: number; ok: boolean; result?: unknown; name?: string; message?: string }) => {
-      const p = entry.pending.get(m.id);
-      if (!p) return;
-      entry.pending.delete(m.id);
-      if (m.ok) p.resolve(m.result);
-      else p.reject(new (m.name === 'RangeError' ? RangeError : m.name === 'TypeError' ? TypeError : Error)(m.message));
-    });
-    worker.on('error', (e) => {
-      for (const p of entry.pending.values()) p.reject(e);
-      entry.pending.clear();
-      const at = pool.indexOf(entry);
-      if (at >= 0) pool.splice(at, 1);
-    });
-    pool.push(entry);
-  }
-  return pool[i]!;
-}
-
-function runWorker(i: number, job: Job): Promise<unknown> {
-  const w = pooled(i);
-  const id = nextId++;
-  return new Promise<unknown>((resolve, reject) => {
-    w.pending.set(id, { resolve, reject });
-    w.worker.ref(); // held while a job is out
-    w.worker.postMessage({ id, job });
-  }).finally(() => {
-    if (w.pending.size === 0) w.worker.unref();
-  });
-}
-
-/** Stops the pooled workers (they are unref'd, so this is only needed to free them early). */
-export async function closeWorkers(): Promise<void> {
-  const all = pool.splice(0);
-  await Promise.all(all.map((w) => w.worker.terminate()));
+export interface ParallelOptions {
+  workers?: number;
 }
 
 /** Contiguous ranges of blocks, one per worker (fewer when there are fewer blocks). */
@@ -107,10 +47,14 @@ export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: Vo
 export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: VolumeOptions & { keep?: 'all' } & ParallelOptions): Promise<VolumeResult>;
 export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: VolumeOptions & ParallelOptions): Promise<VolumeResult | VolumeSummary>;
 export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: VolumeOptions & ParallelOptions): Promise<VolumeResult | VolumeSummary> {
-  const workers = workerCount(o);
-  const run = plan(s, o, 'simulateVolumesParallel', [...VOLUME_OPTIONS, 'workers']);
+  const fn = 'simulateVolumesParallel';
+  const run = plan(s, o, fn, [...VOLUME_OPTIONS, 'workers']);
+  return volumesParallel(startRun(fn), run, workerCount(fn, (o as ParallelOptions).workers));
+}
+
+async function volumesParallel(job: Run, run: RunPlan, workers: number): Promise<VolumeResult | VolumeSummary> {
   if (workers === 1) return runVolumes(run);
-  if (run.keep === 'summary') return summaryParallel(run, workers);
+  if (run.keep === 'summary') return summaryParallel(job, run, workers);
   const ps = run.levels;
   const { scenario, paths, seed, years } = run;
   const hasCapacity = scenario.capacity !== null;
@@ -122,7 +66,7 @@ export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: Vo
   let done = 0;
   await Promise.all(
     ranges.map(([b0, b1], i) =>
-      runWorker(i, { kind: 'volume', scenario, years, seed, paths, b0, b1, demand, capacity, volume }).then(() => {
+      runWorker(job, i, { kind: 'volume', scenario, years, seed, paths, b0, b1, demand, capacity, volume }).then(() => {
         done += Math.min(b1 * STREAM_BLOCK, paths) - b0 * STREAM_BLOCK;
         run.onProgress?.(done / paths);
       }),
@@ -131,7 +75,7 @@ export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: Vo
   // The quantiles every summary reads (P10, P50, P90, and any asked for), each year on a worker,
   // from the shared arrays: the same function on the same numbers as on this thread.
   const byWorker = split(years.length, workers);
-  const qs = (await Promise.all(byWorker.map(([k0, k1], i) => runWorker(i, { kind: 'quantiles', volume, years: range(k0, k1), ps })))) as number[][][];
+  const qs = (await Promise.all(byWorker.map(([k0, k1], i) => runWorker(job, i, { kind: 'quantiles', volume, years: range(k0, k1), ps })))) as number[][][];
   const quantiles: [number, number, number][] = [];
   byWorker.forEach(([k0], i) => qs[i]!.forEach((row, j) => row.forEach((value, m) => quantiles.push([k0 + j, ps[m]!, value]))));
   const f = (bs: SharedArrayBuffer[]) => bs.map((b) => new Float64Array(b));
@@ -139,14 +83,14 @@ export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: Vo
 }
 
 
-async function summaryParallel(run: RunPlan, workers: number): Promise<VolumeSummary> {
+async function summaryParallel(job: Run, run: RunPlan, workers: number): Promise<VolumeSummary> {
   const kernelRun = { scenario: run.scenario, years: run.years, seed: run.seed, paths: run.paths };
   const pilot = pilotBlocks(Math.ceil(run.paths / STREAM_BLOCK));
   // Small runs keep their paths for direct quantiles: one thread is the faster way.
   if (pilot === null) return summarise(run);
   // The pilot's blocks on the workers too, then the brackets here.
   const parts = split(pilot.length, workers).map(([j0, j1]) => pilot.slice(j0, j1));
-  const sampled = (await Promise.all(parts.map((blocks, i) => runWorker(i, { kind: 'volume-pilot', run: kernelRun, blocks })))) as Float64Array[][];
+  const sampled = (await Promise.all(parts.map((blocks, i) => runWorker(job, i, { kind: 'volume-pilot', run: kernelRun, blocks })))) as Float64Array[][];
   const samples = run.years.map((_, k) => {
     const all = new Float64Array(pilot.length * STREAM_BLOCK);
     let at = 0;
@@ -161,7 +105,7 @@ async function summaryParallel(run: RunPlan, workers: number): Promise<VolumeSum
   let done = 0;
   const counts = (await Promise.all(
     split(p.nBlocks, workers).map(([b0, b1], i) =>
-      runWorker(i, { kind: 'volume-summary', run: kernelRun, b0, b1, thresholds: p.thresholds, ranges }).then((counts) => {
+      runWorker(job, i, { kind: 'volume-summary', run: kernelRun, b0, b1, thresholds: p.thresholds, ranges }).then((counts) => {
         done += Math.min(b1 * STREAM_BLOCK, run.paths) - b0 * STREAM_BLOCK;
         run.onProgress?.(done / run.paths);
         return counts;
@@ -171,12 +115,12 @@ async function summaryParallel(run: RunPlan, workers: number): Promise<VolumeSum
   return finishSummary(p, counts);
 }
 
-async function tripsParallel(route: Route, seed: string, trips: number, loads: LoadSpec[], workers: number): Promise<KernelOutput[]> {
+async function tripsParallel(job: Run, route: Route, seed: string, trips: number, loads: LoadSpec[], workers: number): Promise<KernelOutput[]> {
   const buf = tripBuffers(route.legs.length, trips, loads.length, shared);
   const ranges = split(Math.ceil(trips / TRIP_BLOCK), workers);
   await Promise.all(
     ranges.map(([b0, b1], i) =>
-      runWorker(i, {
+      runWorker(job, i, {
         kind: 'trips',
         route,
         seed,
@@ -194,9 +138,10 @@ async function tripsParallel(route: Route, seed: string, trips: number, loads: L
 
 /** {@link simulateTransit} on worker threads: the same numbers, bit for bit. */
 export async function simulateTransitParallel(r: RouteInput | Route, o: TransitOptions & ParallelOptions): Promise<TransitSample> {
-  const run = transitRun('simulateTransitParallel', r, o, ['workers']);
-  const workers = workerCount(o);
-  const [out] = await tripsParallel(run.route, run.seed, run.trips, [{ volumeMt: run.volumeMt }], workers);
+  const fn = 'simulateTransitParallel';
+  const run = transitRun(fn, r, o, ['workers']);
+  const workers = workerCount(fn, (o as ParallelOptions).workers);
+  const [out] = await tripsParallel(startRun(fn), run.route, run.seed, run.trips, [{ volumeMt: run.volumeMt }], workers);
   return new TransitSample(out!, run.route, run.seed, { volumeMt: run.volumeMt, year: null });
 }
 
@@ -206,10 +151,12 @@ export async function simulateTransitParallel(r: RouteInput | Route, o: TransitO
  * capacity from shared memory. The same numbers as one thread, bit for bit.
  */
 export async function simulateCorridorParallel(s: ScenarioInput | Scenario, r: RouteInput | Route, o: CorridorOptions & ParallelOptions): Promise<CorridorResult> {
-  const p = corridorPlan('simulateCorridorParallel', s, r, o, ['workers']);
+  const fn = 'simulateCorridorParallel';
+  const p = corridorPlan(fn, s, r, o, ['workers']);
   const T = p.tripsPerPath;
-  const workers = workerCount(o);
-  const volumes = (await simulateVolumesParallel(p.scenario, { paths: p.paths, seed: p.seed, workers })) as VolumeResult;
+  const workers = workerCount(fn, (o as ParallelOptions).workers);
+  const job = startRun(fn);
+  const volumes = (await volumesParallel(job, plan(p.scenario, { paths: p.paths, seed: p.seed }, fn), workers)) as VolumeResult;
   const route = corridorRoute(p, volumes);
   // One thread's volumes live in ordinary memory: copy them where the workers can read them.
   const toShared = (a: Float64Array): SharedArrayBuffer => {
@@ -223,6 +170,6 @@ export async function simulateCorridorParallel(s: ScenarioInput | Scenario, r: R
     capacity: volumes.hasCapacity ? toShared(volumes.capacity[k]!) : null,
     tripsPerPath: T,
   }));
-  const outs = await tripsParallel(route, volumes.seed, volumes.paths * T, loads, workers);
+  const outs = await tripsParallel(job, route, volumes.seed, volumes.paths * T, loads, workers);
   return new CorridorResult(p, volumes, route, outs);
 }

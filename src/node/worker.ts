@@ -9,6 +9,7 @@ import { runTripBlocks, type Load } from '../transit/kernel.js';
 import { runVolumeBlock, STREAM_BLOCK, toArrays, workspace } from '../volume/kernel.js';
 import { blockVolumes, countBlocks, type BlockCounts, type KernelRun } from '../volume/summary.js';
 import { trustedQuantiles } from '../stats/quantile.js';
+import { toWire } from './wire.js';
 
 export type Job =
   | { kind: 'volume'; scenario: Scenario; years: number[]; seed: string; paths: number; b0: number; b1: number; demand: SharedArrayBuffer[]; capacity: SharedArrayBuffer[]; volume: SharedArrayBuffer[] }
@@ -61,7 +62,7 @@ if (parentPort && workerData?.middleCorridorPool) {
       const result = runJob(m.job);
       port.postMessage({ id: m.id, ok: true, result });
     } catch (e) {
-      port.postMessage({ id: m.id, ok: false, name: (e as Error).name, message: (e as Error).message });
+      port.postMessage({ id: m.id, ok: false, error: toWire(e) });
     }
   });
 }

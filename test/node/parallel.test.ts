@@ -72,7 +72,7 @@ describe('worker threads give the one-thread numbers, bit for bit', () => {
 
   it('errors in a worker come back as errors, and bad worker counts are refused', async () => {
     await expect(simulateTransitParallel({ name: 'r', legs: [{ name: 'q', mode: 'port', days: 1, queue: { servers: 1, serviceDays: 1 } }] }, { trips: 10, seed: 1, volumeMt: 2, workers: 2 })).rejects.toThrow(/no capacityMt/);
-    await expect(simulateVolumesParallel(PRESETS.baseline, { paths: 10, seed: 1, workers: 0 })).rejects.toThrow(/workers: must be a whole number/);
-    await expect(simulateVolumesParallel(PRESETS.baseline, { paths: 10, seed: 1, workers: 2, quantiles: [2] })).rejects.toThrow(/simulateVolumesParallel: quantiles\[0\] must be a number in \[0, 1\]/);
+    await expect(simulateVolumesParallel(PRESETS.baseline, { paths: 10, seed: 1, workers: 0 })).rejects.toThrow(/simulateVolumesParallel: workers must be a whole number in \[1, \d+\] \(got 0\)/);
+    await expect(simulateVolumesParallel(PRESETS.baseline, { paths: 10, seed: 1, workers: 2, quantiles: [2] })).rejects.toThrow(/simulateVolumesParallel: quantiles\[0\] must be a number in \[0, 1\] \(got 2\)/);
   });
 });

@@ -1,0 +1,208 @@
+/**
+ * The worker pool behind `middle-corridor/node` (internal: the public names are re-exported by
+ * `./index.ts`). Workers are started on first use and kept, unref'd, so they never hold the
+ * process open: starting one costs tens to hundreds of milliseconds (it loads the library),
+ * which a pool pays once. Every job belongs to a run; a run whose worker stops (closeWorkers, a
+ * crash, an exit) is rejected with an error that says so, never left pending.
+ */
+import { availableParallelism, freemem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { dirname, join } from 'node:path';
+import { show, wholeNumber } from '../args.js';
+import { fromWire, type WireError } from './wire.js';
+import type { Job } from './worker.js';
+
+/** Workers per available CPU at most: more only queue for the same cores. */
+export const WORKERS_PER_CPU = 4;
+
+/**
+ * Memory set aside per worker (bytes). Measured on Node 20: a started worker takes about 90 MB
+ * from the build (most of it mathjs, which the library loads on import) and about 130–150 MB
+ * from source under tsx; the paths themselves live in shared memory, counted once.
+ */
+export const WORKER_MEMORY_BYTES = 160 * 1024 * 1024;
+
+/** Memory the process may still use: the machine's free memory, or the process's limit (cgroups) if lower. */
+function freeMemory(): number {
+  const free = freemem();
+  const limit = typeof process.availableMemory === 'function' ? process.availableMemory() : Infinity;
+  return Math.min(free, limit > 0 ? limit : Infinity);
+}
+
+/**
+ * The most workers a parallel run may ask for on this machine, now:
+ * `min(4 × availableParallelism(), floor(free memory / 160 MB))`, at least 1 (free memory: the
+ * machine's, or the process's cgroup limit if lower). More workers than that gain no speed (they
+ * share the same cores) and risk running out of memory or file handles; the parallel functions
+ * refuse them with a RangeError that gives this bound and why.
+ */
+export function maxWorkers(): number {
+  return Math.max(1, Math.min(WORKERS_PER_CPU * availableParallelism(), Math.floor(freeMemory() / WORKER_MEMORY_BYTES)));
+}
+
+/** The number of workers of a run: `workers` checked against {@link maxWorkers}, or the available parallelism. */
+export function workerCount(fn: string, w: unknown): number {
+  const max = maxWorkers();
+  if (w === undefined) return Math.min(availableParallelism(), max);
+  if (typeof w === 'number' && Number.isInteger(w) && w > max) {
+    const cpus = availableParallelism();
+    const mb = Math.floor(freeMemory() / 1024 / 1024);
+    throw new RangeError(
+      `${fn}: workers must be a whole number in [1, ${max}] (got ${show(w)}): this machine has ${cpus} CPU${cpus === 1 ? '' : 's'} ` +
+        `(at most ${WORKERS_PER_CPU} workers each) and ${mb} MB free (${WORKER_MEMORY_BYTES / 1024 / 1024} MB per worker); see maxWorkers()`,
+    );
+  }
+  return wholeNumber(fn, 'workers', w, 1, max);
+}
+
+const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+const fromSource = /\.ts$/.test(here);
+// From the build: dist/node/worker.js (or .cjs) beside this entry; from source: a shim that
+// loads worker.ts with tsx.
+const workerFile = join(dirname(here), fromSource ? 'worker-source.mjs' : `worker${/\.[cm]?js$/.exec(here)![0]}`);
+
+/**
+ * Flags of this process a worker must not get: what to run (`-e`, `-p`, `--input-type`, which a
+ * worker refuses with ERR_INPUT_TYPE_NOT_ALLOWED, since it runs a file) and modes of the whole
+ * process (watch, test runner, REPL, syntax check). Each is dropped with its value.
+ */
+const DROP_WITH_VALUE = new Set(['--input-type', '-e', '--eval', '-p', '--print', '-pe', '-ep', '--watch-path']);
+const DROP = new Set(['-i', '--interactive', '-c', '--check', '--test', '--watch', '--watch-preserve-output']);
+
+/**
+ * The flags a worker starts with: this process's own (`--import tsx`, `--conditions`, loaders
+ * and the like are kept) minus those above. `undefined` (inherit them all, as Node does by
+ * default) when none had to go.
+ */
+export function workerExecArgv(argv: readonly string[] = process.execArgv): string[] | undefined {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const name = a.startsWith('--') ? a.split('=')[0]! : a;
+    if (DROP_WITH_VALUE.has(name)) {
+      if (!a.includes('=')) i++;
+    } else if (!DROP.has(name)) {
+      out.push(a);
+    }
+  }
+  return out.length === argv.length ? undefined : out;
+}
+
+/** Starts a worker; flags a worker refuses (ERR_WORKER_INVALID_EXEC_ARGV: per-process options) are dropped. */
+function startWorker(): Worker {
+  let execArgv = workerExecArgv();
+  for (;;) {
+    try {
+      return new Worker(workerFile, { workerData: { middleCorridorPool: true }, ...(execArgv ? { execArgv } : {}) });
+    } catch (e) {
+      const err = e as Error & { code?: string };
+      if (err.code !== 'ERR_WORKER_INVALID_EXEC_ARGV' || !execArgv) throw e;
+      const invalid = new Set(err.message.replace(/^[^:]*:\s*/, '').split(', '));
+      const kept = execArgv.filter((a) => !invalid.has(a));
+      if (kept.length === execArgv.length) throw e;
+      execArgv = kept;
+    }
+  }
+}
+
+interface Pending {
+  run: Run;
+  resolve: (result: unknown) => void;
+  reject: (e: Error) => void;
+}
+
+interface PooledWorker {
+  worker: Worker;
+  pending: Map<number, Pending>;
+  closing: boolean;
+}
+
+const pool: PooledWorker[] = [];
+let nextId = 0;
+let epoch = 0;
+
+/** One parallel run: the function it serves (named in errors) and the pool it started with. */
+export interface Run {
+  fn: string;
+  epoch: number;
+}
+
+/** Starts a run of `fn` on the current pool. */
+export function startRun(fn: string): Run {
+  return { fn, epoch };
+}
+
+const closedError = (run: Run) => new Error(`${run.fn}: the worker pool was closed (closeWorkers()) while the run was in flight`);
+
+/** Rejects every job still out on a worker and forgets the worker. */
+function drop(entry: PooledWorker, why: (run: Run) => Error): void {
+  for (const p of entry.pending.values()) p.reject(why(p.run));
+  entry.pending.clear();
+  const at = pool.indexOf(entry);
+  if (at >= 0) pool.splice(at, 1);
+}
+
+function pooled(i: number): PooledWorker {
+  while (pool.length <= i) {
+    const worker = startWorker();
+    worker.unref();
+    const entry: PooledWorker = { worker, pending: new Map(), closing: false };
+    worker.on('message', (m: { id: number; ok: boolean; result?: unknown; error?: WireError }) => {
+      const p = entry.pending.get(m.id);
+      if (!p) return;
+      entry.pending.delete(m.id);
+      if (m.ok) p.resolve(m.result);
+      else p.reject(fromWire(m.error!));
+    });
+    // An uncaught error in the worker (it then exits): its runs fail with it.
+    worker.on('error', (e) => drop(entry, (run) => new Error(`${run.fn}: a worker failed while the run was in flight: ${e.message}`, { cause: e })));
+    // A worker that stops with jobs out (terminated, process.exit, out of memory): they fail too.
+    worker.on('exit', (code) =>
+      drop(entry, entry.closing ? closedError : (run) => new Error(`${run.fn}: a worker stopped (exit code ${code}) while the run was in flight`)),
+    );
+    pool.push(entry);
+  }
+  return pool[i]!;
+}
+
+/** Runs a job of `run` on worker `i` of the pool. */
+export function runWorker(run: Run, i: number, job: Job): Promise<unknown> {
+  if (run.epoch !== epoch) return Promise.reject(closedError(run));
+  const w = pooled(i);
+  const id = nextId++;
+  return new Promise<unknown>((resolve, reject) => {
+    w.pending.set(id, { run, resolve, reject });
+    w.worker.ref(); // held while a job is out
+    w.worker.postMessage({ id, job });
+  }).finally(() => {
+    if (w.pending.size === 0 && !w.closing) w.worker.unref();
+  });
+}
+
+/**
+ * Stops the pooled workers (they are unref'd, so this is only needed to free them early). A run
+ * still in flight is rejected with an Error saying the pool was closed; later runs start new
+ * workers.
+ */
+export async function closeWorkers(): Promise<void> {
+  epoch++;
+  const all = pool.splice(0);
+  for (const w of all) {
+    w.closing = true;
+    drop(w, closedError);
+  }
+  // Held until they have stopped: an unref'd worker's exit would not keep the process (and a
+  // top-level `await closeWorkers()`) alive.
+  await Promise.all(
+    all.map((w) => {
+      w.worker.ref();
+      return w.worker.terminate();
+    }),
+  );
+}
+
+/** The pooled workers (for tests: to stop one mid-run). */
+export function pooledWorkers(): readonly Worker[] {
+  return pool.map((p) => p.worker);
+}

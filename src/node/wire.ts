@@ -1,0 +1,40 @@
+/**
+ * Errors across threads: a worker sends its error's class name, message (and a ScenarioError's
+ * issues); the pool rebuilds it with the main entry's own class, so that `instanceof
+ * ScenarioError`, `RangeError` and `TypeError` hold and the message is the worker's, word for word.
+ */
+import { show } from '../args.js';
+import { FormulaError } from '../growth/mathjs.js';
+import { ScenarioError, type ScenarioIssue } from '../scenario/error.js';
+
+/** An error as a worker sends it: its class by name, its message, and a ScenarioError's issues. */
+export interface WireError {
+  name: string;
+  message: string;
+  issues?: ScenarioIssue[];
+}
+
+/** The error a worker threw, as it can cross threads. */
+export function toWire(e: unknown): WireError {
+  if (!(e instanceof Error)) return { name: 'Error', message: `a worker threw a non-error: ${show(e)}` };
+  return e instanceof ScenarioError ? { name: e.name, message: e.message, issues: e.issues } : { name: e.name, message: e.message };
+}
+
+/** The worker's error, rebuilt with its own class (this thread's ScenarioError, RangeError, …) and message. */
+export function fromWire(w: WireError): Error {
+  let e: Error;
+  if (w.name === 'ScenarioError') {
+    const s = new ScenarioError('scenario', w.issues ?? []);
+    (s as { issues: ScenarioIssue[] }).issues = w.issues ?? [];
+    e = s;
+  } else if (w.name === 'FormulaError') e = new FormulaError(w.message);
+  else if (w.name === 'RangeError') e = new RangeError(w.message);
+  else if (w.name === 'TypeError') e = new TypeError(w.message);
+  else {
+    e = new Error(w.message);
+    if (w.name !== 'Error') e.name = w.name;
+  }
+  e.message = w.message;
+  return e;
+}
+

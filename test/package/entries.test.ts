@@ -1,0 +1,104 @@
+/**
+ * The built package's two entries share one copy of the library: results of `middle-corridor/node`
+ * are instances of the main entry's classes and its errors the main entry's ScenarioError, in ESM
+ * and in CommonJS; and its workers start under `node --input-type=module -e` (they used to inherit
+ * that flag and fail with ERR_INPUT_TYPE_NOT_ALLOWED).
+ *
+ * The package is built once (tsup's own config, without declarations) into a temporary
+ * `node_modules/middle-corridor`, and used from there by name, as an installed package is.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'tsup';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'middle-corridor-entries-'));
+const pkg = join(dir, 'node_modules', 'middle-corridor');
+
+beforeAll(async () => {
+  mkdirSync(pkg, { recursive: true });
+  copyFileSync(join(root, 'package.json'), join(pkg, 'package.json'));
+  for (const dep of Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies)) {
+    symlinkSync(join(root, 'node_modules', dep), join(dir, 'node_modules', dep), 'dir');
+  }
+  await build({ outDir: join(pkg, 'dist'), dts: false, sourcemap: false, silent: true });
+}, 120_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function node(args: string[]) {
+  const r = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// The same checks in both module systems: every parallel result is the main entry's class, a bad
+// scenario's rejection its ScenarioError, the numbers those of one thread, and a run whose pool
+// is closed rejects with the pool's error.
+const checks = `
+  const paths = 40001;
+  const volumes = await simulateVolumesParallel(PRESETS.baseline, { paths, seed: 1, workers: 2 });
+  // (more than four blocks of 16,384 paths: the pilot runs on the workers)
+  const summary = await simulateVolumesParallel(PRESETS.baseline, { paths: 90001, seed: 1, workers: 2, keep: 'summary' });
+  const transit = await simulateTransitParallel(ROUTES['corridor-poti'], { trips: 40001, seed: 1, workers: 2 });
+  const corridor = await simulateCorridorParallel(PRESETS['official-capacity'], ROUTES['corridor-poti'], { paths: 2001, seed: 1, workers: 2 });
+  const bad = await simulateVolumesParallel({ ...PRESETS.baseline, horizon: 'x' }, { paths: 10, seed: 1, workers: 2 }).catch((e) => e);
+  const serial = simulateVolumes(PRESETS.baseline, { paths, seed: 1 });
+  const inFlight = simulateVolumesParallel(PRESETS.baseline, { paths, seed: 1, workers: 2 }).catch((e) => e.message);
+  await closeWorkers();
+  console.log(JSON.stringify({
+    volumeResult: volumes instanceof VolumeResult,
+    volumeSummary: summary instanceof VolumeSummary,
+    transitSample: transit instanceof TransitSample,
+    corridorVolumes: corridor.volumes instanceof VolumeResult && corridor.transit(2027) instanceof TransitSample,
+    scenarioError: bad instanceof ScenarioError,
+    sameNumbers: volumes.quantile(2030, 0.5) === serial.quantile(2030, 0.5),
+    closed: await inFlight,
+  }));
+`;
+const expected = {
+  volumeResult: true,
+  volumeSummary: true,
+  transitSample: true,
+  corridorVolumes: true,
+  scenarioError: true,
+  sameNumbers: true,
+  closed: 'simulateVolumesParallel: the worker pool was closed (closeWorkers()) while the run was in flight',
+};
+const names = `{ PRESETS, ROUTES, simulateVolumes, VolumeResult, VolumeSummary, TransitSample, ScenarioError }`;
+const nodeNames = `{ simulateVolumesParallel, simulateTransitParallel, simulateCorridorParallel, closeWorkers }`;
+
+describe('the built entries share the main entry\'s code', () => {
+  it('middle-corridor/node bundles no copy of the library: its files hold no class of the core', () => {
+    for (const file of ['node/index.js', 'node/index.cjs', 'node/worker.js', 'node/worker.cjs']) {
+      const text = readFileSync(join(pkg, 'dist', file), 'utf8');
+      expect(text, file).not.toMatch(/class (VolumeResult|VolumeSummary|TransitSample|ScenarioError)\b/);
+    }
+  });
+
+  it('the main entry and the chunks it shares with middle-corridor/node import no Node module (the core runs in browsers)', () => {
+    const core = readdirSync(join(pkg, 'dist')).filter((f) => /\.(c?js)$/.test(f));
+    expect(core.filter((f) => f.startsWith('chunk-')).length).toBeGreaterThan(0);
+    for (const file of core) {
+      const text = readFileSync(join(pkg, 'dist', file), 'utf8');
+      expect(text, file).not.toMatch(/from ["'](node:|fs|path|os|url|worker_threads)|require\(["'](node:|fs|path|os|url|worker_threads)/);
+    }
+  });
+
+  it("ESM under node --input-type=module -e: import { VolumeResult, ScenarioError } from 'middle-corridor' + import { simulateVolumesParallel } from 'middle-corridor/node'", () => {
+    const r = node(['--input-type=module', '-e', `import ${names} from 'middle-corridor';\nimport ${nodeNames} from 'middle-corridor/node';\n${checks}`]);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual(expected);
+    expect(r.status).toBe(0);
+  });
+
+  it("CommonJS under node -e: require('middle-corridor') + require('middle-corridor/node')", () => {
+    const r = node(['-e', `const ${names} = require('middle-corridor');\nconst ${nodeNames} = require('middle-corridor/node');\n(async () => {\n${checks}\n})().catch((e) => { console.error(e); process.exit(1); });`]);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual(expected);
+    expect(r.status).toBe(0);
+  });
+});
