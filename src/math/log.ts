@@ -6,15 +6,17 @@
  * and mantissa split through a Float64Array/Int32Array view) and tables computed at 60 digits
  * (test/fixtures/math-tables.py).
  *
- * Method (Tang's table method, carried in double-double): x = 2^k · m with m in [√2/2, √2);
- * F = j/256 the nearest grid point to m, so f = m − F is exact (Sterbenz) and
- * log x = k·ln 2 + log F + log1p(r), r = f/F. r is computed as a double-double (the division,
- * then its exact remainder by Dekker's splitting, F having 9 bits), log1p(r) − r by its Taylor
- * series to r⁸ (|r| < 2^-8.5: truncation below 2^-62 relative). ln 2 and log F are split so that
- * k·LN2_HI + LOG_F_HI is exact; the leading sum with r is exact (Fast2Sum) and everything small
- * is added once at the end, so the only sizeable error is the final rounding. Measured against a
- * 60-digit reference (test/math/log.test.ts): within 1 ulp everywhere, correctly rounded in
- * more than 99.9 % of cases.
+ * Method (Tang's table method, carried in double-double): x = 2^k · m with m in [√2/2, √2)
+ * (the exponent read from the bits, m = x · 2^-k exactly); F = j/256 the nearest grid point to m,
+ * so f = m − F is exact (Sterbenz) and log x = k·ln 2 + log F + log1p(r), r = f/F. r is carried
+ * as rHi + rLo: rHi = f · (1/F) from a table, and the remainder f − rHi·F is exact by Dekker's
+ * splitting (F has 9 bits), so no division is needed. log1p(r) − r is its Taylor series to r⁹
+ * (|r| < 2^-8.5: truncation below 2^-70 relative). ln 2 and log F are split so that
+ * k·LN2_HI + LOG_F_HI is exact; its sum with rHi is exact (Fast2Sum) and all small terms are
+ * added once at the end, so the only sizeable error is the final rounding (the others stay
+ * below ~2^-60 relative). Measured against a 60-digit reference (test/math/log.test.ts): the
+ * correctly rounded double on all 8,807 points (V8's `Math.log`: 97.5 %, max 1 ulp); 14 ns a
+ * call on V8 against 6 ns for `Math.log` (notes/math.md).
  *
  * Special values as `Math.log`: log(±0) = −Infinity, log(x < 0) = NaN, log(Infinity) = Infinity,
  * log(NaN) = NaN, log(1) = +0; subnormals are scaled by 2^54 first.
