@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 /** The 60-digit references of test/fixtures/math.py: x and the correctly rounded f(x). */
 export const REF = JSON.parse(readFileSync(new URL('../fixtures/math.json', import.meta.url), 'utf8')) as Record<
-  'log' | 'log1p' | 'expm1',
+  'log' | 'log1p' | 'expm1' | 'sinpi',
   { x: number[]; y: number[] }
 >;
 
