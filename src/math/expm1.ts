@@ -9,7 +9,8 @@
  * r carried as a double-double; then 2^e·T − 1 is formed exactly (TwoSum) and the small terms are
  * added once, so the cancellation in − 1 loses nothing. 2^(j/64) is a pair of literals (value and
  * tail) computed at 60 digits (test/fixtures/math-tables.py; the same table as exp's). Within
- * 1 ulp, and the correctly rounded double on 99.6 % of 7,010 points (V8's `Math.expm1`: 93.9 %),
+ * 1 ulp, and the correctly rounded double on 99.6 % of 7,010 points and of 80,000 further random
+ * ones (V8's `Math.expm1`: 93.9 % and 93 %),
  * test/math/expm1.test.ts against a 60-digit reference; 14 ns a call on V8 against 9 ns for
  * `Math.expm1`.
  *

