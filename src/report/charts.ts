@@ -17,9 +17,9 @@ export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json
 
 /** Light to dark: distinguishable in greyscale by lightness alone. */
 const INK = { band: '#c6dbef', bandDark: '#6baed6', line: '#08306b', record: '#000000', announced: '#737373', target: '#a50f15' };
-const DASHES = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [1, 3]];
+const DASHES = [[1, 0], [8, 4], [2, 2], [8, 3, 2, 3], [14, 3, 2, 3, 2, 3]];
 const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross'];
-const LINES = ['#08306b', '#2171b5', '#6baed6', '#525252', '#969696'];
+const LINES = ['#08306b', '#2171b5', '#4292c6', '#525252', '#737373'];
 
 function base(title: string, subtitle: readonly string[], extra: Record<string, unknown> = {}): VegaLiteSpec {
   return {
@@ -27,7 +27,7 @@ function base(title: string, subtitle: readonly string[], extra: Record<string, 
     title: { text: title, subtitle: [...subtitle], anchor: 'start', subtitleFontSize: 10, subtitleColor: '#525252' },
     width: 560,
     height: 320,
-    config: { font: 'Helvetica, Arial, sans-serif', axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom', direction: 'horizontal' }, view: { stroke: null } },
+    config: { font: 'Helvetica, Arial, sans-serif', axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, titleFontSize: 11, orient: 'right', labelLimit: 220 }, view: { stroke: null } },
     ...extra,
   };
 }
@@ -74,8 +74,17 @@ export function fanChart(rows: readonly FanRow[], o: FanChartOptions = {}): Vega
     ...(o.target ? [{ series: series[4], year: o.target.year, volumeMt: o.target.volumeMt }] : []),
   ];
   const present = series.filter((s) => data.some((d) => d.series === s));
-  const colour = { field: 'series', type: 'nominal', title: null, scale: { domain: present, range: present.map((s) => [INK.band, INK.line, INK.record, INK.announced, INK.target][series.indexOf(s)]) } };
-  const x = { field: 'year', type: 'quantitative', title: 'Year', axis: { format: 'd', tickMinStep: 1 } };
+  // The legend's symbols drawn like the marks (band square, median stroke, record circle,
+  // announced dashed stroke, target cross), so it reads in greyscale.
+  const symbol = (props: readonly (string | number | number[])[]) => `{${present.map((s) => `${JSON.stringify(s)}: ${JSON.stringify(props[series.indexOf(s)])}`).join(', ')}}[datum.value]`;
+  const legend = {
+    symbolType: { expr: symbol(['square', 'stroke', 'circle', 'stroke', 'cross']) },
+    symbolDash: { expr: symbol([[], [], [], [6, 3], []]) },
+    symbolSize: 150,
+    symbolStrokeWidth: 2,
+  };
+  const colour = { field: 'series', type: 'nominal', title: null, legend, scale: { domain: present, range: present.map((s) => [INK.band, INK.line, INK.record, INK.announced, INK.target][series.indexOf(s)]) } };
+  const x = { field: 'year', type: 'quantitative', title: 'Year', axis: { format: 'd', tickMinStep: 1 }, scale: { padding: 12, nice: false } };
   const y = { field: 'volumeMt', type: 'quantitative', title: 'Volume (Mt per year)' };
   const only = (s: string) => ({ filter: { field: 'series', equal: s } });
   return base(o.title ?? 'Corridor volume: simulated fan, record and plans', o.sources ?? [], {
@@ -84,7 +93,7 @@ export function fanChart(rows: readonly FanRow[], o: FanChartOptions = {}): Vega
       { transform: [only(series[0]!)], mark: { type: 'area', opacity: 0.8 }, encoding: { x, y: { field: 'low', type: 'quantitative', title: 'Volume (Mt per year)' }, y2: { field: 'high' }, color: colour } },
       { transform: [only(series[1]!)], mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y, color: colour } },
       { transform: [only(series[3]!)], mark: { type: 'line', strokeDash: [6, 3], point: { shape: 'square', size: 40 } }, encoding: { x, y, color: colour } },
-      { transform: [only(series[2]!)], mark: { type: 'point', filled: true, shape: 'circle', size: 50 }, encoding: { x, y, color: colour, tooltip: [x, y] } },
+      { transform: [only(series[2]!)], mark: { type: 'point', filled: true, shape: 'circle', size: 50 }, encoding: { x, y, color: colour, tooltip: [{ field: 'year', type: 'quantitative', title: 'Year' }, { field: 'volumeMt', type: 'quantitative', title: 'Volume (Mt)', format: '.3f' }] } },
       { transform: [only(series[4]!)], mark: { type: 'point', shape: 'cross', size: 140, filled: true }, encoding: { x, y, color: colour } },
       { transform: [only(series[4]!)], mark: { type: 'text', dx: 8, align: 'left', fontSize: 11 }, encoding: { x, y, text: { value: 'target' }, color: { value: INK.target } } },
     ],
@@ -128,7 +137,7 @@ export function transitChart(routes: readonly RouteDistribution[], o: { within?:
     layer: [
       {
         data: { values: data },
-        mark: { type: 'line', strokeWidth: 2, interpolate: 'step-after' },
+        mark: { type: 'line', strokeWidth: 2 },
         encoding: {
           x: { field: 'days', type: 'quantitative', title: 'Door-to-door days', scale: { zero: false } },
           y: { field: 'p', type: 'quantitative', title: 'P(trip takes at most this many days)', axis: { format: '.0%' } },
@@ -166,7 +175,7 @@ export function tornadoChart(bars: readonly TornadoBar[], o: { statistic: string
     height: Math.max(120, 36 * sorted.length),
     data: { values: data },
     layer: [
-      { mark: { type: 'bar', height: 16 }, encoding: { y, x: { field: 'value', type: 'quantitative', title: o.statistic }, x2: { datum: o.baseline }, color: { field: 'end', type: 'nominal', title: 'parameter held', scale: { domain: ['at its P10', 'at its P90'], range: [INK.bandDark, INK.line] } } } },
+      { mark: { type: 'bar', height: 16 }, encoding: { y, x: { field: 'value', type: 'quantitative', title: o.statistic, scale: { zero: false } }, x2: { datum: o.baseline }, color: { field: 'end', type: 'nominal', title: 'parameter held', scale: { domain: ['at its P10', 'at its P90'], range: [INK.bandDark, INK.line] } } } },
       { mark: { type: 'rule', color: '#000000' }, encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } } },
       { data: { values: [{ x: o.baseline }] }, mark: { type: 'rule', strokeDash: [4, 2], color: '#000000' }, encoding: { x: { field: 'x', type: 'quantitative' } } },
     ],
@@ -232,14 +241,18 @@ export interface BacktestBand {
 export function backtestChart(bands: readonly BacktestBand[], o: { title?: string; sources?: readonly string[] } = {}): VegaLiteSpec {
   const origins = [...new Set(bands.map((b) => b.origin))].sort((a, b) => a - b);
   const data = bands.map((b) => ({ ...b, from: `from ${b.origin}` }));
-  const outturns = [...new Map(bands.map((b) => [b.year, b.outturn])).entries()].map(([year, volumeMt]) => ({ year, volumeMt }));
-  const x = { field: 'year', type: 'quantitative', title: 'Year', axis: { format: 'd', tickMinStep: 1 } };
-  const colour = { field: 'from', type: 'nominal', title: 'forecast', scale: { domain: origins.map((t) => `from ${t}`), range: origins.map((_, i) => LINES[i % LINES.length]) } };
+  const outturns = [...new Map(bands.map((b) => [b.year, b.outturn])).entries()].map(([year, volumeMt]) => ({ year, volumeMt, what: 'outturn' }));
+  const x = { field: 'year', type: 'quantitative', title: 'Year', axis: { format: 'd', tickMinStep: 1 }, scale: { padding: 12, nice: false } };
+  const domain = origins.map((t) => `from ${t}`);
+  // Colour and dash share field and title, so their legends merge into one of dashed strokes.
+  const legend = { symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 2, symbolSize: 300 };
+  const colour = { field: 'from', type: 'nominal', title: 'forecast (P50, P10–P90)', legend, scale: { domain, range: origins.map((_, i) => LINES[i % LINES.length]) } };
+  const dash = { field: 'from', type: 'nominal', title: 'forecast (P50, P10–P90)', legend, scale: { domain, range: origins.map((_, i) => DASHES[i % DASHES.length]) } };
   return base(o.title ?? 'Forecasts from each origin against the outturns', o.sources ?? [], {
     layer: [
-      { data: { values: data }, mark: { type: 'errorband', opacity: 0.25 }, encoding: { x, y: { field: 'p10', type: 'quantitative', title: 'Volume (Mt per year)' }, y2: { field: 'p90' }, color: colour } },
-      { data: { values: data }, mark: { type: 'line', point: true }, encoding: { x, y: { field: 'p50', type: 'quantitative' }, color: colour, strokeDash: { field: 'from', type: 'nominal', legend: null, scale: { domain: origins.map((t) => `from ${t}`), range: origins.map((_, i) => DASHES[i % DASHES.length]) } } } },
-      { data: { values: outturns }, mark: { type: 'point', filled: true, color: INK.record, size: 60, shape: 'circle' }, encoding: { x, y: { field: 'volumeMt', type: 'quantitative' } } },
+      { data: { values: data }, mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: { field: 'p10', type: 'quantitative', title: 'Volume (Mt per year)' }, y2: { field: 'p90' }, color: colour } },
+      { data: { values: data }, mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y: { field: 'p50', type: 'quantitative' }, color: colour, strokeDash: dash } },
+      { data: { values: outturns }, mark: { type: 'point', filled: true, color: INK.record, size: 60 }, encoding: { x, y: { field: 'volumeMt', type: 'quantitative' }, shape: { field: 'what', type: 'nominal', title: null, scale: { domain: ['outturn'], range: ['circle'] } } } },
     ],
   });
 }
