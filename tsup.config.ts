@@ -27,4 +27,15 @@ export default defineConfig([
     tsconfig: 'tsconfig.node.json',
     external,
   },
+  {
+    // middle-corridor/render: SVG/PNG through vega, vega-lite and resvg, optional peers loaded on call.
+    entry: { 'render/index': 'src/render/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'node',
+    tsconfig: 'tsconfig.node.json',
+    external: [...external, 'vega', 'vega-lite', '@resvg/resvg-js'],
+  },
 ]);
