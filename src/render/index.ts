@@ -53,7 +53,8 @@ function measureText(vega: Vega): void {
 /**
  * Draw a Vega-Lite spec as an SVG document (headless; without the `canvas` package, text is measured
  * with DejaVu Sans's widths).
- * @example (await renderSvg(fanChart(rows))).startsWith('<svg') // => true
+ * @example
+ * const svg = await renderSvg(fanChart(rows, { record, target })); // '<svg …'
  */
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
   const { vl, vega } = await load('renderSvg');
@@ -84,7 +85,8 @@ export interface PngOptions {
 /**
  * Draw a Vega-Lite spec as a PNG: {@link renderSvg}, then resvg. Text needs a font: the
  * system's fonts are loaded, and `fontFiles` adds others.
- * @example (await renderPng(fanChart(rows), { scale: 1 })).length > 0 // => true
+ * @example
+ * writeFileSync('fan.png', await renderPng(fanChart(rows), { scale: 2 }));
  */
 export async function renderPng(spec: VegaLiteSpec, o: PngOptions = {}): Promise<Uint8Array> {
   const scale = o.scale ?? 2;

@@ -38,12 +38,14 @@ export interface YearPoint {
   readonly volumeMt: number;
 }
 
-/** One year of a fan: the P10, P50 and P90 of volume. */
+/** One year of a fan: the P10, P50 and P90 of volume (of one scenario when several are drawn). */
 export interface FanRow {
   readonly year: number;
   readonly p10: number;
   readonly p50: number;
   readonly p90: number;
+  /** The scenario the row belongs to: rows with different names are drawn as separate fans. */
+  readonly scenario?: string;
 }
 
 /** Options of {@link fanChart}. */
@@ -59,45 +61,72 @@ export interface FanChartOptions {
   sources?: readonly string[];
 }
 
+/** Each scenario's fan: band fill, outline and median colour, median dash (first solid). */
+const FANS = [
+  { band: INK.band, line: INK.line, dash: [] as number[] },
+  { band: '#fdae6b', line: '#a63603', dash: [8, 4] },
+  { band: '#bdbdbd', line: '#252525', dash: [2, 2] },
+];
+
 /**
- * Fan chart of simulated volume by year: the P10–P90 band, the median, and the record, the
- * announced trajectory and the target on the same axes.
- * @example fanChart([{ year: 2025, p10: 4, p50: 4, p90: 4 }]).layer.length // => 6
+ * Fan chart of simulated volume by year: the P10–P90 band and the median of each scenario, and
+ * the record, the announced trajectory and the target on the same axes. Several scenarios (rows
+ * named by `scenario`) get bands of different lightness with outlines and medians dashed apart.
+ * @example fanChart([{ year: 2025, p10: 4, p50: 4, p90: 6 }], { target: { year: 2027, volumeMt: 10 } }).layer.length // => 4
  */
 export function fanChart(rows: readonly FanRow[], o: FanChartOptions = {}): VegaLiteSpec {
-  const series = ['P10–P90 (simulated)', 'median (simulated)', 'record (reported)', 'announced', 'target'];
-  const data = [
-    ...rows.map((r) => ({ series: series[0], year: r.year, low: r.p10, high: r.p90 })),
-    ...rows.map((r) => ({ series: series[1], year: r.year, volumeMt: r.p50 })),
-    ...(o.record ?? []).map((r) => ({ series: series[2], year: r.year, volumeMt: r.volumeMt })),
-    ...(o.announced ?? []).map((r) => ({ series: series[3], year: r.year, volumeMt: r.volumeMt })),
-    ...(o.target ? [{ series: series[4], year: o.target.year, volumeMt: o.target.volumeMt }] : []),
-  ];
-  const present = series.filter((s) => data.some((d) => d.series === s));
-  // The legend's symbols drawn like the marks (band square, median stroke, record circle,
-  // announced dashed stroke, target cross), so it reads in greyscale.
-  const symbol = (props: readonly (string | number | number[])[]) => `{${present.map((s) => `${JSON.stringify(s)}: ${JSON.stringify(props[series.indexOf(s)])}`).join(', ')}}[datum.value]`;
-  const legend = {
-    symbolType: { expr: symbol(['square', 'stroke', 'circle', 'stroke', 'cross']) },
-    symbolDash: { expr: symbol([[], [], [], [6, 3], []]) },
-    symbolSize: 150,
-    symbolStrokeWidth: 2,
-  };
-  const colour = { field: 'series', type: 'nominal', title: null, legend, scale: { domain: present, range: present.map((s) => [INK.band, INK.line, INK.record, INK.announced, INK.target][series.indexOf(s)]) } };
+  const scenarios = [...new Set(rows.map((r) => r.scenario ?? ''))];
+  const several = scenarios.length > 1;
+  const name = (s: string) => (several ? s : 'simulated');
+  interface Series { name: string; colour: string; shape: string; dash: number[]; fill: number }
+  const series: Series[] = [];
+  const data: Record<string, unknown>[] = [];
+  const layers: Record<string, unknown>[] = [];
   const x = { field: 'year', type: 'quantitative', title: 'Year', axis: { format: 'd', tickMinStep: 1 }, scale: { padding: 12, nice: false } };
   const y = { field: 'volumeMt', type: 'quantitative', title: 'Volume (Mt per year)' };
+  const colour = { field: 'series', type: 'nominal' };
   const only = (s: string) => ({ filter: { field: 'series', equal: s } });
-  return base(o.title ?? 'Corridor volume: simulated fan, record and plans', o.sources ?? [], {
-    data: { values: data },
-    layer: [
-      { transform: [only(series[0]!)], mark: { type: 'area', opacity: 0.8 }, encoding: { x, y: { field: 'low', type: 'quantitative', title: 'Volume (Mt per year)' }, y2: { field: 'high' }, color: colour } },
-      { transform: [only(series[1]!)], mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y, color: colour } },
-      { transform: [only(series[3]!)], mark: { type: 'line', strokeDash: [6, 3], point: { shape: 'square', size: 40 } }, encoding: { x, y, color: colour } },
-      { transform: [only(series[2]!)], mark: { type: 'point', filled: true, shape: 'circle', size: 50 }, encoding: { x, y, color: colour, tooltip: [{ field: 'year', type: 'quantitative', title: 'Year' }, { field: 'volumeMt', type: 'quantitative', title: 'Volume (Mt)', format: '.3f' }] } },
-      { transform: [only(series[4]!)], mark: { type: 'point', shape: 'cross', size: 140, filled: true }, encoding: { x, y, color: colour } },
-      { transform: [only(series[4]!)], mark: { type: 'text', dx: 8, align: 'left', fontSize: 11 }, encoding: { x, y, text: { value: 'target' }, color: { value: INK.target } } },
-    ],
+  scenarios.forEach((sc, i) => {
+    const fan = FANS[i % FANS.length]!;
+    const own = rows.filter((r) => (r.scenario ?? '') === sc);
+    const band = `P10–P90 (${name(sc)})`;
+    const median = `median (${name(sc)})`;
+    series.push({ name: band, colour: fan.band, shape: 'square', dash: [], fill: 1 }, { name: median, colour: fan.line, shape: 'stroke', dash: fan.dash, fill: 0 });
+    data.push(...own.map((r) => ({ series: band, year: r.year, low: r.p10, high: r.p90 })), ...own.map((r) => ({ series: median, year: r.year, volumeMt: r.p50 })));
+    const outline = several ? { stroke: fan.line, strokeWidth: 0.75, strokeDash: fan.dash.length ? fan.dash : [1, 0], strokeOpacity: 0.8 } : {};
+    layers.push({ transform: [only(band)], mark: { type: 'area', opacity: several ? 0.45 : 0.8, ...outline }, encoding: { x, y: { field: 'low', type: 'quantitative', title: 'Volume (Mt per year)' }, y2: { field: 'high' }, color: colour } });
   });
+  // Medians above every band.
+  scenarios.forEach((sc, i) => {
+    const fan = FANS[i % FANS.length]!;
+    const median = `median (${name(sc)})`;
+    layers.push({ transform: [only(median)], mark: { type: 'line', strokeWidth: 2, ...(fan.dash.length ? { strokeDash: fan.dash } : {}) }, encoding: { x, y, color: colour } });
+  });
+  const extra = (label: string, points: readonly YearPoint[], style: Omit<Series, 'name'>) => {
+    if (points.length === 0) return false;
+    series.push({ name: label, ...style });
+    data.push(...points.map((r) => ({ series: label, year: r.year, volumeMt: r.volumeMt })));
+    return true;
+  };
+  if (extra('announced', o.announced ?? [], { colour: INK.announced, shape: 'stroke', dash: [6, 3], fill: 0 })) {
+    layers.push({ transform: [only('announced')], mark: { type: 'line', strokeDash: [6, 3], point: { shape: 'square', size: 40 } }, encoding: { x, y, color: colour } });
+  }
+  if (extra('record (reported)', o.record ?? [], { colour: INK.record, shape: 'circle', dash: [], fill: 1 })) {
+    const tooltip = [{ field: 'year', type: 'quantitative', title: 'Year' }, { field: 'volumeMt', type: 'quantitative', title: 'Volume (Mt)', format: '.3f' }];
+    layers.push({ transform: [only('record (reported)')], mark: { type: 'point', filled: true, shape: 'circle', size: 50 }, encoding: { x, y, color: colour, tooltip } });
+  }
+  if (o.target && extra('target', [o.target], { colour: INK.target, shape: 'cross', dash: [], fill: 1 })) {
+    layers.push(
+      { transform: [only('target')], mark: { type: 'point', shape: 'cross', size: 140, filled: true }, encoding: { x, y, color: colour } },
+      { transform: [only('target')], mark: { type: 'text', dx: 8, align: 'left', fontSize: 11 }, encoding: { x, y, text: { value: 'target' }, color: { value: INK.target } } },
+    );
+  }
+  // The legend's symbols drawn like the marks (band square, median stroke dashed as its line,
+  // record circle, announced dashed stroke, target cross), so it reads in greyscale.
+  const lookup = (f: (s: Series) => unknown) => `{${series.map((s) => `${JSON.stringify(s.name)}: ${JSON.stringify(f(s))}`).join(', ')}}[datum.value]`;
+  const legend = { symbolType: { expr: lookup((s) => s.shape) }, symbolDash: { expr: lookup((s) => s.dash) }, symbolSize: 150, symbolStrokeWidth: 2 };
+  Object.assign(colour, { title: null, legend, scale: { domain: series.map((s) => s.name), range: series.map((s) => s.colour) } });
+  return base(o.title ?? 'Corridor volume: simulated fan, record and plans', o.sources ?? [], { data: { values: data }, layer: layers });
 }
 
 /** The probability that a path first reaches a level in a year (year null: not within the run). */

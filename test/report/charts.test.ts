@@ -202,6 +202,20 @@ describe('fan chart', () => {
     expect(values.filter((v) => v.series === 'target')).toEqual([{ series: 'target', year: 2027, volumeMt: 10 }]);
     expect(svgs.fan).toContain('target');
   });
+  it('draws several scenarios as fans told apart by lightness, outline and median dash', async () => {
+    const two = fanChart([...fanRows.map((r) => ({ ...r, scenario: 'baseline' })), ...fanRows.map((r) => ({ ...r, p10: r.p10 * 1.1, p50: r.p50 * 1.1, p90: r.p90 * 1.1, scenario: 'official-capacity' }))], { record, target: { year: 2027, volumeMt: 10 }, sources: ['two scenarios'] });
+    expect(validate(two)).toBe(true);
+    const marks = layers(two).map((l) => l.mark as Json);
+    const medians = marks.filter((m) => m.type === 'line').map((m) => JSON.stringify(m.strokeDash ?? 'solid'));
+    expect(new Set(medians).size).toBe(2);
+    const areas = marks.filter((m) => m.type === 'area');
+    expect(areas.map((m) => m.stroke)).toHaveLength(2);
+    expect(new Set(areas.map((m) => JSON.stringify(m.strokeDash))).size).toBe(2);
+    const domain = ((nodes(two).find((n) => n.field === 'series' && 'scale' in n)!.scale as Json).domain as string[]);
+    expect(domain).toEqual(['P10–P90 (baseline)', 'median (baseline)', 'P10–P90 (official-capacity)', 'median (official-capacity)', 'record (reported)', 'target']);
+    const svg = await renderSvg(two);
+    expect(svg).toContain('median (official-capacity)');
+  });
   it('keeps the band inside the median: P10 ≤ P50 ≤ P90 every year', () => {
     for (const r of fanRows) expect(r.p10 <= r.p50 && r.p50 <= r.p90).toBe(true);
   });
