@@ -23,7 +23,7 @@ async function load(caller: string): Promise<{ vl: VegaLite; vega: Vega }> {
   }
 }
 
-/** Advance widths (em) of DejaVu Sans, the font resvg finds on most Linux machines; others 0.62. */
+/** Advance widths (em) of DejaVu Sans, the font resvg finds on most Linux machines; others 0.66. */
 const EM: Record<string, number> = {};
 for (const [chars, w] of [
   [' ', 0.318], ['.,:;\'|', 0.318], ['!', 0.4], ['"', 0.46], ['()[]{}', 0.39], ['-', 0.361], ['–', 0.5], ['—', 1], ['/\\', 0.337], ['%', 0.95], ['±×+=<>≥≤', 0.838],
@@ -45,8 +45,8 @@ function measureText(vega: Vega): void {
     const size = item.fontSize != null ? +item.fontSize || 0 : 11;
     const bold = item.fontWeight === 'bold' || Number(item.fontWeight) >= 600 ? 1.08 : 1;
     let em = 0;
-    for (const c of t) em += EM[c] ?? 0.62;
-    return em * size * bold;
+    for (const c of t) em += EM[c] ?? 0.66;
+    return em * size * bold * 1.06; // a little over: a clipped label is worse than a margin
   };
 }
 

@@ -17,7 +17,7 @@ export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json
 
 /** Light to dark: distinguishable in greyscale by lightness alone. */
 const INK = { band: '#c6dbef', bandDark: '#6baed6', line: '#08306b', record: '#000000', announced: '#737373', target: '#a50f15' };
-const DASHES = [[1, 0], [8, 4], [2, 2], [8, 3, 2, 3], [14, 3, 2, 3, 2, 3]];
+const DASHES = [[1, 0], [10, 4], [2, 3], [10, 3, 2, 3], [4, 4]];
 const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross'];
 const LINES = ['#08306b', '#2171b5', '#4292c6', '#525252', '#737373'];
 
@@ -124,7 +124,7 @@ export function fanChart(rows: readonly FanRow[], o: FanChartOptions = {}): Vega
   // The legend's symbols drawn like the marks (band square, median stroke dashed as its line,
   // record circle, announced dashed stroke, target cross), so it reads in greyscale.
   const lookup = (f: (s: Series) => unknown) => `{${series.map((s) => `${JSON.stringify(s.name)}: ${JSON.stringify(f(s))}`).join(', ')}}[datum.value]`;
-  const legend = { symbolType: { expr: lookup((s) => s.shape) }, symbolDash: { expr: lookup((s) => s.dash) }, symbolSize: 150, symbolStrokeWidth: 2 };
+  const legend = { symbolType: { expr: lookup((s) => s.shape) }, symbolDash: { expr: lookup((s) => s.dash) }, symbolSize: 150, symbolStrokeWidth: 2, symbolOpacity: 1 };
   Object.assign(colour, { title: null, legend, scale: { domain: series.map((s) => s.name), range: series.map((s) => s.colour) } });
   return base(o.title ?? 'Corridor volume: simulated fan, record and plans', o.sources ?? [], { data: { values: data }, layer: layers });
 }
@@ -171,7 +171,7 @@ export function transitChart(routes: readonly RouteDistribution[], o: { within?:
           x: { field: 'days', type: 'quantitative', title: 'Door-to-door days', scale: { zero: false } },
           y: { field: 'p', type: 'quantitative', title: 'P(trip takes at most this many days)', axis: { format: '.0%' } },
           color: { field: 'route', type: 'nominal', title: null, scale: { domain: names, range: names.map((_, i) => LINES[i % LINES.length]) } },
-          strokeDash: { field: 'route', type: 'nominal', title: null, scale: { domain: names, range: names.map((_, i) => DASHES[i % DASHES.length]) } },
+          strokeDash: { field: 'route', type: 'nominal', title: null, legend: { symbolSize: 500, symbolStrokeWidth: 2 }, scale: { domain: names, range: names.map((_, i) => DASHES[i % DASHES.length]) } },
         },
       },
       {
