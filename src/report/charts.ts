@@ -143,7 +143,7 @@ export function firstYearChart(rows: readonly FirstYearBar[], o: { levelMt: numb
     data: { values: data },
     mark: { type: 'bar', color: INK.bandDark, stroke: INK.line },
     encoding: {
-      x: { field: 'label', type: 'ordinal', title: 'First year at or above the level', sort: null },
+      x: { field: 'label', type: 'ordinal', title: 'First year at or above the level', sort: null, axis: { labelAngle: 0 } },
       y: { field: 'probability', type: 'quantitative', title: 'Share of paths', axis: { format: '.0%' } },
       tooltip: [{ field: 'label', title: 'year' }, { field: 'probability', format: '.1%' }],
     },
@@ -204,7 +204,7 @@ export function tornadoChart(bars: readonly TornadoBar[], o: { statistic: string
     height: Math.max(120, 36 * sorted.length),
     data: { values: data },
     layer: [
-      { mark: { type: 'bar', height: 16 }, encoding: { y, x: { field: 'value', type: 'quantitative', title: o.statistic, scale: { zero: false } }, x2: { datum: o.baseline }, color: { field: 'end', type: 'nominal', title: 'parameter held', scale: { domain: ['at its P10', 'at its P90'], range: [INK.bandDark, INK.line] } } } },
+      { mark: { type: 'bar', height: 16 }, encoding: { y, x: { field: 'value', type: 'quantitative', title: o.statistic, scale: { zero: false }, axis: { tickCount: 6, labelOverlap: true } }, x2: { datum: o.baseline }, color: { field: 'end', type: 'nominal', title: 'parameter held', scale: { domain: ['at its P10', 'at its P90'], range: [INK.bandDark, INK.line] } } } },
       { mark: { type: 'rule', color: '#000000' }, encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } } },
       { data: { values: [{ x: o.baseline }] }, mark: { type: 'rule', strokeDash: [4, 2], color: '#000000' }, encoding: { x: { field: 'x', type: 'quantitative' } } },
     ],
@@ -250,7 +250,7 @@ export function convergenceChart(points: readonly ConvergencePoint[], o: { stati
   return base(o.title ?? `Convergence of ${o.statistic}`, o.sources ?? [], {
     data: { values: data },
     layer: [
-      { mark: { type: 'area', color: INK.band }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: `${o.statistic} (± 2 SE)` }, y2: { field: 'hi' } } },
+      { mark: { type: 'area', color: INK.band }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: `${o.statistic} (± 2 SE)`, scale: { zero: false } }, y2: { field: 'hi' } } },
       { mark: { type: 'line', color: INK.line, point: true }, encoding: { x, y: { field: 'estimate', type: 'quantitative' } } },
     ],
   });
