@@ -17,9 +17,9 @@ export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json
 
 /** Light to dark: distinguishable in greyscale by lightness alone. */
 const INK = { band: '#c6dbef', bandDark: '#6baed6', line: '#08306b', record: '#000000', announced: '#737373', target: '#a50f15' };
-const DASHES = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [1, 3]];
+const DASHES = [[1, 0], [10, 4], [2, 3], [10, 3, 2, 3], [4, 4]];
 const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross'];
-const LINES = ['#08306b', '#2171b5', '#6baed6', '#525252', '#969696'];
+const LINES = ['#08306b', '#2171b5', '#4292c6', '#525252', '#737373'];
 
 function base(title: string, subtitle: readonly string[], extra: Record<string, unknown> = {}): VegaLiteSpec {
   return {
@@ -27,7 +27,7 @@ function base(title: string, subtitle: readonly string[], extra: Record<string, 
     title: { text: title, subtitle: [...subtitle], anchor: 'start', subtitleFontSize: 10, subtitleColor: '#525252' },
     width: 560,
     height: 320,
-    config: { font: 'Helvetica, Arial, sans-serif', axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom', direction: 'horizontal' }, view: { stroke: null } },
+    config: { font: 'Helvetica, Arial, sans-serif', axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, titleFontSize: 11, orient: 'right', labelLimit: 220 }, view: { stroke: null } },
     ...extra,
   };
 }
@@ -38,12 +38,14 @@ export interface YearPoint {
   readonly volumeMt: number;
 }
 
-/** One year of a fan: the P10, P50 and P90 of volume. */
+/** One year of a fan: the P10, P50 and P90 of volume (of one scenario when several are drawn). */
 export interface FanRow {
   readonly year: number;
   readonly p10: number;
   readonly p50: number;
   readonly p90: number;
+  /** The scenario the row belongs to: rows with different names are drawn as separate fans. */
+  readonly scenario?: string;
 }
 
 /** Options of {@link fanChart}. */
@@ -59,36 +61,72 @@ export interface FanChartOptions {
   sources?: readonly string[];
 }
 
+/** Each scenario's fan: band fill, outline and median colour, median dash (first solid). */
+const FANS = [
+  { band: INK.band, line: INK.line, dash: [] as number[] },
+  { band: '#fdae6b', line: '#a63603', dash: [8, 4] },
+  { band: '#bdbdbd', line: '#252525', dash: [2, 2] },
+];
+
 /**
- * Fan chart of simulated volume by year: the P10–P90 band, the median, and the record, the
- * announced trajectory and the target on the same axes.
- * @example fanChart([{ year: 2025, p10: 4, p50: 4, p90: 4 }]).layer.length // => 6
+ * Fan chart of simulated volume by year: the P10–P90 band and the median of each scenario, and
+ * the record, the announced trajectory and the target on the same axes. Several scenarios (rows
+ * named by `scenario`) get bands of different lightness with outlines and medians dashed apart.
+ * @example fanChart([{ year: 2025, p10: 4, p50: 4, p90: 6 }], { target: { year: 2027, volumeMt: 10 } }).layer.length // => 4
  */
 export function fanChart(rows: readonly FanRow[], o: FanChartOptions = {}): VegaLiteSpec {
-  const series = ['P10–P90 (simulated)', 'median (simulated)', 'record (reported)', 'announced', 'target'];
-  const data = [
-    ...rows.map((r) => ({ series: series[0], year: r.year, low: r.p10, high: r.p90 })),
-    ...rows.map((r) => ({ series: series[1], year: r.year, volumeMt: r.p50 })),
-    ...(o.record ?? []).map((r) => ({ series: series[2], year: r.year, volumeMt: r.volumeMt })),
-    ...(o.announced ?? []).map((r) => ({ series: series[3], year: r.year, volumeMt: r.volumeMt })),
-    ...(o.target ? [{ series: series[4], year: o.target.year, volumeMt: o.target.volumeMt }] : []),
-  ];
-  const present = series.filter((s) => data.some((d) => d.series === s));
-  const colour = { field: 'series', type: 'nominal', title: null, scale: { domain: present, range: present.map((s) => [INK.band, INK.line, INK.record, INK.announced, INK.target][series.indexOf(s)]) } };
-  const x = { field: 'year', type: 'quantitative', title: 'Year', axis: { format: 'd', tickMinStep: 1 } };
+  const scenarios = [...new Set(rows.map((r) => r.scenario ?? ''))];
+  const several = scenarios.length > 1;
+  const name = (s: string) => (several ? s : 'simulated');
+  interface Series { name: string; colour: string; shape: string; dash: number[]; fill: number }
+  const series: Series[] = [];
+  const data: Record<string, unknown>[] = [];
+  const layers: Record<string, unknown>[] = [];
+  const x = { field: 'year', type: 'quantitative', title: 'Year', axis: { format: 'd', tickMinStep: 1 }, scale: { padding: 12, nice: false } };
   const y = { field: 'volumeMt', type: 'quantitative', title: 'Volume (Mt per year)' };
+  const colour = { field: 'series', type: 'nominal' };
   const only = (s: string) => ({ filter: { field: 'series', equal: s } });
-  return base(o.title ?? 'Corridor volume: simulated fan, record and plans', o.sources ?? [], {
-    data: { values: data },
-    layer: [
-      { transform: [only(series[0]!)], mark: { type: 'area', opacity: 0.8 }, encoding: { x, y: { field: 'low', type: 'quantitative', title: 'Volume (Mt per year)' }, y2: { field: 'high' }, color: colour } },
-      { transform: [only(series[1]!)], mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y, color: colour } },
-      { transform: [only(series[3]!)], mark: { type: 'line', strokeDash: [6, 3], point: { shape: 'square', size: 40 } }, encoding: { x, y, color: colour } },
-      { transform: [only(series[2]!)], mark: { type: 'point', filled: true, shape: 'circle', size: 50 }, encoding: { x, y, color: colour, tooltip: [x, y] } },
-      { transform: [only(series[4]!)], mark: { type: 'point', shape: 'cross', size: 140, filled: true }, encoding: { x, y, color: colour } },
-      { transform: [only(series[4]!)], mark: { type: 'text', dx: 8, align: 'left', fontSize: 11 }, encoding: { x, y, text: { value: 'target' }, color: { value: INK.target } } },
-    ],
+  scenarios.forEach((sc, i) => {
+    const fan = FANS[i % FANS.length]!;
+    const own = rows.filter((r) => (r.scenario ?? '') === sc);
+    const band = `P10–P90 (${name(sc)})`;
+    const median = `median (${name(sc)})`;
+    series.push({ name: band, colour: fan.band, shape: 'square', dash: [], fill: 1 }, { name: median, colour: fan.line, shape: 'stroke', dash: fan.dash, fill: 0 });
+    data.push(...own.map((r) => ({ series: band, year: r.year, low: r.p10, high: r.p90 })), ...own.map((r) => ({ series: median, year: r.year, volumeMt: r.p50 })));
+    const outline = several ? { stroke: fan.line, strokeWidth: 0.75, strokeDash: fan.dash.length ? fan.dash : [1, 0], strokeOpacity: 0.8 } : {};
+    layers.push({ transform: [only(band)], mark: { type: 'area', opacity: several ? 0.45 : 0.8, ...outline }, encoding: { x, y: { field: 'low', type: 'quantitative', title: 'Volume (Mt per year)' }, y2: { field: 'high' }, color: colour } });
   });
+  // Medians above every band.
+  scenarios.forEach((sc, i) => {
+    const fan = FANS[i % FANS.length]!;
+    const median = `median (${name(sc)})`;
+    layers.push({ transform: [only(median)], mark: { type: 'line', strokeWidth: 2, ...(fan.dash.length ? { strokeDash: fan.dash } : {}) }, encoding: { x, y, color: colour } });
+  });
+  const extra = (label: string, points: readonly YearPoint[], style: Omit<Series, 'name'>) => {
+    if (points.length === 0) return false;
+    series.push({ name: label, ...style });
+    data.push(...points.map((r) => ({ series: label, year: r.year, volumeMt: r.volumeMt })));
+    return true;
+  };
+  if (extra('announced', o.announced ?? [], { colour: INK.announced, shape: 'stroke', dash: [6, 3], fill: 0 })) {
+    layers.push({ transform: [only('announced')], mark: { type: 'line', strokeDash: [6, 3], point: { shape: 'square', size: 40 } }, encoding: { x, y, color: colour } });
+  }
+  if (extra('record (reported)', o.record ?? [], { colour: INK.record, shape: 'circle', dash: [], fill: 1 })) {
+    const tooltip = [{ field: 'year', type: 'quantitative', title: 'Year' }, { field: 'volumeMt', type: 'quantitative', title: 'Volume (Mt)', format: '.3f' }];
+    layers.push({ transform: [only('record (reported)')], mark: { type: 'point', filled: true, shape: 'circle', size: 50 }, encoding: { x, y, color: colour, tooltip } });
+  }
+  if (o.target && extra('target', [o.target], { colour: INK.target, shape: 'cross', dash: [], fill: 1 })) {
+    layers.push(
+      { transform: [only('target')], mark: { type: 'point', shape: 'cross', size: 140, filled: true }, encoding: { x, y, color: colour } },
+      { transform: [only('target')], mark: { type: 'text', dx: 8, align: 'left', fontSize: 11 }, encoding: { x, y, text: { value: 'target' }, color: { value: INK.target } } },
+    );
+  }
+  // The legend's symbols drawn like the marks (band square, median stroke dashed as its line,
+  // record circle, announced dashed stroke, target cross), so it reads in greyscale.
+  const lookup = (f: (s: Series) => unknown) => `{${series.map((s) => `${JSON.stringify(s.name)}: ${JSON.stringify(f(s))}`).join(', ')}}[datum.value]`;
+  const legend = { symbolType: { expr: lookup((s) => s.shape) }, symbolDash: { expr: lookup((s) => s.dash) }, symbolSize: 150, symbolStrokeWidth: 2, symbolOpacity: 1 };
+  Object.assign(colour, { title: null, legend, scale: { domain: series.map((s) => s.name), range: series.map((s) => s.colour) } });
+  return base(o.title ?? 'Corridor volume: simulated fan, record and plans', o.sources ?? [], { data: { values: data }, layer: layers });
 }
 
 /** The probability that a path first reaches a level in a year (year null: not within the run). */
@@ -105,7 +143,7 @@ export function firstYearChart(rows: readonly FirstYearBar[], o: { levelMt: numb
     data: { values: data },
     mark: { type: 'bar', color: INK.bandDark, stroke: INK.line },
     encoding: {
-      x: { field: 'label', type: 'ordinal', title: 'First year at or above the level', sort: null },
+      x: { field: 'label', type: 'ordinal', title: 'First year at or above the level', sort: null, axis: { labelAngle: 0 } },
       y: { field: 'probability', type: 'quantitative', title: 'Share of paths', axis: { format: '.0%' } },
       tooltip: [{ field: 'label', title: 'year' }, { field: 'probability', format: '.1%' }],
     },
@@ -128,12 +166,12 @@ export function transitChart(routes: readonly RouteDistribution[], o: { within?:
     layer: [
       {
         data: { values: data },
-        mark: { type: 'line', strokeWidth: 2, interpolate: 'step-after' },
+        mark: { type: 'line', strokeWidth: 2 },
         encoding: {
           x: { field: 'days', type: 'quantitative', title: 'Door-to-door days', scale: { zero: false } },
           y: { field: 'p', type: 'quantitative', title: 'P(trip takes at most this many days)', axis: { format: '.0%' } },
           color: { field: 'route', type: 'nominal', title: null, scale: { domain: names, range: names.map((_, i) => LINES[i % LINES.length]) } },
-          strokeDash: { field: 'route', type: 'nominal', title: null, scale: { domain: names, range: names.map((_, i) => DASHES[i % DASHES.length]) } },
+          strokeDash: { field: 'route', type: 'nominal', title: null, legend: { symbolSize: 500, symbolStrokeWidth: 2 }, scale: { domain: names, range: names.map((_, i) => DASHES[i % DASHES.length]) } },
         },
       },
       {
@@ -166,7 +204,7 @@ export function tornadoChart(bars: readonly TornadoBar[], o: { statistic: string
     height: Math.max(120, 36 * sorted.length),
     data: { values: data },
     layer: [
-      { mark: { type: 'bar', height: 16 }, encoding: { y, x: { field: 'value', type: 'quantitative', title: o.statistic }, x2: { datum: o.baseline }, color: { field: 'end', type: 'nominal', title: 'parameter held', scale: { domain: ['at its P10', 'at its P90'], range: [INK.bandDark, INK.line] } } } },
+      { mark: { type: 'bar', height: 16 }, encoding: { y, x: { field: 'value', type: 'quantitative', title: o.statistic, scale: { zero: false }, axis: { tickCount: 6, labelOverlap: true } }, x2: { datum: o.baseline }, color: { field: 'end', type: 'nominal', title: 'parameter held', scale: { domain: ['at its P10', 'at its P90'], range: [INK.bandDark, INK.line] } } } },
       { mark: { type: 'rule', color: '#000000' }, encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } } },
       { data: { values: [{ x: o.baseline }] }, mark: { type: 'rule', strokeDash: [4, 2], color: '#000000' }, encoding: { x: { field: 'x', type: 'quantitative' } } },
     ],
@@ -212,7 +250,7 @@ export function convergenceChart(points: readonly ConvergencePoint[], o: { stati
   return base(o.title ?? `Convergence of ${o.statistic}`, o.sources ?? [], {
     data: { values: data },
     layer: [
-      { mark: { type: 'area', color: INK.band }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: `${o.statistic} (± 2 SE)` }, y2: { field: 'hi' } } },
+      { mark: { type: 'area', color: INK.band }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: `${o.statistic} (± 2 SE)`, scale: { zero: false } }, y2: { field: 'hi' } } },
       { mark: { type: 'line', color: INK.line, point: true }, encoding: { x, y: { field: 'estimate', type: 'quantitative' } } },
     ],
   });
@@ -232,14 +270,18 @@ export interface BacktestBand {
 export function backtestChart(bands: readonly BacktestBand[], o: { title?: string; sources?: readonly string[] } = {}): VegaLiteSpec {
   const origins = [...new Set(bands.map((b) => b.origin))].sort((a, b) => a - b);
   const data = bands.map((b) => ({ ...b, from: `from ${b.origin}` }));
-  const outturns = [...new Map(bands.map((b) => [b.year, b.outturn])).entries()].map(([year, volumeMt]) => ({ year, volumeMt }));
-  const x = { field: 'year', type: 'quantitative', title: 'Year', axis: { format: 'd', tickMinStep: 1 } };
-  const colour = { field: 'from', type: 'nominal', title: 'forecast', scale: { domain: origins.map((t) => `from ${t}`), range: origins.map((_, i) => LINES[i % LINES.length]) } };
+  const outturns = [...new Map(bands.map((b) => [b.year, b.outturn])).entries()].map(([year, volumeMt]) => ({ year, volumeMt, what: 'outturn' }));
+  const x = { field: 'year', type: 'quantitative', title: 'Year', axis: { format: 'd', tickMinStep: 1 }, scale: { padding: 12, nice: false } };
+  const domain = origins.map((t) => `from ${t}`);
+  // Colour and dash share field and title, so their legends merge into one of dashed strokes.
+  const legend = { symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 2, symbolSize: 300 };
+  const colour = { field: 'from', type: 'nominal', title: 'forecast (P50, P10–P90)', legend, scale: { domain, range: origins.map((_, i) => LINES[i % LINES.length]) } };
+  const dash = { field: 'from', type: 'nominal', title: 'forecast (P50, P10–P90)', legend, scale: { domain, range: origins.map((_, i) => DASHES[i % DASHES.length]) } };
   return base(o.title ?? 'Forecasts from each origin against the outturns', o.sources ?? [], {
     layer: [
-      { data: { values: data }, mark: { type: 'errorband', opacity: 0.25 }, encoding: { x, y: { field: 'p10', type: 'quantitative', title: 'Volume (Mt per year)' }, y2: { field: 'p90' }, color: colour } },
-      { data: { values: data }, mark: { type: 'line', point: true }, encoding: { x, y: { field: 'p50', type: 'quantitative' }, color: colour, strokeDash: { field: 'from', type: 'nominal', legend: null, scale: { domain: origins.map((t) => `from ${t}`), range: origins.map((_, i) => DASHES[i % DASHES.length]) } } } },
-      { data: { values: outturns }, mark: { type: 'point', filled: true, color: INK.record, size: 60, shape: 'circle' }, encoding: { x, y: { field: 'volumeMt', type: 'quantitative' } } },
+      { data: { values: data }, mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: { field: 'p10', type: 'quantitative', title: 'Volume (Mt per year)' }, y2: { field: 'p90' }, color: colour } },
+      { data: { values: data }, mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y: { field: 'p50', type: 'quantitative' }, color: colour, strokeDash: dash } },
+      { data: { values: outturns }, mark: { type: 'point', filled: true, color: INK.record, size: 60 }, encoding: { x, y: { field: 'volumeMt', type: 'quantitative' }, shape: { field: 'what', type: 'nominal', title: null, scale: { domain: ['outturn'], range: ['circle'] } } } },
     ],
   });
 }

@@ -31,6 +31,15 @@ describe('the core runs unchanged in a browser, and a seed fixes every number', 
     expect(importing('zod')).toEqual([join('src', 'scenario', 'schema.ts')]);
   });
 
+  it('vega, vega-lite and resvg are imported only under src/render/ (optional peers, loaded on call)', () => {
+    const renderer = /(from\s+|import\(\s*|require\(\s*)['"](vega|vega-lite|vega-[\w-]+|@resvg\/resvg-js)['"]/;
+    const offenders = sources.filter((f) => !f.path.startsWith(join('src', 'render')) && renderer.test(f.text)).map((f) => f.path);
+    expect(offenders).toEqual([]);
+    const render = sources.filter((f) => f.path.startsWith(join('src', 'render')));
+    expect(render.some((f) => renderer.test(f.text))).toBe(true); // the pattern does match what it guards against
+    for (const f of render) expect(f.text, f.path).not.toMatch(/^import\s+(?!type\b)[^;]*['"](vega|vega-lite|@resvg\/resvg-js)['"]/m); // dynamic only
+  });
+
   it('the public index re-exports by name, never `export *`', () => {
     const index = readFileSync(join(src, 'index.ts'), 'utf8');
     expect(index).not.toMatch(/export \*/);
@@ -43,9 +52,20 @@ describe('package.json', () => {
     expect(pkg.name).toBe('middle-corridor');
     expect(pkg.type).toBe('module');
     expect(pkg.sideEffects).toBe(false);
-    expect(pkg.files).toEqual(['dist', 'node']); // node/: the subpath's stub for resolvers without exports (node10)
+    expect(pkg.files).toEqual(['dist', 'node', 'render']); // node/, render/: the subpaths' stubs for resolvers without exports (node10)
     expect(Object.keys(pkg.exports['.'].import)[0]).toBe('types');
     expect(Object.keys(pkg.exports['.'].require)[0]).toBe('types');
     expect(pkg.license).toBe('MIT');
+  });
+
+  it('vega, vega-lite and resvg are optional peers (and dev dependencies), never dependencies', () => {
+    for (const name of ['vega', 'vega-lite', '@resvg/resvg-js']) {
+      expect(pkg.dependencies?.[name], name).toBeUndefined();
+      expect(pkg.peerDependencies[name], name).toBeDefined();
+      expect(pkg.peerDependenciesMeta[name], name).toEqual({ optional: true });
+      expect(pkg.devDependencies[name], name).toBeDefined();
+    }
+    expect(Object.keys(pkg.exports['./render'].import)[0]).toBe('types');
+    expect(Object.keys(pkg.exports['./render'].require)[0]).toBe('types');
   });
 });

@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fanChart } from '../../src/index.js';
+
+const spec = fanChart([{ year: 2025, p10: 3, p50: 4, p90: 5 }, { year: 2026, p10: 3.2, p50: 4.6, p90: 6.1 }], { sources: ['hand-made'] });
+
+describe('middle-corridor/render', () => {
+  afterEach(() => {
+    vi.doUnmock('vega');
+    vi.doUnmock('@resvg/resvg-js');
+    vi.resetModules();
+  });
+
+  it('draws SVG and a PNG (the PNG signature, scaled)', async () => {
+    const { renderPng, renderSvg } = await import('../../src/render/index.js');
+    const svg = await renderSvg(spec);
+    expect(svg).toMatch(/^<svg[^>]* width="(\d+)"/);
+    const width = Number(/width="(\d+)"/.exec(svg)![1]);
+    const png = await renderPng(spec, { scale: 2 });
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const pngWidth = new DataView(png.buffer, png.byteOffset).getUint32(16);
+    expect(Math.abs(pngWidth - 2 * width)).toBeLessThanOrEqual(2);
+  });
+
+  it('does not mutate the spec it draws (vega tags the data it ingests)', async () => {
+    const { renderSvg } = await import('../../src/render/index.js');
+    const before = JSON.stringify(spec);
+    await renderSvg(spec);
+    expect(JSON.stringify(spec)).toBe(before);
+    const values = (spec.data as { values: object[] }).values;
+    expect(values.every((v) => Object.getOwnPropertySymbols(v).length === 0)).toBe(true);
+  });
+
+  it('is deterministic: the same spec gives the same SVG', async () => {
+    const { renderSvg } = await import('../../src/render/index.js');
+    expect(await renderSvg(spec)).toBe(await renderSvg(spec));
+  });
+
+  it('says what to install when vega is missing', async () => {
+    vi.doMock('vega', () => {
+      throw new Error("Cannot find package 'vega'");
+    });
+    const { renderSvg } = await import('../../src/render/index.js');
+    await expect(renderSvg(spec)).rejects.toThrow('renderSvg needs the packages vega and vega-lite: npm install vega@5 vega-lite@5');
+  });
+
+  it('says what to install when resvg is missing', async () => {
+    vi.doMock('@resvg/resvg-js', () => {
+      throw new Error("Cannot find package '@resvg/resvg-js'");
+    });
+    const { renderPng } = await import('../../src/render/index.js');
+    await expect(renderPng(spec)).rejects.toThrow('renderPng needs the package @resvg/resvg-js: npm install @resvg/resvg-js');
+  });
+
+  it('rejects a scale outside (0, 16]', async () => {
+    const { renderPng } = await import('../../src/render/index.js');
+    await expect(renderPng(spec, { scale: 0 })).rejects.toThrow(RangeError);
+  });
+});
