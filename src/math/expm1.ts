@@ -17,8 +17,8 @@
  * Special values as `Math.expm1`: expm1(±0) = ±0, expm1(Infinity) = Infinity, expm1(−Infinity)
  * = −1, expm1(NaN) = NaN; x > 709.78… gives Infinity, x < −38 gives −1 (e^x < 2^-54 there).
  *
- * @example expm1(1e-10) // => 1.00000000005e-10
- * @example expm1(1) // => 1.7182818284590453 (e − 1 correctly rounded; V8's Math.expm1 gives 1.718281828459045)
+ * e.g. expm1(1e-10) = 1.00000000005e-10
+ * e.g. expm1(1) = 1.7182818284590453 (e − 1 correctly rounded; V8's Math.expm1 gives 1.718281828459045)
  */
 
 const TWO_J64 = new Float64Array([

@@ -185,8 +185,8 @@ function core(x: number, dx: number): number {
 
 /**
  * The natural logarithm, the same bits on every engine.
- * @example log(Math.E) // => 1
- * @example log(10) // => 2.302585092994046
+ * e.g. log(Math.E) = 1
+ * e.g. log(10) = 2.302585092994046
  */
 export function log(x: number): number {
   if (!(x > 0 && x < Infinity)) return x === 0 ? -Infinity : x === Infinity ? Infinity : NaN;

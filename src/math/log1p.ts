@@ -13,8 +13,8 @@ import { logOfSum } from './log.js';
  * log1p(Infinity) = Infinity, log1p(NaN) = NaN; tiny x gives x itself (the series' x² term
  * underflows or rounds away).
  *
- * @example log1p(1e-10) // => 9.999999999500001e-11
- * @example log1p(1) // => 0.6931471805599453
+ * e.g. log1p(1e-10) = 9.999999999500001e-11
+ * e.g. log1p(1) = 0.6931471805599453
  */
 export function log1p(x: number): number {
   if (!(x > -1 && x < Infinity)) return x === -1 ? -Infinity : x === Infinity ? Infinity : NaN;

@@ -18,8 +18,8 @@
  * Special values: sinpi(±0) = ±0, sinpi(±Infinity) = sinpi(NaN) = NaN, sinpi(n) = +0 for a
  * nonzero integer n (exactly, where Math.sin(Math.PI * n) is not 0), sinpi(n + 1/2) = ±1.
  *
- * @example sinpi(1 / 6) // => 0.5 (Math.sin(Math.PI / 6) is 0.49999999999999994)
- * @example sinpi(1e6) // => 0
+ * e.g. sinpi(1 / 6) = 0.5 (Math.sin(Math.PI / 6) is 0.49999999999999994)
+ * e.g. sinpi(1e6) = 0
  */
 
 const PI = 3.141592653589793;

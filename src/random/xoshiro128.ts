@@ -29,9 +29,8 @@ const LONG_JUMP = Int32Array.of(0xb523952e | 0, 0x0b6f099f | 0, 0xccf5a0ef | 0, 
  * Checked number for number (raw outputs, jump, long jump, output 1,000,001) against the
  * authors' C code compiled by test/fixtures/xoshiro128.py.
  *
- * @example
- * const g = new Xoshiro128([1, 2, 3, 4]);
- * g.next() // => 11520 (then 0, 5927040, 70819200, 2031721883)
+ * From the state [1, 2, 3, 4] the first outputs are 11520, 0, 5927040, 70819200, 2031721883
+ * (`new Xoshiro128([1, 2, 3, 4]).next()`).
  */
 export class Xoshiro128 {
   /** The 4 state words s[0..3] of the reference code (public for fused kernels). */
@@ -59,7 +58,7 @@ export class Xoshiro128 {
    * permutation. Seeding costs 3–9 µs on the development machine (xor4096's key schedule), against
    * ~2 ns a draw.
    *
-   * @example Xoshiro128.fromKey('2:42|13:volume/demand|0').next() // a uint32, the same on every engine
+   * `Xoshiro128.fromKey('2:42|13:volume/demand|0').next()` is a uint32, the same on every engine.
    */
   static fromKey(text: string): Xoshiro128 {
     const src = xor4096(text);

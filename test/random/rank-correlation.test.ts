@@ -38,10 +38,10 @@ describe('Iman–Conover rank correlation', () => {
     expect(cholesky([[1, 0.9, 0.9], [0.9, 1, -0.9], [0.9, -0.9, 1]])).toBeNull();
     expect(cholesky([[1, 1], [1, 1]])).not.toBeNull(); // semi-definite
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 6, maxLength: 6 }), (g) => {
-        // G·Gᵀ is positive semi-definite: L·Lᵀ must give it back.
-        const G = [g.slice(0, 2), g.slice(2, 4), g.slice(4, 6)];
-        const A = G.map((r) => G.map((s) => r[0]! * s[0]! + r[1]! * s[1]!));
+      fc.property(fc.array(fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }), { minLength: 3, maxLength: 3 }), (angles) => {
+        // Unit vectors in the plane: their Gram matrix cos(θi − θj) is a correlation matrix of
+        // rank 2 (singular, positive semi-definite). L·Lᵀ must give it back.
+        const A = angles.map((a) => angles.map((b) => Math.cos(a - b)));
         const L = cholesky(A, 1e-9);
         expect(L).not.toBeNull();
         for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(L![i]!.reduce((s, x, m) => s + x * L![j]![m]!, 0)).toBeCloseTo(A[i]![j]!, 6);
