@@ -11,7 +11,8 @@ import type { Xor4096 } from './generator.js';
 
 /**
  * The lower Cholesky factor L of a symmetric matrix (A = L·Lᵀ), or null when A is not positive
- * semi-definite. A pivot within `tol` of zero is taken as zero (a semi-definite matrix).
+ * semi-definite. A pivot within `tol` of zero is taken as zero (a semi-definite matrix), its
+ * column's residuals then allowed up to √tol.
  */
 export function cholesky(a: readonly (readonly number[])[], tol = 1e-10): number[][] | null {
   const k = a.length;
@@ -26,7 +27,8 @@ export function cholesky(a: readonly (readonly number[])[], tol = 1e-10): number
       let s = a[i]![j]!;
       for (let m = 0; m < j; m++) s -= l[i]![m]! * l[j]![m]!;
       if (ljj === 0) {
-        if (Math.abs(s) > tol) return null;
+        // A zero pivot: in a PSD matrix the residual s obeys s² <= d_j·d_i <= tol·a_ii.
+        if (Math.abs(s) > Math.sqrt(tol * Math.max(1, a[i]![i]!))) return null;
         l[i]![j] = 0;
       } else l[i]![j] = s / ljj;
     }
