@@ -14,12 +14,14 @@ export function crpsSorted(sorted: ArrayLike<number>, y: number): number {
   const n = sorted.length;
   let abs = 0;
   let spread = 0;
+  // Each term divided by n as it is added, so that the sums overflow only where the score does.
   for (let i = 0; i < n; i++) {
     const x = sorted[i]!;
-    abs += Math.abs(x - y);
-    spread += (2 * i + 1 - n) * x;
+    abs += Math.abs(x - y) / n;
+    spread += ((2 * i + 1 - n) / n) * (x / n);
   }
-  const v = abs / n - spread / (n * n);
+  const v = abs - spread;
+  if (!Number.isFinite(v)) throw new RangeError(`crps: the score overflows (outturn ${y}, sample from ${sorted[0]} to ${sorted[n - 1]})`);
   return v > 0 ? v : 0; // the two terms can differ by rounding only
 }
 
@@ -46,7 +48,10 @@ export function intervalScore(lower: number, upper: number, y: number, alpha: nu
   finiteNumber('intervalScore', 'y', y);
   numberIn('intervalScore', 'alpha', alpha, 0, 1, { lo: true, hi: true });
   if (!(lower <= upper)) throw new RangeError(`intervalScore: lower must be <= upper (got ${lower} > ${upper})`);
-  return upper - lower + (2 / alpha) * (lower - y) * +(y < lower) + (2 / alpha) * (y - upper) * +(y > upper);
+  const miss = y < lower ? lower - y : y > upper ? y - upper : 0;
+  const score = upper - lower + (2 / alpha) * miss;
+  if (!Number.isFinite(score)) throw new RangeError(`intervalScore: the score overflows (interval [${lower}, ${upper}], outturn ${y}, alpha ${alpha})`);
+  return score;
 }
 
 /**

@@ -7,6 +7,7 @@
 import { finiteNumbers, options, show, wholeNumber } from '../args.js';
 import { OFFICIAL_FORECASTS, type PointForecast } from '../data/forecasts.js';
 import type { Observation } from '../data/volumes.js';
+import { selectObservations } from '../growth/observations.js';
 import { seedKey, type Seed } from '../random/stream.js';
 import { estimate, type Estimate } from '../stats/estimate.js';
 import { quantileSorted } from '../stats/quantile.js';
@@ -137,13 +138,7 @@ function skillOf(a: number[], b: number[]): Estimate | null {
 export function evaluateForecasts(record: readonly Observation[], o: EvaluateOptions): ForecastEvaluation {
   const fn = 'evaluateForecasts';
   const opts = options<EvaluateOptions>(fn, o, ['origins', 'horizons', 'paths', 'seed', 'models', 'baseline', 'points'], ['seed']);
-  if (!Array.isArray(record)) throw new TypeError(`${fn}: record must be an array of observations (got ${show(record)})`);
-  const outturns = record.filter((x) => x.kind === 'reported').sort((a, b) => a.year - b.year);
-  for (let i = 0; i < outturns.length; i++) {
-    const x = outturns[i]!;
-    if (!(Number.isInteger(x.year) && x.volumeMt > 0 && Number.isFinite(x.volumeMt))) throw new RangeError(`${fn}: record has an outturn with year ${show(x.year)} and volumeMt ${show(x.volumeMt)}; needs whole years and volumes > 0`);
-    if (i > 0 && x.year === outturns[i - 1]!.year) throw new RangeError(`${fn}: record has two outturns for ${x.year}; keep one per year`);
-  }
+  const outturns = selectObservations(fn, record, {});
   const years = outturns.map((x) => x.year);
   const origins = opts.origins === undefined ? years.slice(2, -1) : finiteNumbers(fn, 'origins', opts.origins);
   for (const t of origins) {

@@ -4,6 +4,7 @@
  * before (leave-future-out), and none of them has a parameter tuned to the outturns it is scored
  * on: the damping factor and the shrinkage prior are stated judgement (docs/forecasting.md).
  */
+import { bool, numberIn, options } from '../args.js';
 import { CAPACITIES } from '../data/facts.js';
 import type { Observation } from '../data/volumes.js';
 import { fitRandomWalk } from '../growth/randomWalk.js';
@@ -47,7 +48,9 @@ export function noChangeModel(): ForecastModel {
  * the total log growth over the years spanned), with the drift's estimation error carried into
  * the forecast unless `parameterUncertainty` is false: what `forecastScenario` runs.
  */
-export function driftModel({ parameterUncertainty = true }: { parameterUncertainty?: boolean } = {}): ForecastModel {
+export function driftModel(o: { parameterUncertainty?: boolean } = {}): ForecastModel {
+  const opts = options<{ parameterUncertainty?: boolean }>('driftModel', o, ['parameterUncertainty']);
+  const parameterUncertainty = opts.parameterUncertainty === undefined ? true : bool('driftModel', 'parameterUncertainty', opts.parameterUncertainty);
   return (history, origin, horizon) => {
     const fit = fitRandomWalk(history);
     const start = lastOf(history, origin);
@@ -67,8 +70,9 @@ export function driftModel({ parameterUncertainty = true }: { parameterUncertain
  * the origin. φ = 0.8 by default, the lower end of what damped-trend methods allow (Hyndman &
  * Athanasopoulos, FPP3 §8.2) — a statement that booms fade, not a value fitted to the outturns.
  */
-export function dampedTrendModel({ phi = 0.8 }: { phi?: number } = {}): ForecastModel {
-  if (!(phi >= 0 && phi < 1)) throw new RangeError(`dampedTrendModel: phi must be in [0, 1) (got ${phi})`);
+export function dampedTrendModel(o: { phi?: number } = {}): ForecastModel {
+  const opts = options<{ phi?: number }>('dampedTrendModel', o, ['phi']);
+  const phi = opts.phi === undefined ? 0.8 : numberIn('dampedTrendModel', 'phi', opts.phi, 0, 1, { hi: true });
   return (history, origin, horizon) => {
     const fit = fitRandomWalk(history);
     const start = lastOf(history, origin);
@@ -89,8 +93,9 @@ export function dampedTrendModel({ phi = 0.8 }: { phi?: number } = {}): Forecast
  * g·τ²/(τ² + SE²) with the posterior's uncertainty carried into the forecast. With a short, noisy
  * record (SE ≈ 0.2) most of the boom's drift is discounted.
  */
-export function shrunkDriftModel({ priorSd = 0.1 }: { priorSd?: number } = {}): ForecastModel {
-  if (!(priorSd > 0 && Number.isFinite(priorSd))) throw new RangeError(`shrunkDriftModel: priorSd must be a finite number > 0 (got ${priorSd})`);
+export function shrunkDriftModel(o: { priorSd?: number } = {}): ForecastModel {
+  const opts = options<{ priorSd?: number }>('shrunkDriftModel', o, ['priorSd']);
+  const priorSd = opts.priorSd === undefined ? 0.1 : numberIn('shrunkDriftModel', 'priorSd', opts.priorSd, 0, 10, { lo: true });
   return (history, origin, horizon) => {
     const fit = fitRandomWalk(history);
     const start = lastOf(history, origin);
@@ -108,6 +113,7 @@ export function shrunkDriftModel({ priorSd = 0.1 }: { priorSd?: number } = {}): 
  * on volume; without a published capacity by then, the model unchanged.
  */
 export function withKnownCapacity(model: ForecastModel): ForecastModel {
+  if (typeof model !== 'function') throw new TypeError(`withKnownCapacity: model must be a forecast model function (got ${typeof model})`);
   return (history, origin, horizon) => {
     const s = model(history, origin, horizon);
     const known = CAPACITIES.filter((c) => c.element === 'whole route' && c.kind === 'reported' && c.year <= origin && c.capacityMt !== undefined).sort((a, b) => a.year - b.year);

@@ -35,13 +35,15 @@ export function checkFilter(fn: string, o: ObservationFilter): { from: number | 
 export function selectObservations(fn: string, obs: unknown, o: ObservationFilter): Observation[] {
   if (!Array.isArray(obs)) throw new TypeError(`${fn}: observations must be an array of { year, volumeMt, kind } (got ${show(obs)})`);
   const { from, through, kinds } = checkFilter(fn, o);
-  obs.forEach((x: unknown, i) => {
+  // An index loop, not forEach: a sparse array's holes are observations too (undefined ones).
+  for (let i = 0; i < obs.length; i++) {
+    const x: unknown = obs[i];
     if (x === null || typeof x !== 'object' || Array.isArray(x)) throw new TypeError(`${fn}: observations[${i}] must be an object { year, volumeMt, kind } (got ${show(x)})`);
     const r = x as Record<string, unknown>;
     finiteNumber(fn, `observations[${i}].year`, r.year);
     positiveNumber(fn, `observations[${i}].volumeMt`, r.volumeMt);
     oneOf(fn, `observations[${i}].kind`, r.kind, OBSERVATION_KINDS);
-  });
+  }
   const used = (obs as Observation[])
     .filter((x) => kinds.includes(x.kind) && (from === undefined || x.year >= from) && (through === undefined || x.year <= through))
     .sort((a, b) => a.year - b.year);

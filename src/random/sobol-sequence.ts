@@ -1,3 +1,4 @@
+import { wholeNumber } from '../args.js';
 import { SOBOL_DIRECTIONS } from './sobol-directions.js';
 
 const BITS = 32;
@@ -40,10 +41,8 @@ export const SOBOL_MAX_DIMENSIONS = SOBOL_DIRECTIONS.length;
  * @example Array.from(sobolPoints(2, 4)[1]) // => [ 0, 0.5, 0.25, 0.75 ]
  */
 export function sobolPoints(dims: number, n: number): Float64Array[] {
-  if (!(Number.isInteger(dims) && dims >= 1 && dims <= SOBOL_MAX_DIMENSIONS)) {
-    throw new RangeError(`sobolPoints: dims must be a whole number in [1, ${SOBOL_MAX_DIMENSIONS}] (got ${dims})`);
-  }
-  if (!(Number.isInteger(n) && n >= 1 && n <= 2 ** 30)) throw new RangeError(`sobolPoints: n must be a whole number in [1, 2^30] (got ${n})`);
+  wholeNumber('sobolPoints', 'dims', dims, 1, SOBOL_MAX_DIMENSIONS);
+  wholeNumber('sobolPoints', 'n', n, 1, 2 ** 26);
   const v = directions(dims);
   const x = new Uint32Array(dims);
   const out = Array.from({ length: dims }, () => new Float64Array(n));

@@ -5,7 +5,9 @@
  * units, names its sources under the title, and tells its series apart by shape and dash as well
  * as by colour, so it survives printing in greyscale.
  */
+import { finiteNumber, numberIn } from '../args.js';
 import type { Estimate } from '../stats/estimate.js';
+import { chartOptions, records } from './check.js';
 
 /** A Vega-Lite v5 specification (plain JSON). */
 export interface VegaLiteSpec {
@@ -75,6 +77,12 @@ const FANS = [
  * @example fanChart([{ year: 2025, p10: 4, p50: 4, p90: 6 }], { target: { year: 2027, volumeMt: 10 } }).layer.length // => 4
  */
 export function fanChart(rows: readonly FanRow[], o: FanChartOptions = {}): VegaLiteSpec {
+  const fn = 'fanChart';
+  records(fn, 'rows', rows, { year: 'year', p10: 'number', p50: 'number', p90: 'number', scenario: 'string?' });
+  o = chartOptions<FanChartOptions>(fn, o, ['record', 'announced', 'target']);
+  if (o.record !== undefined) records(fn, 'record', o.record, { year: 'year', volumeMt: 'number' });
+  if (o.announced !== undefined) records(fn, 'announced', o.announced, { year: 'year', volumeMt: 'number' });
+  if (o.target !== undefined && o.target !== null) records(fn, 'target', [o.target], { year: 'year', volumeMt: 'number' });
   const scenarios = [...new Set(rows.map((r) => r.scenario ?? ''))];
   const several = scenarios.length > 1;
   const name = (s: string) => (several ? s : 'simulated');
@@ -137,6 +145,10 @@ export interface FirstYearBar {
 
 /** Bar chart of the first year volume reaches a level; the last bar is "not by" the horizon. */
 export function firstYearChart(rows: readonly FirstYearBar[], o: { levelMt: number; title?: string; sources?: readonly string[] }): VegaLiteSpec {
+  const fn = 'firstYearChart';
+  records(fn, 'rows', rows, { year: 'year|null', probability: 'number' });
+  o = chartOptions(fn, o, ['levelMt'], ['levelMt']);
+  finiteNumber(fn, 'levelMt', o.levelMt);
   const last = rows.filter((r) => r.year !== null).reduce((m, r) => Math.max(m, r.year!), -Infinity);
   const data = rows.map((r) => ({ label: r.year === null ? `not by ${last}` : String(r.year), probability: r.probability }));
   return base(o.title ?? `First year the corridor carries at least ${o.levelMt} Mt`, o.sources ?? [], {
@@ -159,6 +171,14 @@ export interface RouteDistribution {
 
 /** The distribution functions of door-to-door days by route, with a vertical line at `within` days. */
 export function transitChart(routes: readonly RouteDistribution[], o: { within?: number; title?: string; sources?: readonly string[] } = {}): VegaLiteSpec {
+  const fn = 'transitChart';
+  records<RouteDistribution>(fn, 'routes', routes, { route: 'string' }).forEach((r, i) => {
+    const levels = records(fn, `routes[${i}].levels`, (r.levels as unknown[] | undefined)?.map((x) => ({ x })) ?? r.levels, { x: 'number' });
+    const days = records(fn, `routes[${i}].days`, (r.days as unknown[] | undefined)?.map((x) => ({ x })) ?? r.days, { x: 'number' });
+    if (levels.length !== days.length) throw new RangeError(`${fn}: routes[${i}] needs one level per day value (got ${levels.length} levels, ${days.length} days)`);
+  });
+  o = chartOptions(fn, o, ['within']);
+  if (o.within !== undefined) finiteNumber(fn, 'within', o.within);
   const within = o.within ?? 15;
   const names = routes.map((r) => r.route);
   const data = routes.flatMap((r) => r.days.map((d, i) => ({ route: r.route, days: d, p: r.levels[i]! })));
@@ -194,6 +214,11 @@ export interface TornadoBar {
 
 /** Tornado chart: each parameter's swing of the statistic around its value in the scenario. */
 export function tornadoChart(bars: readonly TornadoBar[], o: { statistic: string; baseline: number; title?: string; sources?: readonly string[] }): VegaLiteSpec {
+  const fn = 'tornadoChart';
+  records(fn, 'bars', bars, { parameter: 'string', low: 'estimate', high: 'estimate' });
+  o = chartOptions(fn, o, ['statistic', 'baseline'], ['statistic', 'baseline']);
+  if (typeof o.statistic !== 'string') throw new TypeError(`${fn}: statistic must be a string naming the statistic (got ${typeof o.statistic})`);
+  finiteNumber(fn, 'baseline', o.baseline);
   const sorted = [...bars].sort((a, b) => Math.abs(b.high.estimate - b.low.estimate) - Math.abs(a.high.estimate - a.low.estimate));
   const data = sorted.flatMap((b) => [
     { parameter: b.parameter, end: 'at its P10', value: b.low.estimate, lo: b.low.estimate - 2 * b.low.standardError, hi: b.low.estimate + 2 * b.low.standardError },
@@ -220,6 +245,10 @@ export interface SobolBar {
 
 /** Grouped bars of first-order and total Sobol indices, with their intervals. */
 export function sobolChart(rows: readonly SobolBar[], o: { output: string; title?: string; sources?: readonly string[] }): VegaLiteSpec {
+  const fn = 'sobolChart';
+  records(fn, 'rows', rows, { factor: 'string', firstOrder: 'interval', total: 'interval' });
+  o = chartOptions(fn, o, ['output'], ['output']);
+  if (typeof o.output !== 'string') throw new TypeError(`${fn}: output must be a string naming the output (got ${typeof o.output})`);
   const data = rows.flatMap((r) => [
     { factor: r.factor, index: 'first order', value: r.firstOrder.estimate, lower: r.firstOrder.lower, upper: r.firstOrder.upper },
     { factor: r.factor, index: 'total', value: r.total.estimate, lower: r.total.lower, upper: r.total.upper },
@@ -245,6 +274,10 @@ export interface ConvergencePoint {
 
 /** The estimate as paths accumulate, with a ±2 SE band and the tolerance's target when given. */
 export function convergenceChart(points: readonly ConvergencePoint[], o: { statistic: string; title?: string; sources?: readonly string[] }): VegaLiteSpec {
+  const fn = 'convergenceChart';
+  records<ConvergencePoint>(fn, 'points', points, { paths: 'number', estimate: 'number', standardError: 'number' }).forEach((p, i) => numberIn(fn, `points[${i}].paths`, p.paths, 0, Number.MAX_SAFE_INTEGER, { lo: true }));
+  o = chartOptions(fn, o, ['statistic'], ['statistic']);
+  if (typeof o.statistic !== 'string') throw new TypeError(`${fn}: statistic must be a string naming the statistic (got ${typeof o.statistic})`);
   const data = points.map((p) => ({ paths: p.paths, estimate: p.estimate, lo: p.estimate - 2 * p.standardError, hi: p.estimate + 2 * p.standardError }));
   const x = { field: 'paths', type: 'quantitative', title: 'Paths simulated', scale: { type: 'log' } };
   return base(o.title ?? `Convergence of ${o.statistic}`, o.sources ?? [], {
@@ -268,6 +301,9 @@ export interface BacktestBand {
 
 /** Forecast bands (P10–P90 and median) from each origin against the outturns. */
 export function backtestChart(bands: readonly BacktestBand[], o: { title?: string; sources?: readonly string[] } = {}): VegaLiteSpec {
+  const fn = 'backtestChart';
+  records(fn, 'bands', bands, { origin: 'year', year: 'year', p10: 'number', p50: 'number', p90: 'number', outturn: 'number' });
+  o = chartOptions(fn, o, []);
   const origins = [...new Set(bands.map((b) => b.origin))].sort((a, b) => a - b);
   const data = bands.map((b) => ({ ...b, from: `from ${b.origin}` }));
   const outturns = [...new Map(bands.map((b) => [b.year, b.outturn])).entries()].map(([year, volumeMt]) => ({ year, volumeMt, what: 'outturn' }));
@@ -294,6 +330,9 @@ export interface PitPoint {
 
 /** A strip of each model's PIT values: a calibrated forecast spreads them evenly over [0, 1]. */
 export function pitChart(points: readonly PitPoint[], o: { title?: string; sources?: readonly string[] } = {}): VegaLiteSpec {
+  const fn = 'pitChart';
+  records<PitPoint>(fn, 'points', points, { model: 'string', pit: 'number' }).forEach((p, i) => numberIn(fn, `points[${i}].pit`, p.pit, 0, 1));
+  o = chartOptions(fn, o, []);
   const models = [...new Set(points.map((p) => p.model))];
   return base(o.title ?? 'Where the outturns fell in the forecasts (PIT)', o.sources ?? [], {
     height: Math.max(100, 30 * models.length),

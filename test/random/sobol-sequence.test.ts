@@ -17,6 +17,6 @@ describe('the Sobol sequence equals scipy qmc.Sobol(d, scramble=False), point fo
     });
   }
   it('refuses dimensions beyond the table', () => {
-    expect(() => sobolPoints(65, 4)).toThrow(/dims must be a whole number in \[1, 64\]/);
+    expect(() => sobolPoints(65, 4)).toThrow(/sobolPoints: dims must be a whole number in \[1, 64\]/);
   });
 });
