@@ -1,5 +1,5 @@
 /**
- * Argument checks shared by every public function: one vocabulary of errors (STYLE.md §5).
+ * Argument checks shared by every public function: one vocabulary of errors (TypeError for kinds, RangeError for values, the function named).
  * A value of the wrong kind is a TypeError, a value of the right kind outside what is allowed a
  * RangeError; every message names the function, the argument and what is allowed, and shows what
  * was given. Nothing is coerced: `'0.5'` is not a number and `null` is not a level.

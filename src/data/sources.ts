@@ -1,6 +1,6 @@
 /**
  * The sources behind the built-in record, one constant each, as `title — URL` strings.
- * Every figure in `src/data/` cites one of these (see shared/data/titr-facts.md for the table).
+ * Every figure in `src/data/` cites one of these (see docs/data.md for the table).
  */
 export const SOURCES = {
   ministry2026:

@@ -57,7 +57,7 @@ export interface GrowthFit {
   family: FitModel;
   /**
    * The fitted median path in its anchored scenario form: for the exponential `{ rate }`, for the
-   * logistic and Gompertz `{ capacityMt: K, rate: r }` (DESIGN.md, "Median path"); with
+   * logistic and Gompertz `{ capacityMt: K, rate: r }` (docs/design.md, "Median path"); with
    * `start: anchor` it is a scenario's `growth` that reproduces the fitted path
    * (`growthCurve(fit.model, fit.anchor)` is `fit.predict`). When `identified` is false it is the
    * degenerate limit (the exponential), not an estimate.

@@ -1,5 +1,5 @@
 /**
- * The one file that imports mathjs (STYLE.md §7): the linear algebra of the Levenberg–Marquardt
+ * The one file that imports mathjs (heavy dependencies behind one adapter): the linear algebra of the Levenberg–Marquardt
  * fit, and the parser of `expression` growth formulas. Formulas are parsed by mathjs once and
  * turned here into plain closures over numbers, so that evaluating one never calls mathjs.
  */

@@ -9,7 +9,7 @@ export interface YearVolume {
 }
 
 /**
- * The median path of demand (DESIGN.md, "Median path"); parameters may be distributions in a
+ * The median path of demand (docs/design.md, "Median path"); parameters may be distributions in a
  * scenario, where each path draws its own.
  *
  * Logistic and Gompertz models are *anchored* in a scenario: the median path passes through the
@@ -66,7 +66,7 @@ export function compiledFormula(model: Extract<GrowthModel, { model: 'expression
 }
 
 // ---------------------------------------------------------------------------------------------
-// Anchored logistic and Gompertz (DESIGN.md, "Median path"), in log space throughout.
+// Anchored logistic and Gompertz (docs/design.md, "Median path"), in log space throughout.
 
 /**
  * L = ln(K/v0), accurate for K close to v0 (log1p of (K − v0)/v0, where K − v0 is exact) and
@@ -238,7 +238,7 @@ function fmt(x: number): string {
 
 /**
  * Log-linear interpolation between the points, extended beyond either end at the growth rate of
- * the nearest segment (DESIGN.md). Points must be sorted by year with distinct years.
+ * the nearest segment (docs/design.md). Points must be sorted by year with distinct years.
  */
 function piecewiseLog(points: readonly YearVolume[], t: number): number {
   const n = points.length;
@@ -279,7 +279,7 @@ export function logGrowthRatio(model: GrowthModel, from: number, to: number, anc
 /**
  * The median path as a function of the year. With an anchor the path passes through it: the
  * exponential is v0·(1 + rate)^(t − t0), piecewise and expression paths are scaled by
- * v0/m(t0), and logistic and Gompertz curves are the anchored ones of DESIGN.md (through the
+ * v0/m(t0), and logistic and Gompertz curves are the anchored ones of docs/design.md (through the
  * anchor, plateau capacityMt; exactly one of rate or midpointYear). Without an anchor,
  * logistic and Gompertz need both rate and midpointYear and give the absolute curve; piecewise
  * and expression give m(t); the exponential needs an anchor.

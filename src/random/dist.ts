@@ -1,5 +1,5 @@
 /**
- * The distributions a numeric parameter may take (DESIGN.md, "Param"). In a scenario a
+ * The distributions a numeric parameter may take (docs/design.md, "Param"). In a scenario a
  * distribution is drawn once per path; in a route leg, once per trip.
  */
 export interface UniformDist { readonly dist: 'uniform'; readonly min: number; readonly max: number }
@@ -18,5 +18,5 @@ export type Dist = UniformDist | TriangularDist | PertDist | NormalDist | Lognor
 /** A fixed number or a distribution. */
 export type Param = number | Dist;
 
-/** The names of the distributions, in the order of DESIGN.md. */
+/** The names of the distributions, in the order of docs/design.md. */
 export const DIST_NAMES = ['uniform', 'triangular', 'pert', 'normal', 'lognormal', 'empirical'] as const;

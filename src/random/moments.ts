@@ -12,7 +12,7 @@ export interface Moments {
 }
 
 /**
- * Closed-form moments and support of a parameter: exact for every distribution of DESIGN.md
+ * Closed-form moments and support of a parameter: exact for every distribution of docs/design.md
  * (the truncated normal by the standard formulas with φ and Φ).
  *
  * @example

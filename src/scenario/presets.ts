@@ -2,7 +2,7 @@ import type { ScenarioInput } from './types.js';
 
 /**
  * Built-in scenarios (plain data, parseable by `parseScenario`). Numbers come from
- * shared/data/titr-facts.md; each is marked as sourced or as an estimate.
+ * docs/data.md; each is marked as sourced or as an estimate.
  *
  * Demand (all but `announced` and `stall`): a random walk with drift fitted to the ministry's
  * record 2019–2025 by `fitRandomWalk` — log growth g = 0.2819/yr (rate e^g − 1 = 32.6 %/yr),

@@ -2,7 +2,7 @@
  * The zod schema of routes (legs, delays, queues), built from the primitives in schema.ts.
  *
  * Every number a route carries is bounded to a physically meaningful range, so that no trip can
- * overflow whatever a document says (DESIGN.md, "Errors"): see {@link ROUTE_LIMITS}.
+ * overflow whatever a document says (docs/design.md, "Errors"): see {@link ROUTE_LIMITS}.
  */
 import { bounded, integer, nonEmpty, obj, param, show, text, UNIT, z } from './schema.js';
 import { LEG_MODES } from './types.js';

@@ -1,5 +1,5 @@
 /**
- * The zod schemas of scenarios and routes: the one file that imports zod (STYLE.md §7). Every
+ * The zod schemas of scenarios and routes: the one file that imports zod (heavy dependencies behind one adapter). Every
  * rule carries a message that says what is allowed and what was given.
  */
 import { z } from 'zod';
@@ -207,7 +207,7 @@ export function param(b: Bound) {
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Logistic and Gompertz take exactly one of rate or midpointYear (the other follows; DESIGN.md). */
+/** Logistic and Gompertz take exactly one of rate or midpointYear (the other follows; docs/design.md). */
 function exactlyOneRate(g: { model: string; rate?: Param | undefined; midpointYear?: Param | undefined }, ctx: Ctx): void {
   const both = g.rate !== undefined && g.midpointYear !== undefined;
   if (both || (g.rate === undefined && g.midpointYear === undefined)) {
@@ -313,7 +313,7 @@ const expansion = obj({ year: integer('a whole year'), addMt: param(GE(0)), dela
 // `null` is accepted wherever a parsed document writes one (name, capacity, demandFactor,
 // capacityFactor, target) and means the same as an absent field (for target: no target), so that
 // a parsed scenario that went through JSON or structuredClone, or came from the other build,
-// parses again to itself (DESIGN.md: parsing is idempotent). `kind: 'scenario'` likewise.
+// parses again to itself (docs/design.md: parsing is idempotent). `kind: 'scenario'` likewise.
 const disruption = obj({
   name: nonEmpty('a name'),
   probability: param(UNIT),

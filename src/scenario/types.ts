@@ -19,7 +19,7 @@ export interface DisruptionInput {
 }
 
 /**
- * A volume scenario as users write it (DESIGN.md, "The contract"). A parsed {@link Scenario},
+ * A volume scenario as users write it (docs/design.md, "The contract"). A parsed {@link Scenario},
  * or its JSON, is also accepted (with `kind` and nulls for absent fields): parsing is idempotent.
  * Logistic and Gompertz growth are anchored at `start` and level off at `capacityMt`.
  */
@@ -66,7 +66,7 @@ export interface Scenario {
 export const LEG_MODES = ['rail', 'road', 'ferry', 'sea', 'port', 'border'] as const;
 export type LegMode = (typeof LEG_MODES)[number];
 
-/** A queue on a leg (Allen–Cunneen G/G/c wait; DESIGN.md, "Transit"). */
+/** A queue on a leg (Allen–Cunneen G/G/c wait; docs/design.md, "Transit"). */
 export interface QueueInput {
   capacityMt?: Param;
   servers: number;
@@ -120,7 +120,7 @@ export interface Route {
   }[];
 }
 
-/** The default target of DESIGN.md: 10 Mt in 2027. */
+/** The default target of docs/design.md: 10 Mt in 2027. */
 export const DEFAULT_TARGET: YearVolume = Object.freeze({ year: 2027, volumeMt: 10 });
 
 /** The longest run a scenario may ask for, in years after the start. */

@@ -1,7 +1,7 @@
 import { show } from '../args.js';
 
 /**
- * Every Monte Carlo estimate has this one shape (DESIGN.md, "Results are data"): the estimate and
+ * Every Monte Carlo estimate has this one shape (docs/design.md, "Results are data"): the estimate and
  * its Monte Carlo standard error, both finite. Probabilities are named `probabilityAtLeast`,
  * `probabilityAtMost` and `probabilityWithin`; means `mean`; differences `difference`.
  */

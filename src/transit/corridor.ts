@@ -18,7 +18,7 @@ export interface CorridorOptions {
   tripsPerPath?: number;
   /**
    * Let every queue use the scenario's capacity of that path-year, even a queue with a capacity
-   * of its own (false by default: a queue's own capacityMt wins, DESIGN.md "Coupling"). Use it to
+   * of its own (false by default: a queue's own capacityMt wins, docs/design.md "Coupling"). Use it to
    * let the scenario's expansions and capacity disruptions reach the route's bottleneck.
    */
   useScenarioCapacity?: boolean;
@@ -137,7 +137,7 @@ export function corridorLoads(volumes: VolumeResult, T: number): Load[] {
 }
 
 /**
- * A scenario and a route together (DESIGN.md, "Coupling"): for each path and year, the path's
+ * A scenario and a route together (docs/design.md, "Coupling"): for each path and year, the path's
  * demand that year is the volume that wants through each queue, over the queue's own capacityMt
  * when it has one, else over the scenario's capacity that year on that path; `tripsPerPath`
  * trips are drawn for each path-year. Trip draws are common to all years (a trip's time changes

@@ -30,7 +30,7 @@ export interface WaitQueue {
 }
 
 /**
- * The Allen–Cunneen approximation of the mean wait in a G/G/c queue (DESIGN.md, "Transit"):
+ * The Allen–Cunneen approximation of the mean wait in a G/G/c queue (docs/design.md, "Transit"):
  * Wq ≈ ErlangC(c, cρ) / (c(1 − ρ)) · (ca² + cs²)/2 · serviceDays, exact for M/M/c (ca = cs = 1,
  * the defaults). The queue's numbers have the route schema's limits (servers a whole number in
  * [1, 1000], serviceDays in (0, 365], each cv in [0, 100]) and ρ lies in [0, 1), so the wait is

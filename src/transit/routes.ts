@@ -3,7 +3,7 @@ import type { LegInput, RouteInput } from '../scenario/types.js';
 
 /**
  * Built-in routes from Xi'an to Antwerp-Bruges (days). Leg priors are the triangular
- * min/mode/max of shared/data/titr-facts.md ("suggested leg priors", estimates built on the
+ * min/mode/max of docs/data.md ("Suggested leg priors": estimates built on the
  * sourced rows); each leg names its source, or says it is an estimate.
  */
 
@@ -85,7 +85,7 @@ const XIAN_SHANGHAI: LegInput = {
   source: `${EST}: rail pre-carriage to the port, so that every route starts in Xi'an`,
 };
 
-/** The built-in routes, keyed as in DESIGN.md. */
+/** The built-in routes, keyed as in docs/design.md. */
 export const ROUTES: Readonly<Record<'corridor-poti' | 'corridor-btk' | 'northern-rail' | 'suez-sea' | 'cape-sea', RouteInput>> = Object.freeze({
   'corridor-poti': CORRIDOR_POTI,
   'corridor-btk': CORRIDOR_BTK,

@@ -51,7 +51,7 @@ export function transitRun(fn: string, r: unknown, o: unknown, extra: readonly s
 }
 
 /**
- * Monte Carlo of door-to-door trip times along a route (DESIGN.md, "Transit"): a trip's days are
+ * Monte Carlo of door-to-door trip times along a route (docs/design.md, "Transit"): a trip's days are
  * the sum over legs of the leg's days (drawn per trip), its delay when it strikes, and its
  * queue's wait. A queue's utilisation is ρ = volumeMt / capacityMt, capped at maxUtilisation
  * (the share of trips at the cap is reported as `saturated`); a trip waits with probability

@@ -39,7 +39,7 @@ export function planGrowth(growth: GrowthModel, years: readonly number[], seed: 
     }
     case 'logistic':
     case 'gompertz': {
-      // Anchored through (t0, v0) with plateau K (DESIGN.md, "Median path"): per path L = ln(K/v0),
+      // Anchored through (t0, v0) with plateau K (docs/design.md, "Median path"): per path L = ln(K/v0),
       // logC = ln(K/v0 − 1) (logistic) or ln ln(K/v0) (Gompertz), and r drawn or from the midpoint.
       const logistic = growth.model === 'logistic';
       const K = draws('capacityMt', growth.capacityMt);

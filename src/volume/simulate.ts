@@ -118,7 +118,7 @@ function blockSize(fn: string, x: unknown): number {
 const MAX_KEPT = 1000;
 
 /**
- * Monte Carlo of annual corridor volumes under a scenario (DESIGN.md: Years, Median path,
+ * Monte Carlo of annual corridor volumes under a scenario (docs/design.md: Years, Median path,
  * Capacity, Disruptions, Reproducibility).
  *
  * For each path: the scenario's distributions are drawn once (growth parameters, volatility,

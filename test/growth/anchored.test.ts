@@ -1,5 +1,5 @@
 /**
- * The anchored logistic and Gompertz curves (DESIGN.md, "Median path"; issue 10, part 1): the
+ * The anchored logistic and Gompertz curves (docs/design.md, "Median path"; issue 10, part 1): the
  * median path passes through the start point and levels off at K = capacityMt, whatever the
  * other parameters; `rate` and `midpointYear` are two ways to give the same curve.
  */

@@ -21,7 +21,7 @@ describe('fitGrowth on the 2019–2025 record (reference: numpy lstsq and scipy 
     expect(f.residuals).toHaveLength(7);
   });
 
-  it('logistic and Gompertz run off to an unbounded capacity, and say so (DESIGN.md, "Fits")', () => {
+  it('logistic and Gompertz run off to an unbounded capacity, and say so (docs/design.md, "Fits")', () => {
     for (const kind of ['logistic', 'gompertz'] as const) {
       const f = fitGrowth(TITR_VOLUMES, kind);
       expect(f.identified).toBe(false);

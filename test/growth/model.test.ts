@@ -41,7 +41,7 @@ describe('cagr and required growth (reference: test/fixtures/reference.py)', () 
   });
 });
 
-describe('growth models (DESIGN.md, "Median path")', () => {
+describe('growth models (docs/design.md, "Median path")', () => {
   const anchor = { year: 2025, volumeMt: 4.119 };
 
   it('exponential: v0·(1 + rate)^k', () => {
@@ -51,7 +51,7 @@ describe('growth models (DESIGN.md, "Median path")', () => {
     expect(v(2020)).toBeCloseTo(4.119 / 1.25 ** 5, 12);
   });
 
-  it('logistic and Gompertz: the absolute curve (rate and midpointYear) and the anchored one (DESIGN.md)', () => {
+  it('logistic and Gompertz: the absolute curve (rate and midpointYear) and the anchored one (docs/design.md)', () => {
     const lg: GrowthModel = { model: 'logistic', capacityMt: 12, rate: 0.6, midpointYear: 2026 };
     const gz: GrowthModel = { model: 'gompertz', capacityMt: 12, rate: 0.6, midpointYear: 2026 };
     const m1 = (t: number) => 12 / (1 + Math.exp(-0.6 * (t - 2026)));

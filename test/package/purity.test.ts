@@ -25,7 +25,7 @@ describe('the core runs unchanged in a browser, and a seed fixes every number', 
     expect(offenders).toEqual([]);
   });
 
-  it('mathjs and zod each enter through one adapter file (STYLE.md §7)', () => {
+  it('mathjs and zod each enter through one adapter file (heavy dependencies behind one adapter)', () => {
     const importing = (pkg: string) => sources.filter((f) => new RegExp(`from ['"]${pkg}['"]`).test(f.text)).map((f) => f.path);
     expect(importing('mathjs')).toEqual([join('src', 'growth', 'mathjs.ts')]);
     expect(importing('zod')).toEqual([join('src', 'scenario', 'schema.ts')]);

@@ -35,7 +35,7 @@ describe('Erlang C and Allen–Cunneen', () => {
   });
 });
 
-describe('closed forms (DESIGN.md, "Transit")', () => {
+describe('closed forms (docs/design.md, "Transit")', () => {
   const n = 200_000;
 
   it('independent triangular and uniform legs: the mean is the sum of means, the variance the sum of variances (4 SE)', () => {

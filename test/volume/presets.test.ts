@@ -22,7 +22,7 @@ describe('fitRandomWalk (reference: numpy on the log differences)', () => {
 });
 
 describe('PRESETS', () => {
-  it('are plain data that parseScenario accepts, keyed as in DESIGN.md', () => {
+  it('are plain data that parseScenario accepts, keyed as in docs/design.md', () => {
     expect(Object.keys(PRESETS).sort()).toEqual(['announced', 'baseline', 'official-capacity', 'red-sea-diversion', 'stall']);
     for (const s of Object.values(PRESETS)) {
       expect(JSON.parse(JSON.stringify(s))).toEqual(s);

@@ -35,7 +35,7 @@ function checkLognormal(r: ReturnType<typeof simulateVolumes>, mu: (k: number) =
   });
 }
 
-describe('closed forms (DESIGN.md, "Median path")', () => {
+describe('closed forms (docs/design.md, "Median path")', () => {
   for (const [rate, sigma, years] of [
     [0.3, 0.25, 5],
     [-0.1, 0.5, 3],
@@ -65,7 +65,7 @@ describe('closed forms (DESIGN.md, "Median path")', () => {
   });
 
   it('without volatility every path is the median path, for every growth model', () => {
-    // The anchored logistic (DESIGN.md): through (2025, 4.119), plateau 12.
+    // The anchored logistic (docs/design.md): through (2025, 4.119), plateau 12.
     const logistic = simulateVolumes(base({ growth: { model: 'logistic', capacityMt: 12, rate: 0.5 } }), { paths: 3, seed: 1 });
     const m = (t: number) => 12 / (1 + (12 / 4.119 - 1) * Math.exp(-0.5 * (t - 2025)));
     logistic.years.forEach((t, k) => expect(logistic.volume[k]![2]).toBeCloseTo(m(t), 12));
@@ -86,7 +86,7 @@ describe('closed forms (DESIGN.md, "Median path")', () => {
   });
 });
 
-describe('capacity and disruptions (DESIGN.md, "Capacity", "Disruptions")', () => {
+describe('capacity and disruptions (docs/design.md, "Capacity", "Disruptions")', () => {
   it('volume = min(demand, capacity); expansions count from year + ceil(delay), from index 1 on', () => {
     const r = simulateVolumes(
       base({ capacity: { baseMt: 5, expansions: [{ year: 2026, addMt: 3, delayYears: 1.2 }, { year: 2024, addMt: 1 }] } }),
