@@ -1,0 +1,84 @@
+/**
+ * The shape of the house: no import cycles between source files (type-only imports, erased by
+ * the compiler, excepted), and the layering of docs/design.md — the leaves (`args`, `math`,
+ * `stats`, `data`) import nothing above them.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const src = fileURLToPath(new URL('../../src', import.meta.url));
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+const files = sources(src);
+/** Each file's value imports (not `import type`), as files. */
+const graph = new Map(
+  files.map((f) => {
+    const text = readFileSync(f, 'utf8');
+    const deps = [...text.matchAll(/^(import|export)(?!\s+type\b)[^'";]*?from\s+['"](\.[^'"]+)['"]/gm)].map((m) => resolve(dirname(f), m[2]!.replace(/\.js$/, '.ts')));
+    return [f, deps.filter((d) => files.includes(d))] as const;
+  }),
+);
+
+/** Strongly connected components with more than one file (Tarjan). */
+function cycles(): string[][] {
+  let n = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const on = new Set<string>();
+  const out: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, n);
+    low.set(v, n++);
+    stack.push(v);
+    on.add(v);
+    for (const w of graph.get(v)!) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const c: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        on.delete(w);
+        c.push(relative(src, w));
+      } while (w !== v);
+      if (c.length > 1) out.push(c);
+    }
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return out;
+}
+
+const folder = (f: string) => relative(src, f).split('/')[0]!.replace(/\.ts$/, '');
+
+describe('architecture', () => {
+  it('has no import cycles between source files', () => {
+    expect(cycles()).toEqual([]);
+  });
+
+  it('keeps the leaves leaves: args, math, stats and data import nothing above them', () => {
+    const leaves = new Map([
+      ['args', ['args']],
+      ['math', ['math']],
+      ['stats', ['stats', 'args', 'math']],
+      ['data', ['data', 'args']],
+    ]);
+    const wrong = files.flatMap((f) => {
+      const allowed = leaves.get(folder(f));
+      return allowed ? graph.get(f)!.filter((d) => !allowed.includes(folder(d))).map((d) => `${relative(src, f)} → ${relative(src, d)}`) : [];
+    });
+    expect(wrong).toEqual([]);
+  });
+});
