@@ -30,6 +30,9 @@ export interface MonotoneOptions {
   why?: (atLo: Estimate, atHi: Estimate) => string;
 }
 
+/** A number to 4 significant digits, for messages. */
+const g = (x: number) => String(Number(x.toPrecision(4)));
+
 /**
  * The value in [lo, hi] at which a statistic that is monotone in its parameter (as Monte Carlo
  * statistics on common random numbers are: the same draws at every value, so the estimate is a
@@ -55,7 +58,7 @@ export function solveMonotone(evaluate: (x: number) => Estimate, o: MonotoneOpti
     const told = o.why?.(a, b) ?? '';
     const reason = told === '' ? '' : ` ${told}`;
     throw new RangeError(
-      `${o.fn}: no ${o.parameter} in [${o.lo}, ${o.hi}] reaches ${o.level}: at ${o.parameter} = ${o.lo} the statistic is ${a.estimate} (± ${a.standardError}), at ${o.hi} it is ${b.estimate} (± ${b.standardError}).${reason}`,
+      `${o.fn}: no ${o.parameter} in [${o.lo}, ${o.hi}] reaches ${o.level}: at ${o.parameter} = ${o.lo} the statistic is ${g(a.estimate)} (± ${g(a.standardError)}), at ${o.hi} it is ${g(b.estimate)} (± ${g(b.standardError)}).${reason}`,
     );
   }
   // The smallest x whose statistic is on the far side of the level (>= for increasing).
