@@ -18,5 +18,5 @@ export interface PointForecast {
  */
 export const OFFICIAL_FORECASTS: readonly PointForecast[] = Object.freeze([
   { origin: 2021, year: 2022, volumeMt: 3.2, by: 'TITR Association', source: SOURCES.titrAnkara },
-  { origin: 2024, year: 2025, volumeMt: 5.2, by: 'Azerbaijan Railways / TITR (Report.az)', source: SOURCES.reportAzOct2025 },
+  { origin: 2024, year: 2025, volumeMt: 5.2, by: 'Report.az, Oct 2025', source: SOURCES.reportAzOct2025 },
 ] satisfies PointForecast[]);
