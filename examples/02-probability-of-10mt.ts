@@ -38,7 +38,7 @@ for (const [name, r] of fans) {
   }
 }
 
-console.log('\nBacktest: a forecast made with the record through 2024 (random walk with drift fitted to 2019–2024)');
+console.log('\nBacktest: a forecast made with the record through 2024 (the default: a random walk whose drift, fitted to 2019–2024, is shrunk toward zero)');
 const [row] = backtest(TITR_VOLUMES, { fitThrough: 2024, horizon: 2025, paths: PATHS, seed: SEED }).rows;
 console.log(`  2025 forecast: P10 ${row!.p10.toFixed(2)}, P50 ${row!.p50.toFixed(2)}, P90 ${row!.p90.toFixed(2)} Mt`);
 console.log(`  outturn 4.119 Mt: ${row!.inside ? 'inside' : 'outside'} the P10–P90 band; the forecast gave P(≤ 4.119) = ${(100 * row!.probabilityAtMost.estimate).toFixed(1)} % ± ${(100 * row!.probabilityAtMost.standardError).toFixed(2)}`);

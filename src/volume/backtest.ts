@@ -1,6 +1,7 @@
-import { bool, options, show } from '../args.js';
+import { func, options, show } from '../args.js';
 import type { Observation } from '../data/volumes.js';
-import { fitRandomWalk } from '../growth/randomWalk.js';
+import { shrunkDriftModel, type ForecastModel } from '../forecast/models.js';
+import { selectObservations } from '../growth/observations.js';
 import type { Seed } from '../random/stream.js';
 import type { ScenarioInput } from '../scenario/types.js';
 import type { Estimate } from '../stats/estimate.js';
@@ -29,8 +30,11 @@ export interface BacktestOptions {
   horizon: number;
   paths: number;
   seed: Seed;
-  /** Carry the drift's estimation error into the forecast (true by default). */
-  parameterUncertainty?: boolean;
+  /**
+   * The forecast model: a function from the outturns up to `fitThrough` to a scenario
+   * (docs/forecasting.md). By default the drift shrunk toward zero, {@link shrunkDriftModel}.
+   */
+  model?: ForecastModel;
 }
 
 /** What `JSON.stringify` writes for a {@link BacktestResult}. */
@@ -74,7 +78,7 @@ function wholeYear(fn: string, name: string, x: unknown): number {
   return x;
 }
 
-const FORECAST_OPTIONS = ['fitThrough', 'horizon', 'parameterUncertainty'] as const;
+const FORECAST_OPTIONS = ['fitThrough', 'horizon', 'model'] as const;
 
 /** Checks forecast options: whole years, horizon after fitThrough. */
 function forecastOptions(fn: string, o: unknown, allowed: readonly string[], required: readonly string[]) {
@@ -82,32 +86,28 @@ function forecastOptions(fn: string, o: unknown, allowed: readonly string[], req
   const fitThrough = wholeYear(fn, 'fitThrough', opts.fitThrough);
   const horizon = wholeYear(fn, 'horizon', opts.horizon);
   if (!(horizon > fitThrough)) throw new RangeError(`${fn}: horizon must be a whole year after fitThrough (got fitThrough ${fitThrough}, horizon ${horizon})`);
-  const parameterUncertainty = opts.parameterUncertainty === undefined ? true : bool(fn, 'parameterUncertainty', opts.parameterUncertainty);
-  return { opts, fitThrough, horizon, parameterUncertainty };
+  const model = opts.model === undefined ? shrunkDriftModel() : func<ForecastModel>(fn, 'model', opts.model);
+  return { opts, fitThrough, horizon, model };
 }
 
-function forecast(fn: string, record: readonly Observation[], fitThrough: number, horizon: number, parameterUncertainty: boolean): ScenarioInput {
-  const fit = fitRandomWalk(record, { through: fitThrough });
-  if (fit.last.year !== fitThrough) throw new RangeError(`${fn}: fitThrough: the record has no outturn for ${fitThrough} to start from (last is ${fit.last.year})`);
-  const rate = parameterUncertainty ? { dist: 'normal' as const, mean: fit.rate, sd: fit.rateSE, min: Math.max(-0.9, fit.rate - 6 * fit.rateSE) } : fit.rate;
-  return {
-    name: `forecast from the record through ${fitThrough}`,
-    start: fit.last,
-    horizon,
-    growth: { model: 'exponential', rate },
-    volatility: fit.volatility,
-  };
+function forecast(fn: string, record: readonly Observation[], fitThrough: number, horizon: number, model: ForecastModel): ScenarioInput {
+  // Leave the future out: the model sees the outturns of fitThrough and before, nothing else.
+  const history = selectObservations(fn, record, { through: fitThrough });
+  const last = history[history.length - 1];
+  if (!last || last.year !== fitThrough) throw new RangeError(`${fn}: fitThrough: the record has no outturn for ${fitThrough} to start from (last is ${last?.year ?? 'none'})`);
+  return { ...model(history, fitThrough, horizon), name: `forecast from the record through ${fitThrough}` };
 }
 
 /**
- * The scenario a forecaster with the record through `fitThrough` would run: a random walk with
- * drift fitted by {@link fitRandomWalk}, from the last outturn, no capacity limit.
+ * The scenario a forecaster with the record through `fitThrough` would run: by default a random
+ * walk whose drift, fitted by `fitRandomWalk`, is shrunk toward zero (docs/forecasting.md says
+ * why), from the last outturn, no capacity limit; or the scenario of the given `model`.
  * @example forecastScenario(TITR_VOLUMES, { fitThrough: 2024, horizon: 2027 }).start // => { year: 2024, volumeMt: 4.484 }
  */
-export function forecastScenario(record: readonly Observation[], o: Pick<BacktestOptions, 'fitThrough' | 'horizon' | 'parameterUncertainty'>): ScenarioInput {
+export function forecastScenario(record: readonly Observation[], o: Pick<BacktestOptions, 'fitThrough' | 'horizon' | 'model'>): ScenarioInput {
   const fn = 'forecastScenario';
-  const { fitThrough, horizon, parameterUncertainty } = forecastOptions(fn, o, FORECAST_OPTIONS, ['fitThrough', 'horizon']);
-  return forecast(fn, record, fitThrough, horizon, parameterUncertainty);
+  const { fitThrough, horizon, model } = forecastOptions(fn, o, FORECAST_OPTIONS, ['fitThrough', 'horizon']);
+  return forecast(fn, record, fitThrough, horizon, model);
 }
 
 /**
@@ -120,8 +120,8 @@ export function forecastScenario(record: readonly Observation[], o: Pick<Backtes
  */
 export function backtest(record: readonly Observation[], o: BacktestOptions): BacktestResult {
   const fn = 'backtest';
-  const { opts, fitThrough, horizon, parameterUncertainty } = forecastOptions(fn, o, [...FORECAST_OPTIONS, 'paths', 'seed'], ['fitThrough', 'horizon', 'paths', 'seed']);
-  const scenario = forecast(fn, record, fitThrough, horizon, parameterUncertainty);
+  const { opts, fitThrough, horizon, model } = forecastOptions(fn, o, [...FORECAST_OPTIONS, 'paths', 'seed'], ['fitThrough', 'horizon', 'paths', 'seed']);
+  const scenario = forecast(fn, record, fitThrough, horizon, model);
   const result = runVolumes(plan(scenario, { paths: opts.paths, seed: opts.seed }, fn)) as VolumeResult;
   const rows: BacktestRow[] = [];
   for (const obs of [...record].filter((x) => x.kind === 'reported' && x.year > fitThrough && x.year <= horizon).sort((a, b) => a.year - b.year)) {

@@ -43,8 +43,8 @@ describe('the examples and the README stay true', () => {
       /official-capacity\s+32\.2 % ± 0\.15\s+2029/,
       /baseline\s+0\.0 % ± 0\.00\s+after 2032/,
       /^2027\s+3\.55\s+10\.03\s+28\.35/m,
-      /2025 forecast: P10 3\.13, P50 6\.26, P90 12\.37 Mt/,
-      /outturn 4\.119 Mt: inside the P10–P90 band; the forecast gave P\(≤ 4\.119\) = 21\.\d %/,
+      /2025 forecast: P10 2\.52, P50 4\.75, P90 8\.93 Mt/,
+      /outturn 4\.119 Mt: inside the P10–P90 band; the forecast gave P\(≤ 4\.119\) = 38\.5 %/,
     ]) {
       expect(r.stdout).toMatch(line);
     }
@@ -63,6 +63,38 @@ describe('the examples and the README stay true', () => {
       /baseline\s+7\.02 Mt\s+45\.3\s+68\.9/,
       /official-capacity\s+7\.02 Mt\s+40\.5\s+57\.9/,
       /Altynkol → Constanța\s+20–22 \(official schedules, 2024\)\s+26\.4\s+26\.7/,
+    ]) {
+      expect(r.stdout).toMatch(line);
+    }
+  });
+
+  it('examples/04-sensitivity.ts prints the tornado, the paired comparison and the goal seeking', () => {
+    const r = runTs('examples/04-sensitivity.ts');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    for (const line of [
+      /^growth\.rate\s+0\.001 → 0\.651\s+4\.11 ± 0\.02\s+6\.07 ± 0\.01\s+1\.95 ± 0\.02/m,
+      /^capacity\.expansions\[2\]\.addMt .* 0\.00 ± 0\.00$/m,
+      /^2027\s+32\.2 % ± 0\.15/m,
+      /no capacity limit: 57\.4 %\/yr \[56\.4, 58\.3\]/,
+      /median demand in 2027 is 7\.06 Mt/,
+      /every leg's days × 0\.437/,
+      /minimum days alone add up to 17\.5 days/,
+    ]) {
+      expect(r.stdout).toMatch(line);
+    }
+  });
+
+  it('examples/05-skill.ts prints the scores of every model and the official forecasts', () => {
+    const r = runTs('examples/05-skill.ts');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    for (const line of [
+      /^no-change\s+4\s+0\.798 ± 0\.072/m,
+      /^drift\s+4\s+0\.881 ± 0\.185/m,
+      /^shrunk-drift\s+4\s+0\.779 ± 0\.064 .* 0\.024 ± 0\.017$/m,
+      /^official \(TITR Association\)\s+1\s+1\.715/m,
+      /only 4 origins/,
     ]) {
       expect(r.stdout).toMatch(line);
     }

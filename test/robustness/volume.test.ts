@@ -271,7 +271,7 @@ describe('one shape for every result', () => {
     expect(() => backtest(TITR_VOLUMES, { fitThrough: 2024, horizon: 2025, paths: '10', seed: 1 } as never)).toThrow(/^backtest: paths must be a whole number/);
     expect(() => backtest(TITR_VOLUMES, { fitThrough: '2024', horizon: 2025, paths: 10, seed: 1 } as never)).toThrow(TypeError);
     expect(() => backtest(TITR_VOLUMES, { fitThrough: 2024, horizon: 2025, paths: 10, seed: 1, path: 3 } as never)).toThrow(/^backtest: unknown option 'path'/);
-    expect(() => backtest(TITR_VOLUMES, { fitThrough: 2024, horizon: 2025, paths: 10, seed: 1, parameterUncertainty: 'no' } as never)).toThrow(/^backtest: parameterUncertainty must be true or false/);
+    expect(() => backtest(TITR_VOLUMES, { fitThrough: 2024, horizon: 2025, paths: 10, seed: 1, model: 'no' } as never)).toThrow(/^backtest: model must be a function/);
     expect(() => forecastScenario(TITR_VOLUMES, { fitThrough: 2024, horizon: 2025, paths: 10 } as never)).toThrow(/^forecastScenario: unknown option 'paths'/);
     expect(() => forecastScenario(TITR_VOLUMES, { fitThrough: 2024, horizon: NaN })).toThrow(/^forecastScenario: horizon must be a whole year \(got NaN\)$/);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backtest, fitRandomWalk, normalQuantile, parseScenario, PRESETS, simulateVolumes, TITR_VOLUMES } from 'middle-corridor';
+import { backtest, driftModel, fitRandomWalk, forecastScenario, normalQuantile, parseScenario, PRESETS, shrunkDriftModel, simulateVolumes, TITR_VOLUMES } from 'middle-corridor';
 import { REF, closeRel } from '../helpers.js';
 
 describe('fitRandomWalk (reference: numpy on the log differences)', () => {
@@ -56,7 +56,7 @@ describe('PRESETS', () => {
 describe('backtest', () => {
   it('without parameter uncertainty the forecast is lognormal: P10/P50/P90 of 2025 from the record through 2024 (within 4 SE)', () => {
     const n = 200_000;
-    const [row] = backtest(TITR_VOLUMES, { fitThrough: 2024, horizon: 2025, paths: n, seed: 'bt', parameterUncertainty: false }).rows;
+    const [row] = backtest(TITR_VOLUMES, { fitThrough: 2024, horizon: 2025, paths: n, seed: 'bt', model: driftModel({ parameterUncertainty: false }) }).rows;
     const f = fitRandomWalk(TITR_VOLUMES, { through: 2024 });
     const mu = Math.log(4.484) + f.logGrowth;
     for (const [p, q] of [
@@ -89,5 +89,13 @@ describe('backtest', () => {
   it('rejects a fit year without an outturn and a horizon before it', () => {
     expect(() => backtest(TITR_VOLUMES, { fitThrough: 2026, horizon: 2027, paths: 10, seed: 1 })).toThrow(/no outturn for 2026/);
     expect(() => backtest(TITR_VOLUMES, { fitThrough: 2024, horizon: 2024, paths: 10, seed: 1 })).toThrow(/backtest: horizon must be a whole year after fitThrough/);
+  });
+});
+
+describe('the default forecast', () => {
+  it('is the drift shrunk toward zero (docs/forecasting.md): the same scenario as shrunkDriftModel from the record through fitThrough', () => {
+    const history = TITR_VOLUMES.filter((x) => x.kind === 'reported' && x.year <= 2024);
+    const want = shrunkDriftModel()(history, 2024, 2026);
+    expect(forecastScenario(TITR_VOLUMES, { fitThrough: 2024, horizon: 2026 }).growth).toEqual(want.growth);
   });
 });
