@@ -1,14 +1,21 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const alias = { 'middle-corridor': fileURLToPath(new URL('./src/index.ts', import.meta.url)) };
+
+/**
+ * Tests that start processes, worker pools or builds: the slow ones, which `npm run test:fast`
+ * leaves out. `npm test` runs both projects.
+ */
+const SLOW = ['test/package/examples.test.ts', 'test/package/entries.test.ts', 'test/node/**/*.test.ts', 'test/robustness/node.test.ts', 'test/engine/**/*.test.ts'];
+
 export default defineConfig({
-  resolve: {
-    alias: { 'middle-corridor': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
-  },
+  resolve: { alias },
   test: {
-    include: ['test/**/*.test.ts'],
-    setupFiles: ['test/setup.ts'],
-    testTimeout: 60_000,
-    benchmark: { include: ['bench/**/*.bench.ts'] },
+    projects: [
+      // The benchmarks (`npm run bench`) belong to one project, so that they run once.
+      { resolve: { alias }, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: SLOW, setupFiles: ['test/setup.ts'], testTimeout: 60_000, benchmark: { include: ['bench/**/*.bench.ts'] } } },
+      { resolve: { alias }, test: { name: 'slow', include: SLOW, setupFiles: ['test/setup.ts'], testTimeout: 120_000, benchmark: { include: [] } } },
+    ],
   },
 });
