@@ -300,7 +300,7 @@ const growthSchema = z.discriminatedUnion(
       try {
         compileFormula(g.formula, names);
       } catch (e) {
-        if (e instanceof FormulaError) ctx.addIssue({ code: 'custom', path: ['formula'], message: e.message });
+        if (e instanceof FormulaError) ctx.addIssue({ code: 'custom', path: ['formula'], message: e.reason });
         else throw e;
       }
     }),
