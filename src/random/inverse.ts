@@ -86,6 +86,15 @@ export function betaQuantile(p: number, a: number, b: number): number {
   return x;
 }
 
+/** The p-quantile of a standard normal truncated to [a, b] far in its upper tail (a > 37). */
+function tailQuantile(a: number, b: number, p: number): number {
+  const mass = b === Infinity ? 1 : -Math.expm1(-a * (b - a));
+  return a - Math.log1p(-p * mass) / a;
+}
+
+/** The standard normal quantile, ±Infinity at 0 and 1 (where bounds then clamp it). */
+const nq = (q: number): number => (q <= 0 ? -Infinity : q >= 1 ? Infinity : normalQuantile(q));
+
 function normalAt(p: number, d: Extract<Dist, { dist: 'normal' }>): number {
   const { mean, sd } = d;
   if (sd === 0) return mean;
@@ -95,13 +104,19 @@ function normalAt(p: number, d: Extract<Dist, { dist: 'normal' }>): number {
   const a = (lo - mean) / sd;
   const b = (hi - mean) / sd;
   let z: number;
-  if (a >= 0) {
+  if (a >= 0 && !(normalSurvival(a) > 0)) {
+    // So far in the upper tail that its mass underflows: there X − a is exponential with rate a
+    // to O(1/a²) (Mills' ratio), truncated at b − a.
+    z = tailQuantile(a, b, p);
+  } else if (b <= 0 && !(normalCdf(b) > 0)) {
+    z = -tailQuantile(-b, -a, 1 - p);
+  } else if (a >= 0) {
     // Upper tail: work with survival probabilities, which keep their digits there.
     const sa = normalSurvival(a);
-    z = -normalQuantile(sa - p * (sa - normalSurvival(b)));
+    z = -nq(sa - p * (sa - normalSurvival(b)));
   } else {
     const fa = normalCdf(a);
-    z = normalQuantile(fa + p * (normalCdf(b) - fa));
+    z = nq(fa + p * (normalCdf(b) - fa));
   }
   const x = mean + sd * z;
   return x < lo ? lo : x > hi ? hi : x;
@@ -156,7 +171,7 @@ export function quantileOf(param: Param, p: number): number {
     case 'normal':
       return normalAt(p, param);
     case 'lognormal':
-      return param.sigma === 0 ? param.median : param.median * Math.exp(param.sigma * normalQuantile(p));
+      return param.sigma === 0 ? param.median : param.median * Math.exp(param.sigma * nq(p));
     case 'empirical': {
       const order = param.values.map((v, i) => [v, param.weights?.[i] ?? 1] as const).sort((x, y) => x[0] - y[0]);
       const total = order.reduce((s, [, w]) => s + w, 0);
