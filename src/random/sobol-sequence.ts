@@ -1,3 +1,4 @@
+import { wholeNumber } from '../args.js';
 import { SOBOL_DIRECTIONS } from './sobol-directions.js';
 
 const BITS = 32;
@@ -29,6 +30,9 @@ function directions(dims: number): Uint32Array[] {
   });
 }
 
+/** The most values (dims × n) {@link sobolPoints} returns: 1 GiB of doubles. */
+export const SOBOL_MAX_VALUES = 2 ** 27;
+
 /** The most dimensions {@link sobolPoints} offers. */
 export const SOBOL_MAX_DIMENSIONS = SOBOL_DIRECTIONS.length;
 
@@ -40,10 +44,11 @@ export const SOBOL_MAX_DIMENSIONS = SOBOL_DIRECTIONS.length;
  * @example Array.from(sobolPoints(2, 4)[1]) // => [ 0, 0.5, 0.25, 0.75 ]
  */
 export function sobolPoints(dims: number, n: number): Float64Array[] {
-  if (!(Number.isInteger(dims) && dims >= 1 && dims <= SOBOL_MAX_DIMENSIONS)) {
-    throw new RangeError(`sobolPoints: dims must be a whole number in [1, ${SOBOL_MAX_DIMENSIONS}] (got ${dims})`);
+  wholeNumber('sobolPoints', 'dims', dims, 1, SOBOL_MAX_DIMENSIONS);
+  wholeNumber('sobolPoints', 'n', n, 1, 2 ** 30);
+  if (dims * n > SOBOL_MAX_VALUES) {
+    throw new RangeError(`sobolPoints: dims × n = ${(dims * n).toLocaleString('en')} values would need ${((dims * n * 8) / 2 ** 30).toFixed(1)} GiB; at most ${SOBOL_MAX_VALUES.toLocaleString('en')} (1 GiB)`);
   }
-  if (!(Number.isInteger(n) && n >= 1 && n <= 2 ** 30)) throw new RangeError(`sobolPoints: n must be a whole number in [1, 2^30] (got ${n})`);
   const v = directions(dims);
   const x = new Uint32Array(dims);
   const out = Array.from({ length: dims }, () => new Float64Array(n));
