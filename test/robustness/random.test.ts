@@ -149,13 +149,13 @@ describe('data, formatPath, compileFormula', () => {
     expect(() => compileFormula(NaN as never, [])).toThrow(/^compileFormula: formula must be a string/);
     expect(() => compileFormula('', [])).toThrow(FormulaError);
     expect(() => compileFormula('', [])).toThrow(/^compileFormula: must be a non-empty formula in t/);
-    const e = (() => {
-      try {
-        compileFormula('a * t + foo', ['a']);
-      } catch (x) {
-        return x as FormulaError;
-      }
-    })()!;
-    expect(e.reason).toMatch(/^unknown symbol 'foo'/);
+    let e: unknown;
+    try {
+      compileFormula('a * t + foo', ['a']);
+    } catch (x) {
+      e = x;
+    }
+    expect(e).toBeInstanceOf(FormulaError);
+    expect((e as FormulaError).reason).toMatch(/^unknown symbol 'foo'/);
   });
 });
