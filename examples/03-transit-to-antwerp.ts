@@ -27,7 +27,7 @@ for (const l of today.legs()) {
     `${l.leg.padEnd(32)} ${d(l.mean.estimate)}     ${l.sdDays.toFixed(1).padStart(4)}      ${(100 * l.varianceShare).toFixed(1).padStart(5)} %        ${(100 * l.delayed.estimate).toFixed(1).padStart(4)} %  ${(100 * l.waited.estimate).toFixed(1).padStart(5)} %`,
   );
 }
-const minimum = corridor.legs.reduce((s, l) => s + moments(l.days).min, 0);
+const minimum = corridor.legs.reduce((s, l) => s + (moments(l.days).min ?? 0), 0); // leg days are >= 0: min is never null here
 console.log(`The legs' minimum times add up to ${minimum} days: under these priors no trip makes 15.`);
 
 console.log('\nCongestion: the same trips as the volume through the Caspian (capacity 6 Mt/yr) grows');

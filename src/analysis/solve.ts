@@ -1,5 +1,5 @@
 import { finiteNumber, numberIn, options, show, wholeNumber } from '../args.js';
-import { moments } from '../random/moments.js';
+import { support } from '../random/moments.js';
 import type { Param } from '../random/dist.js';
 import { seedKey, type Seed } from '../random/stream.js';
 import { parseRoute, parseScenario } from '../scenario/parse.js';
@@ -143,7 +143,7 @@ function transitStatistic(days: Float64Array, s: TransitStatistic): Estimate {
 }
 
 /** The smallest value a parameter can take. */
-const minOf = (p: Param) => (typeof p === 'number' ? p : moments(p).min);
+const minOf = (p: Param) => (typeof p === 'number' ? p : (support(p).min ?? -Infinity));
 
 /**
  * Goal seeking on a route: the scale of all legs' days (or of one leg's), or the number of

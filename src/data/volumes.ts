@@ -1,3 +1,4 @@
+import { finiteNumber, oneOf, positiveNumber, show } from '../args.js';
 import { SOURCES } from './sources.js';
 
 /** How a figure came about: an outturn, a figure derived from others (say how), or a plan/forecast. */
@@ -124,14 +125,40 @@ export const ANNOUNCED_TRAJECTORY: readonly Observation[] = Object.freeze([
   { year: 2027, volumeMt: 10, kind: 'target', source: SOURCES.vassilenko2025, note: '"10 Mt planned by 2027"' },
 ] satisfies Observation[]);
 
+const KINDS: readonly ObservationKind[] = ['reported', 'estimate', 'target'];
+
 /**
- * Observations of the given kinds (by default the outturns), in year order.
+ * Checks an array of observations: each a plain object with a finite year, a finite volumeMt
+ * > 0 and a known kind (TypeError for a wrong kind of value, RangeError for a bad one).
+ */
+function observations(fn: string, name: string, obs: unknown): readonly Observation[] {
+  if (!Array.isArray(obs)) throw new TypeError(`${fn}: ${name} must be an array of { year, volumeMt, kind } (got ${show(obs)})`);
+  // An index loop, not forEach: a hole in a sparse array is checked too.
+  for (let i = 0; i < obs.length; i++) {
+    const x: unknown = obs[i];
+    if (x === null || typeof x !== 'object' || Array.isArray(x)) throw new TypeError(`${fn}: ${name}[${i}] must be an object { year, volumeMt, kind } (got ${show(x)})`);
+    const r = x as Record<string, unknown>;
+    finiteNumber(fn, `${name}[${i}].year`, r.year);
+    positiveNumber(fn, `${name}[${i}].volumeMt`, r.volumeMt);
+    oneOf(fn, `${name}[${i}].kind`, r.kind, KINDS);
+  }
+  return obs as readonly Observation[];
+}
+
+/**
+ * Observations of the given kinds (by default the outturns), in year order. Every observation is
+ * checked ({ year: finite, volumeMt: finite > 0, kind: 'reported', 'estimate' or 'target' }), and
+ * `kinds` is an array of those kinds.
  * @example reportedVolumes().length // => 7
  */
 export function reportedVolumes(
   obs: readonly Observation[] = TITR_VOLUMES,
   kinds: readonly ObservationKind[] = ['reported'],
 ): Observation[] {
+  const fn = 'reportedVolumes';
+  observations(fn, 'obs', obs);
+  if (!Array.isArray(kinds)) throw new TypeError(`${fn}: kinds must be an array of ${KINDS.map((k) => `'${k}'`).join(', ')} (got ${show(kinds)})`);
+  for (let i = 0; i < kinds.length; i++) oneOf(fn, `kinds[${i}]`, kinds[i], KINDS);
   return obs.filter((o) => kinds.includes(o.kind)).sort((a, b) => a.year - b.year);
 }
 
@@ -151,7 +178,8 @@ export interface SeriesDifference {
 
 /**
  * The claimed series beside the record's outturns, year by year: where an announcement and the
- * record differ, and by how much.
+ * record differ, and by how much. Both series are checked as {@link reportedVolumes} checks
+ * them; a relative difference too large for a double (a record of 1e-320 Mt) is a RangeError.
  *
  * @example
  * compareSeries(ANNOUNCED_TRAJECTORY, TITR_VOLUMES)[0]
@@ -161,6 +189,9 @@ export function compareSeries(
   claimed: readonly Observation[],
   record: readonly Observation[] = TITR_VOLUMES,
 ): SeriesDifference[] {
+  const fn = 'compareSeries';
+  observations(fn, 'claimed', claimed);
+  observations(fn, 'record', record);
   const outturn = new Map<number, number>();
   for (const o of record) if (o.kind === 'reported') outturn.set(o.year, o.volumeMt);
   return [...claimed]
@@ -168,13 +199,17 @@ export function compareSeries(
     .map((c) => {
       const r = outturn.get(c.year);
       const has = r !== undefined;
+      const relative = has ? (c.volumeMt - r) / r : null;
+      if (relative !== null && !Number.isFinite(relative)) {
+        throw new RangeError(`${fn}: the relative difference in ${c.year} is too large for a double (claimed ${c.volumeMt} Mt against a record of ${r} Mt)`);
+      }
       return {
         year: c.year,
         claimedMt: c.volumeMt,
         claimedKind: c.kind,
         recordMt: has ? r : null,
         differenceMt: has ? roundTo(c.volumeMt - r, 12) : null,
-        relativeDifference: has ? (c.volumeMt - r) / r : null,
+        relativeDifference: relative,
       };
     });
 }

@@ -79,10 +79,23 @@ export interface CompiledFormula {
   evaluate(t: number, params: Readonly<Record<string, number>>): number;
 }
 
-/** An error in a formula: what is wrong and what is allowed. */
+/**
+ * An error in a formula: what is wrong and what is allowed. The message names the function
+ * (`compileFormula: unknown symbol 'foo' (allowed: …)`); `reason` is the same without the name,
+ * as a scenario's issue shows it under the formula's path (`growth.formula: unknown symbol …`).
+ */
 export class FormulaError extends Error {
   override readonly name = 'FormulaError';
+  /** What is wrong, without the function's name. */
+  readonly reason: string;
+  constructor(message: string) {
+    const reason = message.startsWith(PREFIX) ? message.slice(PREFIX.length) : message;
+    super(PREFIX + reason);
+    this.reason = reason;
+  }
 }
+
+const PREFIX = 'compileFormula: ';
 
 type Fn = (t: number, p: Readonly<Record<string, number>>) => number;
 
@@ -93,9 +106,11 @@ type Fn = (t: number, p: Readonly<Record<string, number>>) => number;
  * @example compileFormula('K / (1 + exp(-r * (t - tm)))', ['K', 'r', 'tm']).evaluate(2025, { K: 10, r: 0.5, tm: 2025 }) // => 5
  */
 export function compileFormula(formula: string, paramNames: readonly string[]): CompiledFormula {
-  if (typeof formula !== 'string' || formula.trim() === '') throw new FormulaError('must be a non-empty formula in t');
-  if (!Array.isArray(paramNames) || !paramNames.every((n) => typeof n === 'string')) {
-    throw new TypeError(`compileFormula: paramNames must be an array of names (got ${show(paramNames)})`);
+  if (typeof formula !== 'string') throw new TypeError(`compileFormula: formula must be a string, a formula in t (got ${show(formula)})`);
+  if (formula.trim() === '') throw new FormulaError('must be a non-empty formula in t');
+  if (!Array.isArray(paramNames)) throw new TypeError(`compileFormula: paramNames must be an array of names (got ${show(paramNames)})`);
+  for (let i = 0; i < paramNames.length; i++) {
+    if (typeof paramNames[i] !== 'string') throw new TypeError(`compileFormula: paramNames[${i}] must be a name (got ${show(paramNames[i])})`);
   }
   if (formula.length > MAX_FORMULA_LENGTH) {
     throw new FormulaError(`is too long: at most ${MAX_FORMULA_LENGTH.toLocaleString('en')} characters (got ${formula.length.toLocaleString('en')}); write the growth as a shorter formula`);

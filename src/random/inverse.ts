@@ -3,9 +3,11 @@
  * stratified sampling (Latin hypercube) and for the tornado's P10/P90: `paramQuantile(d, p)` is
  * the value below which a share p of the distribution lies. Checked against scipy's `ppf`.
  */
+import { numberIn, show } from '../args.js';
 import { normalCdf, normalQuantile, normalSurvival } from '../stats/normal.js';
+import { paramArg } from './check.js';
 import type { Dist, Param } from './dist.js';
-import { pertShapes } from './samplers.js';
+import { shapes } from './samplers.js';
 
 /** log Γ(x) for x > 0 (Lanczos, g = 7, 9 terms: ~15 digits). */
 function logGamma(x: number): number {
@@ -84,6 +86,15 @@ export function betaQuantile(p: number, a: number, b: number): number {
   return x;
 }
 
+/** The p-quantile of a standard normal truncated to [a, b] far in its upper tail (a > 37). */
+function tailQuantile(a: number, b: number, p: number): number {
+  const mass = b === Infinity ? 1 : -Math.expm1(-a * (b - a));
+  return a - Math.log1p(-p * mass) / a;
+}
+
+/** The standard normal quantile, ±Infinity at 0 and 1 (where bounds then clamp it). */
+const nq = (q: number): number => (q <= 0 ? -Infinity : q >= 1 ? Infinity : normalQuantile(q));
+
 function normalAt(p: number, d: Extract<Dist, { dist: 'normal' }>): number {
   const { mean, sd } = d;
   if (sd === 0) return mean;
@@ -93,13 +104,19 @@ function normalAt(p: number, d: Extract<Dist, { dist: 'normal' }>): number {
   const a = (lo - mean) / sd;
   const b = (hi - mean) / sd;
   let z: number;
-  if (a >= 0) {
+  if (a >= 0 && !(normalSurvival(a) > 0)) {
+    // So far in the upper tail that its mass underflows: there X − a is exponential with rate a
+    // to O(1/a²) (Mills' ratio), truncated at b − a.
+    z = tailQuantile(a, b, p);
+  } else if (b <= 0 && !(normalCdf(b) > 0)) {
+    z = -tailQuantile(-b, -a, 1 - p);
+  } else if (a >= 0) {
     // Upper tail: work with survival probabilities, which keep their digits there.
     const sa = normalSurvival(a);
-    z = -normalQuantile(sa - p * (sa - normalSurvival(b)));
+    z = -nq(sa - p * (sa - normalSurvival(b)));
   } else {
     const fa = normalCdf(a);
-    z = normalQuantile(fa + p * (normalCdf(b) - fa));
+    z = nq(fa + p * (normalCdf(b) - fa));
   }
   const x = mean + sd * z;
   return x < lo ? lo : x > hi ? hi : x;
@@ -107,11 +124,28 @@ function normalAt(p: number, d: Extract<Dist, { dist: 'normal' }>): number {
 
 /**
  * The p-quantile of a parameter (a number is its own quantile), p in [0, 1]. Empirical
- * distributions give the smallest value whose cumulative weight reaches p.
+ * distributions give the smallest value whose cumulative weight reaches p. The parameter is
+ * checked as its sampler checks it. On an unbounded side (a normal without min or max, a
+ * lognormal above) the 0- or 1-quantile is infinite: there p must lie in (0, 1), a RangeError
+ * otherwise; a quantile too large for a double (a lognormal with a large sigma) is a RangeError too.
  * @example paramQuantile({ dist: 'triangular', min: 0, mode: 0, max: 1 }, 0.75) // => 0.5
  */
 export function paramQuantile(param: Param, p: number): number {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`paramQuantile: p must be in [0, 1] (got ${p})`);
+  const d = paramArg('paramQuantile', 'param', param);
+  numberIn('paramQuantile', 'p', p, 0, 1);
+  if (typeof d !== 'number' && (p === 0 || p === 1)) {
+    const open = d.dist === 'normal' && d.sd > 0 ? (p === 0 ? d.min === undefined : d.max === undefined) : d.dist === 'lognormal' && d.sigma > 0 && p === 1;
+    if (open) {
+      throw new RangeError(`paramQuantile: p must be in (0, 1) for ${show(param)}, which is unbounded ${p === 0 ? 'below' : 'above'} (got ${p}: its ${p}-quantile is ${p === 0 ? '-' : ''}Infinity)`);
+    }
+  }
+  const q = quantileOf(d, p);
+  if (!Number.isFinite(q)) throw new RangeError(`paramQuantile: the ${p}-quantile of ${show(param)} is too large for a double (more than ${Number.MAX_VALUE}); narrow the distribution`);
+  return q;
+}
+
+/** {@link paramQuantile} without the checks, for a valid parameter (Latin hypercube draws). */
+export function quantileOf(param: Param, p: number): number {
   if (typeof param === 'number') return param;
   switch (param.dist) {
     case 'uniform':
@@ -121,18 +155,23 @@ export function paramQuantile(param: Param, p: number): number {
       const span = max - min;
       if (span === 0) return min;
       const cut = (mode - min) / span;
-      return p <= cut ? min + Math.sqrt(p * span * (mode - min)) : max - Math.sqrt((1 - p) * span * (max - mode));
+      const x = p <= cut ? min + Math.sqrt(p * span * (mode - min)) : max - Math.sqrt((1 - p) * span * (max - mode));
+      if (Number.isFinite(x)) return x;
+      // span·(mode − min) overflowed (bounds near 1e308): the span outside the square root.
+      const y = p <= cut ? min + span * Math.sqrt(p * cut) : max - span * Math.sqrt((1 - p) * (1 - cut));
+      return y < min ? min : y > max ? max : y;
     }
     case 'pert': {
       const { min, max } = param;
       if (min === max) return min;
-      const [a, b] = pertShapes(param);
-      return min + (max - min) * betaQuantile(p, a, b);
+      const [a, b] = shapes(min, param.mode, max, param.lambda ?? 4, max - min);
+      const u = betaQuantile(p, a, b);
+      return u >= 0 && u <= 1 ? min + (max - min) * u : NaN;
     }
     case 'normal':
       return normalAt(p, param);
     case 'lognormal':
-      return param.sigma === 0 ? param.median : param.median * Math.exp(param.sigma * normalQuantile(p));
+      return param.sigma === 0 ? param.median : param.median * Math.exp(param.sigma * nq(p));
     case 'empirical': {
       const order = param.values.map((v, i) => [v, param.weights?.[i] ?? 1] as const).sort((x, y) => x[0] - y[0]);
       const total = order.reduce((s, [, w]) => s + w, 0);

@@ -1,6 +1,6 @@
 import type { Param } from './dist.js';
 import type { Xor4096 } from './generator.js';
-import { paramQuantile } from './inverse.js';
+import { quantileOf } from './inverse.js';
 
 /**
  * Latin hypercube uniforms: out[from..to) holds one uniform in each of the n = to − from equal
@@ -34,5 +34,5 @@ export function fillParamStratified(param: Param, g: Xor4096, out: Float64Array,
     return;
   }
   fillStratified(g, out, from, to);
-  for (let k = from; k < to; k++) out[k] = paramQuantile(param, out[k]!);
+  for (let k = from; k < to; k++) out[k] = quantileOf(param, out[k]!);
 }

@@ -1,63 +1,144 @@
+import { show } from '../args.js';
 import { normalCdf, normalPdf } from '../stats/normal.js';
-import { pertShapes } from './samplers.js';
+import { paramArg } from './check.js';
+import { shapes } from './samplers.js';
 import type { Param } from './dist.js';
 
 /** Mean, variance and support of a parameter's distribution (closed forms). */
 export interface Moments {
   mean: number;
   variance: number;
-  /** Smallest and largest possible values (±Infinity for unbounded supports). */
-  min: number;
-  max: number;
+  /** The smallest possible value, or null when the support is unbounded below (a normal without min). */
+  min: number | null;
+  /** The largest possible value, or null when the support is unbounded above (a lognormal, a normal without max). */
+  max: number | null;
+}
+
+/** The support of a parameter: its smallest and largest values, null for an unbounded side. */
+export interface Support {
+  min: number | null;
+  max: number | null;
+}
+
+/**
+ * The support of a parameter that is already valid (a number or a checked distribution), without
+ * its moments: what the scenario schema and the solvers need, and never an overflow.
+ */
+export function support(param: Param): Support {
+  if (typeof param === 'number') return { min: param, max: param };
+  switch (param.dist) {
+    case 'uniform':
+    case 'triangular':
+    case 'pert':
+      return { min: param.min, max: param.max };
+    case 'normal':
+      if (param.sd === 0) return { min: param.mean, max: param.mean };
+      return { min: param.min ?? null, max: param.max ?? null };
+    case 'lognormal':
+      return param.sigma === 0 ? { min: param.median, max: param.median } : { min: 0, max: null };
+    case 'empirical': {
+      let min = Infinity;
+      let max = -Infinity;
+      param.values.forEach((v, i) => {
+        const w = param.weights?.[i] ?? 1;
+        if (w > 0 && v < min) min = v;
+        if (w > 0 && v > max) max = v;
+      });
+      return { min, max };
+    }
+  }
 }
 
 /**
  * Closed-form moments and support of a parameter: exact for every distribution of docs/design.md
- * (the truncated normal by the standard formulas with φ and Φ).
+ * (the truncated normal by the standard formulas with φ and Φ). An unbounded side of the support
+ * is `null` (never ±Infinity). The parameter is checked as its sampler checks it (TypeError for
+ * a wrong kind, RangeError for a bad value); a mean or variance too large for a double (a
+ * lognormal with sigma 40, a uniform over [0, 1e200]) is a RangeError, never Infinity.
  *
  * @example
  * moments({ dist: 'triangular', min: 1, mode: 2, max: 6 })
  * // => { mean: 3, variance: 1.1666…, min: 1, max: 6 }
  */
 export function moments(param: Param): Moments {
-  if (typeof param === 'number') return { mean: param, variance: 0, min: param, max: param };
+  const p = paramArg('moments', 'param', param);
+  const { mean, variance } = meanVariance(p);
+  const { min, max } = support(p);
+  if (!Number.isFinite(mean) || !Number.isFinite(variance)) {
+    throw new RangeError(`moments: the ${Number.isFinite(mean) ? 'variance' : 'mean'} of ${show(param)} is too large for a double (more than ${Number.MAX_VALUE})`);
+  }
+  return { mean, variance, min, max };
+}
+
+function meanVariance(param: Param): { mean: number; variance: number } {
+  if (typeof param === 'number') return { mean: param, variance: 0 };
   switch (param.dist) {
     case 'uniform': {
       const { min, max } = param;
-      return { mean: (min + max) / 2, variance: ((max - min) ** 2) / 12, min, max };
+      let mean = (min + max) / 2;
+      if (!Number.isFinite(mean)) mean = min / 2 + max / 2;
+      let variance = (max - min) ** 2 / 12;
+      if (!Number.isFinite(variance)) variance = ((max - min) / Math.sqrt(12)) ** 2;
+      return { mean, variance };
     }
     case 'triangular': {
       const { min: a, mode: c, max: b } = param;
-      return { mean: (a + b + c) / 3, variance: (a * a + b * b + c * c - a * b - a * c - b * c) / 18, min: a, max: b };
+      let mean = (a + b + c) / 3;
+      if (!Number.isFinite(mean)) mean = a / 3 + b / 3 + c / 3;
+      let variance = (a * a + b * b + c * c - a * b - a * c - b * c) / 18;
+      if (!Number.isFinite(variance)) {
+        // The same, shifted by a (the squares of large bounds overflow, their differences need not).
+        const B = b - a;
+        const C = c - a;
+        variance = (B * B + C * C - B * C) / 18;
+      }
+      return { mean, variance };
     }
     case 'pert': {
-      const { min, max } = param;
-      if (min === max) return { mean: min, variance: 0, min, max };
-      const [a, b] = pertShapes(param);
+      const { min, mode, max, lambda = 4 } = param;
+      if (min === max) return { mean: min, variance: 0 };
       const span = max - min;
-      return { mean: min + (span * a) / (a + b), variance: (span * span * a * b) / ((a + b) ** 2 * (a + b + 1)), min, max };
+      const [a, b] = shapes(min, mode, max, lambda, span);
+      let mean = min + (span * a) / (a + b);
+      let variance = (span * span * a * b) / ((a + b) ** 2 * (a + b + 1));
+      if (!Number.isFinite(mean) || !Number.isFinite(variance)) {
+        // Shapes near the largest double (λ near 1e308): the same with the share a / (a + b) first.
+        const share = a / 2 / (a / 2 + b / 2);
+        mean = min + span * share;
+        variance = span * (span * ((share * (1 - share)) / (a / 2 + b / 2 + 0.5) / 2));
+      }
+      return { mean, variance };
     }
     case 'normal': {
       const { mean, sd } = param;
       const lo = param.min ?? -Infinity;
       const hi = param.max ?? Infinity;
-      if (sd === 0 || (lo === -Infinity && hi === Infinity)) return { mean, variance: sd * sd, min: sd === 0 ? mean : lo, max: sd === 0 ? mean : hi };
-      if (lo === hi) return { mean: lo, variance: 0, min: lo, max: hi };
+      if (sd === 0 || (lo === -Infinity && hi === Infinity)) return { mean, variance: sd * sd };
+      if (lo === hi) return { mean: lo, variance: 0 };
       const a = (lo - mean) / sd;
       const b = (hi - mean) / sd;
       // Mass by the tail on the side where it is small, to keep its digits.
       const z = b <= 0 ? normalCdf(b) - normalCdf(a) : a >= 0 ? normalCdf(-a) - normalCdf(-b) : 1 - normalCdf(a) - normalCdf(-b);
+      if (!(z > 0)) {
+        throw new RangeError(`moments: the interval [${lo}, ${hi}] of ${show(param)} lies so far in a tail (${Math.min(Math.abs(a), Math.abs(b)).toPrecision(3)} sd from the mean) that its probability underflows; move the mean or the bounds closer`);
+      }
       const pa = Number.isFinite(a) ? normalPdf(a) : 0;
       const pb = Number.isFinite(b) ? normalPdf(b) : 0;
       const aPa = Number.isFinite(a) ? a * pa : 0;
       const bPb = Number.isFinite(b) ? b * pb : 0;
       const m = (pa - pb) / z;
-      return { mean: mean + sd * m, variance: sd * sd * (1 + (aPa - bPb) / z - m * m), min: lo, max: hi };
+      const mn = mean + sd * m;
+      return { mean: mn < lo ? lo : mn > hi ? hi : mn, variance: Math.max(0, sd * sd * (1 + (aPa - bPb) / z - m * m)) };
     }
     case 'lognormal': {
       const { median, sigma } = param;
       const s2 = sigma * sigma;
-      return { mean: median * Math.exp(s2 / 2), variance: median * median * Math.expm1(s2) * Math.exp(s2), min: sigma === 0 ? median : 0, max: sigma === 0 ? median : Infinity };
+      if (sigma === 0) return { mean: median, variance: 0 };
+      const mean = median * Math.exp(s2 / 2);
+      let variance = median * median * Math.expm1(s2) * Math.exp(s2);
+      // median² overflows (or underflows) before the product does: the same as (mean·√(e^σ² − 1))².
+      if (!Number.isFinite(variance) || variance === 0) variance = (mean * Math.sqrt(Math.expm1(s2))) ** 2;
+      return { mean, variance };
     }
     case 'empirical': {
       const { values } = param;
@@ -65,15 +146,14 @@ export function moments(param: Param): Moments {
       const total = w.reduce((s, x) => s + x, 0);
       let mean = 0;
       values.forEach((v, i) => (mean += (v * w[i]!) / total));
+      if (!Number.isFinite(mean)) {
+        // v·w overflowed: weigh by the share w / total (at most 1) instead.
+        mean = 0;
+        values.forEach((v, i) => (mean += v * (w[i]! / total)));
+      }
       let variance = 0;
       values.forEach((v, i) => (variance += ((v - mean) ** 2 * w[i]!) / total));
-      let min = Infinity;
-      let max = -Infinity;
-      values.forEach((v, i) => {
-        if (w[i]! > 0 && v < min) min = v;
-        if (w[i]! > 0 && v > max) max = v;
-      });
-      return { mean, variance, min, max };
+      return { mean, variance };
     }
   }
 }

@@ -1,3 +1,4 @@
+import { float64Out, streamArg } from './check.js';
 import type { Xor4096 } from './generator.js';
 import type { Stream } from './stream.js';
 
@@ -170,7 +171,7 @@ export class ZigguratNormal {
  * z() // => -0.12876611910938576
  */
 export function standardNormal(s: Stream): () => number {
-  const z = new ZigguratNormal(s.generator);
+  const z = new ZigguratNormal(streamArg('standardNormal', 's', s).generator);
   return () => z.next();
 }
 
@@ -180,6 +181,7 @@ export function standardNormal(s: Stream): () => number {
  * @example fillStandardNormal(stream(1, 'demo'), new Float64Array(2)) // => Float64Array(2) [ -0.12876611910938576, -0.6260377231688343 ]
  */
 export function fillStandardNormal(s: Stream, out: Float64Array): Float64Array {
-  new ZigguratNormal(s.generator).fill(out, 0, out.length);
+  const g = streamArg('fillStandardNormal', 's', s).generator;
+  new ZigguratNormal(g).fill(float64Out('fillStandardNormal', 'out', out), 0, out.length);
   return out;
 }

@@ -1,51 +1,58 @@
+import { finiteNumber, func, show } from '../args.js';
 import { normalCdf } from '../stats/normal.js';
+import { empiricalArgs, float64Out, minModeMax, paramArg, params, rngArg, span as spanOf, streamArg } from './check.js';
 import type { Dist, EmpiricalDist, LognormalDist, NormalDist, Param, PertDist, TriangularDist, UniformDist } from './dist.js';
 import { standardNormal } from './normal.js';
 import type { Rng, Stream } from './stream.js';
 
 /**
- * Bound samplers: each factory validates its parameters once (RangeError naming the
- * distribution and what is allowed), precomputes what it can, and returns a zero-argument
- * function whose per-draw work is arithmetic. Degenerate parameters (min = max, sd = 0) get a
- * constant closure.
+ * Bound samplers: each factory validates its arguments once (TypeError for a wrong kind,
+ * RangeError naming the distribution and what is allowed), precomputes what it can, and returns
+ * a zero-argument function whose per-draw work is arithmetic. Degenerate parameters (min = max,
+ * sd = 0) get a constant closure. A sampler never returns NaN or ±Infinity: where a draw could
+ * overflow (a lognormal with a large sigma, a normal or exponential with a huge sd or mean) the
+ * draw is checked and an overflow is a RangeError that says what to narrow.
  */
 
 /** A zero-argument sampler. */
 export type Sampler = () => number;
 
-const finite = (name: string, what: string, x: unknown): number => {
-  if (typeof x !== 'number' || !Number.isFinite(x)) throw new RangeError(`${name}: ${what} must be a finite number (got ${String(x)})`);
-  return x;
-};
+const finite = (name: string, what: string, x: unknown): number => finiteNumber(name, what, x);
+
+/** The largest |z| the ziggurat can return (its tail draw from two 32-bit words), rounded up. */
+const Z_MAX = 11;
+/** The largest −ln(u) of a stream's `double()` (53-bit, never 0), rounded up. */
+const LOG_U_MAX = 37;
+
+/** A draw that overflowed: refused where it arises, saying what to narrow. */
+function overflow(fn: string, x: number, what: string): never {
+  throw new RangeError(`${fn}: a draw overflowed to ${show(x)} (${what}); narrow the distribution`);
+}
 
 /**
  * Uniform on [min, max).
  * @example uniform(stream(1, 'doc'), { min: 0, max: 10 })() // => 5.694874485488981
  */
-export function uniform(rng: Rng, { min, max }: Omit<UniformDist, 'dist'>): Sampler {
+export function uniform(rng: Rng, p: Omit<UniformDist, 'dist'>): Sampler {
+  rng = rngArg('uniform', 'rng', rng);
+  const { min, max } = params<UniformDist>('uniform', p, ['min', 'max'], ['min', 'max']);
   finite('uniform', 'min', min);
   finite('uniform', 'max', max);
   if (!(min <= max)) throw new RangeError(`uniform: needs min <= max (got min ${min}, max ${max})`);
   if (min === max) return () => min;
-  const span = max - min;
+  const span = spanOf('uniform', min, max);
   return () => min + span * rng();
-}
-
-function checkMinModeMax(name: string, min: number, mode: number, max: number): void {
-  finite(name, 'min', min);
-  finite(name, 'mode', mode);
-  finite(name, 'max', max);
-  if (!(min <= mode && mode <= max)) throw new RangeError(`${name}: needs min <= mode <= max (got min ${min}, mode ${mode}, max ${max})`);
 }
 
 /**
  * Triangular on [min, max] with the given mode, by its inverse distribution function.
  * @example triangular(stream(1, 'doc'), { min: 5, mode: 6, max: 12 })() // => 7.747762099676656
  */
-export function triangular(rng: Rng, { min, mode, max }: Omit<TriangularDist, 'dist'>): Sampler {
-  checkMinModeMax('triangular', min, mode, max);
+export function triangular(rng: Rng, p: Omit<TriangularDist, 'dist'>): Sampler {
+  rng = rngArg('triangular', 'rng', rng);
+  const { min, mode, max } = params<TriangularDist>('triangular', p, ['min', 'mode', 'max'], ['min', 'mode', 'max']);
+  const span = minModeMax('triangular', min, mode, max);
   if (min === max) return () => min;
-  const span = max - min;
   const cut = (mode - min) / span;
   return () => triangularAt(rng(), min, max, span, cut);
 }
@@ -65,15 +72,30 @@ function triangularAt(u: number, min: number, max: number, span: number, cut: nu
  * @example gamma(stream(1, 'doc'), 2)() // => 2.4696573183490247
  */
 export function gamma(s: Stream, shape: number): Sampler {
-  finite('gamma', 'shape', shape);
-  if (!(shape > 0)) throw new RangeError(`gamma: shape must be > 0 (got ${shape})`);
+  s = streamArg('gamma', 's', s);
+  checkShape('gamma', 'shape', shape);
+  const { core, boost, invShape } = marsagliaTsang(s, shape);
+  return () => {
+    const g = core();
+    return boost ? g * Math.pow(s.double(), invShape) : g;
+  };
+}
+
+function checkShape(fn: string, name: string, shape: unknown): void {
+  finite(fn, name, shape);
+  if (!((shape as number) > 0)) throw new RangeError(`${fn}: ${name} must be > 0 (got ${show(shape)})`);
+}
+
+/**
+ * The Marsaglia–Tsang draw of Gamma(shape) before the boost: `core()` is Gamma(shape + 1) when
+ * `boost` (shape < 1), to be multiplied by u^(1/shape) with u = s.double() drawn next.
+ */
+function marsagliaTsang(s: Stream, shape: number): { core: () => number; boost: boolean; invShape: number } {
   const z = standardNormal(s);
   const boost = shape < 1;
   const d = (boost ? shape + 1 : shape) - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
-  const invShape = 1 / shape;
-  return () => {
-    let g: number;
+  const core = () => {
     for (;;) {
       const x = z();
       let v = 1 + c * x;
@@ -81,13 +103,10 @@ export function gamma(s: Stream, shape: number): Sampler {
       v = v * v * v;
       const u = s.double();
       const x2 = x * x;
-      if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) {
-        g = d * v;
-        break;
-      }
+      if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
     }
-    return boost ? g * Math.pow(s.double(), invShape) : g;
   };
+  return { core, boost, invShape: 1 / shape };
 }
 
 /**
@@ -95,11 +114,36 @@ export function gamma(s: Stream, shape: number): Sampler {
  * @example beta(stream(1, 'doc'), 2, 3)() // => 0.5409890173710109
  */
 export function beta(s: Stream, a: number, b: number): Sampler {
-  const ga = gamma(s, a);
-  const gb = gamma(s, b);
+  s = streamArg('beta', 's', s);
+  checkShape('beta', 'a', a);
+  checkShape('beta', 'b', b);
+  return betaOf(s, a, b);
+}
+
+/**
+ * Beta(a, b) from the same draws as two gamma samplers, X first. X / (X + Y) as it is when
+ * X + Y is a positive finite number; when it underflows to 0 (shapes near 0: both boosts
+ * underflow) or overflows (shapes near the largest double), the same ratio from the logarithms
+ * of the draws, so the result is in [0, 1] and never NaN.
+ */
+function betaOf(s: Stream, a: number, b: number): Sampler {
+  const A = marsagliaTsang(s, a);
+  const B = marsagliaTsang(s, b);
+  const m = Math.min(a, b);
   return () => {
-    const x = ga();
-    return x / (x + gb());
+    const gx = A.core();
+    const ux = A.boost ? s.double() : 1;
+    const gy = B.core();
+    const uy = B.boost ? s.double() : 1;
+    const x = A.boost ? gx * Math.pow(ux, A.invShape) : gx;
+    const y = B.boost ? gy * Math.pow(uy, B.invShape) : gy;
+    const t = x + y;
+    if (t > 0 && t < Infinity) return x / t;
+    if (t === Infinity) return x / 2 / (x / 2 + y / 2);
+    // Underflow: ln X = ln gx + ln(ux)/a, scaled by m = min(a, b) <= 1 so that no term overflows.
+    const lx = m * Math.log(gx) + Math.log(ux) * (m / a);
+    const ly = m * Math.log(gy) + Math.log(uy) * (m / b);
+    return 1 / (1 + Math.exp((ly - lx) / m));
   };
 }
 
@@ -107,9 +151,22 @@ export function beta(s: Stream, a: number, b: number): Sampler {
  * Shape parameters (α, β) of a PERT distribution.
  * @example pertShapes({ min: 5, mode: 6, max: 12 }) // => [ 1.5714285714285714, 4.428571428571429 ]
  */
-export function pertShapes({ min, mode, max, lambda = 4 }: Omit<PertDist, 'dist'>): [number, number] {
-  const span = max - min;
-  return [1 + (lambda * (mode - min)) / span, 1 + (lambda * (max - mode)) / span];
+export function pertShapes(p: Omit<PertDist, 'dist'>): [number, number] {
+  const { min, mode, max, lambda = 4 } = params<PertDist>('pertShapes', p, ['min', 'mode', 'max', 'lambda'], ['min', 'mode', 'max'], 'pert');
+  const span = minModeMax('pertShapes', min, mode, max);
+  finite('pertShapes', 'lambda', lambda);
+  if (!(lambda >= 0)) throw new RangeError(`pertShapes: lambda must be >= 0 (got ${lambda})`);
+  if (span === 0) throw new RangeError(`pertShapes: needs min < max: a PERT with min = max is the constant ${min} and has no shapes`);
+  return shapes(min, mode, max, lambda, span);
+}
+
+/** The PERT shapes; λ·(mode − min) is scaled first only when it would overflow (λ near 1e308). */
+export function shapes(min: number, mode: number, max: number, lambda: number, span: number): [number, number] {
+  let a = 1 + (lambda * (mode - min)) / span;
+  let b = 1 + (lambda * (max - mode)) / span;
+  if (!(a < Infinity)) a = 1 + lambda * ((mode - min) / span);
+  if (!(b < Infinity)) b = 1 + lambda * ((max - mode) / span);
+  return [a, b];
 }
 
 /**
@@ -117,14 +174,14 @@ export function pertShapes({ min, mode, max, lambda = 4 }: Omit<PertDist, 'dist'
  * @example pert(stream(1, 'doc'), { min: 5, mode: 6, max: 12 })() // => 7.558597199922856
  */
 export function pert(s: Stream, p: Omit<PertDist, 'dist'>): Sampler {
-  const { min, mode, max, lambda = 4 } = p;
-  checkMinModeMax('pert', min, mode, max);
+  s = streamArg('pert', 's', s);
+  const { min, mode, max, lambda = 4 } = params<PertDist>('pert', p, ['min', 'mode', 'max', 'lambda'], ['min', 'mode', 'max']);
+  const span = minModeMax('pert', min, mode, max);
   finite('pert', 'lambda', lambda);
   if (!(lambda >= 0)) throw new RangeError(`pert: lambda must be >= 0 (got ${lambda})`);
   if (min === max) return () => min;
-  const [a, b] = pertShapes({ min, mode, max, lambda });
-  const draw = beta(s, a, b);
-  const span = max - min;
+  const [a, b] = shapes(min, mode, max, lambda, span);
+  const draw = betaOf(s, a, b);
   return () => min + span * draw();
 }
 
@@ -136,7 +193,11 @@ export function pert(s: Stream, p: Omit<PertDist, 'dist'>): Sampler {
  * bounds, and the acceptance rate stays bounded away from 0 however far out the interval lies.
  * @example normal(stream(1, 'doc'), { mean: 0.2, sd: 0.1, min: 0 })() // => 0.2542466387455037
  */
-export function normal(s: Stream, { mean, sd, min, max }: Omit<NormalDist, 'dist'>): Sampler {
+export function normal(s: Stream, p: Omit<NormalDist, 'dist'>): Sampler {
+  return normalOf(streamArg('normal', 's', s), params<NormalDist>('normal', p, ['mean', 'sd', 'min', 'max'], ['mean', 'sd']), true);
+}
+
+function normalOf(s: Stream, { mean, sd, min, max }: Omit<NormalDist, 'dist'>, checked: boolean): Sampler {
   finite('normal', 'mean', mean);
   finite('normal', 'sd', sd);
   if (!(sd >= 0)) throw new RangeError(`normal: sd must be >= 0 (got ${sd})`);
@@ -149,14 +210,33 @@ export function normal(s: Stream, { mean, sd, min, max }: Omit<NormalDist, 'dist
   }
   if (lo === hi) return () => lo;
   const z = standardNormal(s);
-  if (lo === -Infinity && hi === Infinity) return () => mean + sd * z();
+  if (lo === -Infinity && hi === Infinity) {
+    // Unbounded: a draw can overflow only when |mean| + Z_MAX·sd does; then each draw is checked.
+    if (!checked || Math.abs(mean) + Z_MAX * sd <= Number.MAX_VALUE) return () => mean + sd * z();
+    return () => {
+      const x = mean + sd * z();
+      return Number.isFinite(x) ? x : overflow('normal', x, `mean ${mean} + sd ${sd} × z`);
+    };
+  }
   const a = (lo - mean) / sd;
   const b = (hi - mean) / sd;
+  // A bound more than 1e150 sd beyond the mean (a² overflows): every draw is that bound in
+  // double precision (the excess over it is below 37/a² of it).
+  if (a > 1e150) return () => lo;
+  if (b < -1e150) return () => hi;
   const unit = standardTruncated(s, z, a, b);
+  // Bounded on both sides the clamp keeps every draw finite; with an open side, draws are checked.
+  if (!checked || (lo > -Infinity && hi < Infinity)) {
+    return () => {
+      const x = mean + sd * unit();
+      // Rounding in mean + sd·x can step over a bound by one ulp; clamp it back.
+      return x < lo ? lo : x > hi ? hi : x;
+    };
+  }
   return () => {
     const x = mean + sd * unit();
-    // Rounding in mean + sd·x can step over a bound by one ulp; clamp it back.
-    return x < lo ? lo : x > hi ? hi : x;
+    const y = x < lo ? lo : x > hi ? hi : x;
+    return Number.isFinite(y) ? y : overflow('normal', y, `mean ${mean} + sd ${sd} × z`);
   };
 }
 
@@ -183,7 +263,7 @@ function standardTruncated(s: Stream, z: Sampler, a: number, b: number): Sampler
       }
     };
   }
-  // 0 <= a < b: a tail, or a short interval in it.
+  // 0 <= a < b: a tail, or a short interval in it (a <= 1e150: the caller handles beyond).
   const lambda = (a + Math.sqrt(a * a + 4)) / 2;
   const expWins = b - a > (2 / (a + Math.sqrt(a * a + 4))) * Math.exp((a * a - a * Math.sqrt(a * a + 4)) / 4 + 0.5);
   if (expWins) {
@@ -208,14 +288,24 @@ function standardTruncated(s: Stream, z: Sampler, a: number, b: number): Sampler
  * Lognormal: median · exp(sigma · Z).
  * @example lognormal(stream(1, 'doc'), { median: 3, sigma: 0.4 })() // => 3.726982196733764
  */
-export function lognormal(s: Stream, { median, sigma }: Omit<LognormalDist, 'dist'>): Sampler {
+export function lognormal(s: Stream, p: Omit<LognormalDist, 'dist'>): Sampler {
+  return lognormalOf(streamArg('lognormal', 's', s), params<LognormalDist>('lognormal', p, ['median', 'sigma'], ['median', 'sigma']), true);
+}
+
+function lognormalOf(s: Stream, { median, sigma }: Omit<LognormalDist, 'dist'>, checked: boolean): Sampler {
   finite('lognormal', 'median', median);
   finite('lognormal', 'sigma', sigma);
   if (!(median > 0)) throw new RangeError(`lognormal: median must be > 0 (got ${median})`);
   if (!(sigma >= 0)) throw new RangeError(`lognormal: sigma must be >= 0 (got ${sigma})`);
   if (sigma === 0) return () => median;
   const z = standardNormal(s);
-  return () => median * Math.exp(sigma * z());
+  // median·exp(sigma·z) stays finite for |z| <= Z_MAX when ln(median) + Z_MAX·sigma < ln(MAX).
+  if (!checked || Math.log(median) + Z_MAX * sigma < Math.log(Number.MAX_VALUE)) return () => median * Math.exp(sigma * z());
+  return () => {
+    const zz = z();
+    const x = median * Math.exp(sigma * zz);
+    return x < Infinity ? x : overflow('lognormal', x, `median ${median} × exp(sigma ${sigma} × z ${zz})`);
+  };
 }
 
 /**
@@ -223,21 +313,12 @@ export function lognormal(s: Stream, { median, sigma }: Omit<LognormalDist, 'dis
  * M. D. Vose's stable form (1991): O(1) per draw whatever the number of values.
  * @example empirical(stream(1, 'doc'), { values: [0.75, 0.9], weights: [1, 3] })() // => 0.9
  */
-export function empirical(rng: Rng, { values, weights }: Omit<EmpiricalDist, 'dist'>): Sampler {
+export function empirical(rng: Rng, p: Omit<EmpiricalDist, 'dist'>): Sampler {
+  rng = rngArg('empirical', 'rng', rng);
+  const { values, weights } = params<EmpiricalDist>('empirical', p, ['values', 'weights'], ['values']);
+  const total = empiricalArgs('empirical', values, weights);
   const n = values.length;
-  if (n === 0) throw new RangeError('empirical: values must not be empty');
-  values.forEach((v, i) => finite('empirical', `values[${i}]`, v));
-  if (weights !== undefined && weights.length !== n) {
-    throw new RangeError(`empirical: weights must have one entry per value (got ${weights.length} weights for ${n} values)`);
-  }
   const w = weights ?? values.map(() => 1);
-  let total = 0;
-  w.forEach((x, i) => {
-    finite('empirical', `weights[${i}]`, x);
-    if (!(x >= 0)) throw new RangeError(`empirical: weights[${i}] must be >= 0 (got ${x})`);
-    total += x;
-  });
-  if (!(total > 0) || !Number.isFinite(total)) throw new RangeError('empirical: weights must have a positive, finite sum');
   if (n === 1) {
     const only = values[0]!;
     return () => only;
@@ -270,6 +351,7 @@ export function empirical(rng: Rng, { values, weights }: Omit<EmpiricalDist, 'di
  * @example bernoulli(stream(1, 'doc'), 0.3)() // => 0
  */
 export function bernoulli(rng: Rng, p: number): Sampler {
+  rng = rngArg('bernoulli', 'rng', rng);
   finite('bernoulli', 'p', p);
   if (!(p >= 0 && p <= 1)) throw new RangeError(`bernoulli: p must be in [0, 1] (got ${p})`);
   if (p === 0) return () => 0;
@@ -282,10 +364,15 @@ export function bernoulli(rng: Rng, p: number): Sampler {
  * @example exponential(stream(1, 'doc'), 4)() // => 2.2520752224510634
  */
 export function exponential(s: Stream, mean: number): Sampler {
+  s = streamArg('exponential', 's', s);
   finite('exponential', 'mean', mean);
   if (!(mean >= 0)) throw new RangeError(`exponential: mean must be >= 0 (got ${mean})`);
   if (mean === 0) return () => 0;
-  return () => -mean * Math.log(s.double());
+  if (mean * LOG_U_MAX <= Number.MAX_VALUE) return () => -mean * Math.log(s.double());
+  return () => {
+    const x = -mean * Math.log(s.double());
+    return x < Infinity ? x : overflow('exponential', x, `mean ${mean} × −ln(u)`);
+  };
 }
 
 /**
@@ -295,6 +382,21 @@ export function exponential(s: Stream, mean: number): Sampler {
  * rate() // => 0.07172157935003709
  */
 export function sampler(s: Stream, param: Param): Sampler {
+  s = streamArg('sampler', 's', s);
+  if (param !== null && typeof param === 'object' && !Array.isArray(param) && typeof (param as { dist?: unknown }).dist === 'string' && !DIST_SET.has((param as { dist: string }).dist)) {
+    throw new TypeError(`sampler: unknown distribution ${show((param as { dist: string }).dist)} (allowed: uniform, triangular, pert, normal, lognormal, empirical)`);
+  }
+  return bind(s, paramArg('sampler', 'param', param), true);
+}
+
+const DIST_SET = new Set(['uniform', 'triangular', 'pert', 'normal', 'lognormal', 'empirical']);
+
+/**
+ * The sampler of a parameter whose kind is known (a number or a distribution). `checked`: draws
+ * that can overflow are checked (public samplers); the kernels pass false and check the drawn
+ * values themselves, naming the scenario's field.
+ */
+function bind(s: Stream, param: Param, checked: boolean): Sampler {
   if (typeof param === 'number') {
     finite('sampler', 'a fixed parameter', param);
     return () => param;
@@ -308,13 +410,13 @@ export function sampler(s: Stream, param: Param): Sampler {
     case 'pert':
       return pert(s, d);
     case 'normal':
-      return normal(s, d);
+      return normalOf(s, d, checked);
     case 'lognormal':
-      return lognormal(s, d);
+      return lognormalOf(s, d, checked);
     case 'empirical':
       return empirical(s, d);
     default:
-      throw new TypeError(`sampler: unknown distribution ${JSON.stringify((d as { dist?: unknown }).dist)} (allowed: uniform, triangular, pert, normal, lognormal, empirical)`);
+      throw new TypeError(`sampler: unknown distribution ${show((d as { dist?: unknown }).dist)} (allowed: uniform, triangular, pert, normal, lognormal, empirical)`);
   }
 }
 
@@ -323,7 +425,14 @@ export function sampler(s: Stream, param: Param): Sampler {
  * @example fill(sampler(stream(1, 'doc'), { dist: 'uniform', min: 0, max: 1 }), new Float64Array(2)) // => Float64Array(2) [ 0.5694874485488981, 0.4194139337632805 ]
  */
 export function fill(draw: Sampler, out: Float64Array): Float64Array {
-  for (let k = 0; k < out.length; k++) out[k] = draw();
+  func('fill', 'draw', draw);
+  float64Out('fill', 'out', out);
+  for (let k = 0; k < out.length; k++) {
+    const x: unknown = draw();
+    if (typeof x !== 'number') throw new TypeError(`fill: draw must return numbers (got ${show(x)} at index ${k})`);
+    if (!Number.isFinite(x)) throw new RangeError(`fill: draw must return finite numbers (got ${show(x)} at index ${k})`);
+    out[k] = x;
+  }
   return out;
 }
 
@@ -338,14 +447,14 @@ export function fillParam(param: Param, s: Stream, out: Float64Array, from: numb
     out.fill(param, from, to);
     return;
   }
-  if (param.dist === 'uniform' && param.min < param.max) {
+  if (param.dist === 'uniform' && param.min < param.max && param.max - param.min < Infinity) {
     const { min, max } = param;
     const span = max - min;
     s.generator.fillUniform(out, from, to);
     for (let k = from; k < to; k++) out[k] = min + span * out[k]!;
     return;
   }
-  if (param.dist === 'triangular' && param.min < param.max) {
+  if (param.dist === 'triangular' && param.min < param.max && param.max - param.min < Infinity) {
     const { min, mode, max } = param;
     const span = max - min;
     const cut = (mode - min) / span;
@@ -353,6 +462,6 @@ export function fillParam(param: Param, s: Stream, out: Float64Array, from: numb
     for (let k = from; k < to; k++) out[k] = triangularAt(out[k]!, min, max, span, cut);
     return;
   }
-  const draw = sampler(s, param);
+  const draw = bind(s, param, false);
   for (let k = from; k < to; k++) out[k] = draw();
 }

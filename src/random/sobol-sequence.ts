@@ -30,6 +30,9 @@ function directions(dims: number): Uint32Array[] {
   });
 }
 
+/** The most values (dims × n) {@link sobolPoints} returns: 1 GiB of doubles. */
+export const SOBOL_MAX_VALUES = 2 ** 27;
+
 /** The most dimensions {@link sobolPoints} offers. */
 export const SOBOL_MAX_DIMENSIONS = SOBOL_DIRECTIONS.length;
 
@@ -42,7 +45,10 @@ export const SOBOL_MAX_DIMENSIONS = SOBOL_DIRECTIONS.length;
  */
 export function sobolPoints(dims: number, n: number): Float64Array[] {
   wholeNumber('sobolPoints', 'dims', dims, 1, SOBOL_MAX_DIMENSIONS);
-  wholeNumber('sobolPoints', 'n', n, 1, 2 ** 26);
+  wholeNumber('sobolPoints', 'n', n, 1, 2 ** 30);
+  if (dims * n > SOBOL_MAX_VALUES) {
+    throw new RangeError(`sobolPoints: dims × n = ${(dims * n).toLocaleString('en')} values would need ${((dims * n * 8) / 2 ** 30).toFixed(1)} GiB; at most ${SOBOL_MAX_VALUES.toLocaleString('en')} (1 GiB)`);
+  }
   const v = directions(dims);
   const x = new Uint32Array(dims);
   const out = Array.from({ length: dims }, () => new Float64Array(n));

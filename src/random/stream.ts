@@ -51,11 +51,12 @@ function hash128(text: string): [number, number, number, number] {
 /**
  * The seed as a canonical string: a finite number (42 and '42' are the same seed) or a non-empty
  * string. A value of another kind (a bigint, a symbol, null) is a TypeError, NaN or ±Infinity a
- * RangeError; `fn` names the function in the message.
+ * RangeError; `fn` (by default `seedKey`) names the function in the message.
  * @example seedKey(42) // => '42'
  */
-export function seedKey(seed: Seed, fn = 'seed'): string {
-  const at = fn === 'seed' ? 'seed' : `${fn}: seed`;
+export function seedKey(seed: Seed, fn = 'seedKey'): string {
+  if (typeof fn !== 'string' || !/^[A-Za-z][A-Za-z0-9.]*$/.test(fn)) throw new TypeError(`seedKey: fn must be the name of the calling function (got ${show(fn)})`);
+  const at = `${fn}: seed`;
   if (typeof seed === 'number') {
     if (!Number.isFinite(seed)) throw new RangeError(`${at} must be a finite number or a non-empty string (got ${seed})`);
     return String(seed);
@@ -117,6 +118,7 @@ function checkPurpose(purpose: unknown): Purpose {
 
 function makeStream(key: string, purposeIn: Purpose, block: number): Stream {
   const purpose = checkPurpose(purposeIn);
+  if (typeof block !== 'number') throw new TypeError(`stream: block must be a whole number >= 0 (got ${show(block)})`);
   if (!(Number.isInteger(block) && block >= 0)) throw new RangeError(`stream: block must be a whole number >= 0 (got ${show(block)})`);
   const hex = streamKey(key, purpose, block);
   const g = new Xor4096(hex);

@@ -1,3 +1,5 @@
+import { show } from '../args.js';
+
 /** One problem in an input document: where (`path`) and what is wrong and allowed (`message`). */
 export interface ScenarioIssue {
   path: (string | number)[];
@@ -5,12 +7,25 @@ export interface ScenarioIssue {
 }
 
 /**
- * A path as messages write it; the root is `(root)`.
+ * A path as messages write it; the root is `(root)`. The path is an array of keys (strings) and
+ * indices (whole numbers >= 0); anything else is a TypeError or RangeError naming formatPath.
  * @example formatPath(['legs', 2, 'days', 'mode']) // => 'legs[2].days.mode'
  */
 export function formatPath(path: readonly (string | number)[]): string {
+  if (!Array.isArray(path)) throw new TypeError(`formatPath: path must be an array of keys and indices (got ${show(path)})`);
+  for (let i = 0; i < path.length; i++) {
+    const p: unknown = path[i];
+    if (typeof p === 'string') continue;
+    if (typeof p !== 'number') throw new TypeError(`formatPath: path[${i}] must be a string or a whole number (got ${show(p)})`);
+    if (!(Number.isInteger(p) && p >= 0)) throw new RangeError(`formatPath: path[${i}] must be a whole number >= 0 when a number (got ${show(p)})`);
+  }
+  return pathText(path);
+}
+
+/** {@link formatPath} without the checks (an issue's path as zod gives it). */
+function pathText(path: readonly PropertyKey[]): string {
   let out = '';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? p : `.${p}`;
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
   return out === '' ? '(root)' : out;
 }
 
@@ -34,7 +49,7 @@ export class ScenarioError extends Error {
 
   constructor(what: string, issues: readonly ScenarioIssue[], issueCount = issues.length) {
     const count = Math.max(issueCount, issues.length);
-    const lines = issues.slice(0, MAX_LISTED_ISSUES).map((i) => `  ${formatPath(i.path)}: ${i.message}`);
+    const lines = issues.slice(0, MAX_LISTED_ISSUES).map((i) => `  ${pathText(i.path)}: ${i.message}`);
     const more = count - lines.length;
     if (more > 0) lines.push(`  … and ${more} more problem${more === 1 ? '' : 's'}`);
     super(`invalid ${what} (${count} problem${count === 1 ? '' : 's'}):\n${lines.join('\n')}`);

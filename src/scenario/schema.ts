@@ -7,7 +7,7 @@ import { z } from 'zod';
 /** zod itself, for the other schema files: zod enters the library through this file alone. */
 export { z };
 import { show } from '../args.js';
-import { moments } from '../random/moments.js';
+import { support } from '../random/moments.js';
 import type { Dist, Param } from '../random/dist.js';
 import { compileFormula, FormulaError } from '../growth/mathjs.js';
 import { midpointLog } from '../growth/model.js';
@@ -175,14 +175,14 @@ function supportInside(d: Dist, b: Bound, ctx: Ctx): void {
       return;
     }
     case 'lognormal': {
-      const m = moments(d);
+      const m = support(d);
       if (d.sigma === 0) {
         if (!within(d.median, b)) fail(['median'], `${mustBe(b)} (got ${d.median}): ${why}`);
         return;
       }
       // Support (0, ∞): open at 0.
       if (b.min !== undefined && !(0 >= b.min)) fail([], `a lognormal takes values down to 0 here: ${why}`);
-      if (b.max !== undefined && m.max === Infinity) fail([], `a lognormal is unbounded above: ${why}; use a bounded distribution`);
+      if (b.max !== undefined && m.max === null) fail([], `a lognormal is unbounded above: ${why}; use a bounded distribution`);
       return;
     }
     case 'empirical':
@@ -222,8 +222,8 @@ function exactlyOneRate(g: { model: string; rate?: Param | undefined; midpointYe
 /** A parameter's support as messages show it. */
 function showSupport(p: Param): string {
   if (typeof p === 'number') return String(p);
-  const m = moments(p);
-  return `a ${p.dist} over [${m.min}, ${m.max}]`;
+  const m = support(p);
+  return `a ${p.dist} over [${m.min ?? -Infinity}, ${m.max ?? Infinity}]`;
 }
 
 /**
@@ -236,7 +236,8 @@ function anchoredCurve(g: { model: string; capacityMt: Param; rate?: Param | und
   const logistic = g.model === 'logistic';
   const v0 = start.volumeMt;
   const t0 = start.year;
-  const K = moments(g.capacityMt);
+  const { min: kMin, max: kMax } = support(g.capacityMt);
+  const K = { min: kMin ?? -Infinity, max: kMax ?? Infinity };
   if (!(K.min > v0)) {
     ctx.addIssue({
       code: 'custom',
@@ -246,7 +247,8 @@ function anchoredCurve(g: { model: string; capacityMt: Param; rate?: Param | und
     return;
   }
   if (g.midpointYear === undefined || g.rate !== undefined) return;
-  const tm = moments(g.midpointYear);
+  const { min: tMin, max: tMax } = support(g.midpointYear);
+  const tm = { min: tMin ?? -Infinity, max: tMax ?? Infinity };
   const lo = midpointLog(logistic, K.min, v0);
   const hi = K.max === Infinity ? Infinity : midpointLog(logistic, K.max, v0);
   const threshold = logistic ? '2 × start.volumeMt' : 'e × start.volumeMt';
@@ -298,7 +300,7 @@ const growthSchema = z.discriminatedUnion(
       try {
         compileFormula(g.formula, names);
       } catch (e) {
-        if (e instanceof FormulaError) ctx.addIssue({ code: 'custom', path: ['formula'], message: e.message });
+        if (e instanceof FormulaError) ctx.addIssue({ code: 'custom', path: ['formula'], message: e.reason });
         else throw e;
       }
     }),
