@@ -87,13 +87,13 @@ export function level(fn: string, name: string, p: unknown): number {
 /** An array of probability levels, each in [0, 1]. */
 export function levels(fn: string, name: string, ps: unknown): number[] {
   if (!Array.isArray(ps)) throw new TypeError(`${fn}: ${name} must be an array of numbers in [0, 1] (got ${show(ps)})`);
-  return ps.map((p, i) => level(fn, `${name}[${i}]`, p));
+  return Array.from(ps, (p, i) => level(fn, `${name}[${i}]`, p));
 }
 
 /** An array of finite numbers. */
 export function finiteNumbers(fn: string, name: string, xs: unknown): number[] {
   if (!Array.isArray(xs)) throw new TypeError(`${fn}: ${name} must be an array of finite numbers (got ${show(xs)})`);
-  return xs.map((x, i) => finiteNumber(fn, `${name}[${i}]`, x));
+  return Array.from(xs, (x, i) => finiteNumber(fn, `${name}[${i}]`, x));
 }
 
 /** One of a list of allowed strings. */

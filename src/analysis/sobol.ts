@@ -86,7 +86,7 @@ export function sobolIndicesOf(f: (inputs: Record<string, number>) => number, o:
   func(fn, 'f', f);
   const opts = options<SobolOfOptions>(fn, o, ['factors', 'samples', 'seed', 'bootstrap', 'confidence', 'sampling'], ['factors', 'samples', 'seed']);
   if (!Array.isArray(opts.factors) || opts.factors.length === 0) throw new TypeError(`${fn}: factors must be a non-empty array of names (got ${show(opts.factors)})`);
-  const names = opts.factors.map((n, i) => {
+  const names = Array.from(opts.factors, (n: unknown, i) => {
     if (typeof n !== 'string' || n.length === 0) throw new TypeError(`${fn}: factors[${i}] must be a non-empty string (got ${show(n)})`);
     return n;
   });

@@ -81,7 +81,8 @@ export function compareRoutes(routes: readonly (RouteInput | Route)[], o: Compar
   const within = opts.within === undefined ? 15 : finiteNumber(fn, 'within', opts.within);
   const { within: _w, ...transitOptions } = opts;
   // Every route checked (and parsed) before any is simulated.
-  const runs = routes.map((r) => transitRun(fn, r, transitOptions));
+  // Array.from, not map: a sparse array's holes are routes too (undefined ones, refused by name).
+  const runs = Array.from(routes, (r) => transitRun(fn, r, transitOptions));
   // One route's trips at a time, and the first route's kept for the paired differences.
   let first: Float64Array | null = null;
   const rows = runs.map((run) => {

@@ -196,3 +196,15 @@ describe('every exported function: a finite result or a clear error, for any inp
     });
   }
 });
+
+describe('sparse arrays: a hole is a value (undefined), never skipped', () => {
+  it('levels, thresholds, routes and factors with holes are refused by name', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const holes = [0.5, , 0.9] as number[];
+    expect(() => api.simulateVolumes(PRESETS.baseline, { paths: 10, seed: 1, quantiles: holes })).toThrow(/simulateVolumes: quantiles\[1\] must be a number/);
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => api.compareRoutes([route, , route] as never, { trips: 10, seed: 1 })).toThrow(ScenarioError);
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => api.sobolIndicesOf((x) => x.a!, { factors: ['a', , 'b'] as string[], samples: 8, seed: 1 })).toThrow(/factors\[1\] must be a non-empty string/);
+  });
+});
