@@ -5,11 +5,11 @@ import { defineConfig } from 'tsup';
 // are `instanceof VolumeResult`, its errors `instanceof ScenarioError`) instead of a bundled copy.
 // Dependencies stay external: users' bundlers dedupe zod and mathjs.
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'node/worker': 'src/node/worker.ts', 'render/index': 'src/render/index.ts' },
+  entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'node/worker': 'src/node/worker.ts', 'render/index': 'src/render/index.ts', 'testing/index': 'src/testing/index.ts' },
   format: ['esm', 'cjs'],
   splitting: true,
   // The worker is started by file name, never imported: no declarations for it.
-  dts: { entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'render/index': 'src/render/index.ts' } },
+  dts: { entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'render/index': 'src/render/index.ts', 'testing/index': 'src/testing/index.ts' } },
   sourcemap: true,
   clean: true,
   target: 'es2022',
@@ -23,5 +23,6 @@ export default defineConfig({
   },
   tsconfig: 'tsconfig.node.json',
   // middle-corridor/render loads vega, vega-lite and resvg (optional peers) when called.
-  external: ['zod', 'mathjs', 'seedrandom', 'vega', 'vega-lite', '@resvg/resvg-js'],
+  // middle-corridor/testing needs fast-check (an optional peer).
+  external: ['zod', 'mathjs', 'seedrandom', 'vega', 'vega-lite', '@resvg/resvg-js', 'fast-check'],
 });

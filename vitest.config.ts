@@ -1,7 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const alias = { 'middle-corridor': fileURLToPath(new URL('./src/index.ts', import.meta.url)) };
+const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
+// The package's name resolves to this checkout's source (subpaths first: the longest match wins).
+const alias = [
+  { find: 'middle-corridor/testing', replacement: here('./src/testing/index.ts') },
+  { find: 'middle-corridor/node', replacement: here('./src/node/index.ts') },
+  { find: 'middle-corridor/render', replacement: here('./src/render/index.ts') },
+  { find: /^middle-corridor$/, replacement: here('./src/index.ts') },
+];
 
 /**
  * Tests that start processes, worker pools or builds: the slow ones, which `npm run test:fast`

@@ -100,6 +100,16 @@ describe('the examples and the README stay true', () => {
     }
   });
 
+  it('examples/06-property-test.ts runs the laws and a property of its own, and catches a false claim', () => {
+    const r = runTs('examples/06-property-test.ts');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/holds {2}volume never exceeds capacity or demand \(60 scenarios\)/);
+    expect(r.stdout).toMatch(/holds {2}more capacity never makes 10 Mt less likely/);
+    expect(r.stdout).toMatch(/A false claim is caught: counterexample found/);
+    expect(r.stdout).not.toMatch(/FAILED/);
+  });
+
   it('the README quick start, as a plain .mjs file, prints exactly what the README says it prints', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const code = /## Quick start[\s\S]*?```js\n([\s\S]*?)```/.exec(readme)?.[1];

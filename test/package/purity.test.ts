@@ -40,6 +40,12 @@ describe('the core runs unchanged in a browser, and a seed fixes every number', 
     for (const f of render) expect(f.text, f.path).not.toMatch(/^import\s+(?!type\b)[^;]*['"](vega|vega-lite|@resvg\/resvg-js)['"]/m); // dynamic only
   });
 
+  it('fast-check is imported only under src/testing/ (middle-corridor/testing)', () => {
+    const checker = /(from\s+|import\(\s*)['"]fast-check['"]/;
+    expect(sources.filter((f) => !f.path.startsWith(join('src', 'testing')) && checker.test(f.text)).map((f) => f.path)).toEqual([]);
+    expect(sources.some((f) => f.path.startsWith(join('src', 'testing')) && checker.test(f.text))).toBe(true);
+  });
+
   it('the public index re-exports by name, never `export *`', () => {
     const index = readFileSync(join(src, 'index.ts'), 'utf8');
     expect(index).not.toMatch(/export \*/);
@@ -52,14 +58,14 @@ describe('package.json', () => {
     expect(pkg.name).toBe('middle-corridor');
     expect(pkg.type).toBe('module');
     expect(pkg.sideEffects).toBe(false);
-    expect(pkg.files).toEqual(['dist', 'node', 'render']); // node/, render/: the subpaths' stubs for resolvers without exports (node10)
+    expect(pkg.files).toEqual(['dist', 'node', 'render', 'testing']); // node/, render/, testing/: the subpaths' stubs for resolvers without exports (node10)
     expect(Object.keys(pkg.exports['.'].import)[0]).toBe('types');
     expect(Object.keys(pkg.exports['.'].require)[0]).toBe('types');
     expect(pkg.license).toBe('MIT');
   });
 
-  it('vega, vega-lite and resvg are optional peers (and dev dependencies), never dependencies', () => {
-    for (const name of ['vega', 'vega-lite', '@resvg/resvg-js']) {
+  it('vega, vega-lite, resvg and fast-check are optional peers (and dev dependencies), never dependencies', () => {
+    for (const name of ['vega', 'vega-lite', '@resvg/resvg-js', 'fast-check']) {
       expect(pkg.dependencies?.[name], name).toBeUndefined();
       expect(pkg.peerDependencies[name], name).toBeDefined();
       expect(pkg.peerDependenciesMeta[name], name).toEqual({ optional: true });
@@ -67,5 +73,6 @@ describe('package.json', () => {
     }
     expect(Object.keys(pkg.exports['./render'].import)[0]).toBe('types');
     expect(Object.keys(pkg.exports['./render'].require)[0]).toBe('types');
+    expect(Object.keys(pkg.exports['./testing'].import)[0]).toBe('types');
   });
 });

@@ -1,0 +1,151 @@
+/**
+ * fast-check arbitraries that generate only valid documents: every scenario, route, parameter and
+ * record they produce parses (`parseScenario`, `parseRoute`), so a property can test a forecast
+ * instead of the validator. Constraints narrow what is generated.
+ */
+import fc from 'fast-check';
+import type { Observation } from '../data/volumes.js';
+import type { Dist, Param } from '../random/dist.js';
+import type { LegInput, RouteInput, ScenarioInput } from '../scenario/types.js';
+
+/** Bounds of a parameter arbitrary: every value the distribution can take lies in [min, max]. */
+export interface ParamConstraints {
+  min?: number;
+  max?: number;
+  /** Which shapes (all by default, and plain numbers). */
+  dists?: readonly ('number' | Dist['dist'])[];
+}
+
+const d = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+
+/**
+ * A parameter whose whole support lies in [min, max] (0 to 1 by default): a number, or a
+ * uniform, triangular, PERT, truncated normal or empirical distribution (lognormals only when
+ * `max` is unbounded… they are unbounded above, so they are generated only when asked for and
+ * `max` is Infinity).
+ */
+export function param(c: ParamConstraints = {}): fc.Arbitrary<Param> {
+  const lo = c.min ?? 0;
+  const hi = c.max ?? 1;
+  if (!(lo <= hi) || !Number.isFinite(lo)) throw new RangeError(`param: needs a finite min <= max (got min ${lo}, max ${hi})`);
+  const top = Number.isFinite(hi) ? hi : lo + 1e3;
+  const want = new Set(c.dists ?? ['number', 'uniform', 'triangular', 'pert', 'normal', 'empirical']);
+  const sorted3 = fc.tuple(d(lo, top), d(lo, top), d(lo, top)).map((xs) => xs.sort((a, b) => a - b) as [number, number, number]);
+  const options: fc.Arbitrary<Param>[] = [];
+  if (want.has('number')) options.push(d(lo, top));
+  if (want.has('uniform')) options.push(sorted3.map(([a, , b]) => ({ dist: 'uniform' as const, min: a, max: b })));
+  if (want.has('triangular')) options.push(sorted3.map(([a, m, b]) => ({ dist: 'triangular' as const, min: a, mode: m, max: b })));
+  if (want.has('pert')) options.push(sorted3.map(([a, m, b]) => ({ dist: 'pert' as const, min: a, mode: m, max: b })));
+  if (want.has('normal')) {
+    options.push(
+      fc.tuple(sorted3, d(0, (top - lo) / 2)).map(([[a, m, b], sd]) => ({ dist: 'normal' as const, mean: m, sd, min: a, max: b })),
+    );
+  }
+  if (want.has('empirical')) options.push(fc.array(d(lo, top), { minLength: 1, maxLength: 5 }).map((values) => ({ dist: 'empirical' as const, values })));
+  if (want.has('lognormal') && hi === Infinity && lo <= 0) options.push(fc.tuple(d(0.01, 100), d(0, 1)).map(([median, sigma]) => ({ dist: 'lognormal' as const, median, sigma })));
+  if (options.length === 0) throw new RangeError('param: no distribution shape left to generate (check dists and the bounds)');
+  return fc.oneof(...options);
+}
+
+/** What {@link scenario} generates. */
+export interface ScenarioConstraints {
+  /** The start year's range (2020–2030 by default). */
+  startYear?: [number, number];
+  /** Years simulated after the start (1–10 by default). */
+  years?: [number, number];
+  /** The start volume's range, Mt (0.5–10 by default). */
+  startMt?: [number, number];
+  /** Growth models to draw from ('exponential', 'logistic', 'gompertz', 'piecewise'; all by default). */
+  growth?: readonly ('exponential' | 'logistic' | 'gompertz' | 'piecewise')[];
+  /** With a capacity: always, never, or either (default). */
+  capacity?: boolean;
+  /** At most this many disruptions (2 by default). */
+  maxDisruptions?: number;
+}
+
+/** Valid scenarios (every one parses), within the constraints. */
+export function scenario(c: ScenarioConstraints = {}): fc.Arbitrary<ScenarioInput> {
+  const [y0, y1] = c.startYear ?? [2020, 2030];
+  const [k0, k1] = c.years ?? [1, 10];
+  const [v0, v1] = c.startMt ?? [0.5, 10];
+  const models = c.growth ?? ['exponential', 'logistic', 'gompertz', 'piecewise'];
+  return fc
+    .record({
+      year: fc.integer({ min: y0, max: y1 }),
+      years: fc.integer({ min: k0, max: k1 }),
+      volumeMt: d(v0, v1),
+      model: fc.constantFrom(...models),
+      volatility: param({ min: 0, max: 0.6 }),
+      persistence: fc.option(d(0, 0.9), { nil: undefined }),
+      withCapacity: c.capacity === undefined ? fc.boolean() : fc.constant(c.capacity),
+      disruptions: fc.integer({ min: 0, max: c.maxDisruptions ?? 2 }),
+    })
+    .chain((s) => {
+      const growth: fc.Arbitrary<ScenarioInput['growth']> =
+        s.model === 'exponential'
+          ? param({ min: -0.5, max: 1 }).map((rate) => ({ model: 'exponential' as const, rate }))
+          : s.model === 'piecewise'
+            ? fc.array(d(0.1, 50), { minLength: 2, maxLength: 4 }).map((vs) => ({ model: 'piecewise' as const, points: vs.map((volumeMt, i) => ({ year: s.year - 2 + 2 * i, volumeMt })) }))
+            : // K above the start volume, and the rate positive: the anchored curves' rules.
+              fc.record({ k: d(1.05, 5), rate: param({ min: 0.05, max: 1 }) }).map(({ k, rate }) => ({ model: s.model as 'logistic' | 'gompertz', capacityMt: s.volumeMt * k, rate }));
+      const capacity = s.withCapacity
+        ? fc.record({
+            baseMt: param({ min: 0.5, max: 50 }),
+            expansions: fc.array(fc.record({ dy: fc.integer({ min: 0, max: s.years }), addMt: param({ min: 0, max: 10 }), delayYears: param({ min: 0, max: 3 }) }), { maxLength: 2 }),
+          }).map((x) => ({ baseMt: x.baseMt, expansions: x.expansions.map((e) => ({ year: s.year + e.dy, addMt: e.addMt, delayYears: e.delayYears })) }))
+        : fc.constant(undefined);
+      const disruptions = fc.array(
+        fc.record({ probability: param({ min: 0, max: 1 }), factor: param({ min: 0.5, max: 1.5 }), onCapacity: fc.boolean() }),
+        { minLength: s.disruptions, maxLength: s.disruptions },
+      );
+      return fc.tuple(growth, capacity, disruptions).map(([g, cap, ds]): ScenarioInput => ({
+        start: { year: s.year, volumeMt: s.volumeMt },
+        horizon: s.year + s.years,
+        growth: g,
+        volatility: s.volatility,
+        ...(s.persistence === undefined ? {} : { persistence: s.persistence }),
+        ...(cap ? { capacity: cap } : {}),
+        disruptions: ds.map((x, i) => ({
+          name: `disruption ${i + 1}`,
+          probability: x.probability,
+          ...(x.onCapacity && cap ? { capacityFactor: x.factor } : { demandFactor: x.factor }),
+        })),
+        target: null,
+      }));
+    });
+}
+
+/** What {@link route} generates. */
+export interface RouteConstraints {
+  /** Legs per route (1–6 by default). */
+  legs?: [number, number];
+  /** Days a leg may take, at most (30 by default). */
+  maxDays?: number;
+  /** With queues on some legs (default) or none. */
+  queues?: boolean;
+}
+
+const MODES = ['rail', 'road', 'ferry', 'sea', 'port', 'border'] as const;
+
+/** Valid routes (every one parses): legs with days, some with delays and queues. */
+export function route(c: RouteConstraints = {}): fc.Arbitrary<RouteInput> {
+  const [l0, l1] = c.legs ?? [1, 6];
+  const maxDays = c.maxDays ?? 30;
+  const leg = (i: number): fc.Arbitrary<LegInput> =>
+    fc
+      .record({
+        mode: fc.constantFrom(...MODES),
+        days: param({ min: 0, max: maxDays }),
+        delay: fc.option(fc.record({ probability: d(0, 1), days: param({ min: 0, max: maxDays }) }), { nil: undefined }),
+        queue: c.queues === false ? fc.constant(undefined) : fc.option(fc.record({ capacityMt: param({ min: 0.5, max: 20 }), servers: fc.integer({ min: 1, max: 12 }), serviceDays: d(0.05, 5), arrivalCv: d(0, 2), serviceCv: d(0, 2) }), { nil: undefined }),
+      })
+      .map((x) => ({ name: `leg ${i + 1}`, mode: x.mode, days: x.days, ...(x.delay ? { delay: x.delay } : {}), ...(x.queue ? { queue: x.queue } : {}) }));
+  return fc.integer({ min: l0, max: l1 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => leg(i))).map((legs) => ({ name: 'generated route', legs })));
+}
+
+/** A record of outturns: consecutive years, positive volumes (what the fits and evaluations read). */
+export function observations(c: { years?: [number, number]; first?: number } = {}): fc.Arbitrary<Observation[]> {
+  const [n0, n1] = c.years ?? [4, 10];
+  const first = c.first ?? 2015;
+  return fc.array(d(0.05, 50), { minLength: n0, maxLength: n1 }).map((vs) => vs.map((volumeMt, i) => ({ year: first + i, volumeMt, kind: 'reported' as const, source: 'generated' })));
+}
