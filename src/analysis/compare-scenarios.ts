@@ -4,6 +4,7 @@ import { seedKey } from '../random/stream.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { MAX_PATHS, simulateVolumes } from '../volume/simulate.js';
+import { displayBundle, toCSV, tidy, type TidyRow } from '../report/display.js';
 import { pairedAtLeast, pairedMean, pairedQuantile, type PairedDifference } from './paired.js';
 
 /** One year of {@link compareScenarios}: each statistic of a and of b, and a − b paired. */
@@ -51,6 +52,28 @@ export class ScenarioComparison {
 
   toJSON() {
     return { kind: this.kind, seed: this.seed, paths: this.paths, names: [...this.names], volumeMt: this.volumeMt, rows: this.rows.map((r) => ({ ...r })) };
+  }
+
+  /** Tidy rows: per year, each statistic's paired difference a − b with its standard error. */
+  toRecords(): TidyRow[] {
+    return this.rows.flatMap((r) =>
+      tidy(r.year, { probabilityAtLeast: r.probabilityAtLeast?.difference ?? null, mean: r.mean.difference, p10: r.p10.difference, p50: r.p50.difference, p90: r.p90.difference }),
+    );
+  }
+
+  /** The tidy rows as CSV (year, statistic, value, standardError). */
+  toCSV(): string {
+    return toCSV(this.toRecords(), 'year');
+  }
+
+  /** Jupyter (Deno kernel): the table of differences. */
+  [Symbol.for('Jupyter.display')](): Record<string, unknown> {
+    return displayBundle({
+      title: `${this.names[0]} − ${this.names[1]} (paired, ${this.paths.toLocaleString('en')} paths)`,
+      text: `ScenarioComparison ${this.names[0]} − ${this.names[1]}: ${this.rows.length} years`,
+      rows: this.toRecords(),
+      keyName: 'year',
+    });
   }
 }
 

@@ -1,6 +1,8 @@
 import { finiteNumber, func, numberIn, oneOf, options, show, wholeNumber } from '../args.js';
 import { SOBOL_MAX_DIMENSIONS, sobolPoints } from '../random/sobol-sequence.js';
 import { seedKey, stream, type Seed } from '../random/stream.js';
+import { sobolChart } from '../report/charts.js';
+import { displayBundle, toCSV, tidy, type TidyRow } from '../report/display.js';
 import { estimateIndices, type FactorIndices } from './sobol-estimators.js';
 
 /** Options of {@link sobolIndicesOf}. */
@@ -53,6 +55,28 @@ export class SobolIndices {
     const row = this.indices.find((r) => r.factor === factor);
     if (!row) throw new RangeError(`SobolIndices.of: unknown factor ${show(factor)} (factors: ${this.indices.map((r) => r.factor).join(', ')})`);
     return row;
+  }
+
+  /** Tidy rows: per factor, the first-order and total index with their bootstrap standard errors. */
+  toRecords(): TidyRow[] {
+    return this.indices.flatMap((r) => tidy(r.factor, { firstOrder: r.firstOrder, total: r.total }));
+  }
+
+  /** The tidy rows as CSV (factor, statistic, value, standardError). */
+  toCSV(): string {
+    return toCSV(this.toRecords(), 'factor');
+  }
+
+  /** Jupyter (Deno kernel): a table of the indices and their chart. */
+  [Symbol.for('Jupyter.display')](): Record<string, unknown> {
+    const top = [...this.indices].sort((a, b) => b.total.estimate - a.total.estimate)[0];
+    return displayBundle({
+      title: `Sobol indices (N = ${this.samples}, ${this.evaluations} evaluations)`,
+      text: `SobolIndices: ${this.indices.length} factors; largest total index ${top ? `${top.factor} ${top.total.estimate.toFixed(3)}` : '—'}`,
+      rows: this.toRecords(),
+      keyName: 'factor',
+      chart: sobolChart(this.indices, { output: 'the output' }),
+    });
   }
 
   /** `{ kind, seed, samples, evaluations, variance, indices }`: plain numbers. */

@@ -5,6 +5,8 @@ import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import type { Estimate } from '../stats/estimate.js';
 import { MAX_PATHS, simulateVolumes } from '../volume/simulate.js';
+import { tornadoChart } from '../report/charts.js';
+import { displayBundle, toCSV, tidy, type TidyRow } from '../report/display.js';
 import type { PairedDifference } from './paired.js';
 import { distributionsIn, withValueAt } from './parameters.js';
 import { checkStatistic, evaluate, evaluatePaired, statisticLabel, type VolumeStatistic } from './statistic.js';
@@ -52,6 +54,28 @@ export class Tornado {
 
   toJSON() {
     return { kind: this.kind, seed: this.seed, paths: this.paths, statistic: { ...this.statistic }, label: this.label, baseline: this.baseline, rows: this.rows.map((r) => ({ ...r })) };
+  }
+
+  /** Tidy rows: per parameter, its P10 and P90, the statistic at each, and the paired swing. */
+  toRecords(): TidyRow[] {
+    return this.rows.flatMap((r) => tidy(r.parameter, { p10: r.p10, p90: r.p90, atP10: r.low, atP90: r.high, swing: r.swing.difference }));
+  }
+
+  /** The tidy rows as CSV. */
+  toCSV(): string {
+    return toCSV(this.toRecords(), 'parameter');
+  }
+
+  /** Jupyter (Deno kernel): the table and the tornado chart. */
+  [Symbol.for('Jupyter.display')](): Record<string, unknown> {
+    const top = this.rows[0];
+    return displayBundle({
+      title: `Tornado: ${this.label}`,
+      text: `Tornado of ${this.label}: ${this.rows.length} parameters; largest swing ${top ? `${top.parameter} ${top.swing.difference.estimate.toFixed(3)}` : '—'}`,
+      rows: this.toRecords(),
+      keyName: 'parameter',
+      chart: tornadoChart(this.rows.map((r) => ({ parameter: r.parameter, low: r.low, high: r.high })), { statistic: this.label, baseline: this.baseline.estimate }),
+    });
   }
 }
 

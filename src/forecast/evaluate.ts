@@ -13,6 +13,8 @@ import { estimate, type Estimate } from '../stats/estimate.js';
 import { quantileSorted } from '../stats/quantile.js';
 import { simulateVolumes } from '../volume/simulate.js';
 import { crpsSorted, intervalScore, pitSorted } from '../analysis/scores.js';
+import { pitChart } from '../report/charts.js';
+import { displayBundle, toCSV, tidy, type TidyRow } from '../report/display.js';
 import { forecastModels, type ForecastModel } from './models.js';
 
 /** One forecast scored against one outturn. */
@@ -82,7 +84,7 @@ export class ForecastEvaluation {
   /** Plain warnings, e.g. that a few origins cannot tell models apart. */
   readonly warnings: readonly string[];
 
-  constructor(p: Omit<ForecastEvaluation, 'kind' | 'summary' | 'toJSON'>) {
+  constructor(p: Omit<ForecastEvaluation, 'kind' | 'summary' | 'toJSON' | 'toRecords' | 'toCSV'>) {
     this.seed = p.seed;
     this.paths = p.paths;
     this.baseline = p.baseline;
@@ -97,6 +99,29 @@ export class ForecastEvaluation {
     const s = this.summaries.find((x) => x.model === model && x.horizon === horizon);
     if (!s) throw new RangeError(`ForecastEvaluation.summary: no forecasts of ${show(model)} at horizon ${show(horizon)} (models: ${[...new Set(this.summaries.map((x) => x.model))].join(', ')})`);
     return s;
+  }
+
+  /** Tidy rows: per model and horizon, the mean scores, coverage and skill. */
+  toRecords(): TidyRow[] {
+    return this.summaries.flatMap((s) =>
+      tidy(`${s.model} @ ${s.horizon === 'all' ? 'all horizons' : `h=${s.horizon}`}`, { crps: s.crps, intervalScore50: s.intervalScore50, intervalScore80: s.intervalScore80, coverage50: s.coverage50, coverage80: s.coverage80, skill: s.skill }),
+    );
+  }
+
+  /** The tidy rows as CSV. */
+  toCSV(): string {
+    return toCSV(this.toRecords(), 'model');
+  }
+
+  /** Jupyter (Deno kernel): the table of scores and the PIT chart. */
+  [Symbol.for('Jupyter.display')](): Record<string, unknown> {
+    return displayBundle({
+      title: `Forecast skill from the origins ${this.origins.join(', ')} (baseline ${this.baseline})`,
+      text: `ForecastEvaluation: ${this.scores.length} forecasts scored; ${this.warnings.join(' ')}`,
+      rows: this.toRecords(),
+      keyName: 'model',
+      chart: pitChart(this.scores.map((s) => ({ model: s.model, pit: s.pit }))),
+    });
   }
 
   toJSON() {

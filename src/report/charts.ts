@@ -24,7 +24,7 @@ const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross'];
 const LINES = ['#08306b', '#2171b5', '#4292c6', '#525252', '#737373'];
 
 function base(title: string, subtitle: readonly string[], extra: Record<string, unknown> = {}): VegaLiteSpec {
-  return {
+  const spec: VegaLiteSpec = {
     $schema: VEGA_LITE_SCHEMA,
     title: { text: title, subtitle: [...subtitle], anchor: 'start', subtitleFontSize: 10, subtitleColor: '#525252' },
     width: 560,
@@ -32,6 +32,10 @@ function base(title: string, subtitle: readonly string[], extra: Record<string, 
     config: { font: 'Helvetica, Arial, sans-serif', axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, titleFontSize: 11, orient: 'right', labelLimit: 220 }, view: { stroke: null } },
     ...extra,
   };
+  // In a Deno Jupyter notebook the spec displays as the chart; the key is a symbol, so JSON and
+  // the Vega-Lite schema never see it.
+  Object.defineProperty(spec, Symbol.for('Jupyter.display'), { value: () => ({ 'application/vnd.vegalite.v5+json': JSON.parse(JSON.stringify(spec)), 'text/plain': `Vega-Lite chart: ${title}` }), enumerable: false });
+  return spec;
 }
 
 /** A year with a volume, e.g. an outturn or an announced figure. */

@@ -5,7 +5,7 @@
 import { finiteNumber, options, show } from '../args.js';
 
 /** What a field of a row must be. */
-export type FieldKind = 'number' | 'number?' | 'string' | 'string?' | 'year' | 'year|null' | 'estimate' | 'interval';
+export type FieldKind = 'number' | 'number?' | 'number|null' | 'string' | 'string?' | 'key' | 'year' | 'year|null' | 'estimate' | 'interval';
 
 function field(fn: string, where: string, kind: FieldKind, x: unknown): void {
   const optional = kind.endsWith('?');
@@ -13,6 +13,13 @@ function field(fn: string, where: string, kind: FieldKind, x: unknown): void {
   switch (kind) {
     case 'number':
     case 'number?':
+      finiteNumber(fn, where, x);
+      return;
+    case 'number|null':
+      if (x !== null) finiteNumber(fn, where, x);
+      return;
+    case 'key':
+      if (x === null || typeof x === 'string') return;
       finiteNumber(fn, where, x);
       return;
     case 'string':

@@ -20,3 +20,4 @@ export {
   type BacktestBand,
   type PitPoint,
 } from './charts.js';
+export { toCSV, JUPYTER_DISPLAY, type TidyRow } from './display.js';

@@ -37,6 +37,7 @@ const CALLS: Record<string, () => unknown[]> = {
   compileFormula: () => ['a * exp(b * (t - 2025))', ['a', 'b']],
   convergenceChart: () => [[{ paths: 1000, estimate: 0.3, standardError: 0.01 }], { statistic: 'P' }],
   crps: () => [[1, 2, 3], 2],
+  toCSV: () => [[{ key: 2027, statistic: 'p50', value: 5, standardError: null }], 'year'],
   dampedTrendModel: () => [{ phi: 0.8 }],
   driftModel: () => [{}],
   empirical: () => [stream(1, 'x'), { values: [1, 2], weights: [1, 3] }],

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { PRESETS, TITR_VOLUMES, compareScenarios, evaluateForecasts, fanChart, noChangeModel, sobolIndicesOf, toCSV, tornado } from '../../src/index.js';
+
+const display = (x: unknown) => (x as Record<symbol, () => Record<string, unknown>>)[Symbol.for('Jupyter.display')]!();
+
+describe('results display in a Deno Jupyter notebook and export tidy rows', () => {
+  it('a chart spec displays as itself, and the symbol never reaches its JSON', () => {
+    const spec = fanChart([{ year: 2025, p10: 4, p50: 4, p90: 4 }]);
+    const b = display(spec);
+    expect(b['application/vnd.vegalite.v5+json']).toEqual(JSON.parse(JSON.stringify(spec)));
+    expect(JSON.stringify(spec)).not.toMatch(/Jupyter/);
+  });
+
+  it('analysis results give an HTML table, a chart where one fits, a short text, and CSV rows', () => {
+    const t = tornado(PRESETS.baseline, { statistic: { statistic: 'mean', year: 2027 }, paths: 500, seed: 1 });
+    const b = display(t);
+    expect(String(b['text/html'])).toMatch(/^<table><caption.*<th>parameter<\/th><th>p10<\/th>/);
+    expect((b['application/vnd.vegalite.v5+json'] as { $schema: string }).$schema).toMatch(/vega-lite\/v5/);
+    expect(String(b['text/plain']).length).toBeLessThan(200);
+    const csv = t.toCSV().split('\n');
+    expect(csv[0]).toBe('parameter,statistic,value,standardError');
+    expect(csv.length).toBe(t.rows.length * 5 + 2);
+
+    const s = sobolIndicesOf((x) => x.a! + x.b!, { factors: ['a', 'b'], samples: 256, seed: 1, bootstrap: 20 });
+    expect(display(s)['application/vnd.vegalite.v5+json']).toBeDefined();
+    expect(s.toRecords().map((r) => r.statistic)).toEqual(['firstOrder', 'total', 'firstOrder', 'total']);
+
+    const c = compareScenarios(PRESETS.baseline, PRESETS['official-capacity'], { paths: 500, seed: 1 });
+    expect(String(display(c)['text/html'])).toMatch(/<th>year<\/th><th>probabilityAtLeast<\/th>/);
+
+    const e = evaluateForecasts(TITR_VOLUMES, { seed: 1, paths: 200, models: { 'no-change': noChangeModel() }, points: [] });
+    expect(display(e)['application/vnd.vegalite.v5+json']).toBeDefined();
+  });
+
+  it('CSV quotes what needs quoting', () => {
+    expect(toCSV([{ key: 'a, "b"', statistic: 's', value: 1, standardError: null }])).toBe('key,statistic,value,standardError\n"a, ""b""",s,1,\n');
+  });
+});
