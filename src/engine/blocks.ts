@@ -62,3 +62,18 @@ export function joined(pieces: readonly Float64Array[], length: number): Float64
   if (at !== length) throw new RangeError(`the partials hold ${at} values where ${length} were expected: were they made from this plan?`);
   return out;
 }
+
+/** `x` as `n` Float64Arrays of `length` finite numbers each (a plan's or partial's arrays), else a TypeError or RangeError naming `fn` and `what`. */
+export function finiteArrays(fn: string, what: string, x: unknown, n: number, length: number): Float64Array[] {
+  if (!Array.isArray(x) || x.length !== n) throw new TypeError(`${fn}: ${what} must be an array of ${n} Float64Arrays (got ${show(x)})`);
+  return x.map((a: unknown, i) => {
+    if (!(a instanceof Float64Array) || a.length !== length) throw new TypeError(`${fn}: ${what}[${i}] must be a Float64Array of ${length} numbers (got ${show(a)})`);
+    for (let j = 0; j < length; j++) if (!Number.isFinite(a[j]!)) throw new RangeError(`${fn}: ${what}[${i}][${j}] is ${a[j]}, not a finite number: was it made by this plan?`);
+    return a;
+  });
+}
+
+/** Whether two plain values (numbers, strings, arrays, plain objects) are the same. */
+export function samePlain(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

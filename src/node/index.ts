@@ -7,14 +7,14 @@
  * errors its ScenarioError, RangeError and TypeError.
  */
 import type { Route, RouteInput, Scenario, ScenarioInput } from '../index.js';
-import { corridorEnginePlan, mergeCorridor, planCorridorTrips, runCorridorBlocks, type CorridorTripsPlan } from '../transit/corridor-engine.js';
-import { checkTransit, mergeTransit, runTransitBlocks, TRIP_BLOCK, tripBlocks, type TransitPlan, type TripBlocks } from '../transit/engine.js';
+import { corridorBlocks, corridorEnginePlan, mergeCorridorPartials, tripsPlanOf, type CorridorTripsPlan } from '../transit/corridor-engine.js';
+import { checkTransit, mergeTransitPartials, transitBlocks, TRIP_BLOCK, tripBlocks, type TransitPlan, type TripBlocks } from '../transit/engine.js';
 import {
+  bracketsFrom,
   checkVolumes,
-  mergeVolumes,
+  mergePartials,
   needsPilot,
   pathsIn,
-  placeBrackets,
   runVolumePlan,
   STREAM_BLOCK,
   volumeBlocksBuffers,
@@ -70,7 +70,7 @@ async function volumesParallel(job: Run, plan: VolumePlan, workers: number, onPr
   let p = plan;
   if (needsPilot(p)) {
     const pilot = p.summary!.pilot!;
-    p = placeBrackets(p, (await Promise.all(split(pilot.length, workers).map(([j0, j1], i) => runWorker(job, i, { kind: 'volume-pilot', plan: p, j0, j1 })))) as VolumePilot[]);
+    p = bracketsFrom(p, (await Promise.all(split(pilot.length, workers).map(([j0, j1], i) => runWorker(job, i, { kind: 'volume-pilot', plan: p, j0, j1 })))) as VolumePilot[]);
   }
   const whole = p.summary === null ? volumeBlocksBuffers(p, 0, p.nBlocks, shared) : null;
   let done = 0;
@@ -85,14 +85,14 @@ async function volumesParallel(job: Run, plan: VolumePlan, workers: number, onPr
       });
     }),
   )) as VolumePartial[];
-  if (!whole) return mergeVolumes(p, parts);
+  if (!whole) return mergePartials(p, parts);
   // The quantiles every summary reads (P10, P50, P90, and any asked for), each year on a worker,
   // from the shared arrays: the same function on the same numbers as on this thread.
   const byWorker = split(p.years.length, workers);
   const qs = (await Promise.all(byWorker.map(([k0, k1], i) => runWorker(job, i, { kind: 'volume-quantiles', volume: whole.volume.slice(k0, k1), levels: p.levels })))) as number[][][];
   const quantiles: [number, number, number][] = [];
   byWorker.forEach(([k0], i) => qs[i]!.forEach((row, j) => row.forEach((value, m) => quantiles.push([k0 + j, p.levels[m]!, value]))));
-  return mergeVolumes(p, parts, quantiles);
+  return mergePartials(p, parts, quantiles);
 }
 
 /** Trip blocks on the workers, each writing its range's views of shared buffers; the partials, in block order. */
@@ -112,8 +112,8 @@ export async function simulateTransitParallel(r: RouteInput | Route, o: TransitO
   const fn = 'simulateTransitParallel';
   const plan = checkTransit(fn, r, o, ['workers']);
   const workers = workerCount(fn, (o as ParallelOptions).workers);
-  if (workers === 1) return mergeTransit(plan, [runTransitBlocks(plan, 0, plan.nBlocks)]);
-  return mergeTransit(plan, await tripsParallel(startRun(fn), plan, 1, workers));
+  if (workers === 1) return mergeTransitPartials(plan, [transitBlocks(plan, 0, plan.nBlocks)]);
+  return mergeTransitPartials(plan, await tripsParallel(startRun(fn), plan, 1, workers));
 }
 
 /** Shared memory holding `a` (itself when it is shared already), for the workers to read. */
@@ -135,8 +135,8 @@ export async function simulateCorridorParallel(s: ScenarioInput | Scenario, r: R
   const workers = workerCount(fn, (o as ParallelOptions).workers);
   const job = startRun(fn);
   const volumes = (await volumesParallel(job, plan.volumes, workers)) as VolumeResult;
-  const trips = planCorridorTrips(plan, volumes);
-  if (workers === 1) return mergeCorridor(trips, [runCorridorBlocks(trips, 0, trips.nBlocks)]);
+  const trips = tripsPlanOf(fn, plan, volumes);
+  if (workers === 1) return mergeCorridorPartials(trips, [corridorBlocks(trips, 0, trips.nBlocks)]);
   const sharedTrips = { ...trips, demand: trips.demand.map(toShared), capacity: trips.capacity.map(toShared), volume: trips.volume.map(toShared) };
-  return mergeCorridor(sharedTrips, await tripsParallel(job, sharedTrips, trips.demand.length, workers));
+  return mergeCorridorPartials(sharedTrips, await tripsParallel(job, sharedTrips, trips.demand.length, workers));
 }

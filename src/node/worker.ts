@@ -5,9 +5,9 @@
  * a block do not depend on which thread runs it, so a parallel run equals one thread bit for bit.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { runCorridorBlocks, type CorridorTripsPlan } from '../transit/corridor-engine.js';
-import { runTransitBlocks, type TransitPlan, type TripBlocks } from '../transit/engine.js';
-import { runVolumeBlocks, runVolumePilot, volumeQuantiles, type VolumeBlocks, type VolumePlan } from '../volume/engine.js';
+import { corridorBlocks, type CorridorTripsPlan } from '../transit/corridor-engine.js';
+import { transitBlocks, type TransitPlan, type TripBlocks } from '../transit/engine.js';
+import { pilotBlocks, volumeBlocks, volumeQuantiles, type VolumeBlocks, type VolumePlan } from '../volume/engine.js';
 import { toWire } from './wire.js';
 
 export type Job =
@@ -21,15 +21,15 @@ export type Job =
 export function runJob(job: Job): unknown {
   switch (job.kind) {
     case 'volume-blocks':
-      return runVolumeBlocks(job.plan, job.b0, job.b1, job.into);
+      return volumeBlocks(job.plan, job.b0, job.b1, job.into);
     case 'volume-pilot':
-      return runVolumePilot(job.plan, job.j0, job.j1);
+      return pilotBlocks(job.plan, job.j0, job.j1);
     case 'volume-quantiles':
       return job.volume.map((v) => volumeQuantiles(v, job.levels));
     case 'transit-blocks':
-      return runTransitBlocks(job.plan, job.b0, job.b1, job.into);
+      return transitBlocks(job.plan, job.b0, job.b1, job.into);
     case 'corridor-blocks':
-      return runCorridorBlocks(job.plan, job.b0, job.b1, job.into);
+      return corridorBlocks(job.plan, job.b0, job.b1, job.into);
   }
 }
 

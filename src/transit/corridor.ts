@@ -1,7 +1,7 @@
 import type { Route, RouteInput, Scenario, ScenarioInput } from '../scenario/types.js';
 import { runVolumePlan } from '../volume/simulate.js';
 import type { VolumeResult } from '../volume/result.js';
-import { corridorEnginePlan, mergeCorridor, planCorridorTrips, runCorridorBlocks } from './corridor-engine.js';
+import { corridorBlocks, corridorEnginePlan, mergeCorridorPartials, tripsPlanOf } from './corridor-engine.js';
 import type { CorridorOptions } from './corridor-plan.js';
 import type { CorridorResult } from './corridor-result.js';
 
@@ -24,6 +24,6 @@ export { CorridorResult, type CorridorSummaryRow, type CorridorJSON, type Corrid
  */
 export function simulateCorridor(s: ScenarioInput | Scenario, r: RouteInput | Route, o: CorridorOptions): CorridorResult {
   const plan = corridorEnginePlan('simulateCorridor', s, r, o);
-  const trips = planCorridorTrips(plan, runVolumePlan(plan.volumes) as VolumeResult);
-  return mergeCorridor(trips, [runCorridorBlocks(trips, 0, trips.nBlocks)]);
+  const trips = tripsPlanOf(plan.corridor.fn, plan, runVolumePlan(plan.volumes) as VolumeResult);
+  return mergeCorridorPartials(trips, [corridorBlocks(trips, 0, trips.nBlocks)]);
 }

@@ -3,7 +3,8 @@
  * b0, b1)` → partial → `mergeTransit(plan, partials)` → {@link TransitSample}. Plans and partials
  * are plain data: block ranges of trips can run anywhere and merge to the bits of one thread.
  */
-import { blockRange, checkCover, checkPlan, joined } from '../engine/blocks.js';
+import { blockRange, checkCover, joined } from '../engine/blocks.js';
+import { checkTransitPlan, checkTrips } from './engine-checks.js';
 import type { Route, RouteInput } from '../scenario/types.js';
 import { mergeTrips, runTripBlocks, TRIP_BLOCK, tripBlocks, type TripBlocks } from './kernel.js';
 import { TransitSample } from './result.js';
@@ -39,8 +40,14 @@ export function transitPlan({ route, trips, seed, volumeMt }: TransitRun): Trans
 /** Runs trip blocks [b0, b1) of a planned transit run (written into `into` when given, e.g. views of shared memory): the partial {@link mergeTransit} takes. */
 export function runTransitBlocks(plan: TransitPlan, b0: number, b1: number, into?: TripBlocks): TripBlocks {
   const fn = 'runTransitBlocks';
-  const p = checkPlan<TransitPlan>(fn, plan, 'transit-plan', 'planTransit');
+  const p = checkTransitPlan(fn, plan, transitPlan);
   const [a, b] = blockRange(fn, b0, b1, p.nBlocks);
+  const shape = { legs: p.route.legs.length, trips: p.trips, loads: 1, b0: a, b1: b, finite: false };
+  return transitBlocks(p, a, b, into === undefined ? undefined : checkTrips(fn, into, 'into', shape));
+}
+
+/** {@link runTransitBlocks} of a plan this library made (unchecked: for schedulers). */
+export function transitBlocks(p: TransitPlan, a: number, b: number, into?: TripBlocks): TripBlocks {
   const out = into ?? tripBlocks(p.route.legs.length, p.trips, 1, a, b);
   const v = p.volumeMt;
   runTripBlocks(p.route, p.seed, p.trips, [{ volumeMt: () => v, capacityMt: () => null }], a, b, out);
@@ -50,8 +57,14 @@ export function runTransitBlocks(plan: TransitPlan, b0: number, b1: number, into
 /** Merges partials of consecutive block ranges covering [0, plan.nBlocks), in block order: the sample {@link simulateTransit} gives, bit for bit. */
 export function mergeTransit(plan: TransitPlan, partials: readonly TripBlocks[]): TransitSample {
   const fn = 'mergeTransit';
-  const p = checkPlan<TransitPlan>(fn, plan, 'transit-plan', 'planTransit');
-  const parts = checkCover<TripBlocks>(fn, partials, 'trip-blocks', p.nBlocks);
+  const p = checkTransitPlan(fn, plan, transitPlan);
+  const legs = p.route.legs.length;
+  const parts = checkCover<TripBlocks>(fn, partials, 'trip-blocks', p.nBlocks).map((x, i) => checkTrips(fn, x, `partials[${i}]`, { legs, trips: p.trips, loads: 1, b0: x.b0, b1: x.b1, finite: true }));
+  return mergeTransitPartials(p, parts);
+}
+
+/** {@link mergeTransit} of partials this library made (unchecked: for schedulers). */
+export function mergeTransitPartials(p: TransitPlan, parts: readonly TripBlocks[]): TransitSample {
   const [out] = mergeTrips(p.route, parts, (pieces) => joined(pieces, p.trips));
   return new TransitSample(out!, p.route, p.seed, { volumeMt: p.volumeMt, year: null });
 }

@@ -1,5 +1,5 @@
 import type { Route, RouteInput } from '../scenario/types.js';
-import { mergeTransit, runTransitBlocks, transitPlan } from './engine.js';
+import { mergeTransitPartials, transitBlocks, transitPlan } from './engine.js';
 import { transitRun, type TransitOptions } from './plan.js';
 import type { TransitSample } from './result.js';
 
@@ -18,5 +18,5 @@ export { checkTrips, MAX_TRIPS, transitRun, type TransitOptions, type TransitRun
  */
 export function simulateTransit(r: RouteInput | Route, o: TransitOptions): TransitSample {
   const plan = transitPlan(transitRun('simulateTransit', r, o));
-  return mergeTransit(plan, [runTransitBlocks(plan, 0, plan.nBlocks)]);
+  return mergeTransitPartials(plan, [transitBlocks(plan, 0, plan.nBlocks)]);
 }

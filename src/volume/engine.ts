@@ -6,40 +6,24 @@
  * than 4 blocks has one step more, before its blocks: a pilot (`runVolumePilot`) whose volumes
  * place each year's quantile brackets (`placeBrackets`).
  */
-import { blockRange, checkCover, checkPlan, joined } from '../engine/blocks.js';
+import { show } from '../args.js';
+import { blockRange, checkCover, finiteArrays, joined } from '../engine/blocks.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { trustedQuantiles } from '../stats/quantile.js';
 import { STREAM_BLOCK } from './draws.js';
 import { runVolumeBlock, toArrays, workspace } from './kernel.js';
-import { plan as checkRun, VOLUME_OPTIONS, type RunPlan, type VolumePlan } from './plan.js';
+import { plan as checkRun, VOLUME_OPTIONS, type RunPlan, type VolumeBlocks, type VolumePilot, type VolumePlan } from './plan.js';
+import { checkBlocks, checkCounts, checkVolumePlan } from './engine-checks.js';
 import { VolumeResult } from './result.js';
 import { blockVolumes, countBlocks, finishSummary, summaryPlan, summaryYear, type VolumeCounts } from './summary-run.js';
 import type { VolumeSummary } from './summary.js';
 
 export type { VolumeCounts } from './summary-run.js';
 export { STREAM_BLOCK } from './draws.js';
-export type { VolumePlan, SummaryPlan, SummaryYear, Bracket } from './plan.js';
-
-/** The partial of a full run over blocks [b0, b1): each year's demand, capacity (empty without one) and volume of the blocks' paths. */
-export interface VolumeBlocks {
-  kind: 'volume-blocks';
-  b0: number;
-  b1: number;
-  demand: Float64Array[];
-  capacity: Float64Array[];
-  volume: Float64Array[];
-}
+export type { VolumePlan, SummaryPlan, SummaryYear, Bracket, VolumeBlocks, VolumePilot } from './plan.js';
 
 /** A partial of a volume run: {@link VolumeBlocks} (full runs) or {@link VolumeCounts} (`keep: 'summary'`). */
 export type VolumePartial = VolumeBlocks | VolumeCounts;
-
-/** The pilot's volumes of a summary run: per year, the volumes of pilot blocks [j0, j1) (indices into `plan.summary.pilot`), block after block. */
-export interface VolumePilot {
-  kind: 'volume-pilot';
-  j0: number;
-  j1: number;
-  volumes: Float64Array[];
-}
 
 /** The engine plan of checked options (`onProgress` stays with the scheduler). */
 export function volumePlan(run: RunPlan): VolumePlan {
@@ -69,26 +53,39 @@ export function needsPilot(plan: VolumePlan): boolean {
 /** Simulates pilot blocks [j0, j1) of a summary plan (all of them by default): their volumes, for {@link placeBrackets}. */
 export function runVolumePilot(plan: VolumePlan, j0?: number, j1?: number): VolumePilot {
   const fn = 'runVolumePilot';
-  const p = checkPlan<VolumePlan>(fn, plan, 'volume-plan', 'planVolumes');
+  const p = checkVolumePlan(fn, plan);
   const pilot = p.summary?.pilot;
   if (!pilot) throw new RangeError(`${fn}: only a keep: 'summary' plan of more than 4 blocks has a pilot (this one has ${p.summary ? 'none: its blocks keep their volumes' : "keep: 'all'"})`);
   const [a, b] = blockRange(fn, j0 ?? 0, j1 ?? pilot.length, pilot.length);
-  return { kind: 'volume-pilot', j0: a, j1: b, volumes: blockVolumes(p, pilot.slice(a, b)) };
+  return pilotBlocks(p, a, b);
+}
+
+/** {@link runVolumePilot} of a plan this library made (unchecked: for schedulers). */
+export function pilotBlocks(p: VolumePlan, j0: number, j1: number): VolumePilot {
+  return { kind: 'volume-pilot', j0, j1, volumes: blockVolumes(p, p.summary!.pilot!.slice(j0, j1)) };
 }
 
 /** The plan with each year's quantile brackets placed from the pilot's volumes (pilot partials covering the pilot, in order). */
 export function placeBrackets(plan: VolumePlan, pilots: readonly VolumePilot[]): VolumePlan {
   const fn = 'placeBrackets';
-  const p = checkPlan<VolumePlan>(fn, plan, 'volume-plan', 'planVolumes');
+  const p = checkVolumePlan(fn, plan);
   const s = p.summary;
   if (!s?.pilot) throw new RangeError(`${fn}: only a keep: 'summary' plan of more than 4 blocks has a pilot`);
+  if (!Array.isArray(pilots)) throw new TypeError(`${fn}: pilots must be an array of runVolumePilot's partials (got ${show(pilots)})`);
   const parts = checkCover<{ kind: 'volume-pilot'; b0: number; b1: number; volumes: Float64Array[] }>(
     fn,
-    pilots.map((x) => ({ ...x, b0: x?.j0, b1: x?.j1 })),
+    pilots.map((x: unknown) => (typeof x === 'object' && x !== null ? { ...x, b0: (x as VolumePilot).j0, b1: (x as VolumePilot).j1 } : x)),
     'volume-pilot',
     s.pilot.length,
   );
-  const years = p.years.map((_, k) => summaryYear(joined(parts.map((x) => x.volumes[k]!), s.pilot!.length * STREAM_BLOCK).slice(), p.paths, s.ranks));
+  parts.forEach((x, i) => finiteArrays(fn, `pilots[${i}].volumes`, x.volumes, p.years.length, (x.b1 - x.b0) * STREAM_BLOCK));
+  return bracketsFrom(p, parts);
+}
+
+/** {@link placeBrackets} for pilot partials this library made (unchecked: for schedulers). */
+export function bracketsFrom(p: VolumePlan, pilots: readonly { volumes: Float64Array[] }[]): VolumePlan {
+  const s = p.summary!;
+  const years = p.years.map((_, k) => summaryYear(joined(pilots.map((x) => x.volumes[k]!), s.pilot!.length * STREAM_BLOCK).slice(), p.paths, s.ranks));
   return { ...p, summary: { ...s, years } };
 }
 
@@ -110,8 +107,17 @@ export function volumeBlocksBuffers(plan: VolumePlan, b0: number, b1: number, al
  */
 export function runVolumeBlocks(plan: VolumePlan, b0: number, b1: number, into?: VolumeBlocks): VolumePartial {
   const fn = 'runVolumeBlocks';
-  const p = checkPlan<VolumePlan>(fn, plan, 'volume-plan', 'planVolumes');
+  const p = checkVolumePlan(fn, plan);
   const [a, b] = blockRange(fn, b0, b1, p.nBlocks);
+  if (p.summary !== null && p.summary.pilot !== null && p.summary.years === null) {
+    throw new RangeError(`${fn}: this summary plan's brackets are not placed yet: run its pilot (runVolumePilot) and placeBrackets first`);
+  }
+  if (into !== undefined && p.summary !== null) throw new TypeError(`${fn}: into is for full runs (keep: 'all') only (got ${show(into)})`);
+  return volumeBlocks(p, a, b, into === undefined ? undefined : checkBlocks(fn, p, { ...into, b0: a, b1: b }, 'into', false));
+}
+
+/** {@link runVolumeBlocks} of a plan this library made, brackets placed (unchecked: for schedulers). */
+export function volumeBlocks(p: VolumePlan, a: number, b: number, into?: VolumeBlocks): VolumePartial {
   const s = p.summary;
   if (s === null) {
     const out = into ?? volumeBlocksBuffers(p, a, b);
@@ -127,25 +133,33 @@ export function runVolumeBlocks(plan: VolumePlan, b0: number, b1: number, into?:
     const keep = p.years.map(() => new Float64Array(pathsIn(p, a, b)));
     return countBlocks(p, a, b, p.thresholds, p.years.map(() => null), { withStats: true, keep });
   }
-  if (s.years === null) throw new RangeError(`${fn}: this summary plan's brackets are not placed yet: run its pilot (runVolumePilot) and placeBrackets first`);
-  return countBlocks(p, a, b, p.thresholds, s.years.map((y) => y.ranges), { withStats: true });
+  return countBlocks(p, a, b, p.thresholds, s.years!.map((y) => y.ranges), { withStats: true });
 }
 
 /**
  * Merges the partials of consecutive block ranges covering [0, plan.nBlocks), in block order,
  * into the run's result: the same result, bit for bit, as {@link simulateVolumes} with the same
- * options, whatever the split. `quantiles` (full runs): [year index, p, value] triples computed
- * already from these arrays (see {@link volumeQuantiles}).
+ * options, whatever the split.
  */
-export function mergeVolumes(plan: VolumePlan, partials: readonly VolumePartial[], quantiles?: [number, number, number][]): VolumeResult | VolumeSummary {
+export function mergeVolumes(plan: VolumePlan, partials: readonly VolumePartial[]): VolumeResult | VolumeSummary {
   const fn = 'mergeVolumes';
-  const p = checkPlan<VolumePlan>(fn, plan, 'volume-plan', 'planVolumes');
+  const p = checkVolumePlan(fn, plan);
   if (p.summary !== null) {
     if (p.summary.pilot !== null && p.summary.years === null) throw new RangeError(`${fn}: this summary plan's brackets are not placed yet (placeBrackets)`);
-    return finishSummary(p, checkCover<VolumeCounts>(fn, partials, 'volume-counts', p.nBlocks));
+    return mergePartials(p, checkCover<VolumeCounts>(fn, partials, 'volume-counts', p.nBlocks).map((c, i) => checkCounts(fn, p, c, i)));
   }
-  const parts = checkCover<VolumeBlocks>(fn, partials, 'volume-blocks', p.nBlocks);
-  const join = (pick: (x: VolumeBlocks) => Float64Array[]) => (pick(parts[0]!).length === 0 ? [] : p.years.map((_, k) => joined(parts.map((x) => pick(x)[k]!), p.paths)));
+  return mergePartials(p, checkCover<VolumeBlocks>(fn, partials, 'volume-blocks', p.nBlocks).map((x, i) => checkBlocks(fn, p, x, `partials[${i}]`, true)));
+}
+
+/**
+ * {@link mergeVolumes} of partials this library made (unchecked: for schedulers). `quantiles`
+ * (full runs): [year index, p, value] triples computed already from these arrays (see
+ * {@link volumeQuantiles}).
+ */
+export function mergePartials(p: VolumePlan, parts: readonly VolumePartial[], quantiles?: [number, number, number][]): VolumeResult | VolumeSummary {
+  if (p.summary !== null) return finishSummary(p, parts as VolumeCounts[]);
+  const blocks = parts as VolumeBlocks[];
+  const join = (pick: (x: VolumeBlocks) => Float64Array[]) => (pick(blocks[0]!).length === 0 ? [] : p.years.map((_, k) => joined(blocks.map((x) => pick(x)[k]!), p.paths)));
   const { scenario, seed, paths, years } = p;
   return new VolumeResult({ scenario, seed, paths, years, demand: join((x) => x.demand), capacity: join((x) => x.capacity), volume: join((x) => x.volume), ...(quantiles ? { quantiles } : {}) });
 }
@@ -162,7 +176,7 @@ export function volumeQuantiles(volume: Float64Array, levels: readonly number[])
  */
 export function runVolumePlan(plan: VolumePlan, onProgress?: (done: number) => void): VolumeResult | VolumeSummary {
   let p = plan;
-  if (needsPilot(p)) p = placeBrackets(p, [runVolumePilot(p)]);
+  if (needsPilot(p)) p = bracketsFrom(p, [pilotBlocks(p, 0, p.summary!.pilot!.length)]);
   const every = p.chunk / STREAM_BLOCK;
   const whole = p.summary === null ? volumeBlocksBuffers(p, 0, p.nBlocks) : null;
   const parts: VolumePartial[] = [];
@@ -170,10 +184,10 @@ export function runVolumePlan(plan: VolumePlan, onProgress?: (done: number) => v
     const b1 = Math.min(b0 + every, p.nBlocks);
     const view = (xs: Float64Array[]) => xs.map((x) => x.subarray(b0 * STREAM_BLOCK, Math.min(b1 * STREAM_BLOCK, p.paths)));
     const into = whole ? { kind: 'volume-blocks' as const, b0, b1, demand: view(whole.demand), capacity: view(whole.capacity), volume: view(whole.volume) } : undefined;
-    parts.push(runVolumeBlocks(p, b0, b1, into));
+    parts.push(volumeBlocks(p, b0, b1, into));
     onProgress?.(Math.min(b1 * STREAM_BLOCK, p.paths) / p.paths);
   }
-  return mergeVolumes(p, parts);
+  return mergePartials(p, parts);
 }
 
 /**

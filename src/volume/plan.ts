@@ -164,3 +164,21 @@ export interface VolumePlan {
   /** Null for full runs. */
   summary: SummaryPlan | null;
 }
+
+/** The partial of a full run over blocks [b0, b1): each year's demand, capacity (empty without one) and volume of the blocks' paths. */
+export interface VolumeBlocks {
+  kind: 'volume-blocks';
+  b0: number;
+  b1: number;
+  demand: Float64Array[];
+  capacity: Float64Array[];
+  volume: Float64Array[];
+}
+
+/** The pilot's volumes of a summary run: per year, the volumes of pilot blocks [j0, j1) (indices into `plan.summary.pilot`), block after block. */
+export interface VolumePilot {
+  kind: 'volume-pilot';
+  j0: number;
+  j1: number;
+  volumes: Float64Array[];
+}

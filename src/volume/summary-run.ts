@@ -36,7 +36,7 @@ export function range(b0: number, b1: number): number[] {
 }
 
 /** Doubles per block-year in the partials: 8 statistics, then ≥ and first-reaching counts per threshold. */
-const partialWidth = (thresholds: number) => 8 + 2 * thresholds;
+export const partialWidth = (thresholds: number) => 8 + 2 * thresholds;
 
 /** A bracket's counts, as a worker sends them back. */
 export interface CounterState {
