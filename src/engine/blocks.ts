@@ -75,5 +75,9 @@ export function finiteArrays(fn: string, what: string, x: unknown, n: number, le
 
 /** Whether two plain values (numbers, strings, arrays, plain objects) are the same. */
 export function samePlain(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false; // a BigInt or a cycle: not what a plan holds
+  }
 }

@@ -61,7 +61,8 @@ function checkCorridorPlan(fn: string, plan: unknown): CorridorEnginePlan {
 /** Stage two's plan, from the merged volumes of stage one: the route checked against them (a RangeError names a year and path a queue cannot use). */
 export function planCorridorTrips(plan: CorridorEnginePlan, volumes: VolumeResult): CorridorTripsPlan {
   const fn = 'planCorridorTrips';
-  return tripsPlanOf(fn, checkCorridorPlan(fn, plan), checkVolumeArrays(fn, plan.volumes, volumes, 'volumes'));
+  const p = checkCorridorPlan(fn, plan);
+  return tripsPlanOf(fn, p, checkVolumeArrays(fn, p.volumes, volumes, 'volumes'));
 }
 
 /** Per year, every path's demand, capacity (none without one) and volume, checked: finite, of the plan's size. */
