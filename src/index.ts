@@ -240,3 +240,7 @@ export {
 } from './report/index.js';
 export { paramQuantile } from './random/inverse.js';
 export { sobolPoints } from './random/sobol-sequence.js';
+// The engine shape (docs/design.md, "Engine shape"): plan → run blocks [b0, b1) → partials → merge, for batch runs across processes or machines.
+export { planVolumes, runVolumePilot, placeBrackets, runVolumeBlocks, mergeVolumes, type VolumePlan, type VolumePartial, type VolumeBlocks, type VolumeCounts, type VolumePilot, type SummaryPlan, type SummaryYear, type Bracket } from './volume/engine.js';
+export { planTransit, runTransitBlocks, mergeTransit, type TransitPlan, type TripBlocks } from './transit/engine.js';
+export { planCorridor, planCorridorTrips, runCorridorBlocks, mergeCorridor, type CorridorEnginePlan, type CorridorTripsPlan } from './transit/corridor-engine.js';

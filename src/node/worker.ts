@@ -1,68 +1,57 @@
 /**
- * The worker side of `middle-corridor/node`: runs a range of stream blocks of one kernel and
- * writes into the shared buffers it was given. The numbers of a block do not depend on which
- * thread runs it, so a parallel run equals a one-thread run bit for bit.
+ * The worker side of `middle-corridor/node`: runs one engine step — a plan's block range, a
+ * pilot's blocks, or a year's quantiles — and answers with its partial (plain data: shared views
+ * where the scheduler gave shared memory to write into, else arrays it transfers). The numbers of
+ * a block do not depend on which thread runs it, so a parallel run equals one thread bit for bit.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Route, Scenario } from '../scenario/types.js';
-import { runTripBlocks, type Load } from '../transit/kernel.js';
-import { runVolumeBlock, STREAM_BLOCK, toArrays, workspace } from '../volume/kernel.js';
-import { blockVolumes, countBlocks, type BlockCounts, type KernelRun } from '../volume/summary.js';
-import { trustedQuantiles } from '../stats/quantile.js';
+import { corridorBlocks, type CorridorTripsPlan } from '../transit/corridor-engine.js';
+import { transitBlocks, type TransitPlan, type TripBlocks } from '../transit/engine.js';
+import { pilotBlocks, volumeBlocks, volumeQuantiles, type VolumeBlocks, type VolumePlan } from '../volume/engine.js';
 import { toWire } from './wire.js';
 
 export type Job =
-  | { kind: 'volume'; scenario: Scenario; years: number[]; seed: string; paths: number; b0: number; b1: number; demand: SharedArrayBuffer[]; capacity: SharedArrayBuffer[]; volume: SharedArrayBuffer[] }
-  | { kind: 'trips'; route: Route; seed: string; trips: number; b0: number; b1: number; loads: LoadSpec[]; days: SharedArrayBuffer[]; blocks: SharedArrayBuffer[] }
-  | { kind: 'volume-summary'; run: KernelRun; b0: number; b1: number; thresholds: number[]; ranges: ({ lo: number; hi: number }[] | null)[] }
-  | { kind: 'volume-pilot'; run: KernelRun; blocks: number[] }
-  | { kind: 'quantiles'; volume: SharedArrayBuffer[]; years: number[]; ps: number[] };
+  | { kind: 'volume-blocks'; plan: VolumePlan; b0: number; b1: number; into?: VolumeBlocks }
+  | { kind: 'volume-pilot'; plan: VolumePlan; j0: number; j1: number }
+  | { kind: 'volume-quantiles'; volume: Float64Array[]; levels: number[] }
+  | { kind: 'transit-blocks'; plan: TransitPlan; b0: number; b1: number; into: TripBlocks }
+  | { kind: 'corridor-blocks'; plan: CorridorTripsPlan; b0: number; b1: number; into: TripBlocks };
 
-/** A load a worker can rebuild: a constant volume, or per-path demand and capacity arrays. */
-export type LoadSpec = { volumeMt: number | null } | { demand: SharedArrayBuffer; capacity: SharedArrayBuffer | null; tripsPerPath: number };
-
-export function loadOf(spec: LoadSpec): Load {
-  if ('volumeMt' in spec) {
-    const v = spec.volumeMt;
-    return { volumeMt: () => v, capacityMt: () => null };
+/** Runs a job: the engine step it names. */
+export function runJob(job: Job): unknown {
+  switch (job.kind) {
+    case 'volume-blocks':
+      return volumeBlocks(job.plan, job.b0, job.b1, job.into);
+    case 'volume-pilot':
+      return pilotBlocks(job.plan, job.j0, job.j1);
+    case 'volume-quantiles':
+      return job.volume.map((v) => volumeQuantiles(v, job.levels));
+    case 'transit-blocks':
+      return transitBlocks(job.plan, job.b0, job.b1, job.into);
+    case 'corridor-blocks':
+      return corridorBlocks(job.plan, job.b0, job.b1, job.into);
   }
-  const d = new Float64Array(spec.demand);
-  const c = spec.capacity ? new Float64Array(spec.capacity) : null;
-  const T = spec.tripsPerPath;
-  return { volumeMt: (trip) => d[Math.floor(trip / T)]!, capacityMt: (trip) => (c ? c[Math.floor(trip / T)]! : null) };
 }
 
-/** Runs a job: summary, pilot and quantile jobs answer with their results; the others write into shared memory. */
-export function runJob(job: Job): BlockCounts | Float64Array[] | number[][] | undefined {
-  if (job.kind === 'volume-summary') return countBlocks(job.run, job.b0, job.b1, job.thresholds, job.ranges, { withStats: true });
-  if (job.kind === 'volume-pilot') return blockVolumes(job.run, job.blocks);
-  if (job.kind === 'quantiles') return job.years.map((k) => trustedQuantiles(new Float64Array(job.volume[k]!), job.ps));
-  if (job.kind === 'volume') {
-    const demand = job.demand.map((b) => new Float64Array(b));
-    const capacity = job.capacity.map((b) => new Float64Array(b));
-    const volume = job.volume.map((b) => new Float64Array(b));
-    const ws = workspace(job.scenario);
-    const sink = toArrays(demand, capacity, volume);
-    for (let block = job.b0; block < job.b1; block++) {
-      const first = block * STREAM_BLOCK;
-      runVolumeBlock(job.scenario, job.years, job.seed, first, Math.min(STREAM_BLOCK, job.paths - first), ws, sink);
-    }
-    return undefined;
-  }
-  const buf = { days: job.days.map((b) => new Float64Array(b)), blocks: job.blocks.map((b) => new Float64Array(b)) };
-  runTripBlocks(job.route, job.seed, job.trips, job.loads.map(loadOf), job.b0, job.b1, buf);
-  return undefined;
+/** The buffers of an answer's typed arrays that are not shared: moved to the scheduler, not copied. */
+export function transferables(x: unknown, out = new Set<ArrayBuffer>()): ArrayBuffer[] {
+  if (ArrayBuffer.isView(x)) {
+    if (x.buffer instanceof ArrayBuffer) out.add(x.buffer);
+  } else if (Array.isArray(x)) x.forEach((y) => transferables(y, out));
+  else if (typeof x === 'object' && x !== null) Object.values(x).forEach((y) => transferables(y, out));
+  return [...out];
 }
 
 // A pooled worker: runs jobs as they come, answers each with its id.
 if (parentPort && workerData?.middleCorridorPool) {
   const port = parentPort;
   port.on('message', (m: { id: number; job: Job }) => {
+    let answer: { id: number; ok: boolean; result?: unknown; error?: unknown };
     try {
-      const result = runJob(m.job);
-      port.postMessage({ id: m.id, ok: true, result });
+      answer = { id: m.id, ok: true, result: runJob(m.job) };
     } catch (e) {
-      port.postMessage({ id: m.id, ok: false, error: toWire(e) });
+      answer = { id: m.id, ok: false, error: toWire(e) };
     }
+    port.postMessage(answer, transferables(answer.result));
   });
 }

@@ -35,49 +35,57 @@ export interface KernelOutput {
 }
 
 /**
- * Where the kernel writes, per load: every trip's days, and per block of trips each leg's partial
- * sums (Σx, Σx², Σx·total) and counts (delays, waits, saturations), plus the block's saturated
- * trips. Plain or shared memory: workers write their blocks into shared buffers, and merging the
- * blocks in order gives the same sums, to the bit, as one thread.
+ * What the kernel writes for blocks [b0, b1) of trips (the partial of a transit or corridor run),
+ * per load: the blocks' trips' days, and per block each leg's partial sums (Σx, Σx², Σx·total)
+ * and counts (delays, waits, saturations), plus the block's saturated trips. Plain or shared
+ * memory: merging the partials of consecutive ranges in block order gives the same sums, to the
+ * bit, as one thread.
  */
-export interface TripBuffers {
+export interface TripBlocks {
+  kind: 'trip-blocks';
+  b0: number;
+  b1: number;
   days: Float64Array[];
   blocks: Float64Array[];
 }
 
-/** Numbers per block in {@link TripBuffers.blocks}: 6 per leg, then the saturated trips. */
+/** Numbers per block in {@link TripBlocks.blocks}: 6 per leg, then the saturated trips. */
 export const perBlock = (legs: number) => 6 * legs + 1;
 
-export function tripBuffers(legs: number, trips: number, loads: number, alloc: (bytes: number) => ArrayBufferLike = (b) => new ArrayBuffer(b)): TripBuffers {
-  const nb = Math.ceil(trips / TRIP_BLOCK);
+/** The arrays of a partial over trip blocks [b0, b1) (`alloc` gives the memory: e.g. a SharedArrayBuffer). */
+export function tripBlocks(legs: number, trips: number, loads: number, b0: number, b1: number, alloc: (bytes: number) => ArrayBufferLike = (b) => new ArrayBuffer(b)): TripBlocks {
+  const n = Math.min(b1 * TRIP_BLOCK, trips) - b0 * TRIP_BLOCK;
   return {
-    days: Array.from({ length: loads }, () => new Float64Array(alloc(trips * 8))),
-    blocks: Array.from({ length: loads }, () => new Float64Array(alloc(nb * perBlock(legs) * 8))),
+    kind: 'trip-blocks',
+    b0,
+    b1,
+    days: Array.from({ length: loads }, () => new Float64Array(alloc(n * 8))),
+    blocks: Array.from({ length: loads }, () => new Float64Array(alloc((b1 - b0) * perBlock(legs) * 8))),
   };
 }
 
-/** Sums the blocks in order into each load's output. */
-export function mergeTrips(route: Route, trips: number, buf: TripBuffers): KernelOutput[] {
+/** Sums the blocks of consecutive partials, in block order, into each load's output (`join` gives the days of all trips from the pieces). */
+export function mergeTrips(route: Route, parts: readonly TripBlocks[], join: (pieces: Float64Array[]) => Float64Array): KernelOutput[] {
   const L = route.legs.length;
-  const nb = Math.ceil(trips / TRIP_BLOCK);
   const w = perBlock(L);
-  return buf.days.map((days, li) => {
-    const blocks = buf.blocks[li]!;
+  return parts[0]!.days.map((_, li) => {
     const legs = route.legs.map(() => ({ sum: 0, sumSq: 0, sumCross: 0, delays: 0, waits: 0, saturated: 0 }));
     let saturated = 0;
-    for (let b = 0; b < nb; b++) {
-      const o = b * w;
-      legs.forEach((s, l) => {
-        s.sum += blocks[o + 6 * l]!;
-        s.sumSq += blocks[o + 6 * l + 1]!;
-        s.sumCross += blocks[o + 6 * l + 2]!;
-        s.delays += blocks[o + 6 * l + 3]!;
-        s.waits += blocks[o + 6 * l + 4]!;
-        s.saturated += blocks[o + 6 * l + 5]!;
-      });
-      saturated += blocks[o + 6 * L]!;
+    for (const part of parts) {
+      const blocks = part.blocks[li]!;
+      for (let o = 0; o < (part.b1 - part.b0) * w; o += w) {
+        legs.forEach((s, l) => {
+          s.sum += blocks[o + 6 * l]!;
+          s.sumSq += blocks[o + 6 * l + 1]!;
+          s.sumCross += blocks[o + 6 * l + 2]!;
+          s.delays += blocks[o + 6 * l + 3]!;
+          s.waits += blocks[o + 6 * l + 4]!;
+          s.saturated += blocks[o + 6 * l + 5]!;
+        });
+        saturated += blocks[o + 6 * L]!;
+      }
     }
-    return { days, legs, saturated };
+    return { days: join(parts.map((x) => x.days[li]!)), legs, saturated };
   });
 }
 
@@ -86,9 +94,10 @@ export function mergeTrips(route: Route, trips: number, buf: TripBuffers): Kerne
  * {@link runTripBlocks}).
  */
 export function runTrips(route: Route, seed: string, trips: number, loads: readonly Load[]): KernelOutput[] {
-  const buf = tripBuffers(route.legs.length, trips, loads.length);
-  runTripBlocks(route, seed, trips, loads, 0, Math.ceil(trips / TRIP_BLOCK), buf);
-  return mergeTrips(route, trips, buf);
+  const nb = Math.ceil(trips / TRIP_BLOCK);
+  const buf = tripBlocks(route.legs.length, trips, loads.length, 0, nb);
+  runTripBlocks(route, seed, trips, loads, 0, nb, buf);
+  return mergeTrips(route, [buf], ([days]) => days!);
 }
 
 /**
@@ -97,9 +106,9 @@ export function runTrips(route: Route, seed: string, trips: number, loads: reado
  * (capacity draw, whether a trip waits, an Exp(1) wait) come from streams keyed by the leg's
  * name and the block of trips, so a trip's draws are the same under every load (common random
  * numbers: its wait grows with the volume and nothing else) and adding a leg never changes the
- * draws of another.
+ * draws of another. `buf` holds blocks [b0, b1) only: index 0 is trip b0 · TRIP_BLOCK.
  */
-export function runTripBlocks(route: Route, seed: string, trips: number, loads: readonly Load[], b0: number, b1: number, buf: TripBuffers): void {
+export function runTripBlocks(route: Route, seed: string, trips: number, loads: readonly Load[], b0: number, b1: number, buf: Pick<TripBlocks, 'days' | 'blocks'>): void {
   const L = route.legs.length;
   const w = perBlock(L);
   const B = TRIP_BLOCK;
@@ -145,7 +154,7 @@ export function runTripBlocks(route: Route, seed: string, trips: number, loads: 
     loads.forEach((load, li) => {
       const days = buf.days[li]!;
       const sums = buf.blocks[li]!;
-      const o = block * w;
+      const o = (block - b0) * w;
       satTrip.fill(0, 0, n);
       route.legs.forEach((leg, l) => {
         const b = base[l]!;
@@ -229,7 +238,7 @@ export function runTripBlocks(route: Route, seed: string, trips: number, loads: 
       // Totals first, then each leg's sums with local accumulators (an object field updated with
       // a double per trip would allocate a heap number each time).
       // The totals go straight into the result: the first leg, plus each of the others.
-      const total = days.subarray(first, first + n);
+      const total = days.subarray(first - b0 * B, first - b0 * B + n);
       total.set(values[0]!.subarray(0, n));
       for (let l = 1; l < L; l++) {
         const v = values[l]!;

@@ -56,9 +56,9 @@ export interface VolumeSink {
   done?(k: number, from: number, n: number, out: YearOut): void;
 }
 
-/** A sink that writes every path-year into per-year arrays (capacity: empty when there is none). */
-export function toArrays(demand: Float64Array[], capacity: Float64Array[], volume: Float64Array[]): VolumeSink {
-  return { target: (k, first, lo) => ({ demand: demand[k]!, capacity: capacity[k] ?? null, volume: volume[k]!, at: first + lo }) };
+/** A sink that writes every path-year into per-year arrays (capacity: empty when there is none) whose index 0 is path `origin`. */
+export function toArrays(demand: Float64Array[], capacity: Float64Array[], volume: Float64Array[], origin = 0): VolumeSink {
+  return { target: (k, first, lo) => ({ demand: demand[k]!, capacity: capacity[k] ?? null, volume: volume[k]!, at: first - origin + lo }) };
 }
 
 /** Paths per tile of a year's passes: a tile's buffers stay in the core's cache. */

@@ -61,7 +61,7 @@ describe('closeWorkers() while a parallel run is in flight: the run rejects, it 
   it('a run whose pool was closed between its phases (volumes, then trips or quantiles) starts no new workers: its next phase rejects', async () => {
     const run = startRun('simulateCorridorParallel');
     await closeWorkers();
-    await expect(runWorker(run, 0, { kind: 'quantiles', volume: [new SharedArrayBuffer(8)], years: [0], ps: [0.5] })).rejects.toThrow(closed('simulateCorridorParallel'));
+    await expect(runWorker(run, 0, { kind: 'volume-quantiles', volume: [new Float64Array(1)], levels: [0.5] })).rejects.toThrow(closed('simulateCorridorParallel'));
     expect(pooledWorkers()).toHaveLength(0);
   });
 
@@ -256,11 +256,11 @@ describe('errors from workers keep their class and message', () => {
 
   it('a RangeError and a TypeError thrown on a worker arrive as a RangeError and a TypeError with their messages', async () => {
     const run = startRun('test');
-    // A buffer whose length is not a multiple of 8 bytes: `new Float64Array(buffer)` throws a RangeError there.
-    const range = await runWorker(run, 0, { kind: 'quantiles', volume: [new SharedArrayBuffer(7)], years: [0], ps: [0.5] }).catch((x: unknown) => x);
+    // No values: the quantiles throw a RangeError there.
+    const range = await runWorker(run, 0, { kind: 'volume-quantiles', volume: [new Float64Array(0)], levels: [0.5] }).catch((x: unknown) => x);
     expect(range).toBeInstanceOf(RangeError);
-    expect((range as Error).message).toMatch(/multiple of 8/);
-    const type = await runWorker(run, 0, { kind: 'quantiles', volume: [new SharedArrayBuffer(8)], years: [0], ps: null as never }).catch((x: unknown) => x);
+    expect((range as Error).message).toMatch(/needs at least one value/);
+    const type = await runWorker(run, 0, { kind: 'volume-quantiles', volume: [new Float64Array(8)], levels: null as never }).catch((x: unknown) => x);
     expect(type).toBeInstanceOf(TypeError);
   });
 });

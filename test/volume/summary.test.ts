@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS, simulateVolumes, type ScenarioInput } from 'middle-corridor';
-import { plan } from '../../src/volume/simulate.js';
-import { countBlocks, finishSummary, planSummary } from '../../src/volume/summary.js';
+import { mergeVolumes, placeBrackets, planVolumes, runVolumeBlocks, runVolumePilot } from '../../src/volume/engine.js';
+import type { VolumeSummary } from '../../src/volume/summary.js';
 
 const scenario: ScenarioInput = {
   start: { year: 2025, volumeMt: 4.119 },
@@ -57,13 +57,12 @@ describe("keep: 'summary'", () => {
 
   it('recounts a year whose bracket missed, and still gives the exact quantiles', () => {
     const o = { paths: 100_000, seed: 'miss', keep: 'summary' as const };
-    const run = plan(scenario, o);
-    const p = planSummary(run);
+    const planned = planVolumes(scenario, o);
+    const p = placeBrackets(planned, [runVolumePilot(planned)]);
     // Sabotage two years: brackets far from every order statistic, so the full pass misses them.
-    const years = p.years!.map((y, k) => (k === 2 || k === 5 ? { ...y, plan: { brackets: y.plan.brackets.map((b) => ({ ...b, lo: 1e6, hi: 2e6 })), ranges: [{ lo: 1e6, hi: 2e6 }] } } : y));
-    const sabotaged = { ...p, years };
-    const counts = countBlocks(run, 0, p.nBlocks, p.thresholds, years.map((y) => y.plan.ranges), { withStats: true });
-    const sum = finishSummary(sabotaged, [counts]);
+    const years = p.summary!.years!.map((y, k) => (k === 2 || k === 5 ? { ...y, brackets: y.brackets.map((b) => ({ ...b, lo: 1e6, hi: 2e6 })), ranges: [{ lo: 1e6, hi: 2e6 }] } : y));
+    const sabotaged = { ...p, summary: { ...p.summary!, years } };
+    const sum = mergeVolumes(sabotaged, [runVolumeBlocks(sabotaged, 0, p.nBlocks)]) as VolumeSummary;
     const full = simulateVolumes(scenario, { paths: 100_000, seed: 'miss' });
     for (const year of full.years) expect(sum.quantiles(year, [0.1, 0.5, 0.9])).toEqual(full.quantiles(year, [0.1, 0.5, 0.9]));
   });

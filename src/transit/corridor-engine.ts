@@ -1,0 +1,124 @@
+/**
+ * The corridor engine (docs/design.md, "Engine shape"), in two stages. `planCorridor` checks the
+ * run; its `volumes` plan runs like any volume plan (`runVolumeBlocks`, `mergeVolumes`); then
+ * `planCorridorTrips(plan, volumes)` checks the route against those volumes and gives the trips'
+ * plan (plain data: the volumes' arrays included), whose blocks `runCorridorBlocks` runs and
+ * `mergeCorridor` merges into the {@link CorridorResult} of one thread, bit for bit.
+ */
+import { blockRange, checkCover, checkPlan, finiteArrays, joined } from '../engine/blocks.js';
+import { checkTrips } from './engine-checks.js';
+import type { Route, RouteInput, Scenario, ScenarioInput } from '../scenario/types.js';
+import { mergePartials, volumePlan } from '../volume/engine.js';
+import { plan as checkVolumeRun, type VolumePlan } from '../volume/plan.js';
+import type { VolumeResult } from '../volume/result.js';
+import { corridorLoads, corridorPlan, corridorRoute, type CorridorPlan } from './corridor-plan.js';
+import { CorridorResult } from './corridor-result.js';
+import { mergeTrips, runTripBlocks, TRIP_BLOCK, tripBlocks, type TripBlocks } from './kernel.js';
+
+/** A corridor run as plain data: the checked run, and the plan of its volume run (stage one). */
+export interface CorridorEnginePlan {
+  kind: 'corridor-plan';
+  corridor: CorridorPlan;
+  volumes: VolumePlan;
+}
+
+/** Stage two of a corridor run: the route as run, the trips (paths × tripsPerPath a year) in blocks [0, nBlocks), and the volumes they read. */
+export interface CorridorTripsPlan {
+  kind: 'corridor-trips-plan';
+  corridor: CorridorPlan;
+  volumes: VolumePlan;
+  /** The route as the run uses it (queues on the scenario's capacity when asked). */
+  route: Route;
+  trips: number;
+  nBlocks: number;
+  /** The volume run's arrays, per year: demand, capacity (empty without one) and volume. */
+  demand: Float64Array[];
+  capacity: Float64Array[];
+  volume: Float64Array[];
+}
+
+/** The engine plan of a checked corridor run (`fn` names the function in messages). */
+export function corridorEnginePlan(fn: string, s: unknown, r: unknown, o: unknown, extra: readonly string[] = []): CorridorEnginePlan {
+  const corridor = corridorPlan(fn, s, r, o, extra);
+  return { kind: 'corridor-plan', corridor, volumes: volumePlan(checkVolumeRun(corridor.scenario, { paths: corridor.paths, seed: corridor.seed }, fn)) };
+}
+
+/**
+ * Plans a corridor run: checks the scenario, the route and the options of
+ * {@link simulateCorridor}; stage one is `plan.volumes`, a volume plan.
+ */
+export function planCorridor(s: ScenarioInput | Scenario, r: RouteInput | Route, o: unknown): CorridorEnginePlan {
+  return corridorEnginePlan('planCorridor', s, r, o);
+}
+
+/** A corridor plan from elsewhere, rebuilt from its scenario, route and options. */
+function checkCorridorPlan(fn: string, plan: unknown): CorridorEnginePlan {
+  const p = checkPlan<CorridorEnginePlan>(fn, plan, 'corridor-plan', 'planCorridor');
+  const c = (p.corridor ?? {}) as Partial<CorridorPlan>;
+  return corridorEnginePlan(fn, c.scenario, c.route, { paths: c.paths, seed: c.seed, tripsPerPath: c.tripsPerPath, useScenarioCapacity: c.useScenarioCapacity });
+}
+
+/** Stage two's plan, from the merged volumes of stage one: the route checked against them (a RangeError names a year and path a queue cannot use). */
+export function planCorridorTrips(plan: CorridorEnginePlan, volumes: VolumeResult): CorridorTripsPlan {
+  const fn = 'planCorridorTrips';
+  const p = checkCorridorPlan(fn, plan);
+  return tripsPlanOf(fn, p, checkVolumeArrays(fn, p.volumes, volumes, 'volumes'));
+}
+
+/** Per year, every path's demand, capacity (none without one) and volume, checked: finite, of the plan's size. */
+function checkVolumeArrays(fn: string, p: VolumePlan, x: unknown, at: string): Pick<CorridorTripsPlan, 'demand' | 'capacity' | 'volume'> {
+  const { demand, capacity, volume } = (x ?? {}) as Partial<CorridorTripsPlan>;
+  const K = p.years.length;
+  return {
+    demand: finiteArrays(fn, `${at}.demand`, demand, K, p.paths),
+    capacity: finiteArrays(fn, `${at}.capacity`, capacity, p.scenario.capacity ? K : 0, p.paths),
+    volume: finiteArrays(fn, `${at}.volume`, volume, K, p.paths),
+  };
+}
+
+/** Stage two's plan from a corridor plan and its volumes' arrays (`fn` names the function in messages). */
+export function tripsPlanOf(fn: string, p: CorridorEnginePlan, v: Pick<CorridorTripsPlan, 'demand' | 'capacity' | 'volume'>): CorridorTripsPlan {
+  const { demand, capacity, volume } = v;
+  const route = corridorRoute({ ...p.corridor, fn }, { years: p.volumes.years, hasCapacity: capacity.length > 0, demand, capacity });
+  const trips = p.corridor.paths * p.corridor.tripsPerPath;
+  return { kind: 'corridor-trips-plan', corridor: p.corridor, volumes: p.volumes, route, trips, nBlocks: Math.ceil(trips / TRIP_BLOCK), demand, capacity, volume };
+}
+
+/** A trips plan from elsewhere, rebuilt from its corridor plan and its (checked) volume arrays. */
+function checkTripsPlan(fn: string, plan: unknown): CorridorTripsPlan {
+  const p = checkPlan<CorridorTripsPlan>(fn, plan, 'corridor-trips-plan', 'planCorridorTrips');
+  const c = checkCorridorPlan(fn, { kind: 'corridor-plan', corridor: p.corridor });
+  return tripsPlanOf(fn, c, checkVolumeArrays(fn, c.volumes, p, 'plan'));
+}
+
+/** Runs trip blocks [b0, b1) of every year (written into `into` when given): the partial {@link mergeCorridor} takes. */
+export function runCorridorBlocks(plan: CorridorTripsPlan, b0: number, b1: number, into?: TripBlocks): TripBlocks {
+  const fn = 'runCorridorBlocks';
+  const p = checkTripsPlan(fn, plan);
+  const [a, b] = blockRange(fn, b0, b1, p.nBlocks);
+  const shape = { legs: p.route.legs.length, trips: p.trips, loads: p.demand.length, b0: a, b1: b, finite: false };
+  return corridorBlocks(p, a, b, into === undefined ? undefined : checkTrips(fn, into, 'into', shape));
+}
+
+/** {@link runCorridorBlocks} of a plan this library made (unchecked: for schedulers). */
+export function corridorBlocks(p: CorridorTripsPlan, a: number, b: number, into?: TripBlocks): TripBlocks {
+  const out = into ?? tripBlocks(p.route.legs.length, p.trips, p.demand.length, a, b);
+  const loads = corridorLoads({ years: p.volumes.years, hasCapacity: p.capacity.length > 0, demand: p.demand, capacity: p.capacity }, p.corridor.tripsPerPath);
+  runTripBlocks(p.route, p.volumes.seed, p.trips, loads, a, b, out);
+  return { ...out, kind: 'trip-blocks', b0: a, b1: b };
+}
+
+/** Merges partials of consecutive block ranges covering [0, plan.nBlocks), in block order: the result of {@link simulateCorridor}, bit for bit. */
+export function mergeCorridor(plan: CorridorTripsPlan, partials: readonly TripBlocks[]): CorridorResult {
+  const fn = 'mergeCorridor';
+  const p = checkTripsPlan(fn, plan);
+  const shape = (x: TripBlocks) => ({ legs: p.route.legs.length, trips: p.trips, loads: p.demand.length, b0: x.b0, b1: x.b1, finite: true });
+  return mergeCorridorPartials(p, checkCover<TripBlocks>(fn, partials, 'trip-blocks', p.nBlocks).map((x, i) => checkTrips(fn, x, `partials[${i}]`, shape(x))));
+}
+
+/** {@link mergeCorridor} of partials this library made (unchecked: for schedulers). */
+export function mergeCorridorPartials(p: CorridorTripsPlan, parts: readonly TripBlocks[]): CorridorResult {
+  const { demand, capacity, volume } = p;
+  const volumes = mergePartials(p.volumes, [{ kind: 'volume-blocks', b0: 0, b1: p.volumes.nBlocks, demand, capacity, volume }]) as VolumeResult;
+  return new CorridorResult(p.corridor, volumes, p.route, mergeTrips(p.route, parts, (pieces) => joined(pieces, p.trips)));
+}

@@ -1,0 +1,121 @@
+/** The result of a corridor run: each year's trips, with the volume run they read. */
+import { finiteNumber, show } from '../args.js';
+import type { Route } from '../scenario/types.js';
+import type { VolumeResult } from '../volume/result.js';
+import type { Estimate } from '../stats/estimate.js';
+import { quantile } from '../stats/quantile.js';
+import type { CorridorPlan } from './corridor-plan.js';
+import type { KernelOutput } from './kernel.js';
+import { TransitSample, type TransitStatistics } from './result.js';
+
+/** One row of {@link CorridorResult.summary}. */
+export interface CorridorSummaryRow {
+  year: number;
+  /** Median demand that year (Mt). */
+  demandP50: number;
+  /** Mean trip days. */
+  mean: Estimate;
+  p50: number;
+  p90: number;
+  /** P(trip ≤ within days). */
+  probabilityWithin: Estimate;
+  /** Share of trips whose queue hit its utilisation cap. */
+  saturated: Estimate;
+}
+
+/** One year of {@link CorridorJSON}. */
+export interface CorridorYearJSON {
+  year: number;
+  demandP50: number;
+  transit: TransitStatistics;
+}
+
+/** What {@link CorridorResult.toJSON} returns. */
+export interface CorridorJSON {
+  kind: 'corridor';
+  seed: string;
+  paths: number;
+  tripsPerPath: number;
+  useScenarioCapacity: boolean;
+  route: Route;
+  /** The volume run's own toJSON() (its scenario and per-year statistics), or null where it has none. */
+  volumes: unknown;
+  years: CorridorYearJSON[];
+}
+
+/** A scenario and a route run together ({@link simulateCorridor}). */
+export class CorridorResult {
+  readonly kind = 'corridor' as const;
+  readonly seed: string;
+  readonly volumes: VolumeResult;
+  /** The route as given, parsed. */
+  readonly route: Route;
+  readonly years: number[];
+  readonly paths: number;
+  readonly tripsPerPath: number;
+  readonly useScenarioCapacity: boolean;
+  readonly #samples: TransitSample[];
+  readonly #demandP50 = new Map<number, number>();
+
+  /** From a plan, its volumes, the route as run and each year's kernel output. */
+  constructor(p: CorridorPlan, volumes: VolumeResult, runRoute: Route, outs: readonly KernelOutput[]) {
+    this.seed = volumes.seed;
+    this.volumes = volumes;
+    this.route = p.route;
+    this.years = volumes.years;
+    this.paths = p.paths;
+    this.tripsPerPath = p.tripsPerPath;
+    this.useScenarioCapacity = p.useScenarioCapacity;
+    this.#samples = outs.map((out, k) => new TransitSample(out, runRoute, this.seed, { volumeMt: null, year: this.years[k]! }));
+  }
+
+  #index(fn: string, year: unknown): number {
+    const first = this.years[0]!;
+    const last = this.years[this.years.length - 1]!;
+    const what = `a whole year in ${first}–${last}`;
+    if (typeof year !== 'number') throw new TypeError(`${fn}: year must be ${what} (got ${show(year)})`);
+    if (!(Number.isInteger(year) && year >= first && year <= last)) throw new RangeError(`${fn}: year must be ${what} (got ${show(year)})`);
+    return year - first;
+  }
+
+  /** The trips of one year: every path's demand and capacity that year set the queues. */
+  transit(year: number): TransitSample {
+    return this.#samples[this.#index('CorridorResult.transit', year)]!;
+  }
+
+  /** Median demand in a year (Mt), computed once. */
+  #demandMedian(k: number): number {
+    if (!this.#demandP50.has(k)) this.#demandP50.set(k, quantile(this.volumes.demand[k]!, 0.5));
+    return this.#demandP50.get(k)!;
+  }
+
+  /** Per year: median demand, mean, P50, P90 trip days, P(≤ within days) and the share saturated. */
+  summary(within = 15): CorridorSummaryRow[] {
+    finiteNumber('CorridorResult.summary', 'within', within);
+    return this.years.map((year, k) => {
+      const t = this.#samples[k]!;
+      const [p50, p90] = t.quantiles([0.5, 0.9]) as [number, number];
+      return { year, demandP50: this.#demandMedian(k), mean: t.mean, p50, p90, probabilityWithin: t.probabilityWithin(within), saturated: t.saturated };
+    });
+  }
+
+  /**
+   * Plain, small data (never the paths or trips): `{ kind: 'corridor', seed, paths, tripsPerPath,
+   * useScenarioCapacity, route, volumes, years: [{ year, demandP50, transit }] }`, `transit`
+   * being each year's statistics as in {@link TransitSample.toJSON} (without the route).
+   */
+  toJSON(): CorridorJSON {
+    const v = this.volumes as unknown as { toJSON?: () => unknown };
+    return {
+      kind: this.kind,
+      seed: this.seed,
+      paths: this.paths,
+      tripsPerPath: this.tripsPerPath,
+      useScenarioCapacity: this.useScenarioCapacity,
+      route: this.route,
+      volumes: typeof v.toJSON === 'function' ? v.toJSON() : null,
+      years: this.years.map((year, k) => ({ year, demandP50: this.#demandMedian(k), transit: this.#samples[k]!.statistics() })),
+    };
+  }
+}
+

@@ -1,0 +1,75 @@
+/**
+ * The transit engine (docs/design.md, "Engine shape"): `planTransit` → `runTransitBlocks(plan,
+ * b0, b1)` → partial → `mergeTransit(plan, partials)` → {@link TransitSample}. Plans and partials
+ * are plain data: block ranges of trips can run anywhere and merge to the bits of one thread.
+ */
+import { blockRange, checkCover, joined } from '../engine/blocks.js';
+import { checkTransitPlan, checkTrips } from './engine-checks.js';
+import type { Route, RouteInput } from '../scenario/types.js';
+import { mergeTrips, runTripBlocks, TRIP_BLOCK, tripBlocks, type TripBlocks } from './kernel.js';
+import { TransitSample } from './result.js';
+import { transitRun, type TransitRun } from './plan.js';
+
+export { TRIP_BLOCK, tripBlocks, type TripBlocks } from './kernel.js';
+
+/** A transit run as plain data: the parsed route, trips, seed, the volume through the queues (null: none), and its blocks [0, nBlocks). */
+export interface TransitPlan {
+  kind: 'transit-plan';
+  route: Route;
+  trips: number;
+  seed: string;
+  volumeMt: number | null;
+  nBlocks: number;
+}
+
+/**
+ * Plans a transit run: checks the route and the options of {@link simulateTransit} (`{ trips,
+ * seed, volumeMt? }`) and returns the run as plain data.
+ *
+ * @example planTransit({ name: 'r', legs: [{ name: 'a', mode: 'rail', days: 3 }] }, { trips: 40000, seed: 1 }).nBlocks // => 3
+ */
+export function planTransit(r: RouteInput | Route, o: unknown): TransitPlan {
+  return transitPlan(transitRun('planTransit', r, o));
+}
+
+/** The engine plan of a checked run. */
+export function transitPlan({ route, trips, seed, volumeMt }: TransitRun): TransitPlan {
+  return { kind: 'transit-plan', route, trips, seed, volumeMt, nBlocks: Math.ceil(trips / TRIP_BLOCK) };
+}
+
+/** Runs trip blocks [b0, b1) of a planned transit run (written into `into` when given, e.g. views of shared memory): the partial {@link mergeTransit} takes. */
+export function runTransitBlocks(plan: TransitPlan, b0: number, b1: number, into?: TripBlocks): TripBlocks {
+  const fn = 'runTransitBlocks';
+  const p = checkTransitPlan(fn, plan, transitPlan);
+  const [a, b] = blockRange(fn, b0, b1, p.nBlocks);
+  const shape = { legs: p.route.legs.length, trips: p.trips, loads: 1, b0: a, b1: b, finite: false };
+  return transitBlocks(p, a, b, into === undefined ? undefined : checkTrips(fn, into, 'into', shape));
+}
+
+/** {@link runTransitBlocks} of a plan this library made (unchecked: for schedulers). */
+export function transitBlocks(p: TransitPlan, a: number, b: number, into?: TripBlocks): TripBlocks {
+  const out = into ?? tripBlocks(p.route.legs.length, p.trips, 1, a, b);
+  const v = p.volumeMt;
+  runTripBlocks(p.route, p.seed, p.trips, [{ volumeMt: () => v, capacityMt: () => null }], a, b, out);
+  return { ...out, kind: 'trip-blocks', b0: a, b1: b };
+}
+
+/** Merges partials of consecutive block ranges covering [0, plan.nBlocks), in block order: the sample {@link simulateTransit} gives, bit for bit. */
+export function mergeTransit(plan: TransitPlan, partials: readonly TripBlocks[]): TransitSample {
+  const fn = 'mergeTransit';
+  const p = checkTransitPlan(fn, plan, transitPlan);
+  const legs = p.route.legs.length;
+  const parts = checkCover<TripBlocks>(fn, partials, 'trip-blocks', p.nBlocks).map((x, i) => checkTrips(fn, x, `partials[${i}]`, { legs, trips: p.trips, loads: 1, b0: x.b0, b1: x.b1, finite: true }));
+  return mergeTransitPartials(p, parts);
+}
+
+/** {@link mergeTransit} of partials this library made (unchecked: for schedulers). */
+export function mergeTransitPartials(p: TransitPlan, parts: readonly TripBlocks[]): TransitSample {
+  const [out] = mergeTrips(p.route, parts, (pieces) => joined(pieces, p.trips));
+  return new TransitSample(out!, p.route, p.seed, { volumeMt: p.volumeMt, year: null });
+}
+
+/** Checks a transit run's route and options for `fn` (`extra`: keys a variant adds, e.g. workers): its engine plan. */
+export function checkTransit(fn: string, r: unknown, o: unknown, extra: readonly string[] = []): TransitPlan {
+  return transitPlan(transitRun(fn, r, o, extra));
+}

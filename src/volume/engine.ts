@@ -1,0 +1,200 @@
+/**
+ * The volume engine (docs/design.md, "Engine shape"): `planVolumes` → `runVolumeBlocks(plan, b0,
+ * b1)` → partial → `mergeVolumes(plan, partials)` → result. Plans and partials are plain data, so
+ * block ranges can run on this thread, on workers (`middle-corridor/node`), in other processes or
+ * on other machines, and merge to the same bits as one thread. A `keep: 'summary'` run of more
+ * than 4 blocks has one step more, before its blocks: a pilot (`runVolumePilot`) whose volumes
+ * place each year's quantile brackets (`placeBrackets`).
+ */
+import { show } from '../args.js';
+import { blockRange, checkCover, finiteArrays, joined } from '../engine/blocks.js';
+import type { Scenario, ScenarioInput } from '../scenario/types.js';
+import { trustedQuantiles } from '../stats/quantile.js';
+import { STREAM_BLOCK } from './draws.js';
+import { runVolumeBlock, toArrays, workspace } from './kernel.js';
+import { plan as checkRun, VOLUME_OPTIONS, type RunPlan, type VolumeBlocks, type VolumePilot, type VolumePlan } from './plan.js';
+import { checkBlocks, checkCounts, checkVolumePlan } from './engine-checks.js';
+import { VolumeResult } from './result.js';
+import { blockVolumes, countBlocks, finishSummary, summaryPlan, summaryYear, type VolumeCounts } from './summary-run.js';
+import type { VolumeSummary } from './summary.js';
+
+export type { VolumeCounts } from './summary-run.js';
+export { STREAM_BLOCK } from './draws.js';
+export type { VolumePlan, SummaryPlan, SummaryYear, Bracket, VolumeBlocks, VolumePilot } from './plan.js';
+
+/** A partial of a volume run: {@link VolumeBlocks} (full runs) or {@link VolumeCounts} (`keep: 'summary'`). */
+export type VolumePartial = VolumeBlocks | VolumeCounts;
+
+/** The engine plan of checked options (`onProgress` stays with the scheduler). */
+export function volumePlan(run: RunPlan): VolumePlan {
+  const { scenario, paths, seed, years, chunk, keep, levels } = run;
+  const nBlocks = Math.ceil(paths / STREAM_BLOCK);
+  const target = keep === 'summary' && scenario.target ? [scenario.target.volumeMt] : [];
+  const thresholds = [...new Set([...target, ...run.thresholds])];
+  const summary = keep === 'summary' ? summaryPlan(paths, levels, nBlocks) : null;
+  return { kind: 'volume-plan', scenario, paths, seed, years, nBlocks, chunk, keep, levels, thresholds, summary };
+}
+
+/**
+ * Plans a volume run: checks the scenario and the options of {@link simulateVolumes} (without
+ * `onProgress`) and returns the run as plain data. Its blocks are [0, plan.nBlocks).
+ *
+ * @example planVolumes({ start: { year: 2025, volumeMt: 4 }, horizon: 2030, growth: { model: 'exponential', rate: 0.1 } }, { paths: 40000, seed: 7 }).nBlocks // => 3
+ */
+export function planVolumes(s: ScenarioInput | Scenario, o: unknown): VolumePlan {
+  return volumePlan(checkRun(s, o, 'planVolumes', VOLUME_OPTIONS.filter((k) => k !== 'onProgress')));
+}
+
+/** Whether a summary plan still needs its pilot and brackets before its blocks run. */
+export function needsPilot(plan: VolumePlan): boolean {
+  return plan.summary !== null && plan.summary.pilot !== null && plan.summary.years === null;
+}
+
+/** Simulates pilot blocks [j0, j1) of a summary plan (all of them by default): their volumes, for {@link placeBrackets}. */
+export function runVolumePilot(plan: VolumePlan, j0?: number, j1?: number): VolumePilot {
+  const fn = 'runVolumePilot';
+  const p = checkVolumePlan(fn, plan);
+  const pilot = p.summary?.pilot;
+  if (!pilot) throw new RangeError(`${fn}: only a keep: 'summary' plan of more than 4 blocks has a pilot (this one has ${p.summary ? 'none: its blocks keep their volumes' : "keep: 'all'"})`);
+  const [a, b] = blockRange(fn, j0 ?? 0, j1 ?? pilot.length, pilot.length);
+  return pilotBlocks(p, a, b);
+}
+
+/** {@link runVolumePilot} of a plan this library made (unchecked: for schedulers). */
+export function pilotBlocks(p: VolumePlan, j0: number, j1: number): VolumePilot {
+  return { kind: 'volume-pilot', j0, j1, volumes: blockVolumes(p, p.summary!.pilot!.slice(j0, j1)) };
+}
+
+/** The plan with each year's quantile brackets placed from the pilot's volumes (pilot partials covering the pilot, in order). */
+export function placeBrackets(plan: VolumePlan, pilots: readonly VolumePilot[]): VolumePlan {
+  const fn = 'placeBrackets';
+  const p = checkVolumePlan(fn, plan);
+  const s = p.summary;
+  if (!s?.pilot) throw new RangeError(`${fn}: only a keep: 'summary' plan of more than 4 blocks has a pilot`);
+  if (!Array.isArray(pilots)) throw new TypeError(`${fn}: pilots must be an array of runVolumePilot's partials (got ${show(pilots)})`);
+  const parts = checkCover<{ kind: 'volume-pilot'; b0: number; b1: number; volumes: Float64Array[] }>(
+    fn,
+    pilots.map((x: unknown) => (typeof x === 'object' && x !== null ? { ...x, b0: (x as VolumePilot).j0, b1: (x as VolumePilot).j1 } : x)),
+    'volume-pilot',
+    s.pilot.length,
+  );
+  parts.forEach((x, i) => finiteArrays(fn, `pilots[${i}].volumes`, x.volumes, p.years.length, (x.b1 - x.b0) * STREAM_BLOCK));
+  return bracketsFrom(p, parts);
+}
+
+/** {@link placeBrackets} for pilot partials this library made (unchecked: for schedulers). */
+export function bracketsFrom(p: VolumePlan, pilots: readonly { volumes: Float64Array[] }[]): VolumePlan {
+  const s = p.summary!;
+  const years = p.years.map((_, k) => summaryYear(joined(pilots.map((x) => x.volumes[k]!), s.pilot!.length * STREAM_BLOCK).slice(), p.paths, s.ranks));
+  return { ...p, summary: { ...s, years } };
+}
+
+/** The paths of blocks [b0, b1). */
+export const pathsIn = (plan: VolumePlan, b0: number, b1: number) => Math.min(b1 * STREAM_BLOCK, plan.paths) - b0 * STREAM_BLOCK;
+
+/** Arrays for a full run's partial over [b0, b1) (`alloc` gives the memory: e.g. a SharedArrayBuffer). */
+export function volumeBlocksBuffers(plan: VolumePlan, b0: number, b1: number, alloc: (bytes: number) => ArrayBufferLike = (n) => new ArrayBuffer(n)): VolumeBlocks {
+  const n = pathsIn(plan, b0, b1);
+  const make = () => plan.years.map(() => new Float64Array(alloc(n * 8)));
+  return { kind: 'volume-blocks', b0, b1, demand: make(), capacity: plan.scenario.capacity ? make() : [], volume: make() };
+}
+
+/**
+ * Runs blocks [b0, b1) of a planned volume run: the partial that {@link mergeVolumes} takes. A
+ * full run's partial holds the blocks' paths (written into `into` when given, e.g. views of
+ * shared memory); a summary's, per-block statistics and bracket counts (its brackets placed
+ * first, see {@link placeBrackets}). The numbers of a block never depend on the range it is run in.
+ */
+export function runVolumeBlocks(plan: VolumePlan, b0: number, b1: number, into?: VolumeBlocks): VolumePartial {
+  const fn = 'runVolumeBlocks';
+  const p = checkVolumePlan(fn, plan);
+  const [a, b] = blockRange(fn, b0, b1, p.nBlocks);
+  if (p.summary !== null && p.summary.pilot !== null && p.summary.years === null) {
+    throw new RangeError(`${fn}: this summary plan's brackets are not placed yet: run its pilot (runVolumePilot) and placeBrackets first`);
+  }
+  if (into !== undefined && p.summary !== null) throw new TypeError(`${fn}: into is for full runs (keep: 'all') only (got ${show(into)})`);
+  return volumeBlocks(p, a, b, into === undefined ? undefined : checkBlocks(fn, p, { ...into, b0: a, b1: b }, 'into', false));
+}
+
+/** {@link runVolumeBlocks} of a plan this library made, brackets placed (unchecked: for schedulers). */
+export function volumeBlocks(p: VolumePlan, a: number, b: number, into?: VolumeBlocks): VolumePartial {
+  const s = p.summary;
+  if (s === null) {
+    const out = into ?? volumeBlocksBuffers(p, a, b);
+    const ws = workspace(p.scenario);
+    const sink = toArrays(out.demand, out.capacity, out.volume, a * STREAM_BLOCK);
+    for (let block = a; block < b; block++) {
+      const first = block * STREAM_BLOCK;
+      runVolumeBlock(p.scenario, p.years, p.seed, first, Math.min(STREAM_BLOCK, p.paths - first), ws, sink);
+    }
+    return { ...out, kind: 'volume-blocks', b0: a, b1: b };
+  }
+  if (s.pilot === null) {
+    const keep = p.years.map(() => new Float64Array(pathsIn(p, a, b)));
+    return countBlocks(p, a, b, p.thresholds, p.years.map(() => null), { withStats: true, keep });
+  }
+  return countBlocks(p, a, b, p.thresholds, s.years!.map((y) => y.ranges), { withStats: true });
+}
+
+/**
+ * Merges the partials of consecutive block ranges covering [0, plan.nBlocks), in block order,
+ * into the run's result: the same result, bit for bit, as {@link simulateVolumes} with the same
+ * options, whatever the split.
+ */
+export function mergeVolumes(plan: VolumePlan, partials: readonly VolumePartial[]): VolumeResult | VolumeSummary {
+  const fn = 'mergeVolumes';
+  const p = checkVolumePlan(fn, plan);
+  if (p.summary !== null) {
+    if (p.summary.pilot !== null && p.summary.years === null) throw new RangeError(`${fn}: this summary plan's brackets are not placed yet (placeBrackets)`);
+    return mergePartials(p, checkCover<VolumeCounts>(fn, partials, 'volume-counts', p.nBlocks).map((c, i) => checkCounts(fn, p, c, i)));
+  }
+  return mergePartials(p, checkCover<VolumeBlocks>(fn, partials, 'volume-blocks', p.nBlocks).map((x, i) => checkBlocks(fn, p, x, `partials[${i}]`, true)));
+}
+
+/**
+ * {@link mergeVolumes} of partials this library made (unchecked: for schedulers). `quantiles`
+ * (full runs): [year index, p, value] triples computed already from these arrays (see
+ * {@link volumeQuantiles}).
+ */
+export function mergePartials(p: VolumePlan, parts: readonly VolumePartial[], quantiles?: [number, number, number][]): VolumeResult | VolumeSummary {
+  if (p.summary !== null) return finishSummary(p, parts as VolumeCounts[]);
+  const blocks = parts as VolumeBlocks[];
+  const join = (pick: (x: VolumeBlocks) => Float64Array[]) => (pick(blocks[0]!).length === 0 ? [] : p.years.map((_, k) => joined(blocks.map((x) => pick(x)[k]!), p.paths)));
+  const { scenario, seed, paths, years } = p;
+  return new VolumeResult({ scenario, seed, paths, years, demand: join((x) => x.demand), capacity: join((x) => x.capacity), volume: join((x) => x.volume), ...(quantiles ? { quantiles } : {}) });
+}
+
+/** A full run's quantiles of one year's volumes at `levels` (the numbers `VolumeResult.quantiles` gives), for a scheduler to compute beside the merge. */
+export function volumeQuantiles(volume: Float64Array, levels: readonly number[]): number[] {
+  return trustedQuantiles(volume, levels);
+}
+
+/**
+ * Runs a plan on this thread (what {@link simulateVolumes} does): the pilot and brackets when it
+ * needs them, its blocks a chunk at a time (`onProgress` after each), then the merge. A full
+ * run's chunks write straight into the result's arrays (views of them), so nothing is copied.
+ */
+export function runVolumePlan(plan: VolumePlan, onProgress?: (done: number) => void): VolumeResult | VolumeSummary {
+  let p = plan;
+  if (needsPilot(p)) p = bracketsFrom(p, [pilotBlocks(p, 0, p.summary!.pilot!.length)]);
+  const every = p.chunk / STREAM_BLOCK;
+  const whole = p.summary === null ? volumeBlocksBuffers(p, 0, p.nBlocks) : null;
+  const parts: VolumePartial[] = [];
+  for (let b0 = 0; b0 < p.nBlocks; b0 += every) {
+    const b1 = Math.min(b0 + every, p.nBlocks);
+    const view = (xs: Float64Array[]) => xs.map((x) => x.subarray(b0 * STREAM_BLOCK, Math.min(b1 * STREAM_BLOCK, p.paths)));
+    const into = whole ? { kind: 'volume-blocks' as const, b0, b1, demand: view(whole.demand), capacity: view(whole.capacity), volume: view(whole.volume) } : undefined;
+    parts.push(volumeBlocks(p, b0, b1, into));
+    onProgress?.(Math.min(b1 * STREAM_BLOCK, p.paths) / p.paths);
+  }
+  return mergePartials(p, parts);
+}
+
+/**
+ * Checks a volume run's scenario and options for `fn` (`extra`: keys a variant adds, e.g.
+ * workers): its engine plan, and the progress callback, which stays with the scheduler.
+ */
+export function checkVolumes(fn: string, s: unknown, o: unknown, extra: readonly string[] = []): { plan: VolumePlan; onProgress: ((done: number) => void) | undefined } {
+  const run = checkRun(s as ScenarioInput, o, fn, [...VOLUME_OPTIONS, ...extra]);
+  return { plan: volumePlan(run), onProgress: run.onProgress };
+}

@@ -1,0 +1,275 @@
+/**
+ * The bounded run behind `keep: 'summary'` (the result class is ./summary.ts): blocks counted
+ * against each year's quantile brackets, with per-block statistics; a pilot's volumes; the
+ * brackets placed from them; and the merge of the counts (widening and recounting a year whose
+ * bracket missed). Memory grows with years × kept levels, not with paths.
+ */
+import { bracketsFor, counters, fromOrderStatistics, orderStatisticsFor, quantiles as exactQuantiles, RangeCounter } from '../stats/quantile.js';
+import { runVolumeBlock, STREAM_BLOCK, workspace } from './kernel.js';
+import type { SummaryPlan, SummaryYear, VolumePlan } from './plan.js';
+import { mergeM2 } from './result.js';
+import { VolumeSummary, type YearStats } from './summary.js';
+
+/** Blocks simulated first, to place the quantile brackets. */
+const PILOT_BLOCKS = 4;
+
+/** Called for each tile of a block-year with its demand, capacity (null: unlimited) and volume, of paths from..from+n (index 0 = path `from`). */
+type YearSink = (k: number, from: number, n: number, demand: Float64Array, capacity: Float64Array | null, volume: Float64Array) => void;
+
+/** The fields of a run that the kernel needs (what a worker is sent). */
+export type KernelRun = Pick<VolumePlan, 'scenario' | 'years' | 'seed' | 'paths'>;
+
+/** Runs the blocks in `blocks`, in order, through a sink; `afterBlock` is called after each. */
+function runBlocks(run: KernelRun, blocks: Iterable<number>, each: YearSink, afterBlock?: (b: number) => void): void {
+  const ws = workspace(run.scenario);
+  const sink = { target: () => ws.year, done: (k: number, from: number, n: number) => each(k, from, n, ws.year.demand, ws.year.capacity, ws.year.volume) };
+  for (const b of blocks) {
+    const first = b * STREAM_BLOCK;
+    runVolumeBlock(run.scenario, run.years, run.seed, first, Math.min(STREAM_BLOCK, run.paths - first), ws, sink);
+    afterBlock?.(b);
+  }
+}
+
+/** The whole numbers a, a + 1, …, b − 1. */
+export function range(b0: number, b1: number): number[] {
+  return Array.from({ length: b1 - b0 }, (_, j) => b0 + j);
+}
+
+/** Doubles per block-year in the partials: 8 statistics, then ≥ and first-reaching counts per threshold. */
+export const partialWidth = (thresholds: number) => 8 + 2 * thresholds;
+
+/** A bracket's counts, as a worker sends them back. */
+export interface CounterState {
+  below: number;
+  atLo: number;
+  atHi: number;
+  values: Float64Array;
+}
+
+/**
+ * What a summary run's pass over blocks [b0, b1) gives (the partial of a `keep: 'summary'` run):
+ * per-block statistics, each counted year's bracket counters, and (small runs, which have no
+ * pilot) the blocks' volumes. Plain data: typed arrays, numbers and plain objects.
+ */
+export interface VolumeCounts {
+  kind: 'volume-counts';
+  b0: number;
+  b1: number;
+  /** (b − b0, k) → partialWidth(T) doubles: Σ(v − v0), Σ(v − v0)², Σ unmet, Σ v/c, #unmet, #at capacity, Σ (unmet − block mean)², Σ (v/c − block mean)², then ≥ and first per threshold. */
+  stats: Float64Array;
+  counters: (CounterState[] | null)[];
+  /** Small runs: the volumes of the blocks' paths, per year; null otherwise. */
+  volumes: Float64Array[] | null;
+}
+
+/**
+ * The full pass of a summary run over blocks [b0, b1): each block's statistics summed on their
+ * own (block-local sums, tiles in order), so that merging blocks in order gives the same bits
+ * whichever thread ran them; and the paths counted against each year's bracket ranges.
+ */
+export function countBlocks(
+  run: KernelRun,
+  b0: number,
+  b1: number,
+  thresholds: readonly number[],
+  ranges: readonly ({ lo: number; hi: number }[] | null)[],
+  o: { withStats: boolean; afterBlock?: (b: number) => void; keep?: Float64Array[] },
+): VolumeCounts {
+  const { withStats, keep } = o;
+  const K = run.years.length;
+  const T = thresholds.length;
+  const W = partialWidth(T);
+  const partials = new Float64Array(withStats ? (b1 - b0) * K * W : 0);
+  const lists = ranges.map((r) => (r ? r.map(({ lo, hi }) => new RangeCounter(lo, hi)) : null));
+  const shift = run.scenario.start.volumeMt;
+  const hasCapacity = run.scenario.capacity !== null;
+  const reached = thresholds.map(() => new Uint8Array(STREAM_BLOCK));
+  runBlocks(run, range(b0, b1), (k, from, n, d, c, v) => {
+    keep?.[k]!.set(v.subarray(0, n), from - b0 * STREAM_BLOCK);
+    const list = lists[k];
+    if (list) RangeCounter.addAll(list, v, n);
+    if (!withStats) return;
+    const at = ((Math.floor(from / STREAM_BLOCK) - b0) * K + k) * W;
+    const off = from % STREAM_BLOCK; // the tile's place in its block
+    let sum = 0;
+    let sumSq = 0;
+    let unmetSum = 0;
+    let unmetCount = 0;
+    let util = 0;
+    let atCap = 0;
+    // Without a capacity, read the volume as its own capacity: utilisation is not reported then
+    // (and a volume of 0 makes it 0/0 there, never read).
+    const cap = c && hasCapacity ? c : v;
+    for (let i = 0; i < n; i++) {
+      const x = v[i]!;
+      const dv = d[i]!;
+      const cv = cap[i]!;
+      // Shifted by the start volume, so that the sum of squares does not cancel.
+      const y = x - shift;
+      sum += y;
+      sumSq += y * y;
+      // Volume is min(demand, capacity): the gap is 0 unless capacity binds.
+      const gap = dv - x;
+      unmetSum += gap;
+      unmetCount += +(gap > 0); // +c: no branch on a random condition (V8 compiles c ? 1 : 0 to one)
+      util += x / cv;
+      atCap += +(dv >= cv);
+    }
+    // The tile's squared deviations from its own means (a second pass, in cache), merged into
+    // the block's by Chan's update: the block's paths so far are the `off` before this tile.
+    const mu = unmetSum / n;
+    const mc = util / n;
+    let unmetM2 = 0;
+    let utilM2 = 0;
+    for (let i = 0; i < n; i++) {
+      const e = d[i]! - v[i]! - mu;
+      unmetM2 += e * e;
+    }
+    if (hasCapacity) {
+      for (let i = 0; i < n; i++) {
+        const f = v[i]! / cap[i]! - mc;
+        utilM2 += f * f;
+      }
+    }
+    partials[at + 6] = mergeM2(off, partials[at + 2]!, partials[at + 6]!, n, unmetSum, unmetM2);
+    partials[at + 7] = mergeM2(off, partials[at + 3]!, partials[at + 7]!, n, util, utilM2);
+    partials[at] = partials[at]! + sum;
+    partials[at + 1] = partials[at + 1]! + sumSq;
+    partials[at + 2] = partials[at + 2]! + unmetSum;
+    partials[at + 3] = partials[at + 3]! + util;
+    partials[at + 4] = partials[at + 4]! + unmetCount;
+    partials[at + 5] = partials[at + 5]! + atCap;
+    for (let j = 0; j < T; j++) {
+      const x = thresholds[j]!;
+      const r = reached[j]!;
+      if (k === 0) r.fill(0, off, off + n);
+      let ge = 0;
+      let first = 0;
+      for (let i = 0; i < n; i++) {
+        const hit = +(v[i]! >= x);
+        const was = r[off + i]!;
+        ge += hit;
+        first += hit & (was ^ 1);
+        r[off + i] = was | hit;
+      }
+      partials[at + 8 + 2 * j] = partials[at + 8 + 2 * j]! + ge;
+      partials[at + 9 + 2 * j] = partials[at + 9 + 2 * j]! + first;
+    }
+  }, o.afterBlock);
+  return { kind: 'volume-counts', b0, b1, stats: partials, counters: lists.map((l) => (l ? l.map((c) => c.state()) : null)), volumes: keep ?? null };
+}
+
+/** The pilot's blocks: evenly spaced, never the last one (the only block that can be short); none for small runs. */
+export function pilotBlocks(nBlocks: number): number[] | null {
+  return nBlocks <= PILOT_BLOCKS ? null : Array.from({ length: PILOT_BLOCKS }, (_, j) => Math.floor((j * nBlocks) / PILOT_BLOCKS));
+}
+
+/** The volumes of whole blocks, per year, block after block (a pilot's sample). */
+export function blockVolumes(run: KernelRun, blocks: readonly number[]): Float64Array[] {
+  const slot = new Map(blocks.map((b, j) => [b, j * STREAM_BLOCK]));
+  const samples = run.years.map(() => new Float64Array(blocks.length * STREAM_BLOCK));
+  runBlocks(run, blocks, (k, from, n, _d, _c, v) => {
+    samples[k]!.set(v.subarray(0, n), slot.get(Math.floor(from / STREAM_BLOCK))! + (from % STREAM_BLOCK));
+  });
+  return samples;
+}
+
+/** A summary plan before its pilot: the order statistics and the pilot's blocks. */
+export function summaryPlan(paths: number, levels: readonly number[], nBlocks: number): SummaryPlan {
+  return { ranks: orderStatisticsFor(paths, levels), pilot: pilotBlocks(nBlocks), years: null };
+}
+
+/** A year's brackets (±width binomial sds around each order statistic, from the pilot's sample) and the ranges to count. */
+export function summaryYear(sample: Float64Array, paths: number, ranks: readonly number[], width = 6): SummaryYear {
+  const brackets = width === Infinity ? ranks.map((rank) => ({ rank, lo: -Infinity, hi: Infinity })) : bracketsFor(sample, paths, ranks, width);
+  return { sample, brackets, ranges: counters(brackets).list.map((c) => ({ lo: c.lo, hi: c.hi })) };
+}
+
+/** The per-block statistics of consecutive block ranges (in block order) summed in block order. */
+function mergeStats(plan: VolumePlan, parts: readonly VolumeCounts[]): YearStats[] {
+  const { paths, years, thresholds } = plan;
+  const K = years.length;
+  const T = thresholds.length;
+  const W = partialWidth(T);
+  const stats: YearStats[] = years.map(() => ({
+    sum: 0,
+    sumSq: 0,
+    ge: new Array<number>(T).fill(0),
+    first: new Array<number>(T).fill(0),
+    unmetSum: 0,
+    unmetM2: 0,
+    unmetCount: 0,
+    utilSum: 0,
+    utilM2: 0,
+    atCapacity: 0,
+  }));
+  for (const { b0, stats: partials } of parts) {
+    for (let at = 0; at < partials.length; at += W) {
+      const s = stats[(at / W) % K]!;
+      const b = b0 + Math.floor(at / W / K);
+      const before = b * STREAM_BLOCK; // the paths before block b
+      const nb = Math.min(STREAM_BLOCK, paths - before);
+      s.unmetM2 = mergeM2(before, s.unmetSum, s.unmetM2, nb, partials[at + 2]!, partials[at + 6]!);
+      s.utilM2 = mergeM2(before, s.utilSum, s.utilM2, nb, partials[at + 3]!, partials[at + 7]!);
+      s.sum += partials[at]!;
+      s.sumSq += partials[at + 1]!;
+      s.unmetSum += partials[at + 2]!;
+      s.utilSum += partials[at + 3]!;
+      s.unmetCount += partials[at + 4]!;
+      s.atCapacity += partials[at + 5]!;
+      for (let j = 0; j < T; j++) {
+        s.ge[j]! += partials[at + 8 + 2 * j]!;
+        s.first[j]! += partials[at + 9 + 2 * j]!;
+      }
+    }
+  }
+  return stats;
+}
+
+/**
+ * Merges the counts of consecutive block ranges covering the run (in block order) into a
+ * summary. Small runs take their quantiles straight from the kept volumes. A bracket that missed
+ * its order statistic (it cannot, short of a one-in-10⁹ pilot) is widened and that year
+ * recounted here, on this thread.
+ */
+export function finishSummary(plan: VolumePlan, parts: readonly VolumeCounts[]): VolumeSummary {
+  const { paths, levels, thresholds } = plan;
+  const { ranks } = plan.summary!;
+  const stats = mergeStats(plan, parts);
+  const q = new Map<string, number>();
+  if (plan.summary!.pilot === null) {
+    plan.years.forEach((_, k) => {
+      const v = new Float64Array(paths);
+      for (const part of parts) v.set(part.volumes![k]!, part.b0 * STREAM_BLOCK);
+      exactQuantiles(v, levels).forEach((x, i) => q.set(`${k}:${levels[i]}`, x));
+    });
+    return new VolumeSummary(plan, levels, thresholds, q, stats);
+  }
+  const years = [...plan.summary!.years!];
+  let counted = parts;
+  let todo = plan.years.map((_, k) => k);
+  let width = 6;
+  for (;;) {
+    const missed: number[] = [];
+    for (const k of todo) {
+      const { brackets, ranges } = years[k]!;
+      const list = ranges.map(({ lo, hi }) => new RangeCounter(lo, hi));
+      for (const part of counted) part.counters[k]!.forEach((c, i) => list[i]!.merge(c));
+      const stat = new Map<number, number>();
+      for (const b of brackets) {
+        const x = list.find((c) => b.lo >= c.lo && b.hi <= c.hi)!.rank(b.rank);
+        if (x !== undefined) stat.set(b.rank, x);
+      }
+      if (stat.size < new Set(brackets.map((b) => b.rank)).size) missed.push(k);
+      else for (const p of levels) q.set(`${k}:${p}`, fromOrderStatistics(paths, p, stat));
+    }
+    if (missed.length === 0) return new VolumeSummary(plan, levels, thresholds, q, stats);
+    // Widen (to 24, then 96 binomial sds, then everything) and recount the years that missed
+    // (the pilot's sample copied: selections reorder it, and the plan is not ours to change).
+    width = width < 24 ? width * 4 : Infinity;
+    for (const k of missed) years[k] = summaryYear(years[k]!.sample.slice(), paths, ranks, width);
+    counted = [countBlocks(plan, 0, plan.nBlocks, thresholds, plan.years.map((_, k) => (missed.includes(k) ? years[k]!.ranges : null)), { withStats: false })];
+    todo = missed;
+  }
+}
+
