@@ -105,6 +105,18 @@ const CALLS: Record<string, () => unknown[]> = {
   variance: () => [[1, 2, 3]],
   wilsonInterval: () => [3, 100],
   withKnownCapacity: () => [api.driftModel()],
+  planVolumes: () => [small, { paths: 100, seed: 1 }],
+  runVolumePilot: () => { const p = api.planVolumes(small, { paths: 70_000, seed: 1, keep: 'summary' }); return [p, 0, 1]; },
+  placeBrackets: () => { const p = api.planVolumes(small, { paths: 70_000, seed: 1, keep: 'summary' }); return [p, [api.runVolumePilot(p)]]; },
+  runVolumeBlocks: () => [api.planVolumes(small, { paths: 100, seed: 1 }), 0, 1],
+  mergeVolumes: () => { const p = api.planVolumes(small, { paths: 100, seed: 1, keep: 'summary' }); return [p, [api.runVolumeBlocks(p, 0, 1)]]; },
+  planTransit: () => [route, { trips: 100, seed: 1 }],
+  runTransitBlocks: () => [api.planTransit(route, { trips: 100, seed: 1 }), 0, 1],
+  mergeTransit: () => { const p = api.planTransit(route, { trips: 100, seed: 1 }); return [p, [api.runTransitBlocks(p, 0, 1)]]; },
+  planCorridor: () => [small, route, { paths: 100, seed: 1, useScenarioCapacity: true }],
+  planCorridorTrips: () => { const p = api.planCorridor(small, route, { paths: 100, seed: 1, useScenarioCapacity: true }); return [p, api.mergeVolumes(p.volumes, [api.runVolumeBlocks(p.volumes, 0, 1)])]; },
+  runCorridorBlocks: () => { const p = api.planCorridor(small, route, { paths: 100, seed: 1, useScenarioCapacity: true }); return [api.planCorridorTrips(p, api.mergeVolumes(p.volumes, [api.runVolumeBlocks(p.volumes, 0, 1)]) as never), 0, 1]; },
+  mergeCorridor: () => { const p = api.planCorridor(small, route, { paths: 100, seed: 1, useScenarioCapacity: true }); const t = api.planCorridorTrips(p, api.mergeVolumes(p.volumes, [api.runVolumeBlocks(p.volumes, 0, 1)]) as never); return [t, [api.runCorridorBlocks(t, 0, 1)]]; },
 };
 
 /** Size fields: replaced only by values that are invalid or small, never by a large valid size. */
