@@ -4,7 +4,7 @@
  *
  * Method. |x| ≤ 1/16: the Taylor series x + x²(1/2 + x/6 + … + x⁹/11!) (truncation below 2^-65
  * relative; the x² part is at most 3 % of the result, so its rounding errors cost < 0.1 ulp).
- * Otherwise Tang's table method as in {@link exp} (src/stats/exp.ts): x = (k/64)·ln 2 + r,
+ * Otherwise Tang's table method as in {@link exp} (src/math/exp.ts): x = (k/64)·ln 2 + r,
  * |r| ≤ ln2/128, e^x = 2^e · 2^(j/64) · (1 + q), q = e^r − 1 by its Taylor polynomial to r⁶, with
  * r carried as a double-double; then 2^e·T − 1 is formed exactly (TwoSum) and the small terms are
  * added once, so the cancellation in − 1 loses nothing. 2^(j/64) is a pair of literals (value and

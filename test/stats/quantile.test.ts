@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { histogram, meanVariance, proportion, quantile, quantileSorted, quantiles, sum, wilsonInterval } from 'middle-corridor';
-import { RangeCounter } from '../../src/stats/quantile.js';
+import { RangeCounter } from '../../src/stats/brackets.js';
 import { REF } from '../helpers.js';
 
 /** numpy's type-7 quantile by sorting, written out independently of the library. */

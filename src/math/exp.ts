@@ -1,0 +1,98 @@
+/**
+ * e^x in plain double arithmetic (Tang's table method): the same bits on every JavaScript
+ * engine, and about 3× faster than `Math.exp` on V8 (10 against 36–55 ns a call on the
+ * development machine, measured in one process). `Math.exp` is "implementation-approximated"
+ * in ECMAScript: V8, SpiderMonkey and JavaScriptCore may round differently, so a volume run
+ * using it could differ in the last bits between a Node script and a Safari notebook. This one
+ * uses only +, −, ×, a power-of-two table built by exact halving and doubling, and 2^(j/64) as
+ * a pair of literals (value and tail, computed at 60 digits with Python's decimal module).
+ *
+ * Method: x = (k/64)·ln 2 + r with |r| ≤ ln2/128, k an integer; e^x = 2^⌊k/64⌋ · 2^((k mod 64)/64)
+ * · e^r, with e^r − 1 by its Taylor polynomial to r⁵ (truncation < 4e-17 relative). ln2/64 is
+ * split in two (the high part has 36 bits, so k·hi is exact for every k used). Error: within
+ * 1 ulp of e^x, and the correctly rounded double in about 97 % of cases (V8's `Math.exp`: 90 %),
+ * checked against a 60-digit reference in test/math/exp.test.ts. Overflow gives Infinity
+ * (x > 709.78…), underflow 0, NaN NaN.
+ */
+
+/** 2^(j/64), j = 0…63, correctly rounded. */
+const TWO_J64 = new Float64Array([
+  1.0, 1.0108892860517005, 1.0218971486541166, 1.0330248790212284,
+  1.0442737824274138, 1.0556451783605572, 1.0671404006768237, 1.0787607977571199,
+  1.0905077326652577, 1.102382583307841, 1.1143867425958924, 1.1265216186082418,
+  1.1387886347566916, 1.1511892299529827, 1.1637248587775775, 1.1763969916502812,
+  1.189207115002721, 1.202156731452703, 1.215247359980469, 1.22848053610687,
+  1.241857812073484, 1.255380757024691, 1.2690509571917332, 1.2828700160787783,
+  1.2968395546510096, 1.3109612115247644, 1.3252366431597413, 1.339667524053303,
+  1.3542555469368927, 1.3690024229745905, 1.383909881963832, 1.3989796725383112,
+  1.4142135623730951, 1.42961333839197, 1.4451808069770467, 1.460917794180647,
+  1.4768261459394993, 1.4929077282912648, 1.5091644275934228, 1.5255981507445384,
+  1.5422108254079407, 1.559004400237837, 1.5759808451078865, 1.593142151342267,
+  1.6104903319492543, 1.6280274218573478, 1.645755478153965, 1.6636765803267364,
+  1.681792830507429, 1.7001063537185235, 1.718619298122478, 1.7373338352737062,
+  1.7562521603732995, 1.7753764925265212, 1.7947090750031072, 1.8142521755003989,
+  1.8340080864093424, 1.8539791250833855, 1.8741676341103, 1.8945759815869656,
+  1.9152065613971474, 1.9360617934922943, 1.9571441241754002, 1.978456026387951,
+]);
+
+/** 2^(j/64) − TWO_J64[j]: the tail that makes the table exact to ~2^-106. */
+const TWO_J64_LO = new Float64Array([
+  0.0, -1.5234778603368577e-17, 5.109225028973444e-17, 7.600838874027088e-18,
+  8.551889705537965e-17, 1.759325738772092e-18, -7.899853966841582e-17, -6.656660436056593e-17,
+  -3.046782079812471e-17, 5.2660368715706944e-17, 1.0410278456845571e-16, 5.165856758795457e-17,
+  8.912812676025408e-17, 3.250710218863827e-17, 3.8292048369240935e-17, 5.554203254218079e-17,
+  3.982015231465646e-17, 6.644981499252301e-17, -7.712630692681488e-17, -1.89878163130253e-17,
+  4.658027591836937e-17, -6.7113898212968784e-18, 2.667932131342186e-18, 1.713594918243561e-17,
+  2.5382502794888315e-17, -7.181536135519454e-17, -2.8587312100388614e-17, 8.927282594831732e-17,
+  7.70094837980299e-17, 9.593797919118849e-17, -6.770511658794786e-17, -9.614213209051323e-17,
+  -9.667293313452913e-17, -1.2031642489053655e-17, -3.0237581349939873e-17, -5.600377186075216e-17,
+  -3.483994556892796e-17, 1.4192920154284036e-17, -1.016455327754295e-16, -1.1024941712342561e-16,
+  7.949834809697621e-17, 3.7812070533575275e-17, -1.0136916471278304e-17, -1.0094406542311964e-16,
+  2.4707192569797888e-17, -6.712955084707084e-17, -1.0125679913674773e-16, 5.8909926967131e-17,
+  8.199010020581497e-17, -8.0237193703977e-18, -1.851380418263111e-17, 3.164389299292957e-17,
+  2.960140695448873e-17, 6.429731796556572e-17, 1.8227458427912087e-17, -9.969531538920349e-17,
+  3.283107224245627e-17, 9.761887490727594e-17, -6.122763413004143e-17, 3.4034035352165297e-17,
+  -1.0619946056195963e-16, 1.0332385960676326e-16, 8.960767791036668e-17, 4.0388753109278167e-17,
+]);
+
+/** 2^e for e = −1100…1099 (exact: powers of two by halving and doubling; ±overflow to Infinity / 0). */
+const POW2_BIAS = 1100;
+const POW2 = (() => {
+  const t = new Float64Array(2 * POW2_BIAS);
+  let up = 1;
+  let down = 1;
+  for (let e = 0; e < POW2_BIAS; e++) {
+    t[POW2_BIAS + e] = up;
+    t[POW2_BIAS - e] = down;
+    up *= 2;
+    down /= 2;
+  }
+  t[0] = down;
+  return t;
+})();
+
+const INV_LN2_64 = 92.33248261689366; // 64 / ln 2
+const LN2_64_HI = 0.010830424696223417; // ln2/64, high 36 bits
+const LN2_64_LO = 2.572804622327669e-14; // ln2/64 − LN2_64_HI
+/** 1.5 · 2^52: adding and subtracting it rounds a double of magnitude < 2^51 to an integer (ties to even). */
+const ROUND = 6755399441055744;
+/** Beyond these e^x is Infinity or 0 (and the tables' range ends). */
+const MAX_X = 709.782712893384;
+const MIN_X = -745.1332191019412;
+
+/** e^x, the same bits on every engine: exp(0) is exactly 1, exp(1) is 2.718281828459045. */
+export function exp(x: number): number {
+  if (!(x <= MAX_X && x >= MIN_X)) return x > 0 ? Infinity : x < 0 ? 0 : NaN;
+  const kd = x * INV_LN2_64 + ROUND - ROUND;
+  const k = kd | 0;
+  const r = x - kd * LN2_64_HI - kd * LN2_64_LO;
+  const j = k & 63;
+  const t = TWO_J64[j]!;
+  const q = r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120)))));
+  const y = t + (TWO_J64_LO[j]! + t * q);
+  const e = k >> 6;
+  // Near the ends of the range 2^e alone would overflow or lose bits: scale in two steps.
+  if (e > -1020 && e < 1020) return y * POW2[e + POW2_BIAS]!;
+  const h = e >> 1;
+  return y * POW2[h + POW2_BIAS]! * POW2[e - h + POW2_BIAS]!;
+}
