@@ -9,6 +9,6 @@ export {
   type FixedGrowthModel,
   type YearVolume,
 } from './model.js';
-export { fitGrowth, type GrowthFit, type FitOptions, type FitParameter, type FitModel, type FitParameterName } from './fit.js';
+export { fitGrowth, type GrowthFit, type FitOptions, type FitParameter, type FitModel, type FitParameterName } from './fit/index.js';
 export { compileFormula, FormulaError, type CompiledFormula } from './mathjs.js';
 export { fitRandomWalk, type RandomWalkFit, type RandomWalkOptions } from './randomWalk.js';
