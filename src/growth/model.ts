@@ -1,6 +1,6 @@
 import type { Param } from '../random/dist.js';
 import { finiteNumber, oneOf, positiveNumber, show, yearVolume } from '../args.js';
-import { compileFormula, type CompiledFormula } from './mathjs.js';
+import { compileFormula, type CompiledFormula } from './formula.js';
 
 /** A point of a piecewise path. */
 export interface YearVolume {

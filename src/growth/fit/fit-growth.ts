@@ -2,7 +2,7 @@ import type { Observation } from '../../data/volumes.js';
 import { finiteNumber, finiteNumbers, oneOf, options as options_, show } from '../../args.js';
 import { checkFilter, selectObservations } from '../observations.js';
 import type { FixedGrowthModel } from '../model.js';
-import { invert } from '../mathjs.js';
+import { invert } from '../linear-algebra.js';
 import { boundsReached, degenerateFit, fmt } from './identification.js';
 import { capacityProfileBound, CHI2_1_95 } from './profile.js';
 import { assemble } from './result.js';

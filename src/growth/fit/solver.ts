@@ -1,4 +1,4 @@
-import { solveLinear } from '../mathjs.js';
+import { solveLinear } from '../linear-algebra.js';
 import type { ModelSpec } from './specs.js';
 
 // Levenberg–Marquardt with box bounds (projection), Marquardt's diagonal scaling: generic in the
