@@ -2,7 +2,7 @@ import type { Param } from '../random/dist.js';
 import { support } from '../random/moments.js';
 import { compileFormula } from '../growth/formula.js';
 import { FormulaError } from '../growth/formula-error.js';
-import { midpointLog } from '../growth/model.js';
+import { midpointLog } from '../growth/anchored.js';
 import { ANY, boundedArray, bounded, GT, integer, MAX_ITEMS, nonEmpty, obj, param, show, z, type Ctx } from './schema-primitives.js';
 
 /** The schema of a scenario's growth model (docs/design.md, "Median path"), and the anchored curves' checks against the start. */
