@@ -1,4 +1,7 @@
 /**
+ * The exponential by Tang's table method: e^x ({@link exp}) and e^x − 1 ({@link expm1}) share
+ * its tables.
+ *
  * e^x in plain double arithmetic (Tang's table method): the same bits on every JavaScript
  * engine, and about 3× faster than `Math.exp` on V8 (10 against 36–55 ns a call on the
  * development machine, measured in one process). `Math.exp` is "implementation-approximated"
@@ -95,4 +98,72 @@ export function exp(x: number): number {
   if (e > -1020 && e < 1020) return y * POW2[e + POW2_BIAS]!;
   const h = e >> 1;
   return y * POW2[h + POW2_BIAS]! * POW2[e - h + POW2_BIAS]!;
+}
+
+/**
+ * e^x − 1 in plain double arithmetic: the same bits on every JavaScript engine (`Math.expm1` is
+ * implementation-approximated), accurate where e^x − 1 is small.
+ *
+ * Method. |x| ≤ 1/16: the Taylor series x + x²(1/2 + x/6 + … + x⁹/11!) (truncation below 2^-65
+ * relative; the x² part is at most 3 % of the result, so its rounding errors cost < 0.1 ulp).
+ * Otherwise Tang's table method as in {@link exp} above, on its tables: x = (k/64)·ln 2 + r,
+ * |r| ≤ ln2/128, e^x = 2^e · 2^(j/64) · (1 + q), q = e^r − 1 by its Taylor polynomial to r⁶, with
+ * r carried as a double-double; then 2^e·T − 1 is formed exactly (TwoSum) and the small terms are
+ * added once, so the cancellation in − 1 loses nothing. 2^(j/64) is a pair of literals (value and
+ * tail) computed at 60 digits (test/fixtures/math-tables.py). Within
+ * 1 ulp, and the correctly rounded double on 99.6 % of 7,010 points and of 80,000 further random
+ * ones (V8's `Math.expm1`: 93.9 % and 93 %),
+ * test/math/expm1.test.ts against a 60-digit reference; 14 ns a call on V8 against 9 ns for
+ * `Math.expm1`.
+ *
+ * Special values as `Math.expm1`: expm1(±0) = ±0, expm1(Infinity) = Infinity, expm1(−Infinity)
+ * = −1, expm1(NaN) = NaN; x > 709.78… gives Infinity, x < −38 gives −1 (e^x < 2^-54 there).
+ *
+ * e.g. expm1(1e-10) = 1.00000000005e-10
+ * e.g. expm1(1) = 1.7182818284590453 (e − 1 correctly rounded; V8's Math.expm1 gives 1.718281828459045)
+ */
+
+/** e^x − 1, the same bits on every engine: expm1(1e-10) is 1.00000000005e-10, not 1.000000082740371e-10. */
+export function expm1(x: number): number {
+  if (!(x <= MAX_X && x >= -38)) return x > 0 ? Infinity : x < 0 ? -1 : NaN;
+  if (x <= 0.0625 && x >= -0.0625) {
+    if (x === 0) return x; // keeps −0
+    const x2 = x * x;
+    return (
+      x +
+      x2 *
+        (0.5 +
+          x *
+            (1 / 6 +
+              x *
+                (1 / 24 +
+                  x *
+                    (1 / 120 +
+                      x *
+                        (1 / 720 +
+                          x * (1 / 5040 + x * (1 / 40320 + x * (1 / 362880 + x * (1 / 3628800 + x * (1 / 39916800))))))))))
+    );
+  }
+  const kd = x * INV_LN2_64 + ROUND - ROUND;
+  const k = kd | 0;
+  const r1 = x - kd * LN2_64_HI; // exact: kd·LN2_64_HI is exact and within a factor 2 of x
+  const t2 = kd * LN2_64_LO;
+  const r = r1 - t2;
+  const rLo = r1 - r - t2; // r + rLo = r1 − t2 to within 2^-106
+  const q = r + (rLo + r * r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720))))));
+  const j = k & 63;
+  const e = k >> 6;
+  const t = TWO_J64[j]!;
+  const small = TWO_J64_LO[j]! + t * q; // 2^(j/64)·(1 + q) − t, to within rounding
+  if (e > 1000) {
+    // e^x > 2^1000: − 1 is far below half an ulp; scale in two steps so that 2^e never overflows
+    const h = e >> 1;
+    return (t + small) * POW2[h + POW2_BIAS]! * POW2[e - h + POW2_BIAS]!;
+  }
+  const s = POW2[e + POW2_BIAS]!;
+  const a = s * t; // exact
+  const hi = a - 1;
+  const bb = hi - a;
+  const lo = a - (hi - bb) - (1 + bb); // TwoSum: a − 1 = hi + lo exactly
+  return hi + (lo + s * small);
 }

@@ -3,5 +3,5 @@
 export { exp } from './exp.js';
 export { log } from './log.js';
 export { log1p } from './log1p.js';
-export { expm1 } from './expm1.js';
+export { expm1 } from './exp.js';
 export { sinpi } from './sinpi.js';
