@@ -27,3 +27,11 @@ export function sampleStats(x: Float64Array): { mean: number; variance: number; 
   m4 /= n;
   return { mean: m, variance, seMean: Math.sqrt(variance / n), seVariance: Math.sqrt(Math.max(m4 - variance * variance, 0) / n) };
 }
+
+/**
+ * Whether two typed arrays hold the same bits (a byte comparison: -0 and 0 differ, as do NaN
+ * payloads). Far faster than `toEqual` on large arrays, which walks them element by element.
+ */
+export function sameBits(a: ArrayBufferView, b: ArrayBufferView): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+}

@@ -1,6 +1,12 @@
 import type { Param } from '../random/dist.js';
 import { finiteNumber, oneOf, positiveNumber, show, yearVolume } from '../args.js';
-import { compileFormula, type CompiledFormula } from './mathjs.js';
+import { compileFormula, type CompiledFormula } from './formula.js';
+import { anchoredLogRatio, logRatio, midpointLog, rateFromMidpoint, softplus } from './anchored.js';
+
+// The anchored curves' algebra (anchored.ts) and the compound growth rates (cagr.ts), re-exported
+// for src/volume/growth-plan.ts and the public index.
+export { anchoredLogRatio, logRatio, midpointFromRate, midpointLog, rateFromMidpoint, softplus } from './anchored.js';
+export { cagr, requiredGrowth } from './cagr.js';
 
 /** A point of a piecewise path. */
 export interface YearVolume {
@@ -33,10 +39,6 @@ export type FixedGrowthModel = GrowthModel<number>;
 /** The names of the growth models. */
 export const GROWTH_MODELS = ['exponential', 'logistic', 'gompertz', 'piecewise', 'expression'] as const;
 
-/** log(1 + e^x) without overflow or loss of digits (+∞ at +∞, 0 at −∞, never NaN for a non-NaN x). */
-export function softplus(x: number): number {
-  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
-}
 
 /** Whether every parameter of a model is a number. */
 export function isFixed(model: GrowthModel): model is FixedGrowthModel {
@@ -63,56 +65,6 @@ export function compiledFormula(model: Extract<GrowthModel, { model: 'expression
     formulaCache.set(model, c);
   }
   return c;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Anchored logistic and Gompertz (docs/design.md, "Median path"), in log space throughout.
-
-/**
- * L = ln(K/v0), accurate for K close to v0 (log1p of (K − v0)/v0, where K − v0 is exact) and
- * without overflow when K/v0 is beyond a double (K = 1e300, v0 = 1e-300: the difference of logs).
- */
-export function logRatio(capacityMt: number, v0: number): number {
-  const c = (capacityMt - v0) / v0;
-  return c < Number.MAX_VALUE ? Math.log1p(c) : Math.log(capacityMt) - Math.log(v0);
-}
-
-/**
- * The log of the anchored curve's "distance" term: ln(K/v0 − 1) for the logistic, ln(ln(K/v0))
- * for the Gompertz. Its sign is the sign of tm − t0: positive when the start lies below the
- * midpoint (K > 2·v0, resp. K > e·v0); for the logistic it is exactly 0 at K = 2·v0 (computed as
- * ln((K − v0)/v0), or L + ln(1 − e^−L) when K/v0 is beyond a double). Needs K > v0.
- */
-export function midpointLog(logistic: boolean, capacityMt: number, v0: number): number {
-  const L = logRatio(capacityMt, v0);
-  if (!logistic) return Math.log(L);
-  const c = (capacityMt - v0) / v0;
-  return c < Number.MAX_VALUE ? Math.log(c) : L + Math.log(-Math.expm1(-L));
-}
-
-/**
- * log(v(t0 + dt)/v0) of the anchored curve with L = ln(K/v0) > 0 and rate r > 0:
- * logistic L − softplus(ln(K/v0 − 1) − r·dt), Gompertz −L·expm1(−r·dt). It is 0 at dt = 0 and
- * tends to L (v → K) as dt → ∞; for dt → −∞ it tends to −∞ (v → 0), never NaN.
- */
-export function anchoredLogRatio(logistic: boolean, L: number, logC: number, r: number, dt: number): number {
-  if (dt === 0) return 0;
-  const x = r * dt;
-  return logistic ? L - softplus(logC - x) : -L * Math.expm1(-x);
-}
-
-/**
- * The rate of an anchored logistic or Gompertz curve given its midpoint year instead:
- * r = ln(K/v0 − 1)/(tm − t0), resp. ln(ln(K/v0))/(tm − t0). NaN-free: returns a non-positive or
- * non-finite value when the pair is inconsistent (the caller refuses it).
- */
-export function rateFromMidpoint(logC: number, midpointYear: number, t0: number): number {
-  return logC / (midpointYear - t0);
-}
-
-/** The midpoint (logistic) or inflection (Gompertz) year of an anchored curve. */
-export function midpointFromRate(logC: number, rate: number, t0: number): number {
-  return t0 + logC / rate;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -314,37 +266,4 @@ export function growthCurve(model: GrowthModel, anchor?: YearVolume): (year: num
     if (!(v <= Number.MAX_VALUE)) throw new RangeError(`${FN}: the curve overflows a double at year ${year} (log value ${show(x)}); the year is too far from the anchor for this growth`);
     return v;
   };
-}
-
-/**
- * Compound annual growth rate between two observations: (to / from)^(1 / years) − 1.
- * @example cagr({ year: 2020, volumeMt: 0.783 }, { year: 2024, volumeMt: 4.484 }) // => 0.5469…
- */
-export function cagr(from: YearVolume, to: YearVolume): number {
-  return cagrOf('cagr', from, to);
-}
-
-function cagrOf(fn: string, from: YearVolume, to: YearVolume): number {
-  const a = yearVolume(fn, 'from', from);
-  const b = yearVolume(fn, 'to', to);
-  if (a.year === b.year) throw new RangeError(`${fn}: the two years must differ (both ${a.year})`);
-  // The log ratio as a difference of logs, so that 1e-300 → 1e300 does not overflow on the way.
-  const g = (Math.log(b.volumeMt) - Math.log(a.volumeMt)) / (b.year - a.year);
-  const rate = Math.expm1(g);
-  if (!(rate <= Number.MAX_VALUE)) {
-    throw new RangeError(`${fn}: the growth from ${a.volumeMt} Mt in ${a.year} to ${b.volumeMt} Mt in ${b.year} is beyond a double (log growth ${g} per year; the rate e^g − 1 overflows)`);
-  }
-  return rate;
-}
-
-/**
- * The constant growth per year that takes an observation to a target: the CAGR from `from` to
- * `target`, with the target required to lie after the observation.
- * @example requiredGrowth({ year: 2025, volumeMt: 4.119 }, { year: 2027, volumeMt: 10 }) // => 0.5581…
- */
-export function requiredGrowth(from: YearVolume, target: YearVolume): number {
-  const a = yearVolume('requiredGrowth', 'from', from);
-  const b = yearVolume('requiredGrowth', 'target', target);
-  if (!(b.year > a.year)) throw new RangeError(`requiredGrowth: target.year must be after from.year (got ${b.year} <= ${a.year})`);
-  return cagrOf('requiredGrowth', a, b);
 }

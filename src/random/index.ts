@@ -2,23 +2,9 @@ export { stream, seedKey, type Rng, type Seed, type Stream, type Purpose } from 
 export { Xor4096 } from './generator.js';
 export { ZigguratNormal } from './normal.js';
 export { standardNormal, fillStandardNormal } from './normal.js';
-export {
-  uniform,
-  triangular,
-  pert,
-  pertShapes,
-  normal,
-  lognormal,
-  empirical,
-  bernoulli,
-  exponential,
-  gamma,
-  beta,
-  sampler,
-  fill,
-  fillParam,
-  type Sampler,
-} from './samplers.js';
+export { uniform, triangular, empirical, bernoulli, exponential, sampler, fill, fillParam, type Sampler } from './samplers.js';
+export { pert, pertShapes, gamma, beta } from './gamma-samplers.js';
+export { normal, lognormal } from './normal-samplers.js';
 export { moments, type Moments } from './moments.js';
 export {
   DIST_NAMES,

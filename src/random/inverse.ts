@@ -7,7 +7,7 @@ import { numberIn, show } from '../args.js';
 import { normalCdf, normalQuantile, normalSurvival } from '../stats/normal.js';
 import { paramArg } from './check.js';
 import type { Dist, Param } from './dist.js';
-import { shapes } from './samplers.js';
+import { shapes } from './gamma-samplers.js';
 
 /** log Γ(x) for x > 0 (Lanczos, g = 7, 9 terms: ~15 digits). */
 function logGamma(x: number): number {

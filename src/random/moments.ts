@@ -1,7 +1,7 @@
 import { show } from '../args.js';
 import { normalCdf, normalPdf } from '../stats/normal.js';
 import { paramArg } from './check.js';
-import { shapes } from './samplers.js';
+import { shapes } from './gamma-samplers.js';
 import type { Param } from './dist.js';
 
 /** Mean, variance and support of a parameter's distribution (closed forms). */

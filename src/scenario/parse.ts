@@ -1,8 +1,9 @@
 import { ScenarioError } from './error.js';
 import { routeSchema } from './route-schema.js';
-import { check, scenarioSchema } from './schema.js';
+import { check } from './issues.js';
+import { scenarioSchema } from './schema.js';
 import { DEFAULT_TARGET, type Route, type Scenario } from './types.js';
-import { MAX_ITEMS } from './schema.js';
+import { MAX_ITEMS } from './schema-primitives.js';
 
 /**
  * Freezes a freshly parsed document in place, writing −0 as 0 (JSON cannot tell them apart, so

@@ -1,10 +1,10 @@
 /**
- * The zod schema of routes (legs, delays, queues), built from the primitives in schema.ts.
+ * The zod schema of routes (legs, delays, queues), built from the primitives in schema-primitives.ts.
  *
  * Every number a route carries is bounded to a physically meaningful range, so that no trip can
  * overflow whatever a document says (docs/design.md, "Errors"): see {@link ROUTE_LIMITS}.
  */
-import { bounded, integer, nonEmpty, obj, param, show, text, UNIT, z } from './schema.js';
+import { bounded, integer, nonEmpty, obj, param, show, text, UNIT, z } from './schema-primitives.js';
 import { LEG_MODES } from './types.js';
 
 /**

@@ -1,3 +1,6 @@
+// Hand-written for their TSDoc; type-checks.ts proves at compile time that they are the zod
+// schemas' types (ScenarioInput and LegInput both ways, RouteInput accepted by the schema, Scenario
+// and Route with the schema output's fields), so the two cannot drift apart.
 import type { Param } from '../random/dist.js';
 import type { GrowthModel, YearVolume } from '../growth/model.js';
 

@@ -1,4 +1,5 @@
-export { quantile, quantiles, quantileSorted, select } from './quantile.js';
+export { quantile, quantiles, quantileSorted } from './quantile.js';
+export { select } from './select.js';
 export { sum, mean, variance, meanVariance, type MeanVariance } from './summary.js';
 export { proportion, wilsonInterval } from './proportion.js';
 export { estimate, type Estimate } from './estimate.js';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expm1 } from '../../src/math/expm1.js';
+import { expm1 } from '../../src/math/exp.js';
 import { log1p } from '../../src/math/log1p.js';
-import { exp } from '../../src/stats/exp.js';
+import { exp } from '../../src/math/exp.js';
 import { REF, measure, nsPerCall, ulp, ulpDistance } from './accuracy.js';
 
 describe('portable expm1', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { log } from '../../src/math/log.js';
-import { exp } from '../../src/stats/exp.js';
+import { exp } from '../../src/math/exp.js';
 import { REF, measure, nsPerCall, ulp, ulpDistance } from './accuracy.js';
 
 describe('portable log', () => {

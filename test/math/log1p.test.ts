@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expm1 } from '../../src/math/expm1.js';
+import { expm1 } from '../../src/math/exp.js';
 import { log } from '../../src/math/log.js';
 import { log1p } from '../../src/math/log1p.js';
 import { REF, measure, nsPerCall, ulp, ulpDistance } from './accuracy.js';

@@ -28,7 +28,7 @@ describe('the core runs unchanged in a browser, and a seed fixes every number', 
   it('mathjs and zod each enter through one adapter file (heavy dependencies behind one adapter)', () => {
     const importing = (pkg: string) => sources.filter((f) => new RegExp(`from ['"]${pkg}['"]`).test(f.text)).map((f) => f.path);
     expect(importing('mathjs')).toEqual([join('src', 'growth', 'mathjs.ts')]);
-    expect(importing('zod')).toEqual([join('src', 'scenario', 'schema.ts')]);
+    expect(importing('zod')).toEqual([join('src', 'scenario', 'schema-primitives.ts')]);
   });
 
   it('vega, vega-lite and resvg are imported only under src/render/ (optional peers, loaded on call)', () => {

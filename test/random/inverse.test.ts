@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { betaCdf, paramQuantile } from '../../src/random/inverse.js';
-import { pertShapes } from '../../src/random/samplers.js';
+import { pertShapes } from '../../src/random/gamma-samplers.js';
 
 // scipy.stats ppf/cdf at these levels, made by test/fixtures/inverse-cdf.py.
 const ref = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/inverse-cdf.json', import.meta.url)), 'utf8'));

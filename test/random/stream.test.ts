@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fillStandardNormal, normalCdf, standardNormal, stream } from 'middle-corridor';
 import { ZigguratNormal } from '../../src/random/normal.js';
+import { sameBits } from '../helpers.js';
 
 const draws = (seed: string | number, purpose: string, block = 0, n = 8) => {
   const s = stream(seed, purpose, block);
@@ -90,7 +91,7 @@ describe('ziggurat standard normal', () => {
     zig.fill(parts, 0, 333);
     zig.fill(parts, 333, 334);
     zig.fill(parts, 334, 1001);
-    expect(Array.from(parts)).toEqual(Array.from(z.subarray(0, 1001)));
+    expect(sameBits(parts, z.subarray(0, 1001)), 'fills resumed mid-way continue the same sequence').toBe(true);
   });
 
   it('has mean 0 and variance 1 within 4 SE', () => {

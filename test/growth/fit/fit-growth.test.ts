@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fitGrowth, growthCurve, TITR_VOLUMES, type Observation } from 'middle-corridor';
-import { REF, closeRel } from '../helpers.js';
+import { REF, closeRel } from '../../helpers.js';
 
 const param = (fit: ReturnType<typeof fitGrowth>, name: string) => fit.parameters.find((p) => p.name === name)!;
 

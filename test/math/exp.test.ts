@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulateVolumes } from 'middle-corridor';
-import { exp } from '../../src/stats/exp.js';
+import { exp } from '../../src/math/exp.js';
 
 // Correctly rounded e^x from Python's decimal at 60 digits (test/fixtures/exp.py).
 const REF = JSON.parse(readFileSync(new URL('../fixtures/exp.json', import.meta.url), 'utf8')) as { x: number[]; exp: number[] };

@@ -1,0 +1,35 @@
+import { yearVolume } from '../args.js';
+import type { YearVolume } from './model.js';
+
+/**
+ * Compound annual growth rate between two observations: (to / from)^(1 / years) − 1.
+ * @example cagr({ year: 2020, volumeMt: 0.783 }, { year: 2024, volumeMt: 4.484 }) // => 0.5469…
+ */
+export function cagr(from: YearVolume, to: YearVolume): number {
+  return cagrOf('cagr', from, to);
+}
+
+function cagrOf(fn: string, from: YearVolume, to: YearVolume): number {
+  const a = yearVolume(fn, 'from', from);
+  const b = yearVolume(fn, 'to', to);
+  if (a.year === b.year) throw new RangeError(`${fn}: the two years must differ (both ${a.year})`);
+  // The log ratio as a difference of logs, so that 1e-300 → 1e300 does not overflow on the way.
+  const g = (Math.log(b.volumeMt) - Math.log(a.volumeMt)) / (b.year - a.year);
+  const rate = Math.expm1(g);
+  if (!(rate <= Number.MAX_VALUE)) {
+    throw new RangeError(`${fn}: the growth from ${a.volumeMt} Mt in ${a.year} to ${b.volumeMt} Mt in ${b.year} is beyond a double (log growth ${g} per year; the rate e^g − 1 overflows)`);
+  }
+  return rate;
+}
+
+/**
+ * The constant growth per year that takes an observation to a target: the CAGR from `from` to
+ * `target`, with the target required to lie after the observation.
+ * @example requiredGrowth({ year: 2025, volumeMt: 4.119 }, { year: 2027, volumeMt: 10 }) // => 0.5581…
+ */
+export function requiredGrowth(from: YearVolume, target: YearVolume): number {
+  const a = yearVolume('requiredGrowth', 'from', from);
+  const b = yearVolume('requiredGrowth', 'target', target);
+  if (!(b.year > a.year)) throw new RangeError(`requiredGrowth: target.year must be after from.year (got ${b.year} <= ${a.year})`);
+  return cagrOf('requiredGrowth', a, b);
+}

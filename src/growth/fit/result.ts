@@ -1,0 +1,40 @@
+import { show } from '../../args.js';
+import { growthCurve, type FixedGrowthModel } from '../model.js';
+import type { GrowthFit } from './types.js';
+
+export type FitCore = Omit<GrowthFit, 'rmsle' | 'n' | 'aic' | 'aicc' | 'predict' | 'toJSON'>;
+
+/**
+ * Adds the statistics, the predictor and toJSON to a fit's core. `absolute` is the unanchored
+ * logistic/Gompertz curve (K, r, tm) when there is one: the predictor then evaluates the fitted
+ * curve itself, else the anchored `model` through `anchor`.
+ */
+export function assemble(core: FitCore, absolute: FixedGrowthModel | null = null): GrowthFit {
+  const n = core.years.length;
+  const { k, sse } = core;
+  // The floor of the residual variance: the resolution of the log volumes (see GrowthFit.aic).
+  const scale = Math.max(1, ...core.observedMt.map((x) => Math.abs(Math.log(x))));
+  const floor = (Number.EPSILON * scale) ** 2;
+  const variance = sse / n;
+  const warnings = [...core.warnings];
+  if (!(variance >= floor)) warnings.push(`the fit is exact to double precision (SSE ${variance * n}): aic uses the floor ${floor.toPrecision(3)} for the residual variance`);
+  const aic = n * Math.log(Math.max(variance, floor)) + 2 * k;
+  const curve = growthCurve(absolute ?? core.model, absolute ? undefined : core.anchor);
+  const data: Omit<GrowthFit, 'predict' | 'toJSON'> = {
+    ...core,
+    warnings,
+    rmsle: Math.sqrt(variance),
+    n,
+    aic,
+    aicc: n - k - 1 > 0 ? aic + (2 * k * (k + 1)) / (n - k - 1) : null,
+  };
+  const fit: GrowthFit = {
+    ...data,
+    predict: (year: number) => {
+      if (typeof year !== 'number') throw new TypeError(`fitGrowth: predict(year): year must be a finite number (got ${show(year)})`);
+      return curve(year);
+    },
+    toJSON: () => JSON.parse(JSON.stringify(data)) as typeof data,
+  };
+  return fit;
+}

@@ -1,0 +1,200 @@
+/**
+ * The building blocks of the zod schemas (bounds, finite numbers, strict objects, bounded arrays,
+ * parameters and distributions): the one file that imports zod (heavy dependencies behind one
+ * adapter). Every rule carries a message that says what is allowed and what was given.
+ */
+import { z } from 'zod';
+
+/** zod itself, for the other schema files: zod enters the library through this file alone. */
+export { z };
+import { show } from '../args.js';
+import { support } from '../random/moments.js';
+import type { Dist, Param } from '../random/dist.js';
+
+export type Ctx = z.RefinementCtx;
+
+/** A short rendering of an offending value for messages: the library's one (args.ts). */
+export { show };
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks
+
+/** A range of allowed values: `text` is how messages state it ("> -1", "in [0, 1]"). */
+export interface Bound {
+  min?: number;
+  minOpen?: boolean;
+  max?: number;
+  maxOpen?: boolean;
+  text: string;
+}
+export const GT = (x: number): Bound => ({ min: x, minOpen: true, text: `> ${x}` });
+export const GE = (x: number): Bound => ({ min: x, text: `>= ${x}` });
+export const ANY: Bound = { text: 'finite' };
+export const UNIT: Bound = { min: 0, max: 1, text: 'in [0, 1]' };
+
+export function within(x: number, b: Bound): boolean {
+  if (b.min !== undefined && !(b.minOpen ? x > b.min : x >= b.min)) return false;
+  if (b.max !== undefined && !(b.maxOpen ? x < b.max : x <= b.max)) return false;
+  return true;
+}
+
+export const mustBe = (b: Bound) => (b.text === 'finite' ? 'must be a finite number' : `must be ${b.text}`);
+
+/** A finite number with a message for a missing, non-numeric or infinite value. */
+export const finite = (what = 'a finite number') =>
+  z.number({ error: (iss) => (iss.input === undefined ? `is required (${what})` : `must be ${what} (got ${show(iss.input)})`) });
+
+/** A finite number inside a bound. */
+export function bounded(b: Bound, what?: string) {
+  return finite(what ?? (b.text === 'finite' ? 'a finite number' : `a number ${b.text}`)).superRefine((x, ctx) => {
+    if (!within(x, b)) ctx.addIssue({ code: 'custom', message: `${mustBe(b)} (got ${show(x)})` });
+  });
+}
+
+/** An integer (years, server counts). */
+export const integer = (what: string) =>
+  finite(what).superRefine((x, ctx) => {
+    if (!Number.isInteger(x)) ctx.addIssue({ code: 'custom', message: `must be ${what} (got ${show(x)})` });
+  });
+
+/** A strict object: unknown fields are errors that list the allowed ones (catches typos). */
+export function obj<S extends z.ZodRawShape>(shape: S) {
+  const allowed = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (iss) =>
+      iss.code === 'unrecognized_keys'
+        ? `is not a known field (allowed: ${allowed})`
+        : iss.input === undefined
+          ? `is required (an object with ${allowed})`
+          : `must be an object with ${allowed} (got ${show(iss.input)})`,
+  });
+}
+
+export const text = (what: string) =>
+  z.string({ error: (iss) => (iss.input === undefined ? `is required (${what})` : `must be ${what} (got ${show(iss.input)})`) });
+export const nonEmpty = (what: string) =>
+  text(what).superRefine((s, ctx) => {
+    if (s.trim() === '') ctx.addIssue({ code: 'custom', message: `must be ${what} (got an empty string)` });
+  });
+
+/** The longest arrays a document may hold (CONVENTIONS: fixed limits). */
+export const MAX_ITEMS = { disruptions: 100, expansions: 100, legs: 100, points: 1000 } as const;
+
+/**
+ * An array of at most `max` elements, its length checked *before* any element is validated, so
+ * that a document with 10^6 bad disruptions is refused at once with one issue instead of a
+ * million (CONVENTIONS, fixed limits). `what` names the elements in messages ("disruptions");
+ * `min` is an optional lower bound on the length. Input and output types are those of
+ * `z.array(element)`.
+ *
+ * @example
+ * const legs = boundedArray(leg, { max: MAX_ITEMS.legs, min: 1, what: 'legs' });
+ */
+export function boundedArray<E extends z.ZodType>(element: E, o: { max: number; what: string; min?: number }) {
+  const { max, what, min = 0 } = o;
+  const gate = z.custom<z.input<E>[]>((x) => Array.isArray(x) && x.length <= max && x.length >= min, {
+    error: (iss) => {
+      const x = iss.input;
+      if (!Array.isArray(x)) return x === undefined ? `is required (an array of ${what})` : `must be an array of ${what} (got ${show(x)})`;
+      if (x.length > max) return `must hold at most ${max} ${what} (got ${x.length})`;
+      return `must hold at least ${min} ${what} (got ${x.length})`;
+    },
+  });
+  return gate.pipe(z.array(element));
+}
+
+function minModeMax(d: { min: number; mode: number; max: number }, ctx: Ctx): void {
+  if (!(d.min <= d.max)) ctx.addIssue({ code: 'custom', path: ['max'], message: `must be >= min (got min ${d.min}, max ${d.max})` });
+  else if (!(d.min <= d.mode && d.mode <= d.max)) {
+    ctx.addIssue({ code: 'custom', path: ['mode'], message: `must lie between min and max (got mode ${d.mode}, min ${d.min}, max ${d.max})` });
+  }
+}
+
+export const DIST_LIST = "'uniform', 'triangular', 'pert', 'normal', 'lognormal', 'empirical'";
+
+const distSchema = z.discriminatedUnion(
+  'dist',
+  [
+    obj({ dist: z.literal('uniform'), min: finite(), max: finite() }).superRefine((d, ctx) => {
+      if (!(d.min <= d.max)) ctx.addIssue({ code: 'custom', path: ['max'], message: `must be >= min (got min ${d.min}, max ${d.max})` });
+    }),
+    obj({ dist: z.literal('triangular'), min: finite(), mode: finite(), max: finite() }).superRefine(minModeMax),
+    obj({ dist: z.literal('pert'), min: finite(), mode: finite(), max: finite(), lambda: bounded(GE(0)).optional() }).superRefine(minModeMax),
+    obj({ dist: z.literal('normal'), mean: finite(), sd: bounded(GE(0)), min: finite().optional(), max: finite().optional() }).superRefine((d, ctx) => {
+      if (d.min !== undefined && d.max !== undefined && !(d.min <= d.max)) {
+        ctx.addIssue({ code: 'custom', path: ['max'], message: `must be >= min (got min ${d.min}, max ${d.max})` });
+      } else if (d.sd === 0 && ((d.min !== undefined && d.mean < d.min) || (d.max !== undefined && d.mean > d.max))) {
+        ctx.addIssue({ code: 'custom', path: ['mean'], message: `with sd 0 must lie in [min, max] (got mean ${d.mean})` });
+      }
+    }),
+    obj({ dist: z.literal('lognormal'), median: bounded(GT(0)), sigma: bounded(GE(0)) }),
+    obj({
+      dist: z.literal('empirical'),
+      values: z.array(finite(), { error: (iss) => `must be an array of numbers (got ${show(iss.input)})` }).min(1, { error: 'must hold at least one value' }),
+      weights: z.array(bounded(GE(0)), { error: (iss) => `must be an array of numbers >= 0 (got ${show(iss.input)})` }).optional(),
+    }).superRefine((d, ctx) => {
+      if (d.weights === undefined) return;
+      if (d.weights.length !== d.values.length) {
+        ctx.addIssue({ code: 'custom', path: ['weights'], message: `must have one weight per value (got ${d.weights.length} weights for ${d.values.length} values)` });
+      } else if (!(d.weights.reduce((s, w) => s + w, 0) > 0)) {
+        ctx.addIssue({ code: 'custom', path: ['weights'], message: 'must have a positive sum' });
+      }
+    }),
+  ],
+  { error: (iss) => `must be one of ${DIST_LIST} (got ${show((iss.input as { dist?: unknown } | undefined)?.dist ?? iss.input)})` },
+);
+
+/** Checks that every value a distribution can take lies inside the bound. */
+function supportInside(d: Dist, b: Bound, ctx: Ctx): void {
+  if (b.min === undefined && b.max === undefined) return;
+  const why = `every value ${mustBe(b).replace('must be', 'must be')}`;
+  const fail = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  switch (d.dist) {
+    case 'uniform':
+    case 'triangular':
+    case 'pert':
+      if (!within(d.min, b)) fail(['min'], `${mustBe(b)} (got ${d.min}): ${why}`);
+      if (!within(d.max, b)) fail(['max'], `${mustBe(b)} (got ${d.max}): ${why}`);
+      return;
+    case 'normal': {
+      if (d.sd === 0) {
+        if (!within(d.mean, b)) fail(['mean'], `${mustBe(b)} (got ${d.mean}): ${why}`);
+        return;
+      }
+      if (b.min !== undefined) {
+        if (d.min === undefined) fail([], `a normal distribution is unbounded below here: give it min (${why})`);
+        else if (!within(d.min, { ...b, max: undefined })) fail(['min'], `${mustBe(b)} (got ${d.min}): ${why}`);
+      }
+      if (b.max !== undefined) {
+        if (d.max === undefined) fail([], `a normal distribution is unbounded above here: give it max (${why})`);
+        else if (!within(d.max, { ...b, min: undefined })) fail(['max'], `${mustBe(b)} (got ${d.max}): ${why}`);
+      }
+      return;
+    }
+    case 'lognormal': {
+      const m = support(d);
+      if (d.sigma === 0) {
+        if (!within(d.median, b)) fail(['median'], `${mustBe(b)} (got ${d.median}): ${why}`);
+        return;
+      }
+      // Support (0, ∞): open at 0.
+      if (b.min !== undefined && !(0 >= b.min)) fail([], `a lognormal takes values down to 0 here: ${why}`);
+      if (b.max !== undefined && m.max === null) fail([], `a lognormal is unbounded above: ${why}; use a bounded distribution`);
+      return;
+    }
+    case 'empirical':
+      d.values.forEach((v, i) => {
+        if (!within(v, b)) fail(['values', i], `${mustBe(b)} (got ${v}): ${why}`);
+      });
+      return;
+  }
+}
+
+/** A parameter: a number inside the bound, or a distribution whose whole support is inside it. */
+export function param(b: Bound) {
+  return z.union([finite(), distSchema]).superRefine((p, ctx) => {
+    if (typeof p === 'number') {
+      if (!within(p, b)) ctx.addIssue({ code: 'custom', message: `${mustBe(b)} (got ${show(p)})` });
+    } else supportInside(p as Dist, b, ctx);
+  }) as unknown as z.ZodType<Param, Param>;
+}
