@@ -4,7 +4,3 @@
  * ./linear-algebra.ts, the formula compiler ./formula.ts; both reach mathjs only through here.
  */
 export { erf, inv, lusolve, parse, type MathNode } from 'mathjs';
-
-// FormulaError lives in ./formula-error.ts; re-exported here only for src/node/wire.ts (being
-// refactored on another branch, issue 11 part 3) until it imports '../growth/formula-error.js'.
-export { FormulaError } from './formula-error.js';

@@ -4,8 +4,8 @@
  * ScenarioError`, `RangeError` and `TypeError` hold and the message is the worker's, word for word.
  */
 import { show } from '../args.js';
-import { FormulaError } from '../growth/mathjs.js';
-import { ScenarioError, type ScenarioIssue } from '../scenario/error.js';
+import { FormulaError, ScenarioError } from '../index.js';
+import type { ScenarioIssue } from '../index.js';
 
 /** An error as a worker sends it: its class by name, its message, and a ScenarioError's issues. */
 export interface WireError {

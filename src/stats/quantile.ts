@@ -1,10 +1,6 @@
 import { level, levels, numericValues, show } from '../args.js';
 import { orderStatistics } from './brackets.js';
 
-// The bracket machinery, re-exported here only for src/volume/summary.ts (being refactored on
-// another branch, issue 11 part 3); once it imports './brackets.js' directly, drop this line.
-export { bracketsFor, counters, RangeCounter } from './brackets.js';
-
 /**
  * Quantiles of numpy's default method ("linear", Hyndman & Fan type 7): for n values sorted
  * x[0] <= … <= x[n−1] and h = (n − 1)·p, Q(p) = x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]),

@@ -2,7 +2,7 @@ import { ZigguratNormal } from '../random/normal.js';
 import { stream } from '../random/stream.js';
 import { drawPerPath, STREAM_BLOCK } from './draws.js';
 import { planGrowth } from './growth-plan.js';
-import { exp } from '../stats/exp.js';
+import { exp } from '../math/exp.js';
 import type { Scenario } from '../scenario/types.js';
 
 export { STREAM_BLOCK } from './draws.js';

@@ -4,10 +4,11 @@
  * brackets placed from them; and the merge of the counts (widening and recounting a year whose
  * bracket missed). Memory grows with years × kept levels, not with paths.
  */
-import { bracketsFor, counters, fromOrderStatistics, orderStatisticsFor, quantiles as exactQuantiles, RangeCounter } from '../stats/quantile.js';
+import { bracketsFor, counters, RangeCounter } from '../stats/brackets.js';
+import { fromOrderStatistics, orderStatisticsFor, quantiles as exactQuantiles } from '../stats/quantile.js';
 import { runVolumeBlock, STREAM_BLOCK, workspace } from './kernel.js';
 import type { SummaryPlan, SummaryYear, VolumePlan } from './plan.js';
-import { mergeM2 } from './result.js';
+import { mergeM2 } from './result-rows.js';
 import { VolumeSummary, type YearStats } from './summary.js';
 
 /** Blocks simulated first, to place the quantile brackets. */

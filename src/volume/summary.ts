@@ -2,7 +2,8 @@ import { finiteNumber, level, levels } from '../args.js';
 import type { Scenario } from '../scenario/types.js';
 import { proportion } from '../stats/proportion.js';
 import { estimate, type Estimate } from '../stats/estimate.js';
-import { meanEstimate, medianFirstYear, summaryRows, yearIndexIn, yearsJSON, type FirstYearRow, type Unmet, type Utilisation, type VolumeSummaryRow, type VolumeYearJSON } from './result.js';
+import { type FirstYearRow, type Unmet, type Utilisation, type VolumeSummaryRow, type VolumeYearJSON } from './result.js';
+import { meanEstimate, medianFirstYear, summaryRows, yearIndexIn, yearsJSON } from './result-rows.js';
 
 /** A year's merged statistics in a summary run (see `mergeStats` in ./summary-run.ts). */
 export interface YearStats {
