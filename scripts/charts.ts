@@ -1,14 +1,14 @@
 /**
  * The README's and the docs' charts, regenerated from the library (never hand-made):
  *
- *   npm run charts      # writes docs/img/fan.svg, docs/img/routes.svg (+ .png with @resvg/resvg-js)
+ *   npm run charts      # writes docs/img/fan.svg, routes.svg, backtest.svg, pit.svg (+ .png with @resvg/resvg-js)
  *
  * Uses only the public API: volume quantiles by year of two presets, 100,000 paths each, and
  * door-to-door quantiles of the built-in routes, 100,000 trips each at the 2025 corridor volume.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ANNOUNCED_TRAJECTORY, PRESETS, ROUTES, SOURCES, TITR_VOLUMES, fanChart, simulateTransit, simulateVolumes, transitChart, type FanRow, type VegaLiteSpec } from '../src/index.js';
+import { ANNOUNCED_TRAJECTORY, PRESETS, ROUTES, SOURCES, TITR_VOLUMES, backtestChart, evaluateForecasts, fanChart, pitChart, simulateTransit, simulateVolumes, transitChart, type FanRow, type VegaLiteSpec } from '../src/index.js';
 import { renderPng, renderSvg } from '../src/render/index.js';
 
 const OUT = fileURLToPath(new URL('../docs/img/', import.meta.url));
@@ -55,6 +55,19 @@ function routes(): VegaLiteSpec {
   });
 }
 
+/** Forecast skill: the default forecast's bands from each origin, and every model's PIT values. */
+function skill(): [VegaLiteSpec, VegaLiteSpec] {
+  const e = evaluateForecasts(TITR_VOLUMES, { seed: 2027, paths: 20_000 });
+  const sources = [`Outturns: Kazakh Ministry of Transport via ${cite(SOURCES.ministry2026)}`, 'Forecasts: middle-corridor evaluateForecasts, 20,000 paths, seed 2027 (docs/forecasting.md)'];
+  const bands = e.scores.filter((s) => s.model === 'shrunk-drift').map(({ origin, year, p10, p50, p90, outturn }) => ({ origin, year, p10, p50, p90, outturn }));
+  const models = ['no-change', 'drift', 'damped-trend', 'shrunk-drift', 'drift-capped'];
+  const pits = e.scores.filter((s) => models.includes(s.model)).map(({ model, pit }) => ({ model, pit }));
+  return [
+    backtestChart(bands, { title: 'The default forecast (drift shrunk toward zero) from each origin, against the outturns', sources }),
+    pitChart(pits, { title: 'Where the outturns fell in each model’s forecasts (PIT; even spread = calibrated)', sources }),
+  ];
+}
+
 async function write(name: string, spec: VegaLiteSpec): Promise<void> {
   writeFileSync(`${OUT}${name}.svg`, await renderSvg(spec));
   try {
@@ -69,4 +82,7 @@ const t0 = performance.now();
 mkdirSync(OUT, { recursive: true });
 await write('fan', fan());
 await write('routes', routes());
+const [bands, pit] = skill();
+await write('backtest', bands);
+await write('pit', pit);
 console.log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -68,13 +68,18 @@ export function driftModel(o: { parameterUncertainty?: boolean } = {}): Forecast
  * A damped trend (Gardner & McKenzie 1985, in log volume): the fitted drift g decays by φ each
  * year ahead, so log growth j years ahead is φʲ·g and the path levels off at g·φ/(1 − φ) above
  * the origin. φ = 0.8 by default, the lower end of what damped-trend methods allow (Hyndman &
- * Athanasopoulos, FPP3 §8.2) — a statement that booms fade, not a value fitted to the outturns.
+ * Athanasopoulos, FPP3 §8.2) — a statement that booms fade, not a value fitted to the outturns;
+ * `phi: 'estimate'` takes it from the record up to the origin instead (the lag-1 autocorrelation of
+ * the yearly log growth, in [0, 0.98]).
  */
-export function dampedTrendModel(o: { phi?: number } = {}): ForecastModel {
-  const opts = options<{ phi?: number }>('dampedTrendModel', o, ['phi']);
-  const phi = opts.phi === undefined ? 0.8 : numberIn('dampedTrendModel', 'phi', opts.phi, 0, 1, { hi: true });
+export function dampedTrendModel(o: { phi?: number | 'estimate' } = {}): ForecastModel {
+  const opts = options<{ phi?: number | 'estimate' }>('dampedTrendModel', o, ['phi']);
+  const given = opts.phi === undefined ? 0.8 : opts.phi === 'estimate' ? null : numberIn('dampedTrendModel', 'phi', opts.phi, 0, 1, { hi: true });
   return (history, origin, horizon) => {
     const fit = fitRandomWalk(history);
+    // Estimated: the lag-1 autocorrelation of the yearly log growth, kept in [0, 0.98] (a
+    // negative or missing one means no momentum to damp: φ = 0, the no-change path after a year).
+    const phi = given ?? Math.min(0.98, Math.max(0, fit.persistence ?? 0));
     const start = lastOf(history, origin);
     const points = [{ year: origin, volumeMt: start.volumeMt }];
     let log = Math.log(start.volumeMt);
