@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TITR_VOLUMES, fitRandomWalk, type Observation } from '../../src/index.js';
+import { TITR_VOLUMES, fitRandomWalk, type Observation, type ScenarioInput } from '../../src/index.js';
 import { evaluateForecasts } from '../../src/forecast/evaluate.js';
 import { dampedTrendModel, driftModel, noChangeModel } from '../../src/forecast/models.js';
 
@@ -63,18 +63,24 @@ describe('evaluateForecasts', () => {
   });
 });
 
+/** The points of a piecewise growth model (the damped trend's form). */
+function piecewise(g: ScenarioInput['growth']) {
+  if (g.model !== 'piecewise') throw new Error(`expected a piecewise growth, got ${g.model}`);
+  return g.points;
+}
+
 describe('damped trend with an estimated φ', () => {
   it('takes φ from the record up to the origin: the lag-1 autocorrelation clipped to [0, 0.98]', () => {
     const history = TITR_VOLUMES.filter((x) => x.kind === 'reported' && x.year <= 2024);
     const fit = fitRandomWalk(history);
     const phi = Math.min(0.98, Math.max(0, fit.persistence!));
     const s = dampedTrendModel({ phi: 'estimate' })(history, 2024, 2026);
-    const points = (s.growth as { points: { volumeMt: number }[] }).points;
+    const points = piecewise(s.growth);
     expect(points[1]!.volumeMt).toBeCloseTo(4.484 * Math.exp(phi * fit.logGrowth), 12);
     expect(points[2]!.volumeMt).toBeCloseTo(4.484 * Math.exp((phi + phi * phi) * fit.logGrowth), 12);
     // Through 2025 the autocorrelation is negative (−0.03): φ = 0, no growth ahead.
     const flat = dampedTrendModel({ phi: 'estimate' })(TITR_VOLUMES.filter((x) => x.kind === 'reported'), 2025, 2027);
-    expect((flat.growth as { points: { volumeMt: number }[] }).points.map((p) => p.volumeMt)).toEqual([4.119, 4.119, 4.119]);
+    expect(piecewise(flat.growth).map((p) => p.volumeMt)).toEqual([4.119, 4.119, 4.119]);
     expect(() => dampedTrendModel({ phi: 'guess' as never })).toThrow(TypeError);
   });
 });
