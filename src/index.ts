@@ -172,6 +172,13 @@ export {
 } from './transit/index.js';
 export {
   sobolIndicesOf,
+  sobolIndices,
+  rankCorrelations,
+  RankCorrelations,
+  type RankCorrelationOptions,
+  type RankCorrelationRow,
+  type SobolOptions,
+  type VolumeOutput,
   SobolIndices,
   ranks,
   spearman,

@@ -5,7 +5,7 @@
  */
 import { show, wholeNumber } from '../args.js';
 import { checkPlan, finiteArrays, samePlain } from '../engine/blocks.js';
-import { STREAM_BLOCK } from './draws.js';
+import { STREAM_BLOCK, type SeedOverride } from './draws.js';
 import { plan as checkRun, VOLUME_OPTIONS, type SummaryYear, type VolumeBlocks, type VolumePlan } from './plan.js';
 import { partialWidth, summaryPlan, type VolumeCounts } from './summary-run.js';
 
@@ -43,10 +43,24 @@ function checkYears(fn: string, x: unknown, years: number, sampleLength: number)
   });
 }
 
+/** A plan's per-purpose seed overrides, checked: an array of { purpose: non-empty strings, seed: a non-empty string }. */
+function checkSeeds(fn: string, x: unknown): SeedOverride[] {
+  const word = (w: unknown) => typeof w === 'string' && w.length > 0;
+  if (!Array.isArray(x)) throw new TypeError(`${fn}: plan.seeds must be an array of { purpose, seed } (got ${show(x)})`);
+  return x.map((o: unknown, i) => {
+    const { purpose, seed } = (o ?? {}) as Partial<SeedOverride>;
+    if (!Array.isArray(purpose) || purpose.length === 0 || !purpose.every(word) || !word(seed)) {
+      throw new TypeError(`${fn}: plan.seeds[${i}] must be { purpose: a non-empty array of non-empty strings, seed: a non-empty string } (got ${show(o)})`);
+    }
+    return { purpose: [...purpose], seed: seed! };
+  });
+}
+
 /** A volume plan from elsewhere, checked: rebuilt from its inputs (a changed plan is a RangeError), its placed brackets checked. */
 export function checkVolumePlan(fn: string, plan: unknown): VolumePlan {
   const p = checkPlan<VolumePlan>(fn, plan, 'volume-plan', 'planVolumes');
-  const q = rebuilt(fn, p);
+  const seeds = p.seeds === undefined ? undefined : checkSeeds(fn, p.seeds);
+  const q = seeds === undefined ? rebuilt(fn, p) : { ...rebuilt(fn, p), seeds };
   const { nBlocks, years, levels, thresholds } = p;
   const s = p.summary as Partial<NonNullable<VolumePlan['summary']>> | null;
   if (!samePlain({ nBlocks, years, levels, thresholds, ranks: s?.ranks, pilot: s?.pilot }, { nBlocks: q.nBlocks, years: q.years, levels: q.levels, thresholds: q.thresholds, ranks: q.summary?.ranks, pilot: q.summary?.pilot })) {

@@ -10,7 +10,7 @@ import { show } from '../args.js';
 import { blockRange, checkCover, finiteArrays, joined } from '../engine/blocks.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { trustedQuantiles } from '../stats/quantile.js';
-import { STREAM_BLOCK } from './draws.js';
+import { runSeed, STREAM_BLOCK } from './draws.js';
 import { runVolumeBlock, toArrays, workspace } from './kernel.js';
 import { plan as checkRun, VOLUME_OPTIONS, type RunPlan, type VolumeBlocks, type VolumePilot, type VolumePlan } from './plan.js';
 import { checkBlocks, checkCounts, checkVolumePlan } from './engine-checks.js';
@@ -125,7 +125,7 @@ export function volumeBlocks(p: VolumePlan, a: number, b: number, into?: VolumeB
     const sink = toArrays(out.demand, out.capacity, out.volume, a * STREAM_BLOCK);
     for (let block = a; block < b; block++) {
       const first = block * STREAM_BLOCK;
-      runVolumeBlock(p.scenario, p.years, p.seed, first, Math.min(STREAM_BLOCK, p.paths - first), ws, sink);
+      runVolumeBlock(p.scenario, p.years, runSeed(p), first, Math.min(STREAM_BLOCK, p.paths - first), ws, sink);
     }
     return { ...out, kind: 'volume-blocks', b0: a, b1: b };
   }

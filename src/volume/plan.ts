@@ -3,7 +3,7 @@ import { finiteNumbers, func, levels, oneOf, options, show, wholeNumber } from '
 import { seedKey, type Seed } from '../random/stream.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
-import { STREAM_BLOCK } from './draws.js';
+import { STREAM_BLOCK, type SeedOverride } from './draws.js';
 
 /** The most paths one run may ask for (full runs: 3 arrays × years × paths × 8 bytes). */
 export const MAX_PATHS = 50_000_000;
@@ -163,6 +163,12 @@ export interface VolumePlan {
   thresholds: number[];
   /** Null for full runs. */
   summary: SummaryPlan | null;
+  /**
+   * Per-purpose seed overrides (absent in ordinary runs): the streams of every purpose that
+   * starts with an override's tuple come from its seed instead of `seed` (how {@link sobolIndices}
+   * builds its AB_i runs).
+   */
+  seeds?: readonly SeedOverride[];
 }
 
 /** The partial of a full run over blocks [b0, b1): each year's demand, capacity (empty without one) and volume of the blocks' paths. */
