@@ -22,7 +22,10 @@ export interface SeedOverride {
 }
 
 /** The seed of a run's streams: one seed, or one with per-purpose overrides (plain data). */
-export type StreamSeed = string | { readonly seed: string; readonly overrides: readonly SeedOverride[] };
+export type StreamSeed = string | { readonly seed: string; readonly overrides: readonly SeedOverride[]; readonly columns?: ReadonlyMap<string, Float64Array> };
+
+/** The key of a purpose in {@link StreamSeed} columns. */
+export const purposeKey = (purpose: Purpose) => (typeof purpose === 'string' ? purpose : purpose.join('\u0000'));
 
 /** Whether `prefix` is a prefix of the purpose tuple. */
 const startsWith = (purpose: Purpose, prefix: readonly string[]) => {
@@ -50,6 +53,12 @@ export function keyedStream(seed: StreamSeed, purpose: Purpose, block: number): 
 /** Draws one value per path of a parameter, block by block from its own stream. */
 export function drawPerPath(param: Param, seed: StreamSeed, purpose: Purpose, first: number, count: number, out: Float64Array): Float64Array {
   if (typeof param === 'number') return out.fill(param, 0, count);
+  // A block's draws already made (and rearranged by the scenario's correlations): the same values.
+  const made = typeof seed === 'object' ? seed.columns?.get(purposeKey(purpose)) : undefined;
+  if (made !== undefined && made.length === count) {
+    out.set(made);
+    return out;
+  }
   for (let off = 0; off < count; off += STREAM_BLOCK) {
     const block = (first + off) / STREAM_BLOCK;
     fillParam(param, keyedStream(seed, purpose, block), out, off, Math.min(off + STREAM_BLOCK, count));

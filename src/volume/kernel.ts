@@ -1,6 +1,7 @@
 import { ZigguratNormal } from '../random/normal.js';
 import { drawPerPath, keyedStream, STREAM_BLOCK, type StreamSeed } from './draws.js';
 import { planGrowth } from './growth-plan.js';
+import { correlatedSeed } from './correlate.js';
 import { exp } from '../math/exp.js';
 import type { Scenario } from '../scenario/types.js';
 
@@ -102,7 +103,8 @@ export function workspace(scenario: Scenario): Workspace {
  * library's portable {@link exp}: about 3× faster than Math.exp on V8 and the same bits on every
  * engine.
  */
-export function runVolumeBlock(scenario: Scenario, years: readonly number[], seed: StreamSeed, first: number, n: number, ws: Workspace, sink: VolumeSink): void {
+export function runVolumeBlock(scenario: Scenario, years: readonly number[], runSeed: StreamSeed, first: number, n: number, ws: Workspace, sink: VolumeSink): void {
+  const seed = correlatedSeed(scenario, runSeed, first, n);
   const K = years.length;
   const cap = scenario.capacity;
   const v0 = scenario.start.volumeMt;
