@@ -1,5 +1,6 @@
 import type { Param } from '../random/dist.js';
 import { fillParam } from '../random/samplers.js';
+import { fillParamStratified } from '../random/lhs.js';
 import { stream, type Purpose, type Stream } from '../random/stream.js';
 
 /**
@@ -22,7 +23,7 @@ export interface SeedOverride {
 }
 
 /** The seed of a run's streams: one seed, or one with per-purpose overrides (plain data). */
-export type StreamSeed = string | { readonly seed: string; readonly overrides: readonly SeedOverride[]; readonly columns?: ReadonlyMap<string, Float64Array> };
+export type StreamSeed = string | { readonly seed: string; readonly overrides: readonly SeedOverride[]; readonly columns?: ReadonlyMap<string, Float64Array>; readonly lhs?: boolean };
 
 /** The key of a purpose in {@link StreamSeed} columns. */
 export const purposeKey = (purpose: Purpose) => (typeof purpose === 'string' ? purpose : purpose.join('\u0000'));
@@ -41,8 +42,9 @@ export function seedFor(seed: StreamSeed, purpose: Purpose): string {
 }
 
 /** A run's stream seed: its seed, with its overrides when it has any. */
-export function runSeed(run: { readonly seed: string; readonly seeds?: readonly SeedOverride[] | undefined }): StreamSeed {
-  return run.seeds === undefined || run.seeds.length === 0 ? run.seed : { seed: run.seed, overrides: run.seeds };
+export function runSeed(run: { readonly seed: string; readonly seeds?: readonly SeedOverride[] | undefined; readonly sampling?: 'lhs' | undefined }): StreamSeed {
+  const lhs = run.sampling === 'lhs';
+  return (run.seeds === undefined || run.seeds.length === 0) && !lhs ? run.seed : { seed: run.seed, overrides: run.seeds ?? [], ...(lhs ? { lhs } : {}) };
 }
 
 /** The stream of (seed, purpose, block), overrides applied: the one call every volume stream goes through. */
@@ -61,7 +63,13 @@ export function drawPerPath(param: Param, seed: StreamSeed, purpose: Purpose, fi
   }
   for (let off = 0; off < count; off += STREAM_BLOCK) {
     const block = (first + off) / STREAM_BLOCK;
-    fillParam(param, keyedStream(seed, purpose, block), out, off, Math.min(off + STREAM_BLOCK, count));
+    const end = Math.min(off + STREAM_BLOCK, count);
+    if (typeof seed === 'object' && seed.lhs) {
+      // Latin hypercube replicates of at most 2,048 paths (src/volume/replicates.ts), one stream a block.
+      const g = keyedStream(seed, purpose, block).generator;
+      const m = Math.min(2048, Math.ceil((end - off) / 8));
+      for (let lo = off; lo < end; lo += m) fillParamStratified(param, g, out, lo, Math.min(lo + m, end));
+    } else fillParam(param, keyedStream(seed, purpose, block), out, off, end);
   }
   return out;
 }

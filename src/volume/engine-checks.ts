@@ -11,12 +11,12 @@ import { partialWidth, summaryPlan, type VolumeCounts } from './summary-run.js';
 
 /** A volume plan's fields as {@link planVolumes} would make them from its inputs. */
 function rebuilt(fn: string, p: VolumePlan): VolumePlan {
-  const run = checkRun(p.scenario, { paths: p.paths, seed: p.seed, blockSize: p.chunk, keep: p.keep, quantiles: p.levels, thresholds: p.thresholds }, fn, VOLUME_OPTIONS);
+  const run = checkRun(p.scenario, { paths: p.paths, seed: p.seed, blockSize: p.chunk, keep: p.keep, quantiles: p.levels, thresholds: p.thresholds, ...(p.sampling === undefined ? {} : { sampling: p.sampling }) }, fn, VOLUME_OPTIONS);
   const nBlocks = Math.ceil(run.paths / STREAM_BLOCK);
   const summary = run.keep === 'summary' ? summaryPlan(run.paths, run.levels, nBlocks) : null;
   const { scenario, paths, seed, years, chunk, keep, levels } = run;
   const target = keep === 'summary' && scenario.target ? [scenario.target.volumeMt] : [];
-  return { kind: 'volume-plan', scenario, paths, seed, years, nBlocks, chunk, keep, levels, thresholds: [...new Set([...target, ...run.thresholds])], summary };
+  return { kind: 'volume-plan', scenario, paths, seed, years, nBlocks, chunk, keep, levels, thresholds: [...new Set([...target, ...run.thresholds])], summary, ...(run.sampling ? { sampling: run.sampling } : {}) };
 }
 
 /** Each year's placed brackets, checked: a sample of the pilot's size, brackets of whole ranks inside one of the counted ranges. */

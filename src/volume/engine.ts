@@ -32,7 +32,7 @@ export function volumePlan(run: RunPlan): VolumePlan {
   const target = keep === 'summary' && scenario.target ? [scenario.target.volumeMt] : [];
   const thresholds = [...new Set([...target, ...run.thresholds])];
   const summary = keep === 'summary' ? summaryPlan(paths, levels, nBlocks) : null;
-  return { kind: 'volume-plan', scenario, paths, seed, years, nBlocks, chunk, keep, levels, thresholds, summary };
+  return { kind: 'volume-plan', scenario, paths, seed, years, nBlocks, chunk, keep, levels, thresholds, summary, ...(run.sampling ? { sampling: run.sampling } : {}) };
 }
 
 /**
@@ -161,7 +161,7 @@ export function mergePartials(p: VolumePlan, parts: readonly VolumePartial[], qu
   const blocks = parts as VolumeBlocks[];
   const join = (pick: (x: VolumeBlocks) => Float64Array[]) => (pick(blocks[0]!).length === 0 ? [] : p.years.map((_, k) => joined(blocks.map((x) => pick(x)[k]!), p.paths)));
   const { scenario, seed, paths, years } = p;
-  return new VolumeResult({ scenario, seed, paths, years, demand: join((x) => x.demand), capacity: join((x) => x.capacity), volume: join((x) => x.volume), ...(quantiles ? { quantiles } : {}) });
+  return new VolumeResult({ scenario, seed, paths, years, demand: join((x) => x.demand), capacity: join((x) => x.capacity), volume: join((x) => x.volume), ...(quantiles ? { quantiles } : {}), ...(p.sampling ? { sampling: p.sampling } : {}) });
 }
 
 /** A full run's quantiles of one year's volumes at `levels` (the numbers `VolumeResult.quantiles` gives), for a scheduler to compute beside the merge. */

@@ -42,6 +42,8 @@ export { plan, MAX_PATHS, MAX_RUN_BYTES, ALWAYS_KEPT, VOLUME_OPTIONS, type RunPl
  * const r = simulateVolumes({ start: { year: 2025, volumeMt: 4.119 }, horizon: 2027, growth: { model: 'exponential', rate: 0.3 } }, { paths: 1000, seed: 1 });
  * r.quantile(2027, 0.5) // => 6.96111…
  * @example
+ * simulateVolumes(PRESETS['official-capacity'], { paths: 16384, seed: 1, sampling: 'lhs' }).sampling // => 'lhs'
+ * @example
  * simulateVolumes(PRESETS['official-capacity'], { seed: 1, untilStandardError: { tolerance: 0.002, maxPaths: 1000000 } }).paths // => 65536
  */
 export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeUntilOptions & { keep: 'summary' }): WithPrecision<VolumeSummary>;

@@ -34,6 +34,7 @@ export function simulateUntil(s: ScenarioInput | Scenario, o: VolumeUntilOptions
   const maxPaths = wholeNumber(fn, 'untilStandardError.maxPaths', u.maxPaths, 1, MAX_PATHS);
   const { untilStandardError: _, ...rest } = opts;
   const run = plan(s, { ...rest, paths: maxPaths }, fn, VOLUME_OPTIONS);
+  if (run.sampling) throw new RangeError(`${fn}: untilStandardError does not take sampling 'lhs' yet (its stopping rule uses the iid standard error)`);
   const stat = statisticOf(fn, u.statistic, run.scenario);
   const k = stat.year - run.years[0]!;
   const cap = volumePlan({ ...run, keep: 'all' });
