@@ -9,6 +9,7 @@ import { log } from '../math/log.js';
 import type { Param } from '../random/dist.js';
 import type { Scenario } from '../scenario/types.js';
 import { distributionsIn } from './parameters.js';
+import { perPathParameter } from '../scenario/correlations.js';
 
 /** One factor: its name, the purposes whose streams it owns, and (for a parameter) its distribution. */
 export interface Factor {
@@ -18,22 +19,17 @@ export interface Factor {
   readonly param: Param | null;
 }
 
-/** The stream purpose of a distribution-valued parameter at `path` of a parsed scenario. */
-function purposeOf(s: Scenario, path: readonly (string | number)[], name: string): string[] {
-  const [a, b, c, d] = path;
-  if (a === 'growth' && path.length === 2) return ['growth', String(b)];
-  if (a === 'growth' && b === 'params' && path.length === 3) return ['growth', String(c)];
-  if (a === 'volatility' && path.length === 1) return ['volatility'];
-  if (a === 'capacity' && b === 'baseMt') return ['capacity/base'];
-  if (a === 'capacity' && b === 'expansions' && (d === 'addMt' || d === 'delayYears')) return [`capacity/expansion/${c}/${d === 'addMt' ? 'add' : 'delay'}`];
-  if (a === 'disruptions' && typeof b === 'number' && typeof c === 'string') return ['disruption', s.disruptions[b]!.name, c];
-  // Every distribution the schema allows is listed above; this is a guard for future fields.
-  throw new RangeError(`sobolIndices: the parameter ${name} is not drawn per path by the volume kernel`);
+/** The stream purpose of a distribution-valued parameter of a parsed scenario (the kernel's: scenario/correlations.ts). */
+function purposeOf(s: Scenario, name: string): string[] {
+  const at = perPathParameter(s, name);
+  // Every distribution the schema allows is drawn per path; this is a guard for future fields.
+  if (at === null) throw new RangeError(`sobolIndices: the parameter ${name} is not drawn per path by the volume kernel`);
+  return at.purpose;
 }
 
 /** The factors of a parsed scenario, in document order, then the shocks, then each disruption's strikes. */
 export function scenarioFactors(s: Scenario): Factor[] {
-  const params: Factor[] = distributionsIn(s).map(({ name, path, dist }) => ({ name, purposes: [purposeOf(s, path, name)], param: dist }));
+  const params: Factor[] = distributionsIn(s).map(({ name, dist }) => ({ name, purposes: [purposeOf(s, name)], param: dist }));
   const shocks: Factor[] = s.volatility === 0 ? [] : [{ name: 'shocks', purposes: [['demand/shocks']], param: null }];
   const strikes: Factor[] = s.disruptions.filter((d) => d.probability !== 0).map((d) => ({ name: `disruptions[${s.disruptions.indexOf(d)}].strikes`, purposes: [['disruption', d.name, 'occurs']], param: null }));
   return [...params, ...shocks, ...strikes];
