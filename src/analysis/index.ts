@@ -7,3 +7,6 @@ export type { PairedDifference } from './paired.js';
 export { tornado, Tornado, type TornadoRow, type TornadoOptions } from './tornado.js';
 export { solveScenario, solveRoute, type Solution, type SolveScenarioOptions, type SolveRouteOptions, type ScenarioParameter, type RouteParameter, type TransitStatistic } from './solve.js';
 export type { VolumeStatistic } from './statistic.js';
+export { sobolIndices, type SobolOptions } from './sobol-scenario.js';
+export { rankCorrelations, RankCorrelations, type RankCorrelationOptions, type RankCorrelationRow } from './rank-correlations.js';
+export type { VolumeOutput } from './factors.js';

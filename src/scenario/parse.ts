@@ -58,6 +58,7 @@ export function parseScenario(input: unknown): Scenario {
       capacityFactor: d.capacityFactor ?? null,
     })),
     target,
+    ...(s.correlations && s.correlations.length > 0 ? { correlations: s.correlations.map((c) => ({ between: [c.between[0], c.between[1]] as [string, string], spearman: c.spearman })) } : {}),
   }));
 }
 

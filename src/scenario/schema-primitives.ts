@@ -78,7 +78,7 @@ export const nonEmpty = (what: string) =>
   });
 
 /** The longest arrays a document may hold (CONVENTIONS: fixed limits). */
-export const MAX_ITEMS = { disruptions: 100, expansions: 100, legs: 100, points: 1000 } as const;
+export const MAX_ITEMS = { disruptions: 100, expansions: 100, legs: 100, points: 1000, correlations: 100 } as const;
 
 /**
  * An array of at most `max` elements, its length checked *before* any element is validated, so

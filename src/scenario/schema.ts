@@ -6,6 +6,7 @@
 import { anchoredCurve, growthSchema } from './growth-schema.js';
 import { bounded, boundedArray, GE, GT, integer, MAX_ITEMS, nonEmpty, obj, param, show, text, UNIT, z } from './schema-primitives.js';
 import { MAX_HORIZON_YEARS } from './types.js';
+import { checkCorrelations, correlationSchema } from './correlations.js';
 
 // ---------------------------------------------------------------------------------------------
 // Scenario
@@ -38,6 +39,8 @@ export const scenarioSchema = obj({
     expansions: boundedArray(expansion, { max: MAX_ITEMS.expansions, what: 'expansions' }).optional(),
   }).nullable().optional(),
   disruptions: boundedArray(disruption, { max: MAX_ITEMS.disruptions, what: 'disruptions' }).optional(),
+  /** Rank correlations between per-path parameters (Iman–Conover within each stream block). */
+  correlations: boundedArray(correlationSchema, { max: MAX_ITEMS.correlations, what: 'correlations' }).optional(),
   /** 10 Mt in 2027 when absent (if that year is in the run); null: no target. */
   target: obj({ year: integer('a whole year'), volumeMt: bounded(GT(0)) }).nullable().optional(),
   /** What a parsed scenario carries; accepted so that parsing is idempotent. */
@@ -52,6 +55,7 @@ export const scenarioSchema = obj({
   if (s.target && s.horizon >= y0 && !(s.target.year >= y0 && s.target.year <= s.horizon)) {
     ctx.addIssue({ code: 'custom', path: ['target', 'year'], message: `must lie in the run, ${y0}–${s.horizon} (got ${s.target.year})` });
   }
+  if (s.correlations) checkCorrelations(s, s.correlations, ctx);
   const seen = new Set<string>();
   (s.disruptions ?? []).forEach((d, i) => {
     if (seen.has(d.name)) ctx.addIssue({ code: 'custom', path: ['disruptions', i, 'name'], message: `must be unique (${JSON.stringify(d.name)} is used twice)` });

@@ -45,6 +45,19 @@ export interface ScenarioInput {
   disruptions?: DisruptionInput[];
   /** 10 Mt in 2027 by default (when that year is in the run); null: no target. */
   target?: YearVolume | null;
+  /**
+   * Rank (Spearman) correlations between per-path parameters named by their paths, e.g.
+   * `{ between: ['growth.rate', 'capacity.expansions[0].addMt'], spearman: 0.5 }`: imposed within
+   * each stream block by Iman–Conover, so each parameter's draws keep their values (marginals).
+   */
+  correlations?: Correlation[];
+}
+
+/** A rank correlation between two per-path parameters of a scenario. */
+export interface Correlation {
+  between: [string, string];
+  /** In (−1, 1). */
+  spearman: number;
 }
 
 /**
@@ -63,6 +76,8 @@ export interface Scenario {
   readonly capacity: { readonly baseMt: Param; readonly expansions: readonly { readonly year: number; readonly addMt: Param; readonly delayYears: Param }[] } | null;
   readonly disruptions: readonly { readonly name: string; readonly probability: Param; readonly demandFactor: Param | null; readonly capacityFactor: Param | null }[];
   readonly target: YearVolume | null;
+  /** Present only when the scenario gives correlations. */
+  readonly correlations?: readonly { readonly between: readonly [string, string]; readonly spearman: number }[];
 }
 
 /** The transport modes of a leg. */

@@ -2,6 +2,8 @@ import type { Route, RouteInput } from '../scenario/types.js';
 import { mergeTransitPartials, transitBlocks, transitPlan } from './engine.js';
 import { transitRun, type TransitOptions } from './plan.js';
 import type { TransitSample } from './result.js';
+import { simulateTransitUntil, type TransitUntilOptions } from './until.js';
+import type { WithPrecision } from '../engine/until.js';
 
 export { checkTrips, MAX_TRIPS, transitRun, type TransitOptions, type TransitRun } from './plan.js';
 
@@ -14,9 +16,17 @@ export { checkTrips, MAX_TRIPS, transitRun, type TransitOptions, type TransitRun
  * wait — exact for M/M/c. The options are a closed record: `{ trips, seed, volumeMt? }`
  * (an unknown key such as `volumeMT` is a TypeError listing the allowed ones).
  *
+ * Precision on demand: with `untilStandardError: { tolerance, maxTrips, statistic? }` instead of
+ * `trips`, blocks of 16,384 trips run until the standard error of P(trip ≤ days) (15 days by
+ * default) is at most the tolerance, or maxTrips; `precision` on the result says how it stopped.
+ *
+ * @example simulateTransit(ROUTES['northern-rail'], { seed: 1, untilStandardError: { tolerance: 0.002, maxTrips: 1000000, statistic: { days: 20 } } }).precision.reached // => true
  * @example simulateTransit({ name: 'r', legs: [{ name: 'a', mode: 'rail', days: 3 }, { name: 'b', mode: 'sea', days: 5 }] }, { trips: 10, seed: 1 }).mean // => { estimate: 8, standardError: 0 }
  */
-export function simulateTransit(r: RouteInput | Route, o: TransitOptions): TransitSample {
+export function simulateTransit(r: RouteInput | Route, o: TransitUntilOptions): WithPrecision<TransitSample>;
+export function simulateTransit(r: RouteInput | Route, o: TransitOptions): TransitSample;
+export function simulateTransit(r: RouteInput | Route, o: TransitOptions | TransitUntilOptions): TransitSample {
+  if (o !== null && typeof o === 'object' && 'untilStandardError' in o) return simulateTransitUntil(r, o);
   const plan = transitPlan(transitRun('simulateTransit', r, o));
   return mergeTransitPartials(plan, [transitBlocks(plan, 0, plan.nBlocks)]);
 }

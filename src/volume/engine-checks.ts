@@ -5,18 +5,18 @@
  */
 import { show, wholeNumber } from '../args.js';
 import { checkPlan, finiteArrays, samePlain } from '../engine/blocks.js';
-import { STREAM_BLOCK } from './draws.js';
+import { STREAM_BLOCK, type SeedOverride } from './draws.js';
 import { plan as checkRun, VOLUME_OPTIONS, type SummaryYear, type VolumeBlocks, type VolumePlan } from './plan.js';
 import { partialWidth, summaryPlan, type VolumeCounts } from './summary-run.js';
 
 /** A volume plan's fields as {@link planVolumes} would make them from its inputs. */
 function rebuilt(fn: string, p: VolumePlan): VolumePlan {
-  const run = checkRun(p.scenario, { paths: p.paths, seed: p.seed, blockSize: p.chunk, keep: p.keep, quantiles: p.levels, thresholds: p.thresholds }, fn, VOLUME_OPTIONS);
+  const run = checkRun(p.scenario, { paths: p.paths, seed: p.seed, blockSize: p.chunk, keep: p.keep, quantiles: p.levels, thresholds: p.thresholds, ...(p.sampling === undefined ? {} : { sampling: p.sampling }) }, fn, VOLUME_OPTIONS);
   const nBlocks = Math.ceil(run.paths / STREAM_BLOCK);
   const summary = run.keep === 'summary' ? summaryPlan(run.paths, run.levels, nBlocks) : null;
   const { scenario, paths, seed, years, chunk, keep, levels } = run;
   const target = keep === 'summary' && scenario.target ? [scenario.target.volumeMt] : [];
-  return { kind: 'volume-plan', scenario, paths, seed, years, nBlocks, chunk, keep, levels, thresholds: [...new Set([...target, ...run.thresholds])], summary };
+  return { kind: 'volume-plan', scenario, paths, seed, years, nBlocks, chunk, keep, levels, thresholds: [...new Set([...target, ...run.thresholds])], summary, ...(run.sampling ? { sampling: run.sampling } : {}) };
 }
 
 /** Each year's placed brackets, checked: a sample of the pilot's size, brackets of whole ranks inside one of the counted ranges. */
@@ -43,10 +43,24 @@ function checkYears(fn: string, x: unknown, years: number, sampleLength: number)
   });
 }
 
+/** A plan's per-purpose seed overrides, checked: an array of { purpose: non-empty strings, seed: a non-empty string }. */
+function checkSeeds(fn: string, x: unknown): SeedOverride[] {
+  const word = (w: unknown) => typeof w === 'string' && w.length > 0;
+  if (!Array.isArray(x)) throw new TypeError(`${fn}: plan.seeds must be an array of { purpose, seed } (got ${show(x)})`);
+  return x.map((o: unknown, i) => {
+    const { purpose, seed } = (o ?? {}) as Partial<SeedOverride>;
+    if (!Array.isArray(purpose) || purpose.length === 0 || !purpose.every(word) || !word(seed)) {
+      throw new TypeError(`${fn}: plan.seeds[${i}] must be { purpose: a non-empty array of non-empty strings, seed: a non-empty string } (got ${show(o)})`);
+    }
+    return { purpose: [...purpose], seed: seed! };
+  });
+}
+
 /** A volume plan from elsewhere, checked: rebuilt from its inputs (a changed plan is a RangeError), its placed brackets checked. */
 export function checkVolumePlan(fn: string, plan: unknown): VolumePlan {
   const p = checkPlan<VolumePlan>(fn, plan, 'volume-plan', 'planVolumes');
-  const q = rebuilt(fn, p);
+  const seeds = p.seeds === undefined ? undefined : checkSeeds(fn, p.seeds);
+  const q = seeds === undefined ? rebuilt(fn, p) : { ...rebuilt(fn, p), seeds };
   const { nBlocks, years, levels, thresholds } = p;
   const s = p.summary as Partial<NonNullable<VolumePlan['summary']>> | null;
   if (!samePlain({ nBlocks, years, levels, thresholds, ranks: s?.ranks, pilot: s?.pilot }, { nBlocks: q.nBlocks, years: q.years, levels: q.levels, thresholds: q.thresholds, ranks: q.summary?.ranks, pilot: q.summary?.pilot })) {

@@ -10,7 +10,7 @@ import { show } from '../args.js';
 import { blockRange, checkCover, finiteArrays, joined } from '../engine/blocks.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { trustedQuantiles } from '../stats/quantile.js';
-import { STREAM_BLOCK } from './draws.js';
+import { runSeed, STREAM_BLOCK } from './draws.js';
 import { runVolumeBlock, toArrays, workspace } from './kernel.js';
 import { plan as checkRun, VOLUME_OPTIONS, type RunPlan, type VolumeBlocks, type VolumePilot, type VolumePlan } from './plan.js';
 import { checkBlocks, checkCounts, checkVolumePlan } from './engine-checks.js';
@@ -32,7 +32,7 @@ export function volumePlan(run: RunPlan): VolumePlan {
   const target = keep === 'summary' && scenario.target ? [scenario.target.volumeMt] : [];
   const thresholds = [...new Set([...target, ...run.thresholds])];
   const summary = keep === 'summary' ? summaryPlan(paths, levels, nBlocks) : null;
-  return { kind: 'volume-plan', scenario, paths, seed, years, nBlocks, chunk, keep, levels, thresholds, summary };
+  return { kind: 'volume-plan', scenario, paths, seed, years, nBlocks, chunk, keep, levels, thresholds, summary, ...(run.sampling ? { sampling: run.sampling } : {}) };
 }
 
 /**
@@ -125,7 +125,7 @@ export function volumeBlocks(p: VolumePlan, a: number, b: number, into?: VolumeB
     const sink = toArrays(out.demand, out.capacity, out.volume, a * STREAM_BLOCK);
     for (let block = a; block < b; block++) {
       const first = block * STREAM_BLOCK;
-      runVolumeBlock(p.scenario, p.years, p.seed, first, Math.min(STREAM_BLOCK, p.paths - first), ws, sink);
+      runVolumeBlock(p.scenario, p.years, runSeed(p), first, Math.min(STREAM_BLOCK, p.paths - first), ws, sink);
     }
     return { ...out, kind: 'volume-blocks', b0: a, b1: b };
   }
@@ -161,7 +161,7 @@ export function mergePartials(p: VolumePlan, parts: readonly VolumePartial[], qu
   const blocks = parts as VolumeBlocks[];
   const join = (pick: (x: VolumeBlocks) => Float64Array[]) => (pick(blocks[0]!).length === 0 ? [] : p.years.map((_, k) => joined(blocks.map((x) => pick(x)[k]!), p.paths)));
   const { scenario, seed, paths, years } = p;
-  return new VolumeResult({ scenario, seed, paths, years, demand: join((x) => x.demand), capacity: join((x) => x.capacity), volume: join((x) => x.volume), ...(quantiles ? { quantiles } : {}) });
+  return new VolumeResult({ scenario, seed, paths, years, demand: join((x) => x.demand), capacity: join((x) => x.capacity), volume: join((x) => x.volume), ...(quantiles ? { quantiles } : {}), ...(p.sampling ? { sampling: p.sampling } : {}) });
 }
 
 /** A full run's quantiles of one year's volumes at `levels` (the numbers `VolumeResult.quantiles` gives), for a scheduler to compute beside the merge. */

@@ -1,7 +1,7 @@
 import { anchoredLogRatio, compiledFormula, logGrowthRatio, logRatio, midpointAdvice, midpointLog, rateFromMidpoint, type GrowthModel } from '../growth/model.js';
 import { show } from '../args.js';
 import type { Param } from '../random/dist.js';
-import { drawPerPath } from './draws.js';
+import { drawPerPath, type StreamSeed } from './draws.js';
 
 /** The growth model's log ratio log(m(t_k)/m(t_0)) per year, shared or per path. */
 interface GrowthPlan {
@@ -15,7 +15,7 @@ interface GrowthPlan {
  * log(m(t_k)/m(t_0)) filled year by year. `v0` is start.volumeMt (the anchor of logistic and
  * Gompertz curves).
  */
-export function planGrowth(growth: GrowthModel, years: readonly number[], seed: string, first: number, count: number, v0: number): GrowthPlan {
+export function planGrowth(growth: GrowthModel, years: readonly number[], seed: StreamSeed, first: number, count: number, v0: number): GrowthPlan {
   const t0 = years[0]!;
   const fixedParams = (names: string[], get: (n: string) => Param) => names.every((n) => typeof get(n) === 'number');
   const draws = (name: string, p: Param) => drawPerPath(p, seed, ['growth', name], first, count, new Float64Array(count));

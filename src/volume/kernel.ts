@@ -1,7 +1,7 @@
 import { ZigguratNormal } from '../random/normal.js';
-import { stream } from '../random/stream.js';
-import { drawPerPath, STREAM_BLOCK } from './draws.js';
+import { drawPerPath, keyedStream, STREAM_BLOCK, type StreamSeed } from './draws.js';
 import { planGrowth } from './growth-plan.js';
+import { correlatedSeed } from './correlate.js';
 import { exp } from '../math/exp.js';
 import type { Scenario } from '../scenario/types.js';
 
@@ -103,7 +103,8 @@ export function workspace(scenario: Scenario): Workspace {
  * library's portable {@link exp}: about 3× faster than Math.exp on V8 and the same bits on every
  * engine.
  */
-export function runVolumeBlock(scenario: Scenario, years: readonly number[], seed: string, first: number, n: number, ws: Workspace, sink: VolumeSink): void {
+export function runVolumeBlock(scenario: Scenario, years: readonly number[], runSeed: StreamSeed, first: number, n: number, ws: Workspace, sink: VolumeSink): void {
+  const seed = correlatedSeed(scenario, runSeed, first, n);
   const K = years.length;
   const cap = scenario.capacity;
   const v0 = scenario.start.volumeMt;
@@ -137,11 +138,11 @@ export function runVolumeBlock(scenario: Scenario, years: readonly number[], see
       p: drawPerPath(d.probability, seed, ['disruption', d.name, 'probability'], first, n, w.p),
       fd,
       fc,
-      occurs: stream(seed, ['disruption', d.name, 'occurs'], block).generator,
+      occurs: keyedStream(seed, ['disruption', d.name, 'occurs'], block).generator,
       what,
     };
   });
-  const shocks = new ZigguratNormal(stream(seed, 'demand/shocks', block).generator);
+  const shocks = new ZigguratNormal(keyedStream(seed, 'demand/shocks', block).generator);
   cum.fill(0, 0, n);
   eps.fill(0, 0, n);
 

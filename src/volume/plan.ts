@@ -3,7 +3,7 @@ import { finiteNumbers, func, levels, oneOf, options, show, wholeNumber } from '
 import { seedKey, type Seed } from '../random/stream.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
-import { STREAM_BLOCK } from './draws.js';
+import { STREAM_BLOCK, type SeedOverride } from './draws.js';
 
 /** The most paths one run may ask for (full runs: 3 arrays × years × paths × 8 bytes). */
 export const MAX_PATHS = 50_000_000;
@@ -37,10 +37,18 @@ export interface VolumeOptions {
   quantiles?: readonly number[];
   /** With keep 'summary': the volumes (Mt) whose probabilities and first years to keep (the target's is always kept). Checked in every mode; at most 1,000. */
   thresholds?: readonly number[];
+  /**
+   * 'random' (default): each path's parameters drawn independently. 'lhs': Latin hypercube — within
+   * each stream block the paths form replicates of at most 2,048 (at least 8 a block), each
+   * stratifying every distribution-valued parameter; the standard errors of means and
+   * probabilities come from the spread between replicates. Full runs (keep 'all') only, and not
+   * with scenario correlations.
+   */
+  sampling?: 'random' | 'lhs';
 }
 
 /** The keys an options object of {@link simulateVolumes} may have. */
-export const VOLUME_OPTIONS = ['paths', 'seed', 'onProgress', 'blockSize', 'keep', 'quantiles', 'thresholds'] as const;
+export const VOLUME_OPTIONS = ['paths', 'seed', 'onProgress', 'blockSize', 'keep', 'quantiles', 'thresholds', 'sampling'] as const;
 
 /**
  * The most memory (bytes) one run may ask for: 4 GiB (2^32). A full run keeps 3 Float64Arrays
@@ -66,6 +74,8 @@ export interface RunPlan {
   /** The volumes asked for in `thresholds` (validated; the target's is added by a summary). */
   thresholds: number[];
   onProgress: ((done: number) => void) | undefined;
+  /** Present (and 'lhs') only for Latin hypercube runs. */
+  sampling?: 'lhs';
 }
 
 const GiB = (bytes: number) => `${(bytes / 2 ** 30).toFixed(bytes < 2 ** 30 ? 2 : 1)} GiB`;
@@ -88,6 +98,9 @@ export function plan(s: ScenarioInput | Scenario, o: unknown, fn = 'simulateVolu
     throw new RangeError(`${fn}: quantiles and thresholds may list at most ${MAX_KEPT} values each (got ${asked.length} and ${thresholds.length})`);
   }
   const scenario = parseScenario(s);
+  const lhs = opts.sampling !== undefined && oneOf(fn, 'sampling', opts.sampling, ['random', 'lhs'] as const) === 'lhs';
+  if (lhs && keep !== 'all') throw new RangeError(`${fn}: sampling 'lhs' takes keep 'all' (its standard errors come from the replicates' paths)`);
+  if (lhs && scenario.correlations) throw new RangeError(`${fn}: sampling 'lhs' does not take a scenario with correlations yet`);
   const y0 = scenario.start.year;
   const years = Array.from({ length: scenario.horizon - y0 + 1 }, (_, k) => y0 + k);
   // The memory the run keeps: every path-year of 2 or 3 arrays, or (summary) the pilot's or a
@@ -100,7 +113,7 @@ export function plan(s: ScenarioInput | Scenario, o: unknown, fn = 'simulateVolu
         `use keep: 'summary' (memory that does not grow with the number of paths), or fewer paths or years`,
     );
   }
-  return { scenario, paths, seed, chunk, years, keep, levels: [...new Set([...ALWAYS_KEPT, ...asked])].sort((a, b) => a - b), thresholds: [...new Set(thresholds)], onProgress };
+  return { scenario, paths, seed, chunk, years, keep, levels: [...new Set([...ALWAYS_KEPT, ...asked])].sort((a, b) => a - b), thresholds: [...new Set(thresholds)], onProgress, ...(lhs ? { sampling: 'lhs' as const } : {}) };
 }
 
 /** A chunk size: a positive multiple of STREAM_BLOCK. */
@@ -163,6 +176,14 @@ export interface VolumePlan {
   thresholds: number[];
   /** Null for full runs. */
   summary: SummaryPlan | null;
+  /**
+   * Per-purpose seed overrides (absent in ordinary runs): the streams of every purpose that
+   * starts with an override's tuple come from its seed instead of `seed` (how {@link sobolIndices}
+   * builds its AB_i runs).
+   */
+  seeds?: readonly SeedOverride[];
+  /** Present (and 'lhs') only for Latin hypercube runs. */
+  sampling?: 'lhs';
 }
 
 /** The partial of a full run over blocks [b0, b1): each year's demand, capacity (empty without one) and volume of the blocks' paths. */

@@ -1,3 +1,4 @@
+import { replicateMean } from './replicates.js';
 import { finiteNumber, level, levels, show } from '../args.js';
 import type { Scenario } from '../scenario/types.js';
 import { proportion } from '../stats/proportion.js';
@@ -66,6 +67,8 @@ interface Parts {
   volume: Float64Array[];
   /** Quantiles already computed elsewhere (by workers, from these same arrays): [year index, p, value]. */
   quantiles?: [number, number, number][];
+  /** 'lhs': Latin hypercube replicates (standard errors from the replicates). */
+  sampling?: 'lhs';
 }
 
 /**
@@ -87,6 +90,8 @@ export class VolumeResult {
   /** Volume carried (Mt) per year and path: min(demand, capacity). */
   readonly volume: Float64Array[];
   readonly hasCapacity: boolean;
+  /** How the per-path parameters were drawn: 'random', or 'lhs' (standard errors of means and probabilities from the Latin hypercube replicates). */
+  readonly sampling: 'random' | 'lhs';
   readonly #cache = new Map<string, unknown>();
   #scratch: Float64Array | undefined;
 
@@ -99,6 +104,7 @@ export class VolumeResult {
     this.capacity = p.capacity;
     this.volume = p.volume;
     this.hasCapacity = p.capacity.length > 0;
+    this.sampling = p.sampling ?? 'random';
     for (const [k, q, value] of p.quantiles ?? []) this.#cache.set(`q:${k}:${q}`, value);
   }
 
@@ -147,6 +153,7 @@ export class VolumeResult {
     finiteNumber(fn, 'volumeMt', volumeMt);
     return this.#cached(`ge:${k}:${volumeMt}`, () => {
       const v = this.volume[k]!;
+      if (this.sampling === 'lhs') return replicateMean(v, (x) => +(x >= volumeMt));
       let hits = 0;
       for (let i = 0; i < v.length; i++) if (v[i]! >= volumeMt) hits++;
       return proportion(hits, v.length);
@@ -195,6 +202,7 @@ export class VolumeResult {
   mean(year: number): Estimate {
     const k = yearIndexIn(this.years, year, 'VolumeResult.mean');
     return this.#cached(`mean:${k}`, () => {
+      if (this.sampling === 'lhs') return replicateMean(this.volume[k]!, (x) => x);
       const m = meanVariance(this.volume[k]!);
       return estimate(m.mean, m.standardError);
     });

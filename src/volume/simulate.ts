@@ -3,6 +3,8 @@ import { runVolumePlan, volumePlan } from './engine.js';
 import { plan, type RunPlan, type VolumeOptions } from './plan.js';
 import type { VolumeResult } from './result.js';
 import type { VolumeSummary } from './summary.js';
+import { simulateUntil, type VolumeUntilOptions } from './until.js';
+import type { WithPrecision } from '../engine/until.js';
 
 export { STREAM_BLOCK } from './draws.js';
 export { runVolumePlan } from './engine.js';
@@ -30,14 +32,27 @@ export { plan, MAX_PATHS, MAX_RUN_BYTES, ALWAYS_KEPT, VOLUME_OPTIONS, type RunPl
  * MAX_VOLUME_MT (10^100 Mt): an input that would carry a path-year to NaN or ±Infinity is refused
  * where it arises, naming the input, the path and the year.
  *
+ * Precision on demand: with `untilStandardError: { tolerance, maxPaths, statistic? }` instead of
+ * `paths`, stream blocks of 16,384 paths run until the standard error of P(volume ≥ volumeMt in
+ * year) (the scenario's target by default) is at most the tolerance, or maxPaths paths are done;
+ * the result is the run of the paths it took, and its `precision` says how many and whether the
+ * tolerance was reached. Deterministic for a seed and tolerance.
+ *
  * @example
  * const r = simulateVolumes({ start: { year: 2025, volumeMt: 4.119 }, horizon: 2027, growth: { model: 'exponential', rate: 0.3 } }, { paths: 1000, seed: 1 });
  * r.quantile(2027, 0.5) // => 6.96111…
+ * @example
+ * simulateVolumes(PRESETS['official-capacity'], { paths: 16384, seed: 1, sampling: 'lhs' }).sampling // => 'lhs'
+ * @example
+ * simulateVolumes(PRESETS['official-capacity'], { seed: 1, untilStandardError: { tolerance: 0.002, maxPaths: 1000000 } }).paths // => 65536
  */
+export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeUntilOptions & { keep: 'summary' }): WithPrecision<VolumeSummary>;
+export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeUntilOptions & { keep?: 'all' }): WithPrecision<VolumeResult>;
 export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeOptions & { keep: 'summary' }): VolumeSummary;
 export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeOptions & { keep?: 'all' }): VolumeResult;
 export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeOptions): VolumeResult | VolumeSummary;
-export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeOptions): VolumeResult | VolumeSummary {
+export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeOptions | VolumeUntilOptions): VolumeResult | VolumeSummary {
+  if (o !== null && typeof o === 'object' && 'untilStandardError' in o) return simulateUntil(s, o);
   return runVolumes(plan(s, o));
 }
 

@@ -7,6 +7,7 @@
 import { bracketsFor, counters, RangeCounter } from '../stats/brackets.js';
 import { fromOrderStatistics, orderStatisticsFor, quantiles as exactQuantiles } from '../stats/quantile.js';
 import { runVolumeBlock, STREAM_BLOCK, workspace } from './kernel.js';
+import { runSeed } from './draws.js';
 import type { SummaryPlan, SummaryYear, VolumePlan } from './plan.js';
 import { mergeM2 } from './result-rows.js';
 import { VolumeSummary, type YearStats } from './summary.js';
@@ -18,7 +19,7 @@ const PILOT_BLOCKS = 4;
 type YearSink = (k: number, from: number, n: number, demand: Float64Array, capacity: Float64Array | null, volume: Float64Array) => void;
 
 /** The fields of a run that the kernel needs (what a worker is sent). */
-export type KernelRun = Pick<VolumePlan, 'scenario' | 'years' | 'seed' | 'paths'>;
+export type KernelRun = Pick<VolumePlan, 'scenario' | 'years' | 'seed' | 'paths' | 'seeds'>;
 
 /** Runs the blocks in `blocks`, in order, through a sink; `afterBlock` is called after each. */
 function runBlocks(run: KernelRun, blocks: Iterable<number>, each: YearSink, afterBlock?: (b: number) => void): void {
@@ -26,7 +27,7 @@ function runBlocks(run: KernelRun, blocks: Iterable<number>, each: YearSink, aft
   const sink = { target: () => ws.year, done: (k: number, from: number, n: number) => each(k, from, n, ws.year.demand, ws.year.capacity, ws.year.volume) };
   for (const b of blocks) {
     const first = b * STREAM_BLOCK;
-    runVolumeBlock(run.scenario, run.years, run.seed, first, Math.min(STREAM_BLOCK, run.paths - first), ws, sink);
+    runVolumeBlock(run.scenario, run.years, runSeed(run), first, Math.min(STREAM_BLOCK, run.paths - first), ws, sink);
     afterBlock?.(b);
   }
 }

@@ -90,6 +90,8 @@ const CALLS: Record<string, () => unknown[]> = {
   simulateVolumes: () => [PRESETS.baseline, { paths: 500, seed: 1 }],
   sobolChart: () => [[{ factor: 'a', firstOrder: idx, total: idx }], { output: 'v' }],
   sobolIndicesOf: () => [(x: Record<string, number>) => x.a! + 2 * x.b!, { factors: ['a', 'b'], samples: 64, seed: 1, bootstrap: 20 }],
+  sobolIndices: () => [PRESETS['official-capacity'], { output: { year: 2027 }, samples: 64, seed: 1, bootstrap: 20 }],
+  rankCorrelations: () => [PRESETS.baseline, { output: { year: 2027 }, paths: 200, seed: 1 }],
   sobolPoints: () => [2, 8],
   solveRoute: () => [route, { parameter: 'days-scale', statistic: { statistic: 'quantile', p: 0.5 }, level: 20, range: [0.2, 1], trips: 200, seed: 1, tolerance: 0.05 }],
   solveScenario: () => [small, { parameter: 'growth.rate', statistic: { statistic: 'quantile', year: 2027, p: 0.5 }, level: 6, range: [0, 1], paths: 100, seed: 1, tolerance: 0.01 }],

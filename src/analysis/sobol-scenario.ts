@@ -1,0 +1,67 @@
+import { options } from '../args.js';
+import { parseScenario } from '../scenario/parse.js';
+import type { Scenario, ScenarioInput } from '../scenario/types.js';
+import { runVolumePlan, volumePlan } from '../volume/engine.js';
+import { plan, MAX_PATHS } from '../volume/plan.js';
+import type { VolumeResult } from '../volume/result.js';
+import type { Seed } from '../random/stream.js';
+import { checkOutput, outputOf, scenarioFactors, type VolumeOutput } from './factors.js';
+import { estimateIndices } from './sobol-estimators.js';
+import { SobolIndices, sobolSettings } from './sobol.js';
+
+/** Options of {@link sobolIndices}. */
+export interface SobolOptions {
+  /** The per-path output: `{ year }` (the volume that year), `{ year, log: true }` (its log) or `{ year, volumeMt }` (1 when the volume is at least volumeMt, else 0). */
+  output: VolumeOutput;
+  /** N, the paths of each of the A and B runs: the scenario is simulated N·(k + 2) times for k factors. */
+  samples: number;
+  seed: Seed;
+  /** Bootstrap resamples for the standard errors and intervals (1,000 by default). */
+  bootstrap?: number;
+  /** Level of the percentile intervals (0.95 by default). */
+  confidence?: number;
+}
+
+/** The seed of the B runs, derived from the run's seed (the A runs use the seed itself). */
+export const seedB = (seed: string) => `${seed}|sobol-B`;
+
+/**
+ * First-order and total Sobol indices of a per-path output of a volume scenario. The factors are
+ * each distribution-valued parameter (named by its path: `growth.rate`,
+ * `capacity.expansions[0].addMt`), the demand shocks as one group (`shocks`, when the volatility
+ * is not 0) and each disruption's strikes as one group (`disruptions[j].strikes`). The A run is
+ * the scenario on `seed` (the very paths of `simulateVolumes` with that seed), the B run on a seed
+ * derived from it, and AB_i takes every stream from the A seed except factor i's purposes, which
+ * come from the B seed (docs/design.md, "Variance-based indices"): so AB_i differs from A in
+ * factor i alone, path by path. Saltelli (2010) first-order and Jansen total estimators with
+ * bootstrap standard errors and percentile intervals (see {@link sobolIndicesOf}). A factor that
+ * does not enter the output (an expansion after its year) has indices of exactly 0.
+ *
+ * @example
+ * const r = sobolIndices(PRESETS['official-capacity'], { output: { year: 2027 }, samples: 2048, seed: 1, bootstrap: 100 });
+ * r.indices.map((x) => x.factor) // => [ 'growth.rate', 'shocks' ]
+ */
+export function sobolIndices(s: ScenarioInput | Scenario, o: SobolOptions): SobolIndices {
+  const fn = 'sobolIndices';
+  const opts = options<SobolOptions>(fn, o, ['output', 'samples', 'seed', 'bootstrap', 'confidence'], ['output', 'samples', 'seed']);
+  const scenario = parseScenario(s);
+  const output = checkOutput(fn, opts.output, scenario);
+  const { samples: n, seed, bootstrap, confidence } = sobolSettings(fn, opts, MAX_PATHS);
+  const factors = scenarioFactors(scenario);
+  if (factors.length === 0) throw new RangeError(`${fn}: the scenario has no uncertain input (no distribution-valued parameter, no volatility, no disruption), so there is no variance to attribute`);
+  const base = volumePlan(plan(scenario, { paths: n, seed }, fn));
+  const k = output.year - scenario.start.year;
+  const run = (p: typeof base) => outputOf(output, (runVolumePlan(p) as VolumeResult).volume[k]!);
+  const fA = run(base);
+  const fB = run({ ...base, seed: seedB(seed) });
+  const fAB = factors.map((f) => run({ ...base, seeds: f.purposes.map((purpose) => ({ purpose: [...purpose], seed: seedB(seed) })) }));
+  const { variance, indices } = estimateIndices(
+    factors.map((f) => f.name),
+    fA,
+    fB,
+    fAB,
+    { bootstrap, confidence, seed },
+    fn,
+  );
+  return new SobolIndices({ seed, samples: n, evaluations: n * (factors.length + 2), variance, indices });
+}

@@ -1,0 +1,23 @@
+/**
+ * A scenario's `correlations` in the volume kernel: per stream block, each correlated
+ * parameter's draws are made from its own stream as usual, then rearranged together by
+ * Iman–Conover (each column keeps its values: the marginals are unchanged), the shuffles from
+ * streams `['correlation', name]`. The kernel then reads these columns instead of drawing again.
+ */
+import { imposeRankCorrelation } from '../random/rank-correlation.js';
+import { correlationMatrix, perPathParameter } from '../scenario/correlations.js';
+import type { Scenario } from '../scenario/types.js';
+import { drawPerPath, keyedStream, purposeKey, STREAM_BLOCK, type StreamSeed } from './draws.js';
+
+/** The stream seed of block paths [first, first + n) with the correlated columns drawn (the seed itself when the scenario has none). */
+export function correlatedSeed(scenario: Scenario, seed: StreamSeed, first: number, n: number): StreamSeed {
+  const list = scenario.correlations;
+  if (list === undefined || list.length === 0) return seed;
+  const { names, matrix } = correlationMatrix(list);
+  const block = first / STREAM_BLOCK;
+  const params = names.map((name) => perPathParameter(scenario, name)!);
+  const columns = params.map(({ param, purpose }) => drawPerPath(param, seed, purpose, first, n, new Float64Array(n)));
+  if (n > 1) imposeRankCorrelation(columns, matrix, names.map((name) => keyedStream(seed, ['correlation', name], block).generator));
+  const base = typeof seed === 'string' ? { seed, overrides: [] } : seed;
+  return { ...base, columns: new Map(params.map(({ purpose }, i) => [purposeKey(purpose), columns[i]!])) };
+}
