@@ -76,6 +76,8 @@ describe('the examples and the README stay true', () => {
       /^growth\.rate\s+0\.001 → 0\.651\s+4\.11 ± 0\.02\s+6\.07 ± 0\.01\s+1\.95 ± 0\.02/m,
       /^capacity\.expansions\[2\]\.addMt .* 0\.00 ± 0\.00$/m,
       /^2027\s+32\.2 % ± 0\.15/m,
+      /^growth\.rate\s+0\.237 \[0\.226, 0\.250\]\s+0\.325 \[0\.316, 0\.334\]/m,
+      /^shocks\s+0\.687 \[0\.672, 0\.704\]\s+0\.753 \[0\.739, 0\.767\]/m,
       /no capacity limit: 57\.4 %\/yr \[56\.4, 58\.3\]/,
       /median demand in 2027 is 7\.06 Mt/,
       /every leg's days × 0\.437/,
