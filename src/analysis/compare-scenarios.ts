@@ -5,7 +5,7 @@ import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { MAX_PATHS, simulateVolumes } from '../volume/simulate.js';
 import { displayBundle, toCSV, tidy, type TidyRow } from '../report/display.js';
-import { pairedAtLeast, pairedMean, pairedQuantile, type PairedDifference } from './paired.js';
+import { pairedAtLeast, pairedMean, pairedQuantile, type PairedDifference } from '../stats/paired.js';
 
 /** One year of {@link compareScenarios}: each statistic of a and of b, and a − b paired. */
 export interface ScenarioComparisonRow {

@@ -7,7 +7,7 @@ import type { Route, RouteInput, Scenario, ScenarioInput } from '../scenario/typ
 import { estimate, type Estimate } from '../stats/estimate.js';
 import { simulateTransit } from '../transit/simulate.js';
 import { MAX_PATHS, simulateVolumes } from '../volume/simulate.js';
-import { pairedQuantile } from './paired.js';
+import { pairedQuantile } from '../stats/paired.js';
 import { centre, scaled, shifted, valueAt, withValueAt } from './parameters.js';
 import { parsePath } from './path.js';
 import { solveMonotone, type Root } from './root.js';

@@ -4,7 +4,7 @@
  */
 import { finiteNumber, level, options, show, wholeNumber } from '../args.js';
 import { estimate, type Estimate } from '../stats/estimate.js';
-import { pairedAtLeast, pairedMean, pairedQuantile } from './paired.js';
+import { pairedAtLeast, pairedMean, pairedQuantile } from '../stats/paired.js';
 
 /** A statistic of the volume in one year. */
 export type VolumeStatistic =

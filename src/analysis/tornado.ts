@@ -7,7 +7,7 @@ import type { Estimate } from '../stats/estimate.js';
 import { MAX_PATHS, simulateVolumes } from '../volume/simulate.js';
 import { tornadoChart } from '../report/charts.js';
 import { displayBundle, toCSV, tidy, type TidyRow } from '../report/display.js';
-import type { PairedDifference } from './paired.js';
+import type { PairedDifference } from '../stats/paired.js';
 import { distributionsIn, withValueAt } from './parameters.js';
 import { checkStatistic, evaluate, evaluatePaired, statisticLabel, type VolumeStatistic } from './statistic.js';
 

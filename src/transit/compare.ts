@@ -7,6 +7,7 @@ import { estimate, type Estimate } from '../stats/estimate.js';
 import { runTrips } from './kernel.js';
 import { TransitSample } from './result.js';
 import { transitRun } from './simulate.js';
+import { pairedAtLeast, pairedMean, pairedQuantile, type PairedDifference } from '../stats/paired.js';
 
 /** One row of {@link RouteComparison}. */
 export interface RouteComparisonRow {
@@ -19,6 +20,12 @@ export interface RouteComparisonRow {
   probabilityWithin: Estimate;
   /** Mean difference from the first route (days) with its paired standard error; null for the first route. */
   difference: Estimate | null;
+  /**
+   * Every statistic against the first route, paired trip by trip (the routes share their legs'
+   * draws): this route's value, the first route's, the difference with its paired standard error
+   * and the variance reduction against independent runs; null for the first route.
+   */
+  differences: { mean: PairedDifference; p50: PairedDifference; p90: PairedDifference; probabilityWithin: PairedDifference } | null;
   /** The route's and its legs' sources. */
   sources: string[];
 }
@@ -97,6 +104,16 @@ export function compareRoutes(routes: readonly (RouteInput | Route)[], o: Compar
       p90,
       probabilityWithin: t.probabilityWithin(within),
       difference: first === null ? null : pairedDifference(t.days, first),
+      differences:
+        first === null
+          ? null
+          : {
+              mean: pairedMean(t.days, first),
+              p50: pairedQuantile(t.days, first, 0.5),
+              p90: pairedQuantile(t.days, first, 0.9),
+              // P(days <= within) is P(-days >= -within): the at-least form on negated days.
+              probabilityWithin: pairedAtLeast(t.days.map((x) => -x), first.map((x) => -x), -within),
+            },
       sources: [...(r.source ? [r.source] : []), ...r.legs.map((l) => `${l.name}: ${l.source ?? 'no source given'}`)],
     };
     first ??= t.days;

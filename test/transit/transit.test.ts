@@ -260,3 +260,19 @@ describe('bad input', () => {
     expect(() => simulateCorridor({ start: { year: 2025, volumeMt: 3 }, horizon: 2026, growth: { model: 'exponential', rate: 0 } }, r, { paths: 5, seed: 1, tripsPerPath: 0 })).toThrow(/simulateCorridor: tripsPerPath must be a whole number/);
   });
 });
+
+describe('compareRoutes: every statistic paired against the first route', () => {
+  it('differences equal the difference of the statistics, pairing beats independent runs, and a route against itself is 0 ± 0', () => {
+    const c = compareRoutes([ROUTES['corridor-poti'], ROUTES['corridor-btk'], ROUTES['corridor-poti']], { trips: 20_000, seed: 3, within: 35, volumeMt: 4.119 });
+    const [a, b, self] = c.rows;
+    expect(a!.differences).toBeNull();
+    const d = b!.differences!;
+    expect(d.p50.difference.estimate).toBeCloseTo(b!.p50 - a!.p50, 12);
+    expect(d.p90.difference.estimate).toBeCloseTo(b!.p90 - a!.p90, 12);
+    expect(d.probabilityWithin.difference.estimate).toBeCloseTo(b!.probabilityWithin.estimate - a!.probabilityWithin.estimate, 12);
+    expect(d.mean.difference.estimate).toBeCloseTo(b!.difference!.estimate, 12);
+    // The two corridor routes share their eastern legs: pairing removes most of the variance.
+    expect(d.mean.varianceReduction!).toBeGreaterThan(2);
+    for (const x of Object.values(self!.differences!)) expect(x.difference).toEqual({ estimate: 0, standardError: 0 });
+  });
+});

@@ -3,8 +3,8 @@
  * from the same draws): differences of means, of probabilities and of quantiles with the standard
  * errors the pairing gives, and the standard errors two independent runs would have had.
  */
-import { estimate, type Estimate } from '../stats/estimate.js';
-import { quantileSorted } from '../stats/quantile.js';
+import { estimate, type Estimate } from './estimate.js';
+import { quantileSorted } from './quantile.js';
 
 /** A difference a − b with its paired standard error, and what pairing bought. */
 export interface PairedDifference {
