@@ -29,6 +29,9 @@ function deepFreeze<T>(x: T): T {
  * @example
  * parseScenario({ start: { year: 2025, volumeMt: 4.119 }, horizon: 2030, growth: { model: 'exponential', rate: -1.5 } })
  * // throws ScenarioError: growth.rate: must be > -1 (got -1.5)
+ * @example
+ * parseScenario({ ...PRESETS.baseline, correlations: [{ between: ['growth.rate', 'capacity.baseMt'], spearman: 1 }] })
+ * // throws ScenarioError: correlations[0].spearman: must be in (−1, 1) (got 1)
  */
 export function parseScenario(input: unknown): Scenario {
   if (isParsed(input, 'scenario')) return input as Scenario;
