@@ -8,6 +8,8 @@ import { runTrips } from './kernel.js';
 import { TransitSample } from './result.js';
 import { transitRun } from './simulate.js';
 import { pairedAtLeast, pairedMean, pairedQuantile, type PairedDifference } from '../stats/paired.js';
+import { displayBundle, toCSV, type TidyRow } from '../report/display.js';
+import { labelled } from '../report/result-displays.js';
 
 /** One row of {@link RouteComparison}. */
 export interface RouteComparisonRow {
@@ -65,6 +67,21 @@ export class RouteComparison {
   ) {}
 
   /** Plain data: `{ kind: 'route-comparison', seed, trips, within, volumeMt, rows }`. */
+  /** Tidy rows by route: mean, P50, P90, P(≤ within) and the paired difference of the mean. */
+  toRecords(): TidyRow[] {
+    return labelled(this.rows, (r) => r.route, (r) => ({ mean: r.mean, p50: r.p50, p90: r.p90, probabilityWithin: r.probabilityWithin, difference: r.difference }));
+  }
+
+  /** The tidy rows as CSV. */
+  toCSV(): string {
+    return toCSV(this.toRecords(), 'route');
+  }
+
+  /** Jupyter (Deno kernel): the table of routes. */
+  [Symbol.for('Jupyter.display')](): Record<string, unknown> {
+    return displayBundle({ title: `Routes compared (${this.trips.toLocaleString('en')} trips each, seed ${this.seed}, P(≤ ${this.within} days))`, text: `RouteComparison: ${this.rows.length} routes`, rows: this.toRecords(), keyName: 'route' });
+  }
+
   toJSON(): RouteComparisonJSON {
     const { kind, seed, trips, within, volumeMt } = this;
     return { kind, seed, trips, within, volumeMt, rows: this.rows.map((r) => ({ ...r, sources: [...r.sources] })) };

@@ -7,6 +7,8 @@ import { quantile } from '../stats/quantile.js';
 import type { CorridorPlan } from './corridor-plan.js';
 import type { KernelOutput } from './kernel.js';
 import { TransitSample, type TransitStatistics } from './result.js';
+import { displayBundle, toCSV, type TidyRow } from '../report/display.js';
+import { labelled } from '../report/result-displays.js';
 
 /** One row of {@link CorridorResult.summary}. */
 export interface CorridorSummaryRow {
@@ -104,6 +106,21 @@ export class CorridorResult {
    * useScenarioCapacity, route, volumes, years: [{ year, demandP50, transit }] }`, `transit`
    * being each year's statistics as in {@link TransitSample.toJSON} (without the route).
    */
+  /** Tidy rows by year: demand P50, mean days, P50, P90, P(≤ 15 days) and the share saturated. */
+  toRecords(): TidyRow[] {
+    return labelled(this.summary(15), (r) => r.year, (r) => ({ demandP50: r.demandP50, mean: r.mean, p50: r.p50, p90: r.p90, probabilityWithin15: r.probabilityWithin, saturated: r.saturated }));
+  }
+
+  /** The tidy rows as CSV. */
+  toCSV(): string {
+    return toCSV(this.toRecords(), 'year');
+  }
+
+  /** Jupyter (Deno kernel): the table by year. */
+  [Symbol.for('Jupyter.display')](): Record<string, unknown> {
+    return displayBundle({ title: `Corridor run: trips by year (seed ${this.seed})`, text: `CorridorResult: ${this.summary(15).length} years`, rows: this.toRecords(), keyName: 'year' });
+  }
+
   toJSON(): CorridorJSON {
     const v = this.volumes as unknown as { toJSON?: () => unknown };
     return {

@@ -4,6 +4,8 @@ import { proportion } from '../stats/proportion.js';
 import { trustedQuantiles as selectQuantiles } from '../stats/quantile.js';
 import type { Route } from '../scenario/types.js';
 import type { KernelOutput } from './kernel.js';
+import { displayBundle, tidy, toCSV, type TidyRow } from '../report/display.js';
+import { transitChart } from '../report/transit-chart.js';
 
 /** One leg's part in the trip time (every share is of all trips). */
 export interface LegBreakdown {
@@ -184,6 +186,29 @@ export class TransitSample {
    * mean, sd, min, max, quantiles: [{ p, days }] (P5, P10, P25, P50, P75, P90, P95),
    * within: { days: 15, probability }, saturated, legs }`, every estimate an {@link Estimate}.
    */
+  /** Tidy rows: the mean, P10, P50, P90, P(≤ 15 days) and the share saturated, with standard errors. */
+  toRecords(): TidyRow[] {
+    const [p10, p50, p90] = this.quantiles([0.1, 0.5, 0.9]) as [number, number, number];
+    return tidy(this.route.name, { mean: this.mean, p10, p50, p90, probabilityWithin15: this.probabilityWithin(15), saturated: this.saturated });
+  }
+
+  /** The tidy rows as CSV. */
+  toCSV(): string {
+    return toCSV(this.toRecords(), 'route');
+  }
+
+  /** Jupyter (Deno kernel): the table and the distribution of trip days with the 15-day line. */
+  [Symbol.for('Jupyter.display')](): Record<string, unknown> {
+    const levels = Array.from({ length: 51 }, (_, i) => i / 50);
+    return displayBundle({
+      title: `${this.route.name}: door-to-door days (${this.trips.toLocaleString('en')} trips, seed ${this.seed})`,
+      text: `TransitSample ${this.route.name}: mean ${this.mean.estimate.toFixed(1)} days`,
+      rows: this.toRecords(),
+      keyName: 'route',
+      chart: transitChart([{ route: this.route.name, levels, days: this.quantiles(levels) }], { within: 15 }),
+    });
+  }
+
   toJSON(): TransitJSON {
     return { kind: this.kind, seed: this.seed, route: this.route, ...this.statistics() };
   }

@@ -8,6 +8,8 @@ import type { Estimate } from '../stats/estimate.js';
 import { proportion } from '../stats/proportion.js';
 import type { VolumeResult } from './result.js';
 import { plan, runVolumes } from './simulate.js';
+import { toCSV, type TidyRow } from '../report/display.js';
+import { backtestDisplay, labelled } from '../report/result-displays.js';
 
 /** One held-out year of a backtest. */
 export interface BacktestRow {
@@ -63,6 +65,21 @@ export class BacktestResult {
     this.fitThrough = p.fitThrough;
     this.horizon = p.horizon;
     this.rows = p.rows;
+  }
+
+  /** Tidy rows by year: the outturn, P10, P50, P90 and P(≤ outturn). */
+  toRecords(): TidyRow[] {
+    return labelled(this.rows, (r) => r.year, (r) => ({ outturn: r.outturn, p10: r.p10, p50: r.p50, p90: r.p90, probabilityAtMost: r.probabilityAtMost }));
+  }
+
+  /** The tidy rows as CSV. */
+  toCSV(): string {
+    return toCSV(this.toRecords(), 'year');
+  }
+
+  /** Jupyter (Deno kernel): the table and the band against the outturns. */
+  [Symbol.for('Jupyter.display')](): Record<string, unknown> {
+    return backtestDisplay(this.fitThrough, this.rows);
   }
 
   /** Plain data (see {@link BacktestJSON}). */

@@ -6,6 +6,8 @@ import { estimate, type Estimate } from '../stats/estimate.js';
 import { trustedQuantiles as selectQuantiles } from '../stats/quantile.js';
 import { meanVariance } from '../stats/summary.js';
 import { meanEstimate, medianFirstYear, summaryRows, yearIndexIn, yearsJSON } from './result-rows.js';
+import { toCSV, type TidyRow } from '../report/display.js';
+import { volumeDisplay, volumeRecords } from '../report/result-displays.js';
 
 /** One row of {@link VolumeResult.summary}. */
 export interface VolumeSummaryRow {
@@ -274,6 +276,21 @@ export class VolumeResult {
    * Plain statistics, never the paths (see {@link VolumeResultJSON}): a few KB whatever the number of paths.
    * @example simulateVolumes({ start: { year: 2025, volumeMt: 4 }, horizon: 2026, growth: { model: 'exponential', rate: 0.5 } }, { paths: 10, seed: 1 }).toJSON().years[1] // => { year: 2026, p10: 6, p50: 6, p90: 6, mean: { estimate: 6, standardError: 0 }, probabilityAtLeastTarget: …, unmet: …, utilisation: null }
    */
+  /** Tidy rows by year (p10, p50, p90, mean, probabilityAtLeastTarget), with standard errors. */
+  toRecords(): TidyRow[] {
+    return volumeRecords(this.summary());
+  }
+
+  /** The tidy rows as CSV (year, statistic, value, standardError). */
+  toCSV(): string {
+    return toCSV(this.toRecords(), 'year');
+  }
+
+  /** Jupyter (Deno kernel): the table by year and the fan chart. */
+  [Symbol.for('Jupyter.display')](): Record<string, unknown> {
+    return volumeDisplay(this.kind, this.scenario.name, this.paths, this.seed, this.summary());
+  }
+
   toJSON(): VolumeResultJSON {
     return { kind: this.kind, seed: this.seed, paths: this.paths, scenario: this.scenario, ...yearsJSON(this) };
   }

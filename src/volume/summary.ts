@@ -4,6 +4,8 @@ import { proportion } from '../stats/proportion.js';
 import { estimate, type Estimate } from '../stats/estimate.js';
 import { type FirstYearRow, type Unmet, type Utilisation, type VolumeSummaryRow, type VolumeYearJSON } from './result.js';
 import { meanEstimate, medianFirstYear, summaryRows, yearIndexIn, yearsJSON } from './result-rows.js';
+import { toCSV, type TidyRow } from '../report/display.js';
+import { volumeDisplay, volumeRecords } from '../report/result-displays.js';
 
 /** A year's merged statistics in a summary run (see `mergeStats` in ./summary-run.ts). */
 export interface YearStats {
@@ -169,6 +171,21 @@ export class VolumeSummary {
   }
 
   /** Plain statistics (see {@link VolumeSummaryJSON}): every kept statistic of every year, a few KB. */
+  /** Tidy rows by year (p10, p50, p90, mean, probabilityAtLeastTarget), with standard errors. */
+  toRecords(): TidyRow[] {
+    return volumeRecords(this.summary());
+  }
+
+  /** The tidy rows as CSV (year, statistic, value, standardError). */
+  toCSV(): string {
+    return toCSV(this.toRecords(), 'year');
+  }
+
+  /** Jupyter (Deno kernel): the table by year and the fan chart. */
+  [Symbol.for('Jupyter.display')](): Record<string, unknown> {
+    return volumeDisplay(this.kind, this.scenario.name, this.paths, this.seed, this.summary());
+  }
+
   toJSON(): VolumeSummaryJSON {
     const { years, firstYearReachingTarget } = yearsJSON(this);
     return {

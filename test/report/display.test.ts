@@ -36,3 +36,26 @@ describe('results display in a Deno Jupyter notebook and export tidy rows', () =
     expect(toCSV([{ key: 'a, "b"', statistic: 's', value: 1, standardError: null }])).toBe('key,statistic,value,standardError\n"a, ""b""",s,1,\n');
   });
 });
+
+describe('every tabular result exports tidy rows and displays in Jupyter', () => {
+  it('volume (full and summary), transit, route comparison, backtest and corridor results', async () => {
+    const api = await import('../../src/index.js');
+    const v = api.simulateVolumes(api.PRESETS.baseline, { paths: 1000, seed: 1 });
+    const s = api.simulateVolumes(api.PRESETS.baseline, { paths: 1000, seed: 1, keep: 'summary' });
+    const t = api.simulateTransit(api.ROUTES['corridor-poti'], { trips: 1000, seed: 1, volumeMt: 4 });
+    const c = api.compareRoutes([api.ROUTES['corridor-poti'], api.ROUTES['suez-sea']], { trips: 1000, seed: 1 });
+    const b = api.backtest(api.TITR_VOLUMES, { fitThrough: 2023, horizon: 2025, paths: 1000, seed: 1 });
+    const k = api.simulateCorridor(api.PRESETS.baseline, api.ROUTES['corridor-poti'], { paths: 200, seed: 1 });
+    for (const [r, key, chart] of [[v, 'year', true], [s, 'year', true], [t, 'route', true], [c, 'route', false], [b, 'year', true], [k, 'year', false]] as const) {
+      const rows = r.toRecords();
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(row.value === null || Number.isFinite(row.value)).toBe(true);
+      expect(r.toCSV().split('\n')[0]).toBe(`${key},statistic,value,standardError`);
+      const bundle = display(r);
+      expect(String(bundle['text/html'])).toMatch(new RegExp(`<th>${key}</th>`));
+      expect(bundle['application/vnd.vegalite.v5+json'] !== undefined).toBe(chart);
+    }
+    // The same summary rows whatever the run mode: full and summary runs give the same table.
+    expect(s.toRecords().filter((x) => x.statistic === 'p50')).toEqual(v.toRecords().filter((x) => x.statistic === 'p50'));
+  });
+});
