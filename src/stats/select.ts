@@ -7,9 +7,10 @@ import { show, wholeNumber } from '../args.js';
  */
 
 /** Rearranges a[lo..hi] so that a[k] holds the value it would have if a[lo..hi] were sorted. */
-export function select(a: Float64Array, k: number, lo = 0, hi = a.length - 1): void {
+export function select(a: Float64Array, k: number, lo = 0, hi?: number): void {
   if (!(a instanceof Float64Array)) throw new TypeError(`select: a must be a Float64Array (got ${show(a)})`);
   if (a.length === 0) throw new RangeError('select: a needs at least one value');
+  if (hi === undefined) hi = a.length - 1;
   wholeNumber('select', 'lo', lo, 0, a.length - 1);
   wholeNumber('select', 'hi', hi, lo, a.length - 1);
   wholeNumber('select', 'k', k, lo, hi);
