@@ -10,16 +10,16 @@ import type { Rng, Stream } from './stream.js';
 /** True for a seeded stream of this library (from either build: checked by shape, not class). */
 export function isStream(s: unknown): s is Stream {
   if (typeof s !== 'function') return false;
-  const g = (s as { generator?: unknown }).generator as { int32?: unknown; fillUniform?: unknown; x?: unknown; s?: unknown } | undefined;
+  const g = (s as { generator?: unknown }).generator as { fillWords?: unknown; fillUniform?: unknown; s?: unknown } | undefined;
   return (
     typeof (s as { double?: unknown }).double === 'function' &&
     typeof (s as { int32?: unknown }).int32 === 'function' &&
     g !== null &&
     typeof g === 'object' &&
-    typeof g.int32 === 'function' &&
+    typeof g.fillWords === 'function' &&
     typeof g.fillUniform === 'function' &&
-    g.x instanceof Int32Array &&
-    g.s instanceof Int32Array
+    g.s instanceof Int32Array &&
+    g.s.length === 4
   );
 }
 

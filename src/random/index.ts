@@ -1,5 +1,5 @@
 export { stream, seedKey, type Rng, type Seed, type Stream, type Purpose } from './stream.js';
-export { Xor4096 } from './generator.js';
+export { Xoshiro128 } from './xoshiro128.js';
 export { ZigguratNormal } from './normal.js';
 export { standardNormal, fillStandardNormal } from './normal.js';
 export { uniform, triangular, empirical, bernoulli, exponential, sampler, fill, fillParam, type Sampler } from './samplers.js';

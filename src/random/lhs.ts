@@ -1,5 +1,5 @@
 import type { Param } from './dist.js';
-import type { Xor4096 } from './generator.js';
+import type { Xoshiro128 } from './xoshiro128.js';
 import { quantileOf } from './inverse.js';
 
 /**
@@ -7,7 +7,7 @@ import { quantileOf } from './inverse.js';
  * strata of [0, 1), in random order — u = (π(i) + v_i) / n with π a random permutation and v_i
  * uniform — from 2n draws of the generator.
  */
-export function fillStratified(g: Xor4096, out: Float64Array, from: number, to: number): void {
+export function fillStratified(g: Xoshiro128, out: Float64Array, from: number, to: number): void {
   const n = to - from;
   const perm = new Float64Array(n);
   g.fillUniform(perm, 0, n);
@@ -28,7 +28,7 @@ export function fillStratified(g: Xor4096, out: Float64Array, from: number, to: 
  * Latin hypercube draws of a parameter: stratified uniforms through its quantile function, so
  * each of the n equal-probability strata of the distribution holds exactly one draw.
  */
-export function fillParamStratified(param: Param, g: Xor4096, out: Float64Array, from: number, to: number): void {
+export function fillParamStratified(param: Param, g: Xoshiro128, out: Float64Array, from: number, to: number): void {
   if (typeof param === 'number') {
     out.fill(param, from, to);
     return;

@@ -7,7 +7,8 @@
  * correlation 2·sin(π·ρs/6) that gives Spearman ρs for a normal pair.
  */
 import { normalQuantile } from '../stats/normal.js';
-import type { Xor4096 } from './generator.js';
+import type { Xoshiro128 } from './xoshiro128.js';
+import { sinpi } from '../math/index.js';
 
 /**
  * The lower Cholesky factor L of a symmetric matrix (A = L·Lᵀ), or null when A is not positive
@@ -19,7 +20,7 @@ export function cholesky(a: readonly (readonly number[])[], tol = 1e-10): number
   const l = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   for (let j = 0; j < k; j++) {
     let d = a[j]![j]!;
-    for (let m = 0; m < j; m++) d -= l[j]![m]! ** 2;
+    for (let m = 0; m < j; m++) d -= (l[j]![m]! * l[j]![m]!);
     if (d < -tol) return null;
     const ljj = d > tol ? Math.sqrt(d) : 0;
     l[j]![j] = ljj;
@@ -37,7 +38,7 @@ export function cholesky(a: readonly (readonly number[])[], tol = 1e-10): number
 }
 
 /** The Pearson correlation of normal scores that gives a Spearman correlation ρs. */
-export const pearsonForSpearman = (rs: number): number => 2 * Math.sin((Math.PI * rs) / 6);
+export const pearsonForSpearman = (rs: number): number => 2 * sinpi(rs / 6);
 
 /**
  * Rearranges the columns (each of length n) in place so that their rank correlation is close to
@@ -46,7 +47,7 @@ export const pearsonForSpearman = (rs: number): number => 2 * Math.sin((Math.PI 
  * the columns' own streams only). Throws a RangeError when the matrix is not positive
  * semi-definite once mapped to normal scores.
  */
-export function imposeRankCorrelation(columns: readonly Float64Array[], spearmanTarget: readonly (readonly number[])[], shuffle: readonly Xor4096[]): void {
+export function imposeRankCorrelation(columns: readonly Float64Array[], spearmanTarget: readonly (readonly number[])[], shuffle: readonly Xoshiro128[]): void {
   const k = columns.length;
   const n = columns[0]?.length ?? 0;
   if (k < 2 || n < 3) return;

@@ -10,8 +10,6 @@ export const finite = (name: string, what: string, x: unknown): number => finite
 
 /** The largest |z| the ziggurat can return (its tail draw from two 32-bit words), rounded up. */
 export const Z_MAX = 11;
-/** The largest −ln(u) of a stream's `double()` (53-bit, never 0), rounded up. */
-export const LOG_U_MAX = 37;
 
 /** A draw that overflowed: refused where it arises, saying what to narrow. */
 export function overflow(fn: string, x: number, what: string): never {

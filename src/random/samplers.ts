@@ -3,8 +3,9 @@ import { empiricalArgs, float64Out, minModeMax, paramArg, params, rngArg, span a
 import type { Dist, EmpiricalDist, Param, TriangularDist, UniformDist } from './dist.js';
 import { pert } from './gamma-samplers.js';
 import { lognormalOf, normalOf } from './normal-samplers.js';
-import { finite, LOG_U_MAX, overflow, type Sampler } from './sampler-limits.js';
+import { finite, overflow, type Sampler } from './sampler-limits.js';
 import type { Rng, Stream } from './stream.js';
+import { ExponentialZiggurat } from './exponential.js';
 
 export type { Sampler } from './sampler-limits.js';
 
@@ -112,7 +113,8 @@ export function bernoulli(rng: Rng, p: number): Sampler {
 }
 
 /**
- * Exponential with the given mean (not rate), by inversion on (0, 1).
+ * Exponential with the given mean (not rate): mean × an Exp(1) draw of the exponential ziggurat
+ * (./exponential.ts).
  * @example exponential(stream(1, 'doc'), 4)() // => 2.2520752224510634
  */
 export function exponential(s: Stream, mean: number): Sampler {
@@ -120,9 +122,12 @@ export function exponential(s: Stream, mean: number): Sampler {
   finite('exponential', 'mean', mean);
   if (!(mean >= 0)) throw new RangeError(`exponential: mean must be >= 0 (got ${mean})`);
   if (mean === 0) return () => 0;
-  if (mean * LOG_U_MAX <= Number.MAX_VALUE) return () => -mean * Math.log(s.double());
+  const z = new ExponentialZiggurat(s.generator);
+  // An Exp(1) draw above 1.7e8 would take 2·10^7 tails in a row (probability e^-1.7e8): below
+  // 1e300 the product is finite in practice; above, every draw is checked.
+  if (mean <= 1e300) return () => mean * z.next();
   return () => {
-    const x = -mean * Math.log(s.double());
+    const x = mean * z.next();
     return x < Infinity ? x : overflow('exponential', x, `mean ${mean} × −ln(u)`);
   };
 }

@@ -1,5 +1,5 @@
 import { show } from '../args.js';
-import { Xor4096 } from './generator.js';
+import { Xoshiro128 } from './xoshiro128.js';
 
 /** A source of uniform numbers on [0, 1), as in d3-random's `.source(rng)`. */
 export type Rng = () => number;
@@ -16,36 +16,9 @@ export interface Stream extends Rng {
   int32(): number;
   double(): number;
   /** The generator itself, for kernels that fill buffers in one call. */
-  readonly generator: Xor4096;
+  readonly generator: Xoshiro128;
   /** The seed, purpose and block the stream was derived from. */
   readonly id: { readonly seed: string; readonly purpose: Purpose; readonly block: number };
-}
-
-/**
- * cyrb128 (bryc, public domain): a 128-bit string hash with full avalanche, used only to turn
- * (seed, purpose, block) into independent-looking generator keys.
- */
-function hash128(text: string): [number, number, number, number] {
-  let h1 = 1779033703,
-    h2 = 3144134277,
-    h3 = 1013904242,
-    h4 = 2773480762;
-  for (let i = 0; i < text.length; i++) {
-    const k = text.charCodeAt(i);
-    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
-    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
-    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
-    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
-  }
-  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
-  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
-  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
-  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
-  h1 ^= h2 ^ h3 ^ h4;
-  h2 ^= h1;
-  h3 ^= h1;
-  h4 ^= h1;
-  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
 }
 
 /**
@@ -76,13 +49,10 @@ export type Purpose = string | readonly string[];
 /**
  * The stream for one purpose and one block of paths, derived from the run's seed.
  *
- * The key is a 128-bit hash of (seed, purpose, block), written as 32 hex digits, that seeds
- * seedrandom's `xor4096` (R. P. Brent's xorgens 4096: period 2^4096 − 1 times a Weyl sequence,
- * passes BigCrush; chosen over the faster `xor128`/`xorwow`, which fail BigCrush's linear-
- * complexity tests, and over `tychei`, whose seedrandom code departs from the published Tyche-i
- * in one rotation, so the published test results do not cover it — see bench/random.bench.ts).
- * Streams of different purposes or blocks do not overlap in practice, and adding a purpose never
- * shifts the draws of another.
+ * The generator is the library's xoshiro128** (see {@link Xoshiro128}), its 128-bit state drawn by
+ * seedrandom's `xor4096` (R. P. Brent's xorgens key schedule) from the text of (seed, purpose,
+ * block), every field length-prefixed ({@link streamText}). Streams of different purposes or
+ * blocks do not overlap in practice, and adding a purpose never shifts the draws of another.
  *
  * @example
  * const s = stream(42, 'volume/demand', 0);
@@ -102,13 +72,6 @@ export function streamText(key: string, purpose: Purpose, block: number): string
   return `${key.length}:${key}|${parts.map((p) => `${p.length}:${p}`).join(',')}|${block}`;
 }
 
-/** The 32-hex-digit generator key of (seed, purpose, block). */
-function streamKey(key: string, purpose: Purpose, block: number): string {
-  return hash128(streamText(key, purpose, block))
-    .map((w) => w.toString(16).padStart(8, '0'))
-    .join('');
-}
-
 function checkPurpose(purpose: unknown): Purpose {
   const ok = (p: unknown) => typeof p === 'string' && p.length > 0;
   if (ok(purpose)) return purpose as string;
@@ -120,8 +83,7 @@ function makeStream(key: string, purposeIn: Purpose, block: number): Stream {
   const purpose = checkPurpose(purposeIn);
   if (typeof block !== 'number') throw new TypeError(`stream: block must be a whole number >= 0 (got ${show(block)})`);
   if (!(Number.isInteger(block) && block >= 0)) throw new RangeError(`stream: block must be a whole number >= 0 (got ${show(block)})`);
-  const hex = streamKey(key, purpose, block);
-  const g = new Xor4096(hex);
+  const g = Xoshiro128.fromKey(streamText(key, purpose, block));
   const s = (() => g.uniform()) as Stream;
   s.int32 = () => g.int32();
   s.double = () => g.double();

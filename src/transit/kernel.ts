@@ -2,6 +2,7 @@ import { fillParam } from '../random/samplers.js';
 import { stream } from '../random/stream.js';
 import type { Route } from '../scenario/types.js';
 import { erlangCTrusted } from './erlang.js';
+import { ExponentialZiggurat } from '../random/exponential.js';
 
 /** Trips per random stream (as paths per stream in the volume kernel: seeding costs ~20 µs). */
 export const TRIP_BLOCK = 16_384;
@@ -146,8 +147,7 @@ export function runTripBlocks(route: Route, seed: string, trips: number, loads: 
           fillParam(leg.queue.capacityMt, stream(seed, purpose('queue', 'capacity'), block), b.capacity, 0, n);
         }
         stream(seed, purpose('queue', 'waits'), block).generator.fillUniform(b.waitU, 0, n);
-        const e = stream(seed, purpose('queue', 'wait'), block).generator;
-        for (let i = 0; i < n; i++) b.waitE[i] = -Math.log(e.double());
+        new ExponentialZiggurat(stream(seed, purpose('queue', 'wait'), block).generator).fill(b.waitE, 0, n);
       }
     });
 
@@ -180,7 +180,7 @@ export function runTripBlocks(route: Route, seed: string, trips: number, loads: 
         let delays = 0;
         let waits = 0;
         let saturated = 0;
-        const k = ((q.arrivalCv ** 2 + q.serviceCv ** 2) / 2) * q.serviceDays;
+        const k = (((q.arrivalCv * q.arrivalCv) + (q.serviceCv * q.serviceCv)) / 2) * q.serviceDays;
         const c = q.servers;
         // Erlang C once per distinct utilisation, not per trip: a standalone run has one ρ per
         // queue, a corridor run one per path-year (its tripsPerPath trips are consecutive), and

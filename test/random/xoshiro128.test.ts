@@ -24,6 +24,11 @@ describe('xoshiro128** against the reference C code', () => {
     const g = new Xoshiro128(c.state);
     expect(c.outputs.map(() => g.next())).toEqual(c.outputs);
     expect(u32(g.s)).toEqual(c.afterOutputs);
+    const block = new Xoshiro128(c.state);
+    const words = new Int32Array(c.outputs.length);
+    block.fillWords(words, 0, words.length);
+    expect(u32(words)).toEqual(c.outputs);
+    expect(u32(block.s)).toEqual(c.afterOutputs);
 
     const j = new Xoshiro128(c.state);
     j.jump();
@@ -77,13 +82,34 @@ describe('xoshiro128** conventions', () => {
       fc.property(
         fc.tuple(fc.integer(), fc.integer(), fc.integer(), fc.integer()).filter((w) => (w[0] | w[1] | w[2] | w[3]) !== 0),
         fc.integer({ min: 0, max: 50 }),
-        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 0, max: 1500 }), // across the 512-word chunks
         (state, from, len) => {
           const a = new Xoshiro128(state);
           const b = new Xoshiro128(state);
           const buf = new Float64Array(from + len + 5).fill(-1);
           a.fillUniform(buf, from, from + len);
           for (let i = 0; i < buf.length; i++) expect(buf[i]).toBe(i >= from && i < from + len ? b.uniform() : -1);
+          expect(u32(a.s)).toEqual(u32(b.s));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('the block form of the step', () => {
+  it('fillWords gives next() | 0 one by one and leaves the same state, for any state and any window', () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(fc.integer(), fc.integer(), fc.integer(), fc.integer()).filter((w) => (w[0] | w[1] | w[2] | w[3]) !== 0),
+        fc.integer({ min: 0, max: 20 }),
+        fc.integer({ min: 0, max: 600 }),
+        (state, from, len) => {
+          const a = new Xoshiro128(state);
+          const b = new Xoshiro128(state);
+          const buf = new Int32Array(from + len + 3).fill(7);
+          a.fillWords(buf, from, from + len);
+          for (let i = 0; i < buf.length; i++) expect(buf[i]).toBe(i >= from && i < from + len ? b.int32() : 7);
           expect(u32(a.s)).toEqual(u32(b.s));
         },
       ),
