@@ -133,7 +133,7 @@ const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 function meanSE(xs: number[]): Estimate {
   const m = mean(xs);
   if (xs.length < 2) return estimate(m, 0);
-  const v = xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1);
+  const v = xs.reduce((s, x) => s + ((x - m) * (x - m)), 0) / (xs.length - 1);
   return estimate(m, Math.sqrt(v / xs.length));
 }
 
@@ -146,7 +146,7 @@ function skillOf(a: number[], b: number[]): Estimate | null {
   if (n < 2) return estimate(1 - r, 0);
   const d = a.map((x, i) => x - r * b[i]!);
   const md = mean(d);
-  const v = d.reduce((s, x) => s + (x - md) ** 2, 0) / (n - 1);
+  const v = d.reduce((s, x) => s + ((x - md) * (x - md)), 0) / (n - 1);
   return estimate(1 - r, Math.sqrt(v / n) / mb);
 }
 

@@ -9,13 +9,14 @@ import { CAPACITIES } from '../data/facts.js';
 import type { Observation } from '../data/volumes.js';
 import { fitRandomWalk } from '../growth/randomWalk.js';
 import type { ScenarioInput } from '../scenario/types.js';
+import { exp, expm1, log } from '../math/index.js';
 
 /** The scenario a forecaster with the outturns `history` (all ≤ origin, sorted) would run to `horizon`. */
 export type ForecastModel = (history: readonly Observation[], origin: number, horizon: number) => ScenarioInput;
 
 /** The drift's estimation error as a distribution of the rate: normal on e^g − 1, kept above −0.9. */
 function rateParam(logGrowth: number, logGrowthSE: number) {
-  const rate = Math.expm1(logGrowth);
+  const rate = expm1(logGrowth);
   const sd = (1 + rate) * logGrowthSE;
   return sd > 0 ? { dist: 'normal' as const, mean: rate, sd, min: Math.max(-0.9, rate - 6 * sd) } : rate;
 }
@@ -37,7 +38,8 @@ export function noChangeModel(): ForecastModel {
     let ss = 0;
     for (let i = 1; i < history.length; i++) {
       const h = history[i]!.year - history[i - 1]!.year;
-      ss += Math.log(history[i]!.volumeMt / history[i - 1]!.volumeMt) ** 2 / h;
+      const d = log(history[i]!.volumeMt / history[i - 1]!.volumeMt);
+      ss += (d * d) / h;
     }
     return { name: `no change from ${origin}`, start, horizon, growth: { model: 'exponential', rate: 0 }, volatility: Math.sqrt(ss / (history.length - 1)) };
   };
@@ -82,12 +84,14 @@ export function dampedTrendModel(o: { phi?: number | 'estimate' } = {}): Forecas
     const phi = given ?? Math.min(0.98, Math.max(0, fit.persistence ?? 0));
     const start = lastOf(history, origin);
     const points = [{ year: origin, volumeMt: start.volumeMt }];
-    let log = Math.log(start.volumeMt);
+    let logVolume = log(start.volumeMt);
+    let damping = 1; // φ^j, by repeated multiplication (exact steps on every engine, unlike **)
     for (let j = 1; j <= horizon - origin; j++) {
-      log += phi ** j * fit.logGrowth;
-      points.push({ year: origin + j, volumeMt: Math.exp(log) });
+      damping *= phi;
+      logVolume += damping * fit.logGrowth;
+      points.push({ year: origin + j, volumeMt: exp(logVolume) });
     }
-    if (points.length === 1) points.push({ year: origin + 1, volumeMt: Math.exp(log + phi * fit.logGrowth) });
+    if (points.length === 1) points.push({ year: origin + 1, volumeMt: exp(logVolume + phi * fit.logGrowth) });
     return { name: `damped trend (φ ${phi}) from ${origin}`, start, horizon, growth: { model: 'piecewise', points }, volatility: fit.volatility };
   };
 }

@@ -1,8 +1,9 @@
+import { exp, expm1, log, log1p } from '../math/index.js';
 // Anchored logistic and Gompertz (docs/design.md, "Median path"), in log space throughout.
 
 /** log(1 + e^x) without overflow or loss of digits (+∞ at +∞, 0 at −∞, never NaN for a non-NaN x). */
 export function softplus(x: number): number {
-  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+  return x > 0 ? x + log1p(exp(-x)) : log1p(exp(x));
 }
 
 /**
@@ -11,7 +12,7 @@ export function softplus(x: number): number {
  */
 export function logRatio(capacityMt: number, v0: number): number {
   const c = (capacityMt - v0) / v0;
-  return c < Number.MAX_VALUE ? Math.log1p(c) : Math.log(capacityMt) - Math.log(v0);
+  return c < Number.MAX_VALUE ? log1p(c) : log(capacityMt) - log(v0);
 }
 
 /**
@@ -22,9 +23,9 @@ export function logRatio(capacityMt: number, v0: number): number {
  */
 export function midpointLog(logistic: boolean, capacityMt: number, v0: number): number {
   const L = logRatio(capacityMt, v0);
-  if (!logistic) return Math.log(L);
+  if (!logistic) return log(L);
   const c = (capacityMt - v0) / v0;
-  return c < Number.MAX_VALUE ? Math.log(c) : L + Math.log(-Math.expm1(-L));
+  return c < Number.MAX_VALUE ? log(c) : L + log(-expm1(-L));
 }
 
 /**
@@ -35,7 +36,7 @@ export function midpointLog(logistic: boolean, capacityMt: number, v0: number): 
 export function anchoredLogRatio(logistic: boolean, L: number, logC: number, r: number, dt: number): number {
   if (dt === 0) return 0;
   const x = r * dt;
-  return logistic ? L - softplus(logC - x) : -L * Math.expm1(-x);
+  return logistic ? L - softplus(logC - x) : -L * expm1(-x);
 }
 
 /**

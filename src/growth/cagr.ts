@@ -1,5 +1,6 @@
 import { yearVolume } from '../args.js';
 import type { YearVolume } from './model.js';
+import { expm1, log } from '../math/index.js';
 
 /**
  * Compound annual growth rate between two observations: (to / from)^(1 / years) − 1.
@@ -14,8 +15,8 @@ function cagrOf(fn: string, from: YearVolume, to: YearVolume): number {
   const b = yearVolume(fn, 'to', to);
   if (a.year === b.year) throw new RangeError(`${fn}: the two years must differ (both ${a.year})`);
   // The log ratio as a difference of logs, so that 1e-300 → 1e300 does not overflow on the way.
-  const g = (Math.log(b.volumeMt) - Math.log(a.volumeMt)) / (b.year - a.year);
-  const rate = Math.expm1(g);
+  const g = (log(b.volumeMt) - log(a.volumeMt)) / (b.year - a.year);
+  const rate = expm1(g);
   if (!(rate <= Number.MAX_VALUE)) {
     throw new RangeError(`${fn}: the growth from ${a.volumeMt} Mt in ${a.year} to ${b.volumeMt} Mt in ${b.year} is beyond a double (log growth ${g} per year; the rate e^g − 1 overflows)`);
   }

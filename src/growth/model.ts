@@ -2,6 +2,7 @@ import type { Param } from '../random/dist.js';
 import { finiteNumber, oneOf, positiveNumber, show, yearVolume } from '../args.js';
 import { compileFormula, type CompiledFormula } from './formula.js';
 import { anchoredLogRatio, logRatio, midpointLog, rateFromMidpoint, softplus } from './anchored.js';
+import { exp, log, log1p } from '../math/index.js';
 
 // The anchored curves' algebra (anchored.ts) and the compound growth rates (cagr.ts), re-exported
 // for src/volume/growth-plan.ts and the public index.
@@ -129,9 +130,9 @@ function checkModel(fn: string, model: unknown): FixedGrowthModel {
 function logCurve(fn: string, model: FixedGrowthModel, anchor: YearVolume | undefined): (t: number) => number {
   switch (model.model) {
     case 'exponential': {
-      const lr = Math.log1p(model.rate);
+      const lr = log1p(model.rate);
       if (!anchor) return (t) => t * lr;
-      const l0 = Math.log(anchor.volumeMt);
+      const l0 = log(anchor.volumeMt);
       return (t) => (t === anchor.year ? l0 : l0 + (t - anchor.year) * lr);
     }
     case 'logistic':
@@ -143,8 +144,8 @@ function logCurve(fn: string, model: FixedGrowthModel, anchor: YearVolume | unde
         if (rate === undefined || midpointYear === undefined) {
           throw new TypeError(`${fn}: without an anchor a ${model.model} model needs both rate and midpointYear (the absolute curve); with an anchor { year, volumeMt } give exactly one`);
         }
-        const lk = Math.log(K);
-        return logistic ? (t) => lk - softplus(-rate * (t - midpointYear)) : (t) => lk - Math.exp(-rate * (t - midpointYear));
+        const lk = log(K);
+        return logistic ? (t) => lk - softplus(-rate * (t - midpointYear)) : (t) => lk - exp(-rate * (t - midpointYear));
       }
       if ((rate === undefined) === (midpointYear === undefined)) {
         throw new TypeError(`${fn}: an anchored ${model.model} model needs exactly one of rate or midpointYear (got ${rate === undefined ? 'neither' : 'both'}); the other follows from the anchor and capacityMt`);
@@ -159,7 +160,7 @@ function logCurve(fn: string, model: FixedGrowthModel, anchor: YearVolume | unde
         r = rateFromMidpoint(logC, midpointYear, t0);
         if (!(r > 0 && r <= Number.MAX_VALUE)) throw new RangeError(`${fn}: model.midpointYear ${midpointYear} ${midpointAdvice(logistic, t0, v0, logC)}`);
       }
-      const l0 = Math.log(v0);
+      const l0 = log(v0);
       return (t) => l0 + anchoredLogRatio(logistic, L, logC, r, t - t0);
     }
     case 'piecewise':
@@ -170,7 +171,7 @@ function logCurve(fn: string, model: FixedGrowthModel, anchor: YearVolume | unde
         if (!(v > 0 && v <= Number.MAX_VALUE)) {
           throw new RangeError(`${fn}: the formula must be positive and finite at every year (got ${show(v)} at t = ${t} for '${model.formula}')`);
         }
-        return Math.log(v);
+        return log(v);
       };
   }
 }
@@ -194,14 +195,14 @@ function fmt(x: number): string {
  */
 function piecewiseLog(points: readonly YearVolume[], t: number): number {
   const n = points.length;
-  if (n === 1) return Math.log(points[0]!.volumeMt);
+  if (n === 1) return log(points[0]!.volumeMt);
   let i = 0;
   if (t >= points[n - 1]!.year) i = n - 2;
   else if (t > points[0]!.year) while (points[i + 1]!.year < t) i++;
   const a = points[i]!;
   const b = points[i + 1]!;
-  const la = Math.log(a.volumeMt);
-  const lb = Math.log(b.volumeMt);
+  const la = log(a.volumeMt);
+  const lb = log(b.volumeMt);
   return la + ((lb - la) * (t - a.year)) / (b.year - a.year);
 }
 
@@ -218,7 +219,7 @@ export function logGrowthRatio(model: GrowthModel, from: number, to: number, anc
   finiteNumber(fn, 'from', from);
   finiteNumber(fn, 'to', to);
   if (m.model === 'exponential') {
-    const x = (to - from) * Math.log1p(m.rate);
+    const x = (to - from) * log1p(m.rate);
     if (!Number.isFinite(x)) throw new RangeError(`${fn}: the log ratio from ${from} to ${to} overflows a double (rate ${m.rate})`);
     return x;
   }
@@ -255,14 +256,14 @@ export function growthCurve(model: GrowthModel, anchor?: YearVolume): (year: num
   let f = logCurve(FN, m, a);
   if (a && (m.model === 'piecewise' || m.model === 'expression')) {
     const g = f;
-    const shift = Math.log(a.volumeMt) - g(a.year);
-    f = (t) => (t === a.year ? Math.log(a.volumeMt) : g(t) + shift);
+    const shift = log(a.volumeMt) - g(a.year);
+    f = (t) => (t === a.year ? log(a.volumeMt) : g(t) + shift);
   }
   return (year) => {
     finiteNumber(FN, 'year', year);
     if (a && year === a.year) return a.volumeMt;
     const x = f(year);
-    const v = Math.exp(x);
+    const v = exp(x);
     if (!(v <= Number.MAX_VALUE)) throw new RangeError(`${FN}: the curve overflows a double at year ${year} (log value ${show(x)}); the year is too far from the anchor for this growth`);
     return v;
   };

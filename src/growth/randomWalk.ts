@@ -1,6 +1,7 @@
 import type { Observation, ObservationKind } from '../data/volumes.js';
 import { options } from '../args.js';
 import { selectObservations } from './observations.js';
+import { expm1, log } from '../math/index.js';
 
 const FN = 'fitRandomWalk';
 
@@ -50,13 +51,13 @@ export function fitRandomWalk(obs: readonly Observation[], o: RandomWalkOptions 
   const last = used[used.length - 1]!;
   const span = last.year - first.year;
   // Ratios as differences of logs: volumes from 1e-300 to 1e300 do not overflow.
-  const g = (Math.log(last.volumeMt) - Math.log(first.volumeMt)) / span;
+  const g = (log(last.volumeMt) - log(first.volumeMt)) / span;
   let ss = 0;
   const steps: number[] = [];
   for (let i = 1; i < used.length; i++) {
     const h = used[i]!.year - used[i - 1]!.year;
-    const d = Math.log(used[i]!.volumeMt) - Math.log(used[i - 1]!.volumeMt);
-    ss += (d - h * g) ** 2 / h;
+    const d = log(used[i]!.volumeMt) - log(used[i - 1]!.volumeMt);
+    ss += ((d - h * g) * (d - h * g)) / h;
     if (h === 1) steps.push(d);
   }
   const m = used.length - 1;
@@ -64,7 +65,7 @@ export function fitRandomWalk(obs: readonly Observation[], o: RandomWalkOptions 
   // The Pearson correlation of consecutive yearly steps (d_i, d_i+1), as numpy.corrcoef gives it.
   const persistence = steps.length >= 3 ? pearson(steps.slice(0, -1), steps.slice(1)) : null;
   const logGrowthSE = volatility / Math.sqrt(span);
-  const rate = Math.expm1(g);
+  const rate = expm1(g);
   if (!(rate <= Number.MAX_VALUE && (1 + rate) * logGrowthSE <= Number.MAX_VALUE && Number.isFinite(ss))) {
     throw new RangeError(
       `fitRandomWalk: the growth of these observations is beyond a double (log growth ${g} per year from ${first.volumeMt} Mt in ${first.year} to ${last.volumeMt} Mt in ${last.year}; e^g − 1 overflows)`,
@@ -92,8 +93,8 @@ function pearson(a: number[], b: number[]): number | null {
   let sbb = 0;
   for (let i = 0; i < n; i++) {
     sab += (a[i]! - ma) * (b[i]! - mb);
-    saa += (a[i]! - ma) ** 2;
-    sbb += (b[i]! - mb) ** 2;
+    saa += ((a[i]! - ma) * (a[i]! - ma));
+    sbb += ((b[i]! - mb) * (b[i]! - mb));
   }
   return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : null;
 }

@@ -4,6 +4,7 @@ import type { PertDist } from './dist.js';
 import { standardNormal } from './normal.js';
 import { finite, type Sampler } from './sampler-limits.js';
 import type { Stream } from './stream.js';
+import { exp, log } from '../math/index.js';
 
 // The gamma family: gamma (Marsaglia–Tsang), beta from two gammas, and PERT as a scaled beta.
 
@@ -43,7 +44,7 @@ function marsagliaTsang(s: Stream, shape: number): { core: () => number; boost: 
       v = v * v * v;
       const u = s.double();
       const x2 = x * x;
-      if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
+      if (u < 1 - 0.0331 * x2 * x2 || log(u) < 0.5 * x2 + d * (1 - v + log(v))) return d * v;
     }
   };
   return { core, boost, invShape: 1 / shape };
@@ -81,9 +82,9 @@ function betaOf(s: Stream, a: number, b: number): Sampler {
     if (t > 0 && t < Infinity) return x / t;
     if (t === Infinity) return x / 2 / (x / 2 + y / 2);
     // Underflow: ln X = ln gx + ln(ux)/a, scaled by m = min(a, b) <= 1 so that no term overflows.
-    const lx = m * Math.log(gx) + Math.log(ux) * (m / a);
-    const ly = m * Math.log(gy) + Math.log(uy) * (m / b);
-    return 1 / (1 + Math.exp((ly - lx) / m));
+    const lx = m * log(gx) + log(ux) * (m / a);
+    const ly = m * log(gy) + log(uy) * (m / b);
+    return 1 / (1 + exp((ly - lx) / m));
   };
 }
 

@@ -8,16 +8,17 @@ import { normalCdf, normalQuantile, normalSurvival } from '../stats/normal.js';
 import { paramArg } from './check.js';
 import type { Dist, Param } from './dist.js';
 import { shapes } from './gamma-samplers.js';
+import { exp, expm1, log, log1p, sinpi } from '../math/index.js';
 
 /** log Γ(x) for x > 0 (Lanczos, g = 7, 9 terms: ~15 digits). */
 function logGamma(x: number): number {
   const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+  if (x < 0.5) return log(Math.PI / Math.abs(sinpi(x))) - logGamma(1 - x);
   x -= 1;
   let a = c[0]!;
   const t = x + 7.5;
   for (let i = 1; i < 9; i++) a += c[i]! / (x + i);
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+  return 0.5 * log(2 * Math.PI) + (x + 0.5) * log(t) - t + log(a);
 }
 
 /** The continued fraction of the incomplete beta function (modified Lentz). */
@@ -54,9 +55,9 @@ function betaFraction(x: number, a: number, b: number): number {
 export function betaCdf(x: number, a: number, b: number): number {
   if (!(x > 0)) return 0;
   if (!(x < 1)) return 1;
-  const logFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
-  if (x < (a + 1) / (a + b + 2)) return (Math.exp(logFront) * betaFraction(x, a, b)) / a;
-  return 1 - (Math.exp(logFront) * betaFraction(1 - x, b, a)) / b;
+  const logFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * log(x) + b * log1p(-x);
+  if (x < (a + 1) / (a + b + 2)) return (exp(logFront) * betaFraction(x, a, b)) / a;
+  return 1 - (exp(logFront) * betaFraction(1 - x, b, a)) / b;
 }
 
 /** The p-quantile of Beta(a, b): Newton steps on I_x(a, b) = p inside a shrinking bracket. */
@@ -68,8 +69,8 @@ export function betaQuantile(p: number, a: number, b: number): number {
   let hi = 1;
   // Start from the mean, or from the tail's power law when p is small or large.
   let x = a / (a + b);
-  const left = Math.exp((Math.log(p * a) + logB) / a);
-  const right = 1 - Math.exp((Math.log((1 - p) * b) + logB) / b);
+  const left = exp((log(p * a) + logB) / a);
+  const right = 1 - exp((log((1 - p) * b) + logB) / b);
   if (left < x && betaCdf(left, a, b) <= p * 1.5) x = left;
   else if (right > x && 1 - betaCdf(right, a, b) <= (1 - p) * 1.5) x = right;
   for (let i = 0; i < 100; i++) {
@@ -77,7 +78,7 @@ export function betaQuantile(p: number, a: number, b: number): number {
     if (f === 0) return x;
     if (f < 0) lo = x;
     else hi = x;
-    const dens = Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - logB);
+    const dens = exp((a - 1) * log(x) + (b - 1) * log1p(-x) - logB);
     let next = x - f / dens;
     if (!(next > lo && next < hi) || !Number.isFinite(next)) next = (lo + hi) / 2;
     if (Math.abs(next - x) <= 1e-15 * Math.max(x, 1e-300) || hi - lo <= 1e-16 * hi) return next;
@@ -88,8 +89,8 @@ export function betaQuantile(p: number, a: number, b: number): number {
 
 /** The p-quantile of a standard normal truncated to [a, b] far in its upper tail (a > 37). */
 function tailQuantile(a: number, b: number, p: number): number {
-  const mass = b === Infinity ? 1 : -Math.expm1(-a * (b - a));
-  return a - Math.log1p(-p * mass) / a;
+  const mass = b === Infinity ? 1 : -expm1(-a * (b - a));
+  return a - log1p(-p * mass) / a;
 }
 
 /** The standard normal quantile, ±Infinity at 0 and 1 (where bounds then clamp it). */
@@ -171,7 +172,7 @@ export function quantileOf(param: Param, p: number): number {
     case 'normal':
       return normalAt(p, param);
     case 'lognormal':
-      return param.sigma === 0 ? param.median : param.median * Math.exp(param.sigma * nq(p));
+      return param.sigma === 0 ? param.median : param.median * exp(param.sigma * nq(p));
     case 'empirical': {
       const order = param.values.map((v, i) => [v, param.weights?.[i] ?? 1] as const).sort((x, y) => x[0] - y[0]);
       const total = order.reduce((s, [, w]) => s + w, 0);

@@ -3,6 +3,7 @@ import { normalCdf, normalPdf } from '../stats/normal.js';
 import { paramArg } from './check.js';
 import { shapes } from './gamma-samplers.js';
 import type { Param } from './dist.js';
+import { exp, expm1 } from '../math/index.js';
 
 /** Mean, variance and support of a parameter's distribution (closed forms). */
 export interface Moments {
@@ -77,8 +78,11 @@ function meanVariance(param: Param): { mean: number; variance: number } {
       const { min, max } = param;
       let mean = (min + max) / 2;
       if (!Number.isFinite(mean)) mean = min / 2 + max / 2;
-      let variance = (max - min) ** 2 / 12;
-      if (!Number.isFinite(variance)) variance = ((max - min) / Math.sqrt(12)) ** 2;
+      let variance = ((max - min) * (max - min)) / 12;
+      if (!Number.isFinite(variance)) {
+        const sd = (max - min) / Math.sqrt(12);
+        variance = sd * sd;
+      }
       return { mean, variance };
     }
     case 'triangular': {
@@ -100,7 +104,7 @@ function meanVariance(param: Param): { mean: number; variance: number } {
       const span = max - min;
       const [a, b] = shapes(min, mode, max, lambda, span);
       let mean = min + (span * a) / (a + b);
-      let variance = (span * span * a * b) / ((a + b) ** 2 * (a + b + 1));
+      let variance = (span * span * a * b) / (((a + b) * (a + b)) * (a + b + 1));
       if (!Number.isFinite(mean) || !Number.isFinite(variance)) {
         // Shapes near the largest double (λ near 1e308): the same with the share a / (a + b) first.
         const share = a / 2 / (a / 2 + b / 2);
@@ -134,10 +138,13 @@ function meanVariance(param: Param): { mean: number; variance: number } {
       const { median, sigma } = param;
       const s2 = sigma * sigma;
       if (sigma === 0) return { mean: median, variance: 0 };
-      const mean = median * Math.exp(s2 / 2);
-      let variance = median * median * Math.expm1(s2) * Math.exp(s2);
+      const mean = median * exp(s2 / 2);
+      let variance = median * median * expm1(s2) * exp(s2);
       // median² overflows (or underflows) before the product does: the same as (mean·√(e^σ² − 1))².
-      if (!Number.isFinite(variance) || variance === 0) variance = (mean * Math.sqrt(Math.expm1(s2))) ** 2;
+      if (!Number.isFinite(variance) || variance === 0) {
+        const sd = mean * Math.sqrt(expm1(s2));
+        variance = sd * sd;
+      }
       return { mean, variance };
     }
     case 'empirical': {
@@ -152,7 +159,7 @@ function meanVariance(param: Param): { mean: number; variance: number } {
         values.forEach((v, i) => (mean += v * (w[i]! / total)));
       }
       let variance = 0;
-      values.forEach((v, i) => (variance += ((v - mean) ** 2 * w[i]!) / total));
+      values.forEach((v, i) => (variance += (((v - mean) * (v - mean)) * w[i]!) / total));
       return { mean, variance };
     }
   }

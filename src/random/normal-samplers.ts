@@ -4,6 +4,7 @@ import type { LognormalDist, NormalDist } from './dist.js';
 import { standardNormal } from './normal.js';
 import { finite, overflow, Z_MAX, type Sampler } from './sampler-limits.js';
 import type { Stream } from './stream.js';
+import { exp, log } from '../math/index.js';
 
 // The normal family: the normal (truncated when bounded) and the lognormal, on the ziggurat.
 
@@ -81,27 +82,27 @@ function standardTruncated(s: Stream, z: Sampler, a: number, b: number): Sampler
     return () => {
       for (;;) {
         const x = a + (b - a) * s.double();
-        if (s.double() <= Math.exp(-0.5 * x * x)) return x;
+        if (s.double() <= exp(-0.5 * x * x)) return x;
       }
     };
   }
   // 0 <= a < b: a tail, or a short interval in it (a <= 1e150: the caller handles beyond).
   const lambda = (a + Math.sqrt(a * a + 4)) / 2;
-  const expWins = b - a > (2 / (a + Math.sqrt(a * a + 4))) * Math.exp((a * a - a * Math.sqrt(a * a + 4)) / 4 + 0.5);
+  const expWins = b - a > (2 / (a + Math.sqrt(a * a + 4))) * exp((a * a - a * Math.sqrt(a * a + 4)) / 4 + 0.5);
   if (expWins) {
     return () => {
       for (;;) {
-        const x = a - Math.log(s.double()) / lambda;
+        const x = a - log(s.double()) / lambda;
         if (x > b) continue;
         const d = x - lambda;
-        if (s.double() <= Math.exp(-0.5 * d * d)) return x;
+        if (s.double() <= exp(-0.5 * d * d)) return x;
       }
     };
   }
   return () => {
     for (;;) {
       const x = a + (b - a) * s.double();
-      if (s.double() <= Math.exp(0.5 * (a * a - x * x))) return x;
+      if (s.double() <= exp(0.5 * (a * a - x * x))) return x;
     }
   };
 }
@@ -122,10 +123,10 @@ export function lognormalOf(s: Stream, { median, sigma }: Omit<LognormalDist, 'd
   if (sigma === 0) return () => median;
   const z = standardNormal(s);
   // median·exp(sigma·z) stays finite for |z| <= Z_MAX when ln(median) + Z_MAX·sigma < ln(MAX).
-  if (!checked || Math.log(median) + Z_MAX * sigma < Math.log(Number.MAX_VALUE)) return () => median * Math.exp(sigma * z());
+  if (!checked || log(median) + Z_MAX * sigma < log(Number.MAX_VALUE)) return () => median * exp(sigma * z());
   return () => {
     const zz = z();
-    const x = median * Math.exp(sigma * zz);
+    const x = median * exp(sigma * zz);
     return x < Infinity ? x : overflow('lognormal', x, `median ${median} × exp(sigma ${sigma} × z ${zz})`);
   };
 }

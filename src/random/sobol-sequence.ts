@@ -25,7 +25,7 @@ function directions(dims: number): Uint32Array[] {
       }
     }
     // Left-align: m_j / 2^j as a 32-bit fraction.
-    for (let j = 0; j < BITS; j++) v[j] = (v[j]! * 2 ** (BITS - 1 - j)) >>> 0;
+    for (let j = 0; j < BITS; j++) v[j] = (v[j]! << (BITS - 1 - j)) >>> 0; // × 2^(31 − j), mod 2^32
     return v;
   });
 }

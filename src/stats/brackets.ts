@@ -12,8 +12,12 @@ export function orderStatistics(values: ArrayLike<number>, ranks: number[], scra
   return values.length > 20_000 ? bracketed(values, ranks, scratch) : selected(values, ranks, scratch);
 }
 
-/** Sample size for the brackets: at most n/16, between 4,096 and 32,768. */
-const sampleSize = (n: number) => Math.max(4096, Math.min(32_768, 2 ** Math.floor(Math.log2(n / 16))));
+/** Sample size for the brackets: the largest power of two ≤ n/16, between 4,096 and 32,768 (integer steps: no Math.log2). */
+function sampleSize(n: number): number {
+  let size = 4096;
+  while (size < 32_768 && size * 2 <= n / 16) size *= 2;
+  return size;
+}
 
 /**
  * Counts values against one range [lo, hi] over any number of batches: how many fall below it,

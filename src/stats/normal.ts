@@ -10,6 +10,7 @@
  */
 
 import { numberIn, show } from '../args.js';
+import { exp, log } from '../math/index.js';
 
 const SQRT_2PI = 2.5066282746310002;
 
@@ -26,7 +27,7 @@ function checkX(fn: string, x: unknown): number {
  */
 export function normalPdf(x: number): number {
   checkX('normalPdf', x);
-  return Math.exp(-0.5 * x * x) / SQRT_2PI;
+  return exp(-0.5 * x * x) / SQRT_2PI;
 }
 
 // W. J. Cody, "Rational Chebyshev approximations for the error function", Math. Comp. 23
@@ -49,7 +50,7 @@ const ONE_OVER_SQRT_PI = 5.6418958354775628695e-1;
 function expMinusSquare(y: number): number {
   const ysq = Math.trunc(y * 16) / 16;
   const del = (y - ysq) * (y + ysq);
-  return Math.exp(-ysq * ysq) * Math.exp(-del);
+  return exp(-ysq * ysq) * exp(-del);
 }
 
 /** erfc(y) for y >= 0, to about 1e-15 relative. */
@@ -116,7 +117,7 @@ const D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.7544
 /** Acklam's approximation for p in (0, 0.5]: a negative or zero quantile. */
 function acklamLower(p: number): number {
   if (p < 0.02425) {
-    const q = Math.sqrt(-2 * Math.log(p));
+    const q = Math.sqrt(-2 * log(p));
     return (
       (((((C[0]! * q + C[1]!) * q + C[2]!) * q + C[3]!) * q + C[4]!) * q + C[5]!) /
       ((((D[0]! * q + D[1]!) * q + D[2]!) * q + D[3]!) * q + 1)
@@ -143,7 +144,7 @@ export function normalQuantile(p: number): number {
   // One Halley step on the lower tail, which normalCdf computes without cancellation.
   // Below p ≈ 1e-300 (|x| > 37.5) e^(x²/2) overflows: Acklam's value is kept there (relative
   // error < 1.2e-9), rather than a step through ∞ · 0 = NaN.
-  const w = Math.exp(0.5 * x * x);
+  const w = exp(0.5 * x * x);
   if (!(w <= Number.MAX_VALUE)) return x;
   const e = lowerTail(-x) - p;
   const u = e * SQRT_2PI * w;

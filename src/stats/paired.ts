@@ -89,7 +89,7 @@ export function pairedQuantile(a: ArrayLike<number>, b: ArrayLike<number>, p: nu
   }
   const v = (xs: number[]) => {
     const m = xs.reduce((s, x) => s + x, 0) / xs.length;
-    return xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1) / xs.length;
+    return xs.reduce((s, x) => s + ((x - m) * (x - m)), 0) / (xs.length - 1) / xs.length;
   };
   return diff(qa, qb, v(dd), v(da) + v(db));
 }

@@ -147,6 +147,6 @@ function pairedDifference(a: Float64Array, b: Float64Array): Estimate {
   for (let j = 0; j < n; j++) m += a[j]! - b[j]!;
   m /= n;
   let ss = 0;
-  for (let j = 0; j < n; j++) ss += (a[j]! - b[j]! - m) ** 2;
+  for (let j = 0; j < n; j++) ss += ((a[j]! - b[j]! - m) * (a[j]! - b[j]! - m));
   return estimate(m, n > 1 ? Math.sqrt(ss / (n - 1) / n) : 0);
 }

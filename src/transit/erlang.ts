@@ -48,5 +48,5 @@ export function allenCunneenWait(q: WaitQueue, rho: number): number {
   finiteNumber(fn, 'utilisation', rho);
   numberIn(fn, 'utilisation', rho, 0, 1, { hi: true });
   const pw = erlangCTrusted(c, c * rho);
-  return (pw / (c * (1 - rho))) * ((ca ** 2 + cs ** 2) / 2) * s;
+  return (pw / (c * (1 - rho))) * (((ca * ca) + (cs * cs)) / 2) * s;
 }

@@ -121,7 +121,7 @@ export class TransitSample {
     if (!this.#cache.has('meanEstimate')) {
       const m = this.#cache.get('mean') as number;
       let ss = 0;
-      for (let i = 0; i < this.trips; i++) ss += (this.days[i]! - m) ** 2;
+      for (let i = 0; i < this.trips; i++) ss += ((this.days[i]! - m) * (this.days[i]! - m));
       this.#cache.set('sd', Math.sqrt(ss / Math.max(this.trips - 1, 1)));
       this.#cache.set('meanEstimate', estimate(m, Math.sqrt(ss / Math.max(this.trips - 1, 1) / this.trips)));
     }

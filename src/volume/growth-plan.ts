@@ -2,6 +2,7 @@ import { anchoredLogRatio, compiledFormula, logGrowthRatio, logRatio, midpointAd
 import { show } from '../args.js';
 import type { Param } from '../random/dist.js';
 import { drawPerPath, type StreamSeed } from './draws.js';
+import { log, log1p } from '../math/index.js';
 
 /** The growth model's log ratio log(m(t_k)/m(t_0)) per year, shared or per path. */
 interface GrowthPlan {
@@ -22,10 +23,10 @@ export function planGrowth(growth: GrowthModel, years: readonly number[], seed: 
   switch (growth.model) {
     case 'exponential': {
       if (typeof growth.rate === 'number') {
-        const lr = Math.log1p(growth.rate);
+        const lr = log1p(growth.rate);
         return { fill: (k, from, to, out) => out.fill(lr * (years[k]! - t0), 0, to - from) };
       }
-      const lr = draws('rate', growth.rate).map(Math.log1p);
+      const lr = draws('rate', growth.rate).map(log1p);
       return {
         fill: (k, from, to, out) => {
           const dt = years[k]! - t0;
@@ -79,7 +80,7 @@ export function planGrowth(growth: GrowthModel, years: readonly number[], seed: 
         if (!(v > 0 && v <= Number.MAX_VALUE)) {
           throw new RangeError(`growth.formula: must be positive and finite at every simulated year (got ${show(v)} at t = ${t}${where} for '${growth.formula}')`);
         }
-        return Math.log(v);
+        return log(v);
       };
       if (fixedParams(names, (n) => growth.params[n]!)) {
         const p = growth.params as Readonly<Record<string, number>>;

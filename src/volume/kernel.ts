@@ -2,8 +2,8 @@ import { ZigguratNormal } from '../random/normal.js';
 import { drawPerPath, keyedStream, STREAM_BLOCK, type StreamSeed } from './draws.js';
 import { planGrowth } from './growth-plan.js';
 import { correlatedSeed } from './correlate.js';
-import { exp } from '../math/exp.js';
 import type { Scenario } from '../scenario/types.js';
+import { exp, log } from '../math/index.js';
 
 export { STREAM_BLOCK } from './draws.js';
 
@@ -100,7 +100,7 @@ export function workspace(scenario: Scenario): Workspace {
  * `sink.target` says.
  *
  * Demand is v0·e^x with x the log growth ratio plus the accumulated shocks, and e^x is this
- * library's portable {@link exp}: about 3× faster than Math.exp on V8 and the same bits on every
+ * library's portable {@link exp}: about 3× faster than exp on V8 and the same bits on every
  * engine.
  */
 export function runVolumeBlock(scenario: Scenario, years: readonly number[], runSeed: StreamSeed, first: number, n: number, ws: Workspace, sink: VolumeSink): void {
@@ -184,7 +184,7 @@ export function runVolumeBlock(scenario: Scenario, years: readonly number[], run
         const dv = v0 * exp(x);
         if (!(dv <= MAX_VOLUME_MT)) {
           throw new RangeError(
-            `simulateVolumes: demand exceeds ${MAX_VOLUME_MT} Mt (MAX_VOLUME_MT) on path ${first + i} in ${year} (log demand ${Math.log(v0) + x}); the scenario's growth and volatility carry it beyond any freight volume: lower them or shorten the horizon`,
+            `simulateVolumes: demand exceeds ${MAX_VOLUME_MT} Mt (MAX_VOLUME_MT) on path ${first + i} in ${year} (log demand ${log(v0) + x}); the scenario's growth and volatility carry it beyond any freight volume: lower them or shorten the horizon`,
           );
         }
         D[o + i] = dv;

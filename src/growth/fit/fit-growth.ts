@@ -10,6 +10,7 @@ import { jacobian, normalEquations, type Problem } from './solver.js';
 import { specOf } from './specs.js';
 import { bestFit } from './starts.js';
 import type { FitModel, FitOptions, FitParameter, FitParameterName, GrowthFit } from './types.js';
+import { exp, log } from '../../math/index.js';
 
 /**
  * How far above the largest observation (in log units) the search for a capacity goes before
@@ -18,7 +19,7 @@ import type { FitModel, FitOptions, FitParameter, FitParameterName, GrowthFit } 
  */
 const LOG_CAPACITY_SEARCH = 60;
 /** The largest log capacity searched: 1 below ln(Number.MAX_VALUE), so K and the curve stay finite. */
-const LOG_MAX_CAPACITY = Math.log(Number.MAX_VALUE) - 1;
+const LOG_MAX_CAPACITY = log(Number.MAX_VALUE) - 1;
 
 /**
  * Least-squares fit of a growth model to log volumes (Levenberg–Marquardt, several starts),
@@ -42,7 +43,7 @@ export function fitGrowth(obs: readonly Observation[], kind: FitModel, options: 
   const used = selectObservations(FN, obs, o);
   const t = used.map((x) => x.year);
   const v = used.map((x) => x.volumeMt);
-  const y = v.map(Math.log);
+  const y = v.map(log);
   const n = t.length;
   const lastYear = t[n - 1] ?? NaN;
   const spec = specOf(kind, lastYear);
@@ -90,13 +91,13 @@ export function fitGrowth(obs: readonly Observation[], kind: FitModel, options: 
     switch (s.name) {
       case 'capacityMt':
         // Never beyond what a double holds (data near 1e300 leave less than e^60 of headroom).
-        lo.push(Math.log(maxV) - Math.log(1e3));
-        hi.push(Math.min(Math.log(maxV) + LOG_CAPACITY_SEARCH, LOG_MAX_CAPACITY));
+        lo.push(log(maxV) - log(1e3));
+        hi.push(Math.min(log(maxV) + LOG_CAPACITY_SEARCH, LOG_MAX_CAPACITY));
         break;
       case 'rate':
         // Wide enough for the steepest step of the data (log growth per year), at least ±20.
-        lo.push(kind === 'exponential' ? -Math.max(20, 4 * steepest) : Math.log(1e-4));
-        hi.push(kind === 'exponential' ? Math.max(20, 4 * steepest) : Math.log(Math.max(20, 4 * steepest)));
+        lo.push(kind === 'exponential' ? -Math.max(20, 4 * steepest) : log(1e-4));
+        hi.push(kind === 'exponential' ? Math.max(20, 4 * steepest) : log(Math.max(20, 4 * steepest)));
         break;
       case 'midpointYear':
         lo.push(t[0]! - 500);
@@ -138,7 +139,7 @@ export function fitGrowth(obs: readonly Observation[], kind: FitModel, options: 
   let upperBound95: number | null | undefined;
   if (free3 && !onBound[capIdx] && limitSse !== undefined) {
     lowerBound95 = capacityProfileBound(problem, kind, o, v, t, sse, capIdx, 'lower', theta);
-    upperBound95 = n * Math.log(limitSse / sse) <= CHI2_1_95 ? null : capacityProfileBound(problem, kind, o, v, t, sse, capIdx, 'upper', theta);
+    upperBound95 = n * log(limitSse / sse) <= CHI2_1_95 ? null : capacityProfileBound(problem, kind, o, v, t, sse, capIdx, 'upper', theta);
     if (upperBound95 === null) {
       warnings.push(
         `capacityMt: bounded by the data only from below — any capacity above ${fmt(lowerBound95)} Mt fits within the 95 % likelihood-ratio threshold, ` +
@@ -185,7 +186,7 @@ export function fitGrowth(obs: readonly Observation[], kind: FitModel, options: 
   const user = spec.params.map((s, j) => (fixedIdx[j] ? o.fixed![s.name]! : s.toUser(theta[j]!)));
   const g: number[] = [];
   const fittedLog = t.map((ti) => spec.evaluate(theta, ti, g));
-  const anchor = { year: lastYear, volumeMt: Math.exp(fittedLog[n - 1]!) };
+  const anchor = { year: lastYear, volumeMt: exp(fittedLog[n - 1]!) };
   // The anchored scenario form: through the fitted value at the last year, plateau K, rate r (the
   // same curve, since an anchored curve through a point of the fitted one is the fitted one).
   const model: FixedGrowthModel = kind === 'exponential' ? { model: 'exponential', rate: user[1]! } : { model: kind, capacityMt: user[0]!, rate: user[1]! };
@@ -203,7 +204,7 @@ export function fitGrowth(obs: readonly Observation[], kind: FitModel, options: 
     warnings,
     years: t,
     observedMt: v,
-    fittedMt: fittedLog.map(Math.exp),
+    fittedMt: fittedLog.map(exp),
     residuals: y.map((yi, i) => yi - fittedLog[i]!),
     sse,
     k: free.length + 1,

@@ -1,6 +1,7 @@
 import { assemble } from './result.js';
 import type { ModelSpec } from './specs.js';
 import type { FitModel, FitParameter, GrowthFit } from './types.js';
+import { log1p } from '../../math/index.js';
 
 // Identification: when the data do not identify a parameter (an estimate on a bound; a capacity
 // that runs off to infinity, where the fit is the exponential limit), the fit says so.
@@ -46,7 +47,7 @@ export function degenerateFit(kind: FitModel, limit: GrowthFit, lowerBound95: nu
   const rate = limit.parameters.find((p) => p.name === 'rate')!;
   const growth = rate.estimate!;
   // The logistic's rate tends to log(1 + growth) as K → ∞; the Gompertz's tends to 0.
-  const logisticRate = Math.log1p(growth);
+  const logisticRate = log1p(growth);
   const rateParam: FitParameter =
     kind === 'logistic'
       ? { name: 'rate', estimate: logisticRate, standardError: rate.standardError === null ? null : rate.standardError / (1 + growth), fixed: false, identified: true }

@@ -1,6 +1,7 @@
 import { bestFit } from './starts.js';
 import { levenbergMarquardt, type Problem } from './solver.js';
 import type { FitModel, FitOptions } from './types.js';
+import { exp, log } from '../../math/index.js';
 
 /** χ²₁(0.95): the likelihood-ratio threshold of a 95 % profile range. */
 export const CHI2_1_95 = 3.841458820694124;
@@ -26,8 +27,8 @@ export function capacityProfileBound(
   const q: Problem = { ...p, free: p.free.filter((j) => j !== capIdx) };
   let warm = [...thetaHat];
   const inside = (logK: number): boolean => {
-    const fixed = { ...(o.fixed ?? {}), capacityMt: Math.exp(logK) };
-    const within = (sse: number) => n * Math.log(sse / sseMin) <= CHI2_1_95;
+    const fixed = { ...(o.fixed ?? {}), capacityMt: exp(logK) };
+    const within = (sse: number) => n * log(sse / sseMin) <= CHI2_1_95;
     let sol = levenbergMarquardt(q, warm.map((x, j) => (j === capIdx ? logK : x)));
     if (!within(sol.sse)) {
       // Before calling K excluded, make sure the warm start did not miss a better fit.
@@ -40,12 +41,12 @@ export function capacityProfileBound(
   };
   const hat = Math.min(thetaHat[capIdx]!, p.hi[capIdx]!);
   let a = hat; // inside
-  let b = side === 'lower' ? Math.log(Math.min(...v)) - 5 : p.hi[capIdx]!; // outside
-  if (inside(b)) return Math.exp(b);
+  let b = side === 'lower' ? log(Math.min(...v)) - 5 : p.hi[capIdx]!; // outside
+  if (inside(b)) return exp(b);
   for (let i = 0; i < 60 && Math.abs(b - a) > 1e-5; i++) {
     const m = (a + b) / 2;
     if (inside(m)) a = m;
     else b = m;
   }
-  return Math.exp(a);
+  return exp(a);
 }

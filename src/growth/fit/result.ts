@@ -1,6 +1,7 @@
 import { show } from '../../args.js';
 import { growthCurve, type FixedGrowthModel } from '../model.js';
 import type { GrowthFit } from './types.js';
+import { log } from '../../math/index.js';
 
 export type FitCore = Omit<GrowthFit, 'rmsle' | 'n' | 'aic' | 'aicc' | 'predict' | 'toJSON'>;
 
@@ -13,12 +14,12 @@ export function assemble(core: FitCore, absolute: FixedGrowthModel | null = null
   const n = core.years.length;
   const { k, sse } = core;
   // The floor of the residual variance: the resolution of the log volumes (see GrowthFit.aic).
-  const scale = Math.max(1, ...core.observedMt.map((x) => Math.abs(Math.log(x))));
-  const floor = (Number.EPSILON * scale) ** 2;
+  const scale = Math.max(1, ...core.observedMt.map((x) => Math.abs(log(x))));
+  const floor = Number.EPSILON * scale * (Number.EPSILON * scale);
   const variance = sse / n;
   const warnings = [...core.warnings];
   if (!(variance >= floor)) warnings.push(`the fit is exact to double precision (SSE ${variance * n}): aic uses the floor ${floor.toPrecision(3)} for the residual variance`);
-  const aic = n * Math.log(Math.max(variance, floor)) + 2 * k;
+  const aic = n * log(Math.max(variance, floor)) + 2 * k;
   const curve = growthCurve(absolute ?? core.model, absolute ? undefined : core.anchor);
   const data: Omit<GrowthFit, 'predict' | 'toJSON'> = {
     ...core,

@@ -1,4 +1,5 @@
 import type { FitModel, FitParameterName } from './types.js';
+import { exp, expm1, log, log1p } from '../../math/index.js';
 
 // Model specifications in internal coordinates θ (log scale for positive parameters): each
 // family's parameters with their maps to user units, and log v(t) with its gradient in θ.
@@ -17,16 +18,16 @@ export interface ParamSpec {
 
 const positive = (name: FitParameterName): ParamSpec => ({
   name,
-  toUser: Math.exp,
-  toTheta: Math.log,
-  dUser: Math.exp,
+  toUser: exp,
+  toTheta: log,
+  dUser: exp,
   check: (v) => (v > 0 && Number.isFinite(v) ? null : 'must be > 0'),
 });
 const growthRate: ParamSpec = {
   name: 'rate',
-  toUser: Math.expm1,
-  toTheta: Math.log1p,
-  dUser: Math.exp,
+  toUser: expm1,
+  toTheta: log1p,
+  dUser: exp,
   check: (v) => (v > -1 && Number.isFinite(v) ? null : 'must be > -1'),
 };
 const yearParam: ParamSpec = {
@@ -44,10 +45,10 @@ export interface ModelSpec {
 }
 
 function sigmoid(x: number): number {
-  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+  return x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x));
 }
 function softplus(x: number): number {
-  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+  return x > 0 ? x + log1p(exp(-x)) : log1p(exp(x));
 }
 
 export function specOf(kind: FitModel, anchorYear: number): ModelSpec {
@@ -67,7 +68,7 @@ export function specOf(kind: FitModel, anchorYear: number): ModelSpec {
       return {
         params: [positive('capacityMt'), positive('rate'), yearParam],
         evaluate(th, t, g) {
-          const r = Math.exp(th[1]!);
+          const r = exp(th[1]!);
           const d = t - th[2]!;
           const s = sigmoid(-r * d);
           g[0] = 1;
@@ -81,9 +82,9 @@ export function specOf(kind: FitModel, anchorYear: number): ModelSpec {
       return {
         params: [positive('capacityMt'), positive('rate'), yearParam],
         evaluate(th, t, g) {
-          const r = Math.exp(th[1]!);
+          const r = exp(th[1]!);
           const d = t - th[2]!;
-          const e = Math.exp(-r * d);
+          const e = exp(-r * d);
           g[0] = 1;
           g[1] = e * d * r;
           g[2] = -e * r;

@@ -1,5 +1,6 @@
 import { levenbergMarquardt, type Problem, type Solution } from './solver.js';
 import type { FitModel, FitOptions, FitParameterName } from './types.js';
+import { exp, log } from '../../math/index.js';
 
 // The multi-start search: starting points for each family, and the best of the fits from them.
 
@@ -12,7 +13,7 @@ export function starts(kind: FitModel, p: Problem, o: FitOptions, v: number[], t
   let sxx = 0;
   t.forEach((x, i) => {
     sxy += (x - tBar) * (p.y[i]! - yBar);
-    sxx += (x - tBar) ** 2;
+    sxx += (x - tBar) * (x - tBar);
   });
   const slope = sxx > 0 ? sxy / sxx : 0;
   const last = t[n - 1]!;
@@ -25,7 +26,7 @@ export function starts(kind: FitModel, p: Problem, o: FitOptions, v: number[], t
     return [[fixedTheta('volumeMt', 0) ?? lvl, fixedTheta('rate', 1) ?? slope]];
   }
   const maxV = Math.max(...v);
-  const vLast = Math.exp(p.y[n - 1]!);
+  const vLast = exp(p.y[n - 1]!);
   const out: number[][] = [];
   const capacityFactors = o.fixed?.capacityMt === undefined ? [1.1, 1.5, 2.5, 5, 20, 200] : [1];
   for (const kf of capacityFactors) {
@@ -33,8 +34,8 @@ export function starts(kind: FitModel, p: Problem, o: FitOptions, v: number[], t
       const K = o.fixed?.capacityMt ?? maxV * kf;
       const r = Math.max(Math.abs(slope) * rf, 0.05);
       const ratio = Math.max(K / vLast, 1.0001);
-      const tm = kind === 'logistic' ? last + Math.log(ratio - 1 > 0 ? ratio - 1 : 1e-4) / r : last + Math.log(Math.max(Math.log(ratio), 1e-4)) / r;
-      out.push([fixedTheta('capacityMt', 0) ?? Math.log(K), fixedTheta('rate', 1) ?? Math.log(r), fixedTheta('midpointYear', 2) ?? tm]);
+      const tm = kind === 'logistic' ? last + log(ratio - 1 > 0 ? ratio - 1 : 1e-4) / r : last + log(Math.max(log(ratio), 1e-4)) / r;
+      out.push([fixedTheta('capacityMt', 0) ?? log(K), fixedTheta('rate', 1) ?? log(r), fixedTheta('midpointYear', 2) ?? tm]);
     }
   }
   return out;
