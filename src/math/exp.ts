@@ -1,3 +1,5 @@
+import { productError } from './dd.js';
+
 /**
  * The exponential by Tang's table method: e^x ({@link exp}) and e^x − 1 ({@link expm1}) share
  * its tables.
@@ -166,4 +168,43 @@ export function expm1(x: number): number {
   const bb = hi - a;
   const lo = a - (hi - bb) - (1 + bb); // TwoSum: a − 1 = hi + lo exactly
   return hi + (lo + s * small);
+}
+
+
+/**
+ * e^(x + xl) = 2^k · (out[0] + out[1]) for |x| ≤ 746 and |xl| ≤ ulp(x) (a double-double argument):
+ * returns k and writes the pair (out[0] near 2^(j/64), relative error below about 2^-66). Internal:
+ * {@link pow} and the hyperbolic functions use it. Tang's method as in {@link exp}, with e^r − 1 to
+ * r⁷ and 2^(j/64)·(1 + r) formed exactly (Dekker's product), so only terms below 2^-14 are rounded.
+ */
+export function expParts(x: number, xl: number, out: Float64Array): number {
+  const kd = x * INV_LN2_64 + ROUND - ROUND;
+  const k = kd | 0;
+  const r1 = x - kd * LN2_64_HI; // exact (as in expm1)
+  const t2 = kd * LN2_64_LO;
+  const r = r1 - t2;
+  const rLo = r1 - r - t2 + xl;
+  // e^(r + rLo) − 1 − r = q: rLo is multiplied by e^r (to r²/2), since xl may be as large as ulp(x)
+  const q = rLo * (1 + r + 0.5 * r * r) + r * r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720 + r * (1 / 5040))))));
+  const j = k & 63;
+  const t = TWO_J64[j]!;
+  const tl = TWO_J64_LO[j]!;
+  // t·r = p + pe exactly (Dekker)
+  const p = t * r;
+  const pe = productError(t, r, p);
+  const h = t + p; // |p| < t
+  const lo = p - (h - t) + (pe + tl + t * q + tl * r);
+  const s = h + lo; // normalised: |out[1]| ≤ ulp(out[0])/2
+  out[0] = s;
+  out[1] = lo - (s - h);
+  return k >> 6;
+}
+
+/** v · 2^k for a double v in [0.5, 4) and any integer k: exact, or one rounding where the result is subnormal, or ±Infinity. */
+export function scale2(v: number, k: number): number {
+  if (k > -1020 && k < 1020) return v * POW2[k + POW2_BIAS]!;
+  if (k < -1100) k = -1100; // already far below the smallest subnormal
+  else if (k > 1100) k = 1100; // already far above the largest double
+  const h = k >> 1;
+  return v * POW2[h + POW2_BIAS]! * POW2[k - h + POW2_BIAS]!;
 }

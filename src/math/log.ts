@@ -149,8 +149,9 @@ const HI = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 1 : 0;
 const TWO_54 = 18014398509481984;
 const SPLIT = 134217729; // 2^27 + 1, Veltkamp's splitter
 
-/** log(x + dx) for a finite x > 0: see the module comment. */
-function core(x: number, dx: number): number {
+/** The reduction shared by {@link log} and {@link logParts}: k, rHi, rLo, rHi's two halves (RED), and j (returned). */
+const RED = new Float64Array(5);
+function reduce(x: number): number {
   let k = 0;
   let y = x;
   if (y < 2.2250738585072014e-308) {
@@ -174,13 +175,24 @@ function core(x: number, dx: number): number {
   const c = SPLIT * rHi;
   const r1 = c - (c - rHi);
   const r2 = rHi - r1;
-  const rLo = (f - r1 * F - r2 * F) * inv;
-  const r = rHi;
+  RED[0] = k;
+  RED[1] = rHi;
+  RED[2] = (f - r1 * F - r2 * F) * inv;
+  RED[3] = r1;
+  RED[4] = r2;
+  return j;
+}
+
+/** log(x + dx) for a finite x > 0: see the module comment. */
+function core(x: number, dx: number): number {
+  const j = reduce(x);
+  const k = RED[0]!;
+  const r = RED[1]!;
   const p = r * r * (-0.5 + r * (1 / 3 + r * (-0.25 + r * (0.2 + r * (-1 / 6 + r * (1 / 7 + r * (-0.125 + r * (1 / 9))))))));
   const a = k * LN2_HI + LOG_F_HI[j - 181]!; // exact
-  const hi = a + rHi;
-  const lo = rHi - (hi - a); // exact: |a| ≥ |rHi| or a = 0
-  return hi + (lo + (k * LN2_LO + LOG_F_LO[j - 181]! + rLo + p + dx / x));
+  const hi = a + r;
+  const lo = r - (hi - a); // exact: |a| ≥ |r| or a = 0
+  return hi + (lo + (k * LN2_LO + LOG_F_LO[j - 181]! + RED[2]! + p + dx / x));
 }
 
 /**
@@ -199,4 +211,36 @@ export function log(x: number): number {
  */
 export function logOfSum(x: number, dx: number): number {
   return core(x, dx);
+}
+
+/**
+ * ln x as an unevaluated sum out[0] + out[1] with a relative error below about 2^-68, for a finite
+ * x > 0 (internal: {@link pow} multiplies it by y, and log2/log10 by 1/ln 2 and 1/ln 10). The
+ * method of {@link log}, with −r²/2 (the largest of the small terms, up to 2^-18) added exactly
+ * (r² by Dekker's product, then TwoSum), so the rounding errors left are those of terms below
+ * 2^-26 and the result carries ~70 good bits where |ln x| ≥ 2^-9, and relative 2^-70 near x = 1.
+ */
+export function logParts(x: number, out: Float64Array): void {
+  const j = reduce(x);
+  const k = RED[0]!;
+  const rHi = RED[1]!;
+  const rLo = RED[2]!;
+  const r1 = RED[3]!;
+  const r2 = RED[4]!;
+  const r = rHi;
+  // r² = s + sl exactly (Dekker), so −r²/2 = −s/2 − sl/2 exactly
+  const s = r * r;
+  const sl = r1 * r1 - s + 2 * r1 * r2 + r2 * r2;
+  const p3 = r * s * (1 / 3 + r * (-0.25 + r * (0.2 + r * (-1 / 6 + r * (1 / 7 + r * (-0.125 + r * (1 / 9 + r * -0.1)))))));
+  const a = k * LN2_HI + LOG_F_HI[j - 181]!; // exact
+  const h1 = a + rHi;
+  const l1 = rHi - (h1 - a); // exact: |a| ≥ |rHi| or a = 0
+  const hs = -0.5 * s;
+  const h2 = h1 + hs; // TwoSum(h1, −s/2)
+  const bb = h2 - h1;
+  const l2 = h1 - (h2 - bb) + (hs - bb);
+  const tail = l1 + l2 + (k * LN2_LO + LOG_F_LO[j - 181]! + rLo - 0.5 * sl - r * rLo + p3);
+  const hi = h2 + tail;
+  out[0] = hi;
+  out[1] = tail - (hi - h2);
 }

@@ -6,6 +6,13 @@ export const REF = JSON.parse(readFileSync(new URL('../fixtures/math.json', impo
   { x: number[]; y: number[] }
 >;
 
+type Ref = { x: number[]; y: number[] };
+/** The 60-digit references of `python3 test/fixtures/math.py elementary` (pow's table is x, y and z = x^y). */
+export const REF2 = JSON.parse(readFileSync(new URL('../fixtures/math-elementary.json', import.meta.url), 'utf8')) as Record<
+  'log2' | 'log10' | 'sin' | 'cos' | 'tan' | 'atan' | 'sinh' | 'cosh' | 'tanh' | 'cbrt',
+  Ref
+> & { pow: { x: number[]; y: number[]; z: number[] } };
+
 const F = new Float64Array(1);
 const U = new BigUint64Array(F.buffer);
 
@@ -55,4 +62,16 @@ export function nsPerCall(f: (x: number) => number, xs: Float64Array, rounds = 5
   }
   if (sink === 0.123456789) console.log(sink); // keep the loop's result alive
   return best;
+}
+
+/**
+ * Checks f against a reference table: every point within 1 ulp, and the share correctly rounded at
+ * least `minExact`; logs both figures next to those of the engine's own function (a note).
+ */
+export function checkTable(name: string, f: (x: number) => number, ref: { x: number[]; y: number[] }, native: (x: number) => number, minExact: number, expect: (v: unknown, m?: string) => { toBeLessThanOrEqual(n: number): void; toBeGreaterThanOrEqual(n: number): void }) {
+  const m = measure(f, ref);
+  const v = measure(native, ref);
+  console.log(`${name}: max ${m.maxUlp} ulp (at x = ${m.worst}), correctly rounded ${(100 * m.correctlyRounded).toFixed(2)} % of ${m.n} (the engine's here: max ${v.maxUlp} ulp, ${(100 * v.correctlyRounded).toFixed(2)} %)`);
+  ref.x.forEach((x, i) => expect(ulpDistance(f(x), ref.y[i]!), `${name}(${x})`).toBeLessThanOrEqual(1));
+  expect(m.correctlyRounded).toBeGreaterThanOrEqual(minExact);
 }
