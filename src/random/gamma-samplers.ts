@@ -4,7 +4,7 @@ import type { PertDist } from './dist.js';
 import { standardNormal } from './normal.js';
 import { finite, type Sampler } from './sampler-limits.js';
 import type { Stream } from './stream.js';
-import { exp, log } from '../math/index.js';
+import { exp, log, pow } from '../math/index.js';
 
 // The gamma family: gamma (Marsaglia–Tsang), beta from two gammas, and PERT as a scaled beta.
 
@@ -18,7 +18,7 @@ export function gamma(s: Stream, shape: number): Sampler {
   const { core, boost, invShape } = marsagliaTsang(s, shape);
   return () => {
     const g = core();
-    return boost ? g * Math.pow(s.double(), invShape) : g;
+    return boost ? g * pow(s.double(), invShape) : g;
   };
 }
 
@@ -76,8 +76,8 @@ function betaOf(s: Stream, a: number, b: number): Sampler {
     const ux = A.boost ? s.double() : 1;
     const gy = B.core();
     const uy = B.boost ? s.double() : 1;
-    const x = A.boost ? gx * Math.pow(ux, A.invShape) : gx;
-    const y = B.boost ? gy * Math.pow(uy, B.invShape) : gy;
+    const x = A.boost ? gx * pow(ux, A.invShape) : gx;
+    const y = B.boost ? gy * pow(uy, B.invShape) : gy;
     const t = x + y;
     if (t > 0 && t < Infinity) return x / t;
     if (t === Infinity) return x / 2 / (x / 2 + y / 2);

@@ -6,8 +6,9 @@ import type { Xoshiro128 } from './xoshiro128.js';
  * layer index and the uniform come from different random words, four layer indices cut from one
  * word, so a draw takes 1.25 words on average and, in about 99 % of draws, one multiply and one
  * compare. The words come from the generator's block fill into a buffer of WORDS, so the
- * generator runs up to WORDS − 1 words ahead of the draws: a stream that feeds a ziggurat feeds
- * nothing else (none of the library's do).
+ * generator runs up to WORDS − 1 words ahead of the draws; other draws from the same stream (the
+ * gamma sampler's uniforms) take the words after the buffer, so every word is used once, in an
+ * order the seed fixes.
  */
 
 const LAYERS = 256;
