@@ -14,7 +14,7 @@ import { exp, log } from '../math/index.js';
  * the bulk, a uniform proposal on short intervals, an exponential proposal in a tail (with
  * Robert's optimal rate and his rule for choosing between the last two) — exact whatever the
  * bounds, and the acceptance rate stays bounded away from 0 however far out the interval lies.
- * @example normal(stream(1, 'doc'), { mean: 0.2, sd: 0.1, min: 0 })() // => 0.2542466387455037
+ * @example normal(stream(1, 'doc'), { mean: 0.2, sd: 0.1, min: 0 })() // => 0.5206279270165545
  */
 export function normal(s: Stream, p: Omit<NormalDist, 'dist'>): Sampler {
   return normalOf(streamArg('normal', 's', s), params<NormalDist>('normal', p, ['mean', 'sd', 'min', 'max'], ['mean', 'sd']), true);
@@ -109,7 +109,7 @@ function standardTruncated(s: Stream, z: Sampler, a: number, b: number): Sampler
 
 /**
  * Lognormal: median · exp(sigma · Z).
- * @example lognormal(stream(1, 'doc'), { median: 3, sigma: 0.4 })() // => 3.726982196733764
+ * @example lognormal(stream(1, 'doc'), { median: 3, sigma: 0.4 })() // => 10.817054367310782
  */
 export function lognormal(s: Stream, p: Omit<LognormalDist, 'dist'>): Sampler {
   return lognormalOf(streamArg('lognormal', 's', s), params<LognormalDist>('lognormal', p, ['median', 'sigma'], ['median', 'sigma']), true);

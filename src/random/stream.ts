@@ -56,7 +56,7 @@ export type Purpose = string | readonly string[];
  *
  * @example
  * const s = stream(42, 'volume/demand', 0);
- * s() // => 0.5196520301979035
+ * s() // => 0.31084041204303503
  */
 export function stream(seed: Seed, purpose: Purpose, block = 0): Stream {
   return makeStream(seedKey(seed, 'stream'), purpose, block);
