@@ -3,7 +3,7 @@ import { defineConfig } from 'tsup';
 // One build for every entry, with code splitting (ESM and CJS): the code the entries share lives
 // in chunks beside them, so `middle-corridor/node` runs the main entry's own classes (its results
 // are `instanceof VolumeResult`, its errors `instanceof ScenarioError`) instead of a bundled copy.
-// Dependencies stay external: users' bundlers dedupe zod and mathjs.
+// Dependencies stay external: users' bundlers dedupe zod.
 export default defineConfig({
   entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'node/worker': 'src/node/worker.ts', 'render/index': 'src/render/index.ts', 'testing/index': 'src/testing/index.ts' },
   format: ['esm', 'cjs'],
@@ -24,5 +24,5 @@ export default defineConfig({
   tsconfig: 'tsconfig.node.json',
   // middle-corridor/render loads vega, vega-lite and resvg (optional peers) when called.
   // middle-corridor/testing needs fast-check (an optional peer).
-  external: ['zod', 'mathjs', 'seedrandom', 'vega', 'vega-lite', '@resvg/resvg-js', 'fast-check'],
+  external: ['zod', 'seedrandom', 'vega', 'vega-lite', '@resvg/resvg-js', 'fast-check'],
 });

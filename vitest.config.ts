@@ -14,7 +14,7 @@ const alias = [
  * Tests that start processes, worker pools or builds: the slow ones, which `npm run test:fast`
  * leaves out. `npm test` runs both projects.
  */
-const SLOW = ['test/package/examples.test.ts', 'test/package/entries.test.ts', 'test/node/**/*.test.ts', 'test/robustness/node.test.ts', 'test/engine/**/*.test.ts', 'test/notebook/**/*.test.ts'];
+const SLOW = ['test/package/examples.test.ts', 'test/package/entries.test.ts', 'test/node/**/*.test.ts', 'test/robustness/node.test.ts', 'test/engine/**/*.test.ts', 'test/notebook/**/*.test.ts', 'test/package/size.test.ts'];
 
 export default defineConfig({
   resolve: { alias },

@@ -1,10 +1,11 @@
 import { show } from '../args.js';
 import { FormulaError } from './formula-error.js';
-import { erf, parse, type MathNode } from './mathjs.js';
+import { erf } from './erf.js';
+import { parseFormula, type FormulaNode } from './formula-parse.js';
 
 /**
- * The compiler of `expression` growth formulas: a formula is parsed by mathjs once and turned
- * here into a plain closure over numbers, so that evaluating one never calls mathjs.
+ * The compiler of `expression` growth formulas: a formula is parsed once (./formula-parse.ts,
+ * mathjs's expression syntax) and turned here into a plain closure over numbers.
  */
 
 /** Functions a formula may call, each on numbers only. */
@@ -32,7 +33,7 @@ const FUNCTIONS: Record<string, (...xs: number[]) => number> = {
   sinh: Math.sinh,
   cosh: Math.cosh,
   tanh: Math.tanh,
-  erf: (x) => erf(x) as number,
+  erf: (x) => erf(x),
 };
 
 const CONSTANTS: Record<string, number> = { e: Math.E, E: Math.E, pi: Math.PI, PI: Math.PI };
@@ -83,9 +84,9 @@ export function compileFormula(formula: string, paramNames: readonly string[]): 
   for (const n of paramNames) {
     if (n in Object.prototype) throw new FormulaError(`cannot use ${JSON.stringify(n)} as a parameter name (it is a property of every JavaScript object)`);
   }
-  let root: MathNode;
+  let root: FormulaNode;
   try {
-    root = parse(formula);
+    root = parseFormula(formula);
   } catch (e) {
     if (e instanceof RangeError) throw new FormulaError(`is too complex to parse (${e.message}); write it with fewer nested terms`);
     throw new FormulaError(`cannot be parsed: ${(e as Error).message}`);
@@ -95,17 +96,17 @@ export function compileFormula(formula: string, paramNames: readonly string[]): 
   const allowed = () =>
     `allowed: t, ${paramNames.length > 0 ? `the params ${paramNames.join(', ')}, ` : ''}the constants e and pi, and the functions ${Object.keys(FUNCTIONS).join(', ')}`;
 
-  const build = (node: MathNode): Fn => {
+  const build = (node: FormulaNode): Fn => {
     switch (node.type) {
       case 'ConstantNode': {
-        const v = (node as unknown as { value: unknown }).value;
+        const v = node.value;
         if (typeof v !== 'number') throw new FormulaError(`only numbers may appear as constants (got ${JSON.stringify(v)})`);
         return () => v;
       }
       case 'ParenthesisNode':
-        return build((node as unknown as { content: MathNode }).content);
+        return build(node.content);
       case 'SymbolNode': {
-        const name = (node as unknown as { name: string }).name;
+        const name = node.name;
         if (name === 't') return (t) => t;
         if (names.has(name)) {
           uses.add(name);
@@ -118,7 +119,7 @@ export function compileFormula(formula: string, paramNames: readonly string[]): 
         throw new FormulaError(`unknown symbol '${name}' (${allowed()})`);
       }
       case 'OperatorNode': {
-        const { fn, args } = node as unknown as { fn: string; args: MathNode[] };
+        const { fn, args } = node;
         if (args.length === 1) {
           const a = build(args[0]!);
           if (fn === 'unaryMinus') return (t, p) => -a(t, p);
@@ -129,21 +130,19 @@ export function compileFormula(formula: string, paramNames: readonly string[]): 
           const b = build(args[1]!);
           return (t, p) => op(a(t, p), b(t, p));
         }
-        throw new FormulaError(`operator '${(node as unknown as { op: string }).op}' is not allowed (allowed: + - * / ^ % and comparisons)`);
+        throw new FormulaError(`operator '${node.op}' is not allowed (allowed: + - * / ^ % and comparisons)`);
       }
       case 'ConditionalNode': {
-        const { condition, trueExpr, falseExpr } = node as unknown as { condition: MathNode; trueExpr: MathNode; falseExpr: MathNode };
-        const c = build(condition);
-        const a = build(trueExpr);
-        const b = build(falseExpr);
+        const c = build(node.condition);
+        const a = build(node.trueExpr);
+        const b = build(node.falseExpr);
         return (t, p) => (c(t, p) !== 0 ? a(t, p) : b(t, p));
       }
       case 'FunctionNode': {
-        const { fn, args } = node as unknown as { fn: MathNode; args: MathNode[] };
-        const name = fn.type === 'SymbolNode' ? (fn as unknown as { name: string }).name : undefined;
-        if (name === undefined || !Object.hasOwn(FUNCTIONS, name)) {
-          throw new FormulaError(`unknown function '${name ?? fn.toString()}' (${allowed()})`);
-        }
+        const { fn, args } = node;
+        if (fn.type !== 'SymbolNode') throw new FormulaError(`only the named functions may be called, not a ${fn.type} (${allowed()})`);
+        const name = fn.name;
+        if (!Object.hasOwn(FUNCTIONS, name)) throw new FormulaError(`unknown function '${name}' (${allowed()})`);
         const f = FUNCTIONS[name]!;
         const built = args.map(build);
         if (built.length === 1) {

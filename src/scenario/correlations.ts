@@ -6,13 +6,15 @@
  */
 import type { Param } from '../random/dist.js';
 import { cholesky, pearsonForSpearman } from '../random/rank-correlation.js';
-import { bounded, nonEmpty, obj, show, z, type Ctx } from './schema-primitives.js';
+import { bounded, lazy, nonEmpty, obj, show, z, type Ctx } from './schema-primitives.js';
 
 /** One entry: the Spearman correlation wanted between two parameters. */
-export const correlationSchema = obj({
-  between: z.tuple([nonEmpty('a parameter path'), nonEmpty('a parameter path')], { error: (iss) => `must be two parameter paths, e.g. ['growth.rate', 'capacity.baseMt'] (got ${show(iss.input)})` }),
-  spearman: bounded({ min: -1, max: 1, minOpen: true, maxOpen: true, text: 'in (−1, 1)' }),
-});
+export const correlationSchema = /* @__PURE__ */ lazy(() =>
+  obj({
+    between: z.tuple([nonEmpty('a parameter path'), nonEmpty('a parameter path')], { error: (iss) => `must be two parameter paths, e.g. ['growth.rate', 'capacity.baseMt'] (got ${show(iss.input)})` }),
+    spearman: bounded({ min: -1, max: 1, minOpen: true, maxOpen: true, text: 'in (−1, 1)' }),
+  }),
+);
 
 const isDist = (x: unknown): boolean => x !== null && typeof x === 'object' && typeof (x as { dist?: unknown }).dist === 'string';
 

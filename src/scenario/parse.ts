@@ -35,7 +35,7 @@ function deepFreeze<T>(x: T): T {
  */
 export function parseScenario(input: unknown): Scenario {
   if (isParsed(input, 'scenario')) return input as Scenario;
-  const r = check(scenarioSchema, input);
+  const r = check(scenarioSchema(), input);
   if (!r.ok) throw new ScenarioError('scenario', r.issues, r.count);
   const s = r.data;
   const target =
@@ -75,7 +75,7 @@ export function parseScenario(input: unknown): Scenario {
  */
 export function parseRoute(input: unknown): Route {
   if (isParsed(input, 'route')) return input as Route;
-  const r = check(routeSchema, fromParsedRoute(input));
+  const r = check(routeSchema(), fromParsedRoute(input));
   if (!r.ok) throw new ScenarioError('route', r.issues, r.count);
   const route = r.data;
   return remember(deepFreeze<Route>({

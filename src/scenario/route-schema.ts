@@ -4,7 +4,7 @@
  * Every number a route carries is bounded to a physically meaningful range, so that no trip can
  * overflow whatever a document says (docs/design.md, "Errors"): see {@link ROUTE_LIMITS}.
  */
-import { bounded, integer, nonEmpty, obj, param, show, text, UNIT, z } from './schema-primitives.js';
+import { bounded, integer, lazy, nonEmpty, obj, param, show, text, UNIT, z } from './schema-primitives.js';
 import { LEG_MODES } from './types.js';
 
 /**
@@ -29,42 +29,44 @@ const CV = { min: 0, max: L.cv, text: `in [0, ${L.cv}]` };
 /** An optional field that also accepts null (the parsed form), so that a parsed route parses again. */
 const maybe = <S extends z.ZodType>(s: S) => s.nullable().optional();
 
-const queue = obj({
-  capacityMt: maybe(param({ min: 0, minOpen: true, text: '> 0' })),
-  servers: integer(`a whole number in [1, ${L.servers}]`).superRefine((x, ctx) => {
-    if (Number.isInteger(x) && !(x >= 1 && x <= L.servers)) ctx.addIssue({ code: 'custom', message: `must be a whole number in [1, ${L.servers}] (got ${x})` });
-  }),
-  serviceDays: bounded({ min: 0, minOpen: true, max: L.serviceDays, text: `in (0, ${L.serviceDays}]` }),
-  arrivalCv: maybe(bounded(CV)),
-  serviceCv: maybe(bounded(CV)),
-  maxUtilisation: maybe(bounded({ min: 0, minOpen: true, max: 1, maxOpen: true, text: 'in (0, 1)' })),
-});
+export const routeSchema = /* @__PURE__ */ lazy(() => {
+  const queue = obj({
+    capacityMt: maybe(param({ min: 0, minOpen: true, text: '> 0' })),
+    servers: integer(`a whole number in [1, ${L.servers}]`).superRefine((x, ctx) => {
+      if (Number.isInteger(x) && !(x >= 1 && x <= L.servers)) ctx.addIssue({ code: 'custom', message: `must be a whole number in [1, ${L.servers}] (got ${x})` });
+    }),
+    serviceDays: bounded({ min: 0, minOpen: true, max: L.serviceDays, text: `in (0, ${L.serviceDays}]` }),
+    arrivalCv: maybe(bounded(CV)),
+    serviceCv: maybe(bounded(CV)),
+    maxUtilisation: maybe(bounded({ min: 0, minOpen: true, max: 1, maxOpen: true, text: 'in (0, 1)' })),
+  });
 
-const leg = obj({
-  name: nonEmpty('a name'),
-  mode: z.enum(LEG_MODES, { error: (iss) => `must be one of ${LEG_MODES.map((m) => `'${m}'`).join(', ')} (got ${show(iss.input)})` }),
-  days: param(DAYS),
-  delay: maybe(obj({ probability: bounded(UNIT), days: param(DAYS) })),
-  queue: maybe(queue),
-  source: maybe(text('a string')),
-});
+  const leg = obj({
+    name: nonEmpty('a name'),
+    mode: z.enum(LEG_MODES, { error: (iss) => `must be one of ${LEG_MODES.map((m) => `'${m}'`).join(', ')} (got ${show(iss.input)})` }),
+    days: param(DAYS),
+    delay: maybe(obj({ probability: bounded(UNIT), days: param(DAYS) })),
+    queue: maybe(queue),
+    source: maybe(text('a string')),
+  });
 
-/** The legs: an array of at most 100, its length checked before any leg is validated. */
-const legs = z
-  .array(z.unknown(), { error: (iss) => `must be an array of legs (got ${show(iss.input)})` })
-  .min(1, { error: 'must hold at least one leg' })
-  .max(L.legs, { error: (iss) => `must hold at most ${L.legs} legs (got ${(iss.input as unknown[]).length})` })
-  .pipe(z.array(leg));
+  /** The legs: an array of at most 100, its length checked before any leg is validated. */
+  const legs = z
+    .array(z.unknown(), { error: (iss) => `must be an array of legs (got ${show(iss.input)})` })
+    .min(1, { error: 'must hold at least one leg' })
+    .max(L.legs, { error: (iss) => `must hold at most ${L.legs} legs (got ${(iss.input as unknown[]).length})` })
+    .pipe(z.array(leg));
 
-export const routeSchema = obj({
-  kind: z.literal('route', { error: (iss) => `must be 'route' when given (got ${show(iss.input)})` }).optional(),
-  name: nonEmpty('a name'),
-  source: maybe(text('a string')),
-  legs,
-}).superRefine((r, ctx) => {
-  const seen = new Set<string>();
-  r.legs.forEach((l, i) => {
-    if (seen.has(l.name)) ctx.addIssue({ code: 'custom', path: ['legs', i, 'name'], message: `must be unique (${JSON.stringify(l.name)} is used twice)` });
-    seen.add(l.name);
+  return obj({
+    kind: z.literal('route', { error: (iss) => `must be 'route' when given (got ${show(iss.input)})` }).optional(),
+    name: nonEmpty('a name'),
+    source: maybe(text('a string')),
+    legs,
+  }).superRefine((r, ctx) => {
+    const seen = new Set<string>();
+    r.legs.forEach((l, i) => {
+      if (seen.has(l.name)) ctx.addIssue({ code: 'custom', path: ['legs', i, 'name'], message: `must be unique (${JSON.stringify(l.name)} is used twice)` });
+      seen.add(l.name);
+    });
   });
 });

@@ -27,6 +27,15 @@ export interface Bound {
   maxOpen?: boolean;
   text: string;
 }
+/**
+ * A value built on first use and kept: every schema is one, so that importing the library (or a
+ * page that never parses) constructs no zod schema, and a bundler can drop what is not called.
+ */
+export function lazy<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
+}
+
 export const GT = (x: number): Bound => ({ min: x, minOpen: true, text: `> ${x}` });
 export const GE = (x: number): Bound => ({ min: x, text: `>= ${x}` });
 export const ANY: Bound = { text: 'finite' };
@@ -112,7 +121,8 @@ function minModeMax(d: { min: number; mode: number; max: number }, ctx: Ctx): vo
 
 export const DIST_LIST = "'uniform', 'triangular', 'pert', 'normal', 'lognormal', 'empirical'";
 
-const distSchema = z.discriminatedUnion(
+const distSchema = /* @__PURE__ */ lazy(() =>
+  z.discriminatedUnion(
   'dist',
   [
     obj({ dist: z.literal('uniform'), min: finite(), max: finite() }).superRefine((d, ctx) => {
@@ -142,6 +152,7 @@ const distSchema = z.discriminatedUnion(
     }),
   ],
   { error: (iss) => `must be one of ${DIST_LIST} (got ${show((iss.input as { dist?: unknown } | undefined)?.dist ?? iss.input)})` },
+  ),
 );
 
 /** Checks that every value a distribution can take lies inside the bound. */
@@ -192,7 +203,7 @@ function supportInside(d: Dist, b: Bound, ctx: Ctx): void {
 
 /** A parameter: a number inside the bound, or a distribution whose whole support is inside it. */
 export function param(b: Bound) {
-  return z.union([finite(), distSchema]).superRefine((p, ctx) => {
+  return z.union([finite(), distSchema()]).superRefine((p, ctx) => {
     if (typeof p === 'number') {
       if (!within(p, b)) ctx.addIssue({ code: 'custom', message: `${mustBe(b)} (got ${show(p)})` });
     } else supportInside(p as Dist, b, ctx);

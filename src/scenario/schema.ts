@@ -4,64 +4,66 @@
  * that says what is allowed and what was given.
  */
 import { anchoredCurve, growthSchema } from './growth-schema.js';
-import { bounded, boundedArray, GE, GT, integer, MAX_ITEMS, nonEmpty, obj, param, show, text, UNIT, z } from './schema-primitives.js';
+import { bounded, boundedArray, GE, GT, integer, lazy, MAX_ITEMS, nonEmpty, obj, param, show, text, UNIT, z } from './schema-primitives.js';
 import { MAX_HORIZON_YEARS } from './types.js';
 import { checkCorrelations, correlationSchema } from './correlations.js';
 
 // ---------------------------------------------------------------------------------------------
 // Scenario
 
-const expansion = obj({ year: integer('a whole year'), addMt: param(GE(0)), delayYears: param(GE(0)).optional() });
-// `null` is accepted wherever a parsed document writes one (name, capacity, demandFactor,
-// capacityFactor, target) and means the same as an absent field (for target: no target), so that
-// a parsed scenario that went through JSON or structuredClone, or came from the other build,
-// parses again to itself (docs/design.md: parsing is idempotent). `kind: 'scenario'` likewise.
-const disruption = obj({
-  name: nonEmpty('a name'),
-  probability: param(UNIT),
-  demandFactor: param(GT(0)).nullable().optional(),
-  capacityFactor: param(GT(0)).nullable().optional(),
-}).superRefine((d, ctx) => {
-  if (d.demandFactor == null && d.capacityFactor == null) {
-    ctx.addIssue({ code: 'custom', message: 'needs demandFactor or capacityFactor (or both): a disruption with neither changes nothing' });
-  }
-});
-
-export const scenarioSchema = obj({
-  name: text('a string').nullable().optional(),
-  start: obj({ year: integer('a whole year'), volumeMt: bounded(GT(0)) }),
-  horizon: integer('a whole year'),
-  growth: growthSchema,
-  volatility: param(GE(0)).optional(),
-  persistence: bounded({ min: 0, max: 1, maxOpen: true, text: 'in [0, 1)' }).optional(),
-  capacity: obj({
-    baseMt: param(GT(0)),
-    expansions: boundedArray(expansion, { max: MAX_ITEMS.expansions, what: 'expansions' }).optional(),
-  }).nullable().optional(),
-  disruptions: boundedArray(disruption, { max: MAX_ITEMS.disruptions, what: 'disruptions' }).optional(),
-  /** Rank correlations between per-path parameters (Iman–Conover within each stream block). */
-  correlations: boundedArray(correlationSchema, { max: MAX_ITEMS.correlations, what: 'correlations' }).optional(),
-  /** 10 Mt in 2027 when absent (if that year is in the run); null: no target. */
-  target: obj({ year: integer('a whole year'), volumeMt: bounded(GT(0)) }).nullable().optional(),
-  /** What a parsed scenario carries; accepted so that parsing is idempotent. */
-  kind: z.literal('scenario', { error: (iss) => `must be 'scenario' when given (got ${show(iss.input)})` }).optional(),
-}).superRefine((s, ctx) => {
-  const y0 = s.start.year;
-  if (s.growth.model === 'logistic' || s.growth.model === 'gompertz') anchoredCurve(s.growth, s.start, ctx);
-  if (!(s.horizon >= y0)) ctx.addIssue({ code: 'custom', path: ['horizon'], message: `must be >= start.year ${y0} (got ${s.horizon})` });
-  else if (s.horizon - y0 > MAX_HORIZON_YEARS) {
-    ctx.addIssue({ code: 'custom', path: ['horizon'], message: `must be at most ${MAX_HORIZON_YEARS} years after start.year ${y0} (got ${s.horizon})` });
-  }
-  if (s.target && s.horizon >= y0 && !(s.target.year >= y0 && s.target.year <= s.horizon)) {
-    ctx.addIssue({ code: 'custom', path: ['target', 'year'], message: `must lie in the run, ${y0}–${s.horizon} (got ${s.target.year})` });
-  }
-  if (s.correlations) checkCorrelations(s, s.correlations, ctx);
-  const seen = new Set<string>();
-  (s.disruptions ?? []).forEach((d, i) => {
-    if (seen.has(d.name)) ctx.addIssue({ code: 'custom', path: ['disruptions', i, 'name'], message: `must be unique (${JSON.stringify(d.name)} is used twice)` });
-    seen.add(d.name);
-    if (d.capacityFactor != null && s.capacity == null) {
-      ctx.addIssue({ code: 'custom', path: ['disruptions', i, 'capacityFactor'], message: 'has no capacity to act on: give the scenario a capacity (capacity.baseMt) or drop capacityFactor' });
+export const scenarioSchema = /* @__PURE__ */ lazy(() => {
+  const expansion = obj({ year: integer('a whole year'), addMt: param(GE(0)), delayYears: param(GE(0)).optional() });
+  // `null` is accepted wherever a parsed document writes one (name, capacity, demandFactor,
+  // capacityFactor, target) and means the same as an absent field (for target: no target), so that
+  // a parsed scenario that went through JSON or structuredClone, or came from the other build,
+  // parses again to itself (docs/design.md: parsing is idempotent). `kind: 'scenario'` likewise.
+  const disruption = obj({
+    name: nonEmpty('a name'),
+    probability: param(UNIT),
+    demandFactor: param(GT(0)).nullable().optional(),
+    capacityFactor: param(GT(0)).nullable().optional(),
+  }).superRefine((d, ctx) => {
+    if (d.demandFactor == null && d.capacityFactor == null) {
+      ctx.addIssue({ code: 'custom', message: 'needs demandFactor or capacityFactor (or both): a disruption with neither changes nothing' });
     }
+  });
+
+  return obj({
+    name: text('a string').nullable().optional(),
+    start: obj({ year: integer('a whole year'), volumeMt: bounded(GT(0)) }),
+    horizon: integer('a whole year'),
+    growth: growthSchema(),
+    volatility: param(GE(0)).optional(),
+    persistence: bounded({ min: 0, max: 1, maxOpen: true, text: 'in [0, 1)' }).optional(),
+    capacity: obj({
+      baseMt: param(GT(0)),
+      expansions: boundedArray(expansion, { max: MAX_ITEMS.expansions, what: 'expansions' }).optional(),
+    }).nullable().optional(),
+    disruptions: boundedArray(disruption, { max: MAX_ITEMS.disruptions, what: 'disruptions' }).optional(),
+    /** Rank correlations between per-path parameters (Iman–Conover within each stream block). */
+    correlations: boundedArray(correlationSchema(), { max: MAX_ITEMS.correlations, what: 'correlations' }).optional(),
+    /** 10 Mt in 2027 when absent (if that year is in the run); null: no target. */
+    target: obj({ year: integer('a whole year'), volumeMt: bounded(GT(0)) }).nullable().optional(),
+    /** What a parsed scenario carries; accepted so that parsing is idempotent. */
+    kind: z.literal('scenario', { error: (iss) => `must be 'scenario' when given (got ${show(iss.input)})` }).optional(),
+  }).superRefine((s, ctx) => {
+    const y0 = s.start.year;
+    if (s.growth.model === 'logistic' || s.growth.model === 'gompertz') anchoredCurve(s.growth, s.start, ctx);
+    if (!(s.horizon >= y0)) ctx.addIssue({ code: 'custom', path: ['horizon'], message: `must be >= start.year ${y0} (got ${s.horizon})` });
+    else if (s.horizon - y0 > MAX_HORIZON_YEARS) {
+      ctx.addIssue({ code: 'custom', path: ['horizon'], message: `must be at most ${MAX_HORIZON_YEARS} years after start.year ${y0} (got ${s.horizon})` });
+    }
+    if (s.target && s.horizon >= y0 && !(s.target.year >= y0 && s.target.year <= s.horizon)) {
+      ctx.addIssue({ code: 'custom', path: ['target', 'year'], message: `must lie in the run, ${y0}–${s.horizon} (got ${s.target.year})` });
+    }
+    if (s.correlations) checkCorrelations(s, s.correlations, ctx);
+    const seen = new Set<string>();
+    (s.disruptions ?? []).forEach((d, i) => {
+      if (seen.has(d.name)) ctx.addIssue({ code: 'custom', path: ['disruptions', i, 'name'], message: `must be unique (${JSON.stringify(d.name)} is used twice)` });
+      seen.add(d.name);
+      if (d.capacityFactor != null && s.capacity == null) {
+        ctx.addIssue({ code: 'custom', path: ['disruptions', i, 'capacityFactor'], message: 'has no capacity to act on: give the scenario a capacity (capacity.baseMt) or drop capacityFactor' });
+      }
+    });
   });
 });

@@ -1,0 +1,43 @@
+/**
+ * Size budgets (issue 14): small pages bundled for the browser by esbuild (minified ESM, the way
+ * a user's bundler sees the package, `"sideEffects": false` included), gzipped. Measured from
+ * src/ (no build needed; the dist build's shared chunks cost a little more: docs/performance.md).
+ */
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Gzipped KB of a page that imports `names` from the main entry, and the files that reach its output. */
+async function page(names: string): Promise<{ kb: number; inputs: string[] }> {
+  const r = await build({
+    stdin: { contents: `import { ${names} } from './src/index.ts'; globalThis.page = [${names}];`, resolveDir: root, loader: 'ts' },
+    bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, metafile: true, logLevel: 'silent',
+  });
+  const out = Object.values(r.metafile.outputs)[0]!.inputs;
+  return { kb: gzipSync(r.outputFiles[0]!.contents).length / 1024, inputs: Object.keys(out).filter((f) => out[f]!.bytesInOutput > 0) };
+}
+
+describe('bundle size (gzipped)', () => {
+  it('quantile alone: at most 5 KB, no zod, no schema', async () => {
+    const { kb, inputs } = await page('quantile');
+    expect(kb).toBeLessThanOrEqual(5);
+    expect(inputs.filter((f) => /node_modules|scenario/.test(f))).toEqual([]);
+  });
+
+  it('compileFormula and fitGrowth: no zod, no mathjs; at most 10 and 20 KB', async () => {
+    for (const [names, budget] of [['compileFormula', 10], ['fitGrowth', 20]] as const) {
+      const { kb, inputs } = await page(names);
+      expect(kb, names).toBeLessThanOrEqual(budget);
+      expect(inputs.filter((f) => /node_modules\/(zod|mathjs)/.test(f)), names).toEqual([]);
+    }
+  });
+
+  it('simulateVolumes + PRESETS: no mathjs; at most 135 KB, of which zod is about 90 KB (60 KB needs zod/mini)', async () => {
+    const { kb, inputs } = await page('simulateVolumes, PRESETS');
+    expect(kb).toBeLessThanOrEqual(135);
+    expect(inputs.filter((f) => f.includes('node_modules/mathjs'))).toEqual([]);
+  });
+});
