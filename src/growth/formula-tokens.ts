@@ -132,13 +132,23 @@ export function getTokenSkipNewline(s: TokenState): void {
   while (s.token === '\n');
 }
 
+/**
+ * base^n for a power-of-two base (2, 8, 16) and a whole n ≥ 0, by squaring: every step is an exact
+ * power of two (until it overflows to Infinity), so the same on every engine, unlike `**`.
+ */
+function powerOfTwoBase(base: number, n: number): number {
+  let r = 1;
+  for (let b = base, k = n; k > 0 && r < Infinity; b *= b, k = Math.floor(k / 2)) if (k % 2 === 1) r *= b;
+  return r;
+}
+
 /** The value of a number token, as mathjs reads it (radix literals with a point or a word size too). */
 export function numberOf(text: string): number {
   const radix = /(0[box])([0-9a-fA-F]*)\.([0-9a-fA-F]*)/.exec(text);
   if (radix) {
     const base = radix[1] === '0b' ? 2 : radix[1] === '0o' ? 8 : 16;
     let v = parseInt(radix[2]!, base);
-    for (let i = 0; i < radix[3]!.length; i++) v += parseInt(radix[3]![i]!, base) / Math.pow(base, i + 1);
+    for (let i = 0; i < radix[3]!.length; i++) v += parseInt(radix[3]![i]!, base) / powerOfTwoBase(base, i + 1);
     if (Number.isNaN(v)) throw new SyntaxError(`String "${text}" is not a valid number`);
     return v;
   }
@@ -148,6 +158,6 @@ export function numberOf(text: string): number {
   if (Number.isNaN(v)) throw new SyntaxError(`String "${x}" is not a valid number`);
   if (!sized) return v;
   const size = Number(sized[2]);
-  if (v > 2 ** size - 1) throw new SyntaxError(`String "${x}" is out of range`);
-  return v >= 2 ** (size - 1) ? v - 2 ** size : v;
+  if (v > powerOfTwoBase(2, size) - 1) throw new SyntaxError(`String "${x}" is out of range`);
+  return v >= powerOfTwoBase(2, size - 1) ? v - powerOfTwoBase(2, size) : v;
 }

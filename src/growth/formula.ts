@@ -1,6 +1,7 @@
 import { show } from '../args.js';
 import { FormulaError } from './formula-error.js';
 import { erf } from './erf.js';
+import { atan, cbrt, cos, cosh, exp, expm1, log, log10, log1p, log2, pow, sin, sinh, tan, tanh } from '../math/index.js';
 import { parseFormula, type FormulaNode } from './formula-parse.js';
 
 /**
@@ -8,17 +9,20 @@ import { parseFormula, type FormulaNode } from './formula-parse.js';
  * mathjs's expression syntax) and turned here into a plain closure over numbers.
  */
 
-/** Functions a formula may call, each on numbers only. */
+/**
+ * Functions a formula may call, each on numbers only: the library's own elementary functions
+ * (src/math, within 1 ulp), so a formula gives the same bits on every engine; the rest are exact.
+ */
 const FUNCTIONS: Record<string, (...xs: number[]) => number> = {
-  exp: Math.exp,
-  expm1: Math.expm1,
-  log: (x, base) => (base === undefined ? Math.log(x) : Math.log(x) / Math.log(base)),
-  log1p: Math.log1p,
-  log2: Math.log2,
-  log10: Math.log10,
+  exp,
+  expm1,
+  log: (x, base) => (base === undefined ? log(x) : log(x) / log(base)),
+  log1p,
+  log2,
+  log10,
   sqrt: Math.sqrt,
-  cbrt: Math.cbrt,
-  pow: Math.pow,
+  cbrt,
+  pow,
   abs: Math.abs,
   sign: Math.sign,
   min: Math.min,
@@ -26,13 +30,13 @@ const FUNCTIONS: Record<string, (...xs: number[]) => number> = {
   floor: Math.floor,
   ceil: Math.ceil,
   round: Math.round,
-  sin: Math.sin,
-  cos: Math.cos,
-  tan: Math.tan,
-  atan: Math.atan,
-  sinh: Math.sinh,
-  cosh: Math.cosh,
-  tanh: Math.tanh,
+  sin,
+  cos,
+  tan,
+  atan,
+  sinh,
+  cosh,
+  tanh,
   erf: (x) => erf(x),
 };
 
@@ -43,7 +47,7 @@ const BINARY: Record<string, (a: number, b: number) => number> = {
   subtract: (a, b) => a - b,
   multiply: (a, b) => a * b,
   divide: (a, b) => a / b,
-  pow: (a, b) => Math.pow(a, b),
+  pow: (a, b) => pow(a, b),
   mod: (a, b) => a - b * Math.floor(a / b),
   smaller: (a, b) => (a < b ? 1 : 0),
   larger: (a, b) => (a > b ? 1 : 0),
@@ -136,7 +140,13 @@ export function compileFormula(formula: string, paramNames: readonly string[]): 
         const c = build(node.condition);
         const a = build(node.trueExpr);
         const b = build(node.falseExpr);
-        return (t, p) => (c(t, p) !== 0 ? a(t, p) : b(t, p));
+        // A NaN condition (e.g. a log of a negative number) is refused like a NaN result, never
+        // read as true or false.
+        return (t, p) => {
+          const v = c(t, p);
+          if (v !== v) throw new RangeError(`compileFormula: ${show(formula)} has a condition that is NaN at t = ${t}; a formula must give finite numbers`);
+          return v !== 0 ? a(t, p) : b(t, p);
+        };
       }
       case 'FunctionNode': {
         const { fn, args } = node;

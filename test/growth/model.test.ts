@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { exp, log, pow, sin } from '../../src/math/index.js';
 import { ANNOUNCED_TRAJECTORY, cagr, compileFormula, FormulaError, growthCurve, logGrowthRatio, requiredGrowth, TITR_VOLUMES, type FixedGrowthModel, type GrowthModel } from 'middle-corridor';
 import { REF, closeRel } from '../helpers.js';
 
@@ -131,5 +132,15 @@ describe('formulas', () => {
     expect(f.evaluate(2030, { a: 1 })).toBeCloseTo(2 * (Math.log(30) / Math.log(5)), 14);
     expect(f.evaluate(2020, { a: 1 })).toBe(2); // mathjs mod: -1 mod 3 = 2
     expect(f.uses).toEqual(['a']);
+  });
+
+  it('refuse a NaN condition at evaluation (never read as true or false)', () => {
+    const f = compileFormula('log(a - t) ? 1 : 2', ['a']);
+    expect(f.evaluate(2030, { a: 2031 })).toBe(2); // log(1) = 0: false
+    expect(() => f.evaluate(2030, { a: 2000 })).toThrow(/condition that is NaN at t = 2030/);
+  });
+
+  it('call the library’s portable functions, the same bits on every engine', () => {
+    expect(compileFormula('exp(t / 1000) + pow(t, 0.3) + sin(t) + log(t, 10)', []).evaluate(2027, {})).toBe(exp(2.027) + pow(2027, 0.3) + sin(2027) + log(2027) / log(10));
   });
 });
