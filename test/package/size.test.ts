@@ -27,8 +27,10 @@ describe('bundle size (gzipped)', () => {
     expect(inputs.filter((f) => /node_modules|scenario/.test(f))).toEqual([]);
   });
 
-  it('compileFormula and fitGrowth: no zod, no mathjs; at most 10 and 20 KB', async () => {
-    for (const [names, budget] of [['compileFormula', 10], ['fitGrowth', 20]] as const) {
+  // fitGrowth was 14 KB when its budget was set; the portable log and exp (src/math/, the same
+  // digits on every engine), on its path since the merge d03154c, brought it to 20.5 KB.
+  it('compileFormula and fitGrowth: no zod, no mathjs; at most 10 and 21 KB', async () => {
+    for (const [names, budget] of [['compileFormula', 10], ['fitGrowth', 21]] as const) {
       const { kb, inputs } = await page(names);
       expect(kb, names).toBeLessThanOrEqual(budget);
       expect(inputs.filter((f) => /node_modules\/(zod|mathjs)/.test(f)), names).toEqual([]);
