@@ -3,7 +3,7 @@ import { support } from '../random/moments.js';
 import { compileFormula } from '../growth/formula.js';
 import { FormulaError } from '../growth/formula-error.js';
 import { midpointLog } from '../growth/anchored.js';
-import { ANY, boundedArray, bounded, GT, integer, lazy, MAX_ITEMS, nonEmpty, obj, param, show, z, type Ctx } from './schema-primitives.js';
+import { ANY, boundedArray, bounded, GT, integer, lazy, MAX_ITEMS, nonEmpty, obj, param, refined, show, z, type Ctx } from './schema-primitives.js';
 
 /** The schema of a scenario's growth model (docs/design.md, "Median path"), and the anchored curves' checks against the start. */
 // ---------------------------------------------------------------------------------------------
@@ -78,23 +78,23 @@ export const growthSchema = /* @__PURE__ */ lazy(() => {
     'model',
     [
       obj({ model: z.literal('exponential'), rate: param(GT(-1)) }),
-      obj({ model: z.literal('logistic'), capacityMt: param(GT(0)), rate: param(GT(0)).optional(), midpointYear: param(ANY).optional() }).superRefine(exactlyOneRate),
-      obj({ model: z.literal('gompertz'), capacityMt: param(GT(0)), rate: param(GT(0)).optional(), midpointYear: param(ANY).optional() }).superRefine(exactlyOneRate),
-      obj({
+      refined(obj({ model: z.literal('logistic'), capacityMt: param(GT(0)), rate: z.optional(param(GT(0))), midpointYear: z.optional(param(ANY)) }), exactlyOneRate),
+      refined(obj({ model: z.literal('gompertz'), capacityMt: param(GT(0)), rate: z.optional(param(GT(0))), midpointYear: z.optional(param(ANY)) }), exactlyOneRate),
+      refined(obj({
         model: z.literal('piecewise'),
         points: boundedArray(point, { max: MAX_ITEMS.points, min: 2, what: 'points { year, volumeMt }' }),
-      }).superRefine((g, ctx) => {
+      }), (g, ctx) => {
         g.points.forEach((p, i) => {
           if (i > 0 && !(p.year > g.points[i - 1]!.year)) {
             ctx.addIssue({ code: 'custom', path: ['points', i, 'year'], message: `must be after the previous point's year ${g.points[i - 1]!.year} (got ${p.year}); list points in year order` });
           }
         });
       }),
-      obj({
+      refined(obj({
         model: z.literal('expression'),
         formula: nonEmpty('a formula in t, e.g. "a * exp(b * (t - 2025))"'),
         params: z.record(z.string(), param(ANY), { error: (iss) => `must be an object of named parameters (got ${show(iss.input)})` }),
-      }).superRefine((g, ctx) => {
+      }), (g, ctx) => {
         const names = Object.keys(g.params);
         for (const n of names) {
           if (!IDENT.test(n) || n === 't') {

@@ -41,7 +41,7 @@ export function toIssues(issues: readonly ZodIssueLike[], prefix: (string | numb
 }
 
 /** Parses with a schema; returns the data or the issues. */
-export function check<S extends z.ZodType>(schema: S, input: unknown): { ok: true; data: z.output<S> } | { ok: false; issues: ScenarioIssue[]; count: number } {
+export function check<S extends z.ZodMiniType>(schema: S, input: unknown): { ok: true; data: z.output<S> } | { ok: false; issues: ScenarioIssue[]; count: number } {
   const r = schema.safeParse(input, { reportInput: true });
   if (r.success) return { ok: true, data: r.data };
   const issues = toIssues(r.error.issues as unknown as ZodIssueLike[]);

@@ -4,7 +4,7 @@
  * Every number a route carries is bounded to a physically meaningful range, so that no trip can
  * overflow whatever a document says (docs/design.md, "Errors"): see {@link ROUTE_LIMITS}.
  */
-import { bounded, integer, lazy, nonEmpty, obj, param, show, text, UNIT, z } from './schema-primitives.js';
+import { bounded, integer, lazy, nonEmpty, obj, param, refined, show, text, UNIT, z } from './schema-primitives.js';
 import { LEG_MODES } from './types.js';
 
 /**
@@ -27,12 +27,12 @@ const DAYS = { min: 0, max: L.days, text: `in [0, ${L.days}]` };
 const CV = { min: 0, max: L.cv, text: `in [0, ${L.cv}]` };
 
 /** An optional field that also accepts null (the parsed form), so that a parsed route parses again. */
-const maybe = <S extends z.ZodType>(s: S) => s.nullable().optional();
+const maybe = <S extends z.ZodMiniType>(s: S) => z.optional(z.nullable(s));
 
 export const routeSchema = /* @__PURE__ */ lazy(() => {
   const queue = obj({
     capacityMt: maybe(param({ min: 0, minOpen: true, text: '> 0' })),
-    servers: integer(`a whole number in [1, ${L.servers}]`).superRefine((x, ctx) => {
+    servers: refined(integer(`a whole number in [1, ${L.servers}]`), (x, ctx) => {
       if (Number.isInteger(x) && !(x >= 1 && x <= L.servers)) ctx.addIssue({ code: 'custom', message: `must be a whole number in [1, ${L.servers}] (got ${x})` });
     }),
     serviceDays: bounded({ min: 0, minOpen: true, max: L.serviceDays, text: `in (0, ${L.serviceDays}]` }),
@@ -51,18 +51,20 @@ export const routeSchema = /* @__PURE__ */ lazy(() => {
   });
 
   /** The legs: an array of at most 100, its length checked before any leg is validated. */
-  const legs = z
-    .array(z.unknown(), { error: (iss) => `must be an array of legs (got ${show(iss.input)})` })
-    .min(1, { error: 'must hold at least one leg' })
-    .max(L.legs, { error: (iss) => `must hold at most ${L.legs} legs (got ${(iss.input as unknown[]).length})` })
-    .pipe(z.array(leg));
+  const legs = z.pipe(
+    z.array(z.unknown(), { error: (iss) => `must be an array of legs (got ${show(iss.input)})` }).check(
+      z.minLength(1, { error: 'must hold at least one leg' }),
+      z.maxLength(L.legs, { error: (iss) => `must hold at most ${L.legs} legs (got ${(iss.input as unknown[]).length})` }),
+    ),
+    z.array(leg),
+  );
 
-  return obj({
-    kind: z.literal('route', { error: (iss) => `must be 'route' when given (got ${show(iss.input)})` }).optional(),
+  return refined(obj({
+    kind: z.optional(z.literal('route', { error: (iss) => `must be 'route' when given (got ${show(iss.input)})` })),
     name: nonEmpty('a name'),
     source: maybe(text('a string')),
     legs,
-  }).superRefine((r, ctx) => {
+  }), (r, ctx) => {
     const seen = new Set<string>();
     r.legs.forEach((l, i) => {
       if (seen.has(l.name)) ctx.addIssue({ code: 'custom', path: ['legs', i, 'name'], message: `must be unique (${JSON.stringify(l.name)} is used twice)` });

@@ -4,7 +4,7 @@
  * that says what is allowed and what was given.
  */
 import { anchoredCurve, growthSchema } from './growth-schema.js';
-import { bounded, boundedArray, GE, GT, integer, lazy, MAX_ITEMS, nonEmpty, obj, param, show, text, UNIT, z } from './schema-primitives.js';
+import { bounded, boundedArray, GE, GT, integer, lazy, MAX_ITEMS, nonEmpty, obj, param, refined, show, text, UNIT, z } from './schema-primitives.js';
 import { MAX_HORIZON_YEARS } from './types.js';
 import { checkCorrelations, correlationSchema } from './correlations.js';
 
@@ -12,41 +12,41 @@ import { checkCorrelations, correlationSchema } from './correlations.js';
 // Scenario
 
 export const scenarioSchema = /* @__PURE__ */ lazy(() => {
-  const expansion = obj({ year: integer('a whole year'), addMt: param(GE(0)), delayYears: param(GE(0)).optional() });
+  const expansion = obj({ year: integer('a whole year'), addMt: param(GE(0)), delayYears: z.optional(param(GE(0))) });
   // `null` is accepted wherever a parsed document writes one (name, capacity, demandFactor,
   // capacityFactor, target) and means the same as an absent field (for target: no target), so that
   // a parsed scenario that went through JSON or structuredClone, or came from the other build,
   // parses again to itself (docs/design.md: parsing is idempotent). `kind: 'scenario'` likewise.
-  const disruption = obj({
+  const disruption = refined(obj({
     name: nonEmpty('a name'),
     probability: param(UNIT),
-    demandFactor: param(GT(0)).nullable().optional(),
-    capacityFactor: param(GT(0)).nullable().optional(),
-  }).superRefine((d, ctx) => {
+    demandFactor: z.optional(z.nullable(param(GT(0)))),
+    capacityFactor: z.optional(z.nullable(param(GT(0)))),
+  }), (d, ctx) => {
     if (d.demandFactor == null && d.capacityFactor == null) {
       ctx.addIssue({ code: 'custom', message: 'needs demandFactor or capacityFactor (or both): a disruption with neither changes nothing' });
     }
   });
 
-  return obj({
-    name: text('a string').nullable().optional(),
+  return refined(obj({
+    name: z.optional(z.nullable(text('a string'))),
     start: obj({ year: integer('a whole year'), volumeMt: bounded(GT(0)) }),
     horizon: integer('a whole year'),
     growth: growthSchema(),
-    volatility: param(GE(0)).optional(),
-    persistence: bounded({ min: 0, max: 1, maxOpen: true, text: 'in [0, 1)' }).optional(),
-    capacity: obj({
+    volatility: z.optional(param(GE(0))),
+    persistence: z.optional(bounded({ min: 0, max: 1, maxOpen: true, text: 'in [0, 1)' })),
+    capacity: z.optional(z.nullable(obj({
       baseMt: param(GT(0)),
-      expansions: boundedArray(expansion, { max: MAX_ITEMS.expansions, what: 'expansions' }).optional(),
-    }).nullable().optional(),
-    disruptions: boundedArray(disruption, { max: MAX_ITEMS.disruptions, what: 'disruptions' }).optional(),
+      expansions: z.optional(boundedArray(expansion, { max: MAX_ITEMS.expansions, what: 'expansions' })),
+    }))),
+    disruptions: z.optional(boundedArray(disruption, { max: MAX_ITEMS.disruptions, what: 'disruptions' })),
     /** Rank correlations between per-path parameters (Iman–Conover within each stream block). */
-    correlations: boundedArray(correlationSchema(), { max: MAX_ITEMS.correlations, what: 'correlations' }).optional(),
+    correlations: z.optional(boundedArray(correlationSchema(), { max: MAX_ITEMS.correlations, what: 'correlations' })),
     /** 10 Mt in 2027 when absent (if that year is in the run); null: no target. */
-    target: obj({ year: integer('a whole year'), volumeMt: bounded(GT(0)) }).nullable().optional(),
+    target: z.optional(z.nullable(obj({ year: integer('a whole year'), volumeMt: bounded(GT(0)) }))),
     /** What a parsed scenario carries; accepted so that parsing is idempotent. */
-    kind: z.literal('scenario', { error: (iss) => `must be 'scenario' when given (got ${show(iss.input)})` }).optional(),
-  }).superRefine((s, ctx) => {
+    kind: z.optional(z.literal('scenario', { error: (iss) => `must be 'scenario' when given (got ${show(iss.input)})` })),
+  }), (s, ctx) => {
     const y0 = s.start.year;
     if (s.growth.model === 'logistic' || s.growth.model === 'gompertz') anchoredCurve(s.growth, s.start, ctx);
     if (!(s.horizon >= y0)) ctx.addIssue({ code: 'custom', path: ['horizon'], message: `must be >= start.year ${y0} (got ${s.horizon})` });
