@@ -133,12 +133,14 @@ export function getTokenSkipNewline(s: TokenState): void {
 }
 
 /**
- * base^n for a power-of-two base (2, 8, 16) and a whole n ≥ 0, by squaring: every step is an exact
+ * base^n for a power-of-two base (2, 8, 16) and a whole n, by squaring: every step is an exact
  * power of two (until it overflows to Infinity), so the same on every engine, unlike `**`.
  */
 function powerOfTwoBase(base: number, n: number): number {
+  if (n < 0) return 1 / powerOfTwoBase(base, -n);
+  if (n > 2048) return Infinity; // beyond any double (and n may be Infinity: no loop on it)
   let r = 1;
-  for (let b = base, k = n; k > 0 && r < Infinity; b *= b, k = Math.floor(k / 2)) if (k % 2 === 1) r *= b;
+  for (let b = base, k = n; k > 0; b *= b, k = Math.floor(k / 2)) if (k % 2 === 1) r *= b;
   return r;
 }
 

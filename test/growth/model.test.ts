@@ -140,6 +140,13 @@ describe('formulas', () => {
     expect(() => f.evaluate(2030, { a: 2000 })).toThrow(/condition that is NaN at t = 2030/);
   });
 
+  it('read radix literals with any word size at once (a 900-digit size once looped forever)', () => {
+    expect(compileFormula('0x1i' + '9'.repeat(900), []).evaluate(2030, {})).toBe(1);
+    expect(compileFormula('0xffi8', []).evaluate(2030, {})).toBe(-1);
+    expect(compileFormula('0x1.8', []).evaluate(2030, {})).toBe(1.5);
+    expect(() => compileFormula('0x1i0', [])).toThrow(/out of range/);
+  });
+
   it('call the library’s portable functions, the same bits on every engine', () => {
     expect(compileFormula('exp(t / 1000) + pow(t, 0.3) + sin(t) + log(t, 10)', []).evaluate(2027, {})).toBe(exp(2.027) + pow(2027, 0.3) + sin(2027) + log(2027) / log(10));
   });
