@@ -27,10 +27,13 @@ describe('bundle size (gzipped)', () => {
     expect(inputs.filter((f) => /node_modules|scenario/.test(f))).toEqual([]);
   });
 
-  // fitGrowth was 14 KB when its budget was set; the portable log and exp (src/math/, the same
-  // digits on every engine), on its path since the merge d03154c, brought it to 20.5 KB.
-  it('compileFormula and fitGrowth: no zod, no mathjs; at most 10 and 21 KB', async () => {
-    for (const [names, budget] of [['compileFormula', 10], ['fitGrowth', 21]] as const) {
+  // The price of the same bits on every engine: fitGrowth was 14 KB before the portable log and
+  // exp (src/math/) came onto its path; a formula may call every portable function (pow, the
+  // trigonometric ones with their 1,200-bit 2/π for Payne–Hanek reduction, …), which takes
+  // compileFormula from 6.7 to 17.5 KB and fitGrowth, whose models compile formulas, to 24.9 KB.
+  // (The issue allowed fitGrowth to bring mathjs: ~150 KB.)
+  it('compileFormula and fitGrowth: no zod, no mathjs; at most 18 and 25 KB', async () => {
+    for (const [names, budget] of [['compileFormula', 18], ['fitGrowth', 25]] as const) {
       const { kb, inputs } = await page(names);
       expect(kb, names).toBeLessThanOrEqual(budget);
       expect(inputs.filter((f) => /node_modules\/(zod|mathjs)/.test(f)), names).toEqual([]);
