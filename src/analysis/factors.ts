@@ -9,7 +9,7 @@ import { log } from '../math/log.js';
 import type { Param } from '../random/dist.js';
 import type { Scenario } from '../scenario/types.js';
 import { distributionsIn } from './parameters.js';
-import { perPathParameter } from '../scenario/correlations.js';
+import { perPathParameter } from '../scenario/parameter-paths.js';
 
 /** One factor: its name, the purposes whose streams it owns, and (for a parameter) its distribution. */
 export interface Factor {

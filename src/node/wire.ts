@@ -1,24 +1,13 @@
 /**
  * Errors across threads: a worker sends its error's class name, message (and a ScenarioError's
- * issues); the pool rebuilds it with the main entry's own class, so that `instanceof
+ * issues: ./wire-out.ts, which loads nothing else); the pool rebuilds it with the main entry's own class, so that `instanceof
  * ScenarioError`, `RangeError` and `TypeError` hold and the message is the worker's, word for word.
  */
-import { show } from '../args.js';
 import { FormulaError, ScenarioError } from '../index.js';
 import type { ScenarioIssue } from '../index.js';
+import type { WireError } from './wire-out.js';
 
-/** An error as a worker sends it: its class by name, its message, and a ScenarioError's issues. */
-export interface WireError {
-  name: string;
-  message: string;
-  issues?: ScenarioIssue[];
-}
-
-/** The error a worker threw, as it can cross threads. */
-export function toWire(e: unknown): WireError {
-  if (!(e instanceof Error)) return { name: 'Error', message: `a worker threw a non-error: ${show(e)}` };
-  return e instanceof ScenarioError ? { name: e.name, message: e.message, issues: e.issues } : { name: e.name, message: e.message };
-}
+export type { WireError };
 
 /** The worker's error, rebuilt with its own class (this thread's ScenarioError, RangeError, …) and message. */
 export function fromWire(w: WireError): Error {

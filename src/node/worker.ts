@@ -5,10 +5,12 @@
  * a block do not depend on which thread runs it, so a parallel run equals one thread bit for bit.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { corridorBlocks, type CorridorTripsPlan } from '../transit/corridor-engine.js';
-import { transitBlocks, type TransitPlan, type TripBlocks } from '../transit/engine.js';
-import { pilotBlocks, volumeBlocks, volumeQuantiles, type VolumeBlocks, type VolumePlan } from '../volume/engine.js';
-import { toWire } from './wire.js';
+import type { CorridorTripsPlan } from '../transit/corridor-engine.js';
+import type { TransitPlan, TripBlocks } from '../transit/engine.js';
+import { corridorBlocks, transitBlocks } from '../transit/engine-run.js';
+import type { VolumeBlocks, VolumePlan } from '../volume/engine.js';
+import { pilotBlocks, volumeBlocks, volumeQuantiles } from '../volume/engine-run.js';
+import { toWire } from './wire-out.js';
 
 export type Job =
   | { kind: 'volume-blocks'; plan: VolumePlan; b0: number; b1: number; into?: VolumeBlocks }

@@ -15,6 +15,10 @@ import { layerTables, Ziggurat } from './ziggurat.js';
 
 const R = 7.69711747013104972; // start of the tail
 const V = 0.0039496598225815571993; // area of each layer
+/** Tails in a row a draw may take: its hard bound is (MAX_TAILS + 1)·R. */
+export const MAX_TAILS = 64;
+/** The largest Exp(1) draw: (MAX_TAILS + 1)·R ≈ 500.3. */
+export const EXP_MAX = (MAX_TAILS + 1) * R;
 
 let TABLES: [Float64Array, Float64Array] | undefined;
 const tables = () => (TABLES ??= layerTables(R, V, (x) => exp(-x), (y) => -log(y)));
@@ -25,8 +29,20 @@ export class ExponentialZiggurat extends Ziggurat {
     super(g, ...tables(), false);
   }
 
+  /** Tails taken in a row by the draw in progress. */
+  private tails = 0;
+
   protected finish(i: number, u: number): number {
-    if (i === 0) return R + this.next(); // the tail: r plus a new draw
+    if (i === 0) {
+      // The tail: r plus a new draw (the exponential forgets), at most MAX_TAILS times in a row,
+      // so every draw is below (MAX_TAILS + 1)·r ≈ 500.3 — a hard bound the route limits rely on
+      // (a 65th tail in a row has probability e^(−65·r) ≈ 10^-217: the law is unchanged in practice).
+      if (this.tails === MAX_TAILS) return R;
+      this.tails++;
+      const x = R + this.next();
+      this.tails = 0;
+      return x;
+    }
     const x = this.x;
     const t = u * x[i]!;
     const f0 = exp(t - x[i]!); // e^-x[i] / e^-t

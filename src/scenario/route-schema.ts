@@ -6,21 +6,10 @@
  */
 import { bounded, integer, lazy, nonEmpty, obj, param, refined, show, text, UNIT, z } from './schema-primitives.js';
 import { LEG_MODES } from './types.js';
+import { ROUTE_LIMITS } from './route-limits.js';
 
-/**
- * The limits of a route document (CONVENTIONS: fixed limits):
- * - `legs`: at most 100 (a longer array is refused before its legs are validated);
- * - a leg's `days` and a delay's `days`: every value the parameter can take in [0, 3650] (ten
- *   years; a normal needs `max`, a lognormal, unbounded above, is refused: use a bounded one);
- * - `queue.servers`: a whole number in [1, 1000];
- * - `queue.serviceDays`: in (0, 365];
- * - `queue.arrivalCv` and `queue.serviceCv`: in [0, 100].
- *
- * With these, the longest possible wait is finite (an Exp(1) draw is at most 36.8, so a wait is at
- * most 36.8 · 100² · 365 / (1 − maxUtilisation) days), and so is every trip and every sum of
- * squares over 50 million trips.
- */
-export const ROUTE_LIMITS = Object.freeze({ legs: 100, days: 3650, servers: 1000, serviceDays: 365, cv: 100 });
+export { ROUTE_LIMITS };
+
 
 const L = ROUTE_LIMITS;
 const DAYS = { min: 0, max: L.days, text: `in [0, ${L.days}]` };

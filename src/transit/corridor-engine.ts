@@ -11,9 +11,12 @@ import type { Route, RouteInput, Scenario, ScenarioInput } from '../scenario/typ
 import { mergePartials, volumePlan } from '../volume/engine.js';
 import { plan as checkVolumeRun, type VolumePlan } from '../volume/plan.js';
 import type { VolumeResult } from '../volume/result.js';
-import { corridorLoads, corridorPlan, corridorRoute, type CorridorPlan } from './corridor-plan.js';
+import { corridorPlan, corridorRoute, type CorridorPlan } from './corridor-plan.js';
+import { corridorBlocks } from './engine-run.js';
 import { CorridorResult } from './corridor-result.js';
-import { mergeTrips, runTripBlocks, TRIP_BLOCK, tripBlocks, type TripBlocks } from './kernel.js';
+import { mergeTrips, TRIP_BLOCK, type TripBlocks } from './kernel.js';
+
+export { corridorBlocks };
 
 /** A corridor run as plain data: the checked run, and the plan of its volume run (stage one). */
 export interface CorridorEnginePlan {
@@ -100,13 +103,6 @@ export function runCorridorBlocks(plan: CorridorTripsPlan, b0: number, b1: numbe
   return corridorBlocks(p, a, b, into === undefined ? undefined : checkTrips(fn, into, 'into', shape));
 }
 
-/** {@link runCorridorBlocks} of a plan this library made (unchecked: for schedulers). */
-export function corridorBlocks(p: CorridorTripsPlan, a: number, b: number, into?: TripBlocks): TripBlocks {
-  const out = into ?? tripBlocks(p.route.legs.length, p.trips, p.demand.length, a, b);
-  const loads = corridorLoads({ years: p.volumes.years, hasCapacity: p.capacity.length > 0, demand: p.demand, capacity: p.capacity }, p.corridor.tripsPerPath);
-  runTripBlocks(p.route, p.volumes.seed, p.trips, loads, a, b, out);
-  return { ...out, kind: 'trip-blocks', b0: a, b1: b };
-}
 
 /** Merges partials of consecutive block ranges covering [0, plan.nBlocks), in block order: the result of {@link simulateCorridor}, bit for bit. */
 export function mergeCorridor(plan: CorridorTripsPlan, partials: readonly TripBlocks[]): CorridorResult {

@@ -3,7 +3,7 @@ import { bool, options, show, wholeNumber } from '../args.js';
 import { parseRoute, parseScenario } from '../scenario/parse.js';
 import type { Route, Scenario } from '../scenario/types.js';
 import { seedKey, type Seed } from '../random/stream.js';
-import type { Load } from './kernel.js';
+import type { CorridorVolumes } from './engine-run.js';
 import { checkTrips, MAX_TRIPS } from './plan.js';
 
 /** Options of {@link simulateCorridor}. */
@@ -105,23 +105,4 @@ export function corridorRoute(p: CorridorPlan, volumes: CorridorVolumes): Route 
   return route;
 }
 
-/** The volumes a corridor run's trips read: per year, every path's demand and capacity (empty without a capacity). */
-export interface CorridorVolumes {
-  years: number[];
-  hasCapacity: boolean;
-  demand: Float64Array[];
-  capacity: Float64Array[];
-}
-
-/** The loads of a corridor run: year k's trips read their path's demand and capacity that year. */
-export function corridorLoads(volumes: CorridorVolumes, T: number): Load[] {
-  return volumes.years.map((_, k) => {
-    const d = volumes.demand[k]!;
-    const c = volumes.hasCapacity ? volumes.capacity[k]! : null;
-    return {
-      volumeMt: (trip) => d[Math.floor(trip / T)]!,
-      capacityMt: (trip) => (c ? c[Math.floor(trip / T)]! : null),
-    };
-  });
-}
 

@@ -6,7 +6,10 @@
 import { blockRange, checkCover, joined } from '../engine/blocks.js';
 import { checkTransitPlan, checkTrips } from './engine-checks.js';
 import type { Route, RouteInput } from '../scenario/types.js';
-import { mergeTrips, runTripBlocks, TRIP_BLOCK, tripBlocks, type TripBlocks } from './kernel.js';
+import { mergeTrips, TRIP_BLOCK, type TripBlocks } from './kernel.js';
+import { transitBlocks } from './engine-run.js';
+
+export { transitBlocks };
 import { TransitSample } from './result.js';
 import { transitRun, type TransitRun } from './plan.js';
 
@@ -46,13 +49,6 @@ export function runTransitBlocks(plan: TransitPlan, b0: number, b1: number, into
   return transitBlocks(p, a, b, into === undefined ? undefined : checkTrips(fn, into, 'into', shape));
 }
 
-/** {@link runTransitBlocks} of a plan this library made (unchecked: for schedulers). */
-export function transitBlocks(p: TransitPlan, a: number, b: number, into?: TripBlocks): TripBlocks {
-  const out = into ?? tripBlocks(p.route.legs.length, p.trips, 1, a, b);
-  const v = p.volumeMt;
-  runTripBlocks(p.route, p.seed, p.trips, [{ volumeMt: () => v, capacityMt: () => null }], a, b, out);
-  return { ...out, kind: 'trip-blocks', b0: a, b1: b };
-}
 
 /** Merges partials of consecutive block ranges covering [0, plan.nBlocks), in block order: the sample {@link simulateTransit} gives, bit for bit. */
 export function mergeTransit(plan: TransitPlan, partials: readonly TripBlocks[]): TransitSample {

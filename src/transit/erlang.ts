@@ -1,5 +1,5 @@
 import { finiteNumber, numberIn, options, wholeNumber } from '../args.js';
-import { ROUTE_LIMITS } from '../scenario/route-schema.js';
+import { ROUTE_LIMITS } from '../scenario/route-limits.js';
 
 /** Erlang C without checks, for the kernel (which checked its queue when parsing the route). */
 export function erlangCTrusted(servers: number, offeredLoad: number): number {

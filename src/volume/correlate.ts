@@ -5,7 +5,7 @@
  * streams `['correlation', name]`. The kernel then reads these columns instead of drawing again.
  */
 import { imposeRankCorrelation } from '../random/rank-correlation.js';
-import { correlationMatrix, perPathParameter } from '../scenario/correlations.js';
+import { correlationMatrix, perPathParameter } from '../scenario/parameter-paths.js';
 import type { Scenario } from '../scenario/types.js';
 import { drawPerPath, keyedStream, purposeKey, STREAM_BLOCK, type StreamSeed } from './draws.js';
 

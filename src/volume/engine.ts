@@ -9,21 +9,23 @@
 import { show } from '../args.js';
 import { blockRange, checkCover, finiteArrays, joined } from '../engine/blocks.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
-import { trustedQuantiles } from '../stats/quantile.js';
-import { runSeed, STREAM_BLOCK } from './draws.js';
-import { runVolumeBlock, toArrays, workspace } from './kernel.js';
+import { STREAM_BLOCK } from './draws.js';
 import { plan as checkRun, VOLUME_OPTIONS, type RunPlan, type VolumeBlocks, type VolumePilot, type VolumePlan } from './plan.js';
 import { checkBlocks, checkCounts, checkVolumePlan } from './engine-checks.js';
 import { VolumeResult } from './result.js';
-import { blockVolumes, countBlocks, finishSummary, summaryPlan, summaryYear, type VolumeCounts } from './summary-run.js';
+import { summaryPlan, summaryYear, type VolumeCounts } from './summary-run.js';
+import { finishSummary } from './summary-merge.js';
+import { pathsIn, pilotBlocks, volumeBlocks, volumeBlocksBuffers, volumeQuantiles, type VolumePartial } from './engine-run.js';
 import type { VolumeSummary } from './summary.js';
+
+export { pathsIn, pilotBlocks, volumeBlocks, volumeBlocksBuffers, volumeQuantiles };
 
 export type { VolumeCounts } from './summary-run.js';
 export { STREAM_BLOCK } from './draws.js';
 export type { VolumePlan, SummaryPlan, SummaryYear, Bracket, VolumeBlocks, VolumePilot } from './plan.js';
 
 /** A partial of a volume run: {@link VolumeBlocks} (full runs) or {@link VolumeCounts} (`keep: 'summary'`). */
-export type VolumePartial = VolumeBlocks | VolumeCounts;
+export type { VolumePartial };
 
 /** The engine plan of checked options (`onProgress` stays with the scheduler). */
 export function volumePlan(run: RunPlan): VolumePlan {
@@ -60,11 +62,6 @@ export function runVolumePilot(plan: VolumePlan, j0?: number, j1?: number): Volu
   return pilotBlocks(p, a, b);
 }
 
-/** {@link runVolumePilot} of a plan this library made (unchecked: for schedulers). */
-export function pilotBlocks(p: VolumePlan, j0: number, j1: number): VolumePilot {
-  return { kind: 'volume-pilot', j0, j1, volumes: blockVolumes(p, p.summary!.pilot!.slice(j0, j1)) };
-}
-
 /** The plan with each year's quantile brackets placed from the pilot's volumes (pilot partials covering the pilot, in order). */
 export function placeBrackets(plan: VolumePlan, pilots: readonly VolumePilot[]): VolumePlan {
   const fn = 'placeBrackets';
@@ -89,16 +86,6 @@ export function bracketsFrom(p: VolumePlan, pilots: readonly { volumes: Float64A
   return { ...p, summary: { ...s, years } };
 }
 
-/** The paths of blocks [b0, b1). */
-export const pathsIn = (plan: VolumePlan, b0: number, b1: number) => Math.min(b1 * STREAM_BLOCK, plan.paths) - b0 * STREAM_BLOCK;
-
-/** Arrays for a full run's partial over [b0, b1) (`alloc` gives the memory: e.g. a SharedArrayBuffer). */
-export function volumeBlocksBuffers(plan: VolumePlan, b0: number, b1: number, alloc: (bytes: number) => ArrayBufferLike = (n) => new ArrayBuffer(n)): VolumeBlocks {
-  const n = pathsIn(plan, b0, b1);
-  const make = () => plan.years.map(() => new Float64Array(alloc(n * 8)));
-  return { kind: 'volume-blocks', b0, b1, demand: make(), capacity: plan.scenario.capacity ? make() : [], volume: make() };
-}
-
 /**
  * Runs blocks [b0, b1) of a planned volume run: the partial that {@link mergeVolumes} takes. A
  * full run's partial holds the blocks' paths (written into `into` when given, e.g. views of
@@ -114,26 +101,6 @@ export function runVolumeBlocks(plan: VolumePlan, b0: number, b1: number, into?:
   }
   if (into !== undefined && p.summary !== null) throw new TypeError(`${fn}: into is for full runs (keep: 'all') only (got ${show(into)})`);
   return volumeBlocks(p, a, b, into === undefined ? undefined : checkBlocks(fn, p, { ...into, b0: a, b1: b }, 'into', false));
-}
-
-/** {@link runVolumeBlocks} of a plan this library made, brackets placed (unchecked: for schedulers). */
-export function volumeBlocks(p: VolumePlan, a: number, b: number, into?: VolumeBlocks): VolumePartial {
-  const s = p.summary;
-  if (s === null) {
-    const out = into ?? volumeBlocksBuffers(p, a, b);
-    const ws = workspace(p.scenario);
-    const sink = toArrays(out.demand, out.capacity, out.volume, a * STREAM_BLOCK);
-    for (let block = a; block < b; block++) {
-      const first = block * STREAM_BLOCK;
-      runVolumeBlock(p.scenario, p.years, runSeed(p), first, Math.min(STREAM_BLOCK, p.paths - first), ws, sink);
-    }
-    return { ...out, kind: 'volume-blocks', b0: a, b1: b };
-  }
-  if (s.pilot === null) {
-    const keep = p.years.map(() => new Float64Array(pathsIn(p, a, b)));
-    return countBlocks(p, a, b, p.thresholds, p.years.map(() => null), { withStats: true, keep });
-  }
-  return countBlocks(p, a, b, p.thresholds, s.years!.map((y) => y.ranges), { withStats: true });
 }
 
 /**
@@ -162,11 +129,6 @@ export function mergePartials(p: VolumePlan, parts: readonly VolumePartial[], qu
   const join = (pick: (x: VolumeBlocks) => Float64Array[]) => (pick(blocks[0]!).length === 0 ? [] : p.years.map((_, k) => joined(blocks.map((x) => pick(x)[k]!), p.paths)));
   const { scenario, seed, paths, years } = p;
   return new VolumeResult({ scenario, seed, paths, years, demand: join((x) => x.demand), capacity: join((x) => x.capacity), volume: join((x) => x.volume), ...(quantiles ? { quantiles } : {}), ...(p.sampling ? { sampling: p.sampling } : {}) });
-}
-
-/** A full run's quantiles of one year's volumes at `levels` (the numbers `VolumeResult.quantiles` gives), for a scheduler to compute beside the merge. */
-export function volumeQuantiles(volume: Float64Array, levels: readonly number[]): number[] {
-  return trustedQuantiles(volume, levels);
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ExponentialZiggurat } from '../../src/random/exponential.js';
+import { EXP_MAX, ExponentialZiggurat, MAX_TAILS } from '../../src/random/exponential.js';
 import { Xoshiro128 } from '../../src/random/xoshiro128.js';
 import { exponential, stream } from '../../src/index.js';
 
@@ -66,6 +66,23 @@ describe('the exponential ziggurat', () => {
       d = Math.max(d, f - i / n, (i + 1) / n - f);
     }
     expect(Math.sqrt(n) * d).toBeLessThan(1.95);
+  });
+});
+
+describe('the exponential ziggurat’s hard bound', () => {
+  it('takes at most MAX_TAILS tails in a row: a generator that always lands in the tail gives EXP_MAX, not a loop', () => {
+    // Words in the ziggurat's order: a word of four layer indices 0, then four uniforms near 1
+    // (beyond the base strip's rectangle: the tail), again and again.
+    let k = 0;
+    const tailsForever = { fillWords: (out: Int32Array, from: number, to: number) => { for (let i = from; i < to; i++, k++) out[i] = k % 5 === 0 ? 0 : 0xff000000 | 0; } };
+    const z = new ExponentialZiggurat(tailsForever as unknown as Xoshiro128);
+    const x = z.next();
+    expect(x).toBeCloseTo((MAX_TAILS + 1) * 7.69711747013104972, 9);
+    expect(x).toBeLessThanOrEqual(EXP_MAX * (1 + 1e-15));
+    const out = new Float64Array(3);
+    z.fill(out, 0, 3);
+    for (const y of out) expect(y).toBeCloseTo(x, 9);
+    expect(EXP_MAX).toBeLessThan(500.4);
   });
 });
 

@@ -1,0 +1,44 @@
+/**
+ * The run side of the transit and corridor engines (see ./engine.ts, ./corridor-engine.ts): the
+ * trip blocks of a plan this library made, unchecked — what a scheduler's workers call. It
+ * imports the trip kernel only, never the parsers or the result classes, so a worker starts light.
+ */
+import type { CorridorTripsPlan } from './corridor-engine.js';
+import type { TransitPlan } from './engine.js';
+import { runTripBlocks, tripBlocks, type Load, type TripBlocks } from './kernel.js';
+
+/** The volumes a corridor run's trips read: per year, every path's demand and capacity (empty without a capacity). */
+export interface CorridorVolumes {
+  years: number[];
+  hasCapacity: boolean;
+  demand: Float64Array[];
+  capacity: Float64Array[];
+}
+
+/** The loads of a corridor run: year k's trips read their path's demand and capacity that year. */
+export function corridorLoads(volumes: CorridorVolumes, T: number): Load[] {
+  return volumes.years.map((_, k) => {
+    const d = volumes.demand[k]!;
+    const c = volumes.hasCapacity ? volumes.capacity[k]! : null;
+    return {
+      volumeMt: (trip) => d[Math.floor(trip / T)]!,
+      capacityMt: (trip) => (c ? c[Math.floor(trip / T)]! : null),
+    };
+  });
+}
+
+/** {@link runTransitBlocks} of a plan this library made (unchecked: for schedulers). */
+export function transitBlocks(p: TransitPlan, a: number, b: number, into?: TripBlocks): TripBlocks {
+  const out = into ?? tripBlocks(p.route.legs.length, p.trips, 1, a, b);
+  const v = p.volumeMt;
+  runTripBlocks(p.route, p.seed, p.trips, [{ volumeMt: () => v, capacityMt: () => null }], a, b, out);
+  return { ...out, kind: 'trip-blocks', b0: a, b1: b };
+}
+
+/** {@link runCorridorBlocks} of a plan this library made (unchecked: for schedulers). */
+export function corridorBlocks(p: CorridorTripsPlan, a: number, b: number, into?: TripBlocks): TripBlocks {
+  const out = into ?? tripBlocks(p.route.legs.length, p.trips, p.demand.length, a, b);
+  const loads = corridorLoads({ years: p.volumes.years, hasCapacity: p.capacity.length > 0, demand: p.demand, capacity: p.capacity }, p.corridor.tripsPerPath);
+  runTripBlocks(p.route, p.volumes.seed, p.trips, loads, a, b, out);
+  return { ...out, kind: 'trip-blocks', b0: a, b1: b };
+}

@@ -1,0 +1,53 @@
+/**
+ * The run side of the volume engine (see ./engine.ts): the blocks of a plan this library made,
+ * unchecked — what a scheduler's workers call. It imports the kernels and the summary counting
+ * only, never the scenario parser or the result classes, so a worker starts light.
+ */
+import { trustedQuantiles } from '../stats/quantile.js';
+import { runSeed } from './draws.js';
+import { runVolumeBlock, STREAM_BLOCK, toArrays, workspace } from './kernel.js';
+import type { VolumeBlocks, VolumePilot, VolumePlan } from './plan.js';
+import { blockVolumes, countBlocks, type VolumeCounts } from './summary-run.js';
+
+/** What a run of blocks gives: a full run's arrays, or a summary's counts. */
+export type VolumePartial = VolumeBlocks | VolumeCounts;
+
+/** The paths of blocks [b0, b1). */
+export const pathsIn = (plan: VolumePlan, b0: number, b1: number) => Math.min(b1 * STREAM_BLOCK, plan.paths) - b0 * STREAM_BLOCK;
+
+/** Arrays for a full run's partial over [b0, b1) (`alloc` gives the memory: e.g. a SharedArrayBuffer). */
+export function volumeBlocksBuffers(plan: VolumePlan, b0: number, b1: number, alloc: (bytes: number) => ArrayBufferLike = (n) => new ArrayBuffer(n)): VolumeBlocks {
+  const n = pathsIn(plan, b0, b1);
+  const make = () => plan.years.map(() => new Float64Array(alloc(n * 8)));
+  return { kind: 'volume-blocks', b0, b1, demand: make(), capacity: plan.scenario.capacity ? make() : [], volume: make() };
+}
+
+/** {@link runVolumePilot} of a plan this library made (unchecked: for schedulers). */
+export function pilotBlocks(p: VolumePlan, j0: number, j1: number): VolumePilot {
+  return { kind: 'volume-pilot', j0, j1, volumes: blockVolumes(p, p.summary!.pilot!.slice(j0, j1)) };
+}
+
+/** {@link runVolumeBlocks} of a plan this library made, brackets placed (unchecked: for schedulers). */
+export function volumeBlocks(p: VolumePlan, a: number, b: number, into?: VolumeBlocks): VolumePartial {
+  const s = p.summary;
+  if (s === null) {
+    const out = into ?? volumeBlocksBuffers(p, a, b);
+    const ws = workspace(p.scenario);
+    const sink = toArrays(out.demand, out.capacity, out.volume, a * STREAM_BLOCK);
+    for (let block = a; block < b; block++) {
+      const first = block * STREAM_BLOCK;
+      runVolumeBlock(p.scenario, p.years, runSeed(p), first, Math.min(STREAM_BLOCK, p.paths - first), ws, sink);
+    }
+    return { ...out, kind: 'volume-blocks', b0: a, b1: b };
+  }
+  if (s.pilot === null) {
+    const keep = p.years.map(() => new Float64Array(pathsIn(p, a, b)));
+    return countBlocks(p, a, b, p.thresholds, p.years.map(() => null), { withStats: true, keep });
+  }
+  return countBlocks(p, a, b, p.thresholds, s.years!.map((y) => y.ranges), { withStats: true });
+}
+
+/** A full run's quantiles of one year's volumes at `levels` (the numbers `VolumeResult.quantiles` gives), for a scheduler to compute beside the merge. */
+export function volumeQuantiles(volume: Float64Array, levels: readonly number[]): number[] {
+  return trustedQuantiles(volume, levels);
+}
