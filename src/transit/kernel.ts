@@ -6,6 +6,8 @@ import { ExponentialZiggurat } from '../random/exponential.js';
 
 /** Trips per random stream (as paths per stream in the volume kernel: seeding costs ~20 µs). */
 export const TRIP_BLOCK = 16_384;
+/** Trips per tile of the sums' passes (a tile of every leg's values stays in the L2 cache). */
+const SUM_TILE = 1024;
 
 /**
  * The load a trip meets: the volume that wants through (Mt/yr) and, for queues without a
@@ -126,6 +128,7 @@ export function runTripBlocks(route: Route, seed: string, trips: number, loads: 
   // Each leg's value under the current load: its own buffer, or its base days when nothing is added.
   const values: Float64Array[] = [...legValue];
   const satTrip = new Uint8Array(B);
+  const acc = new Float64Array(3 * L); // each leg's Σx, Σx², Σx·total over a block
 
   for (let block = b0; block < b1; block++) {
     const first = block * B;
@@ -235,31 +238,43 @@ export function runTripBlocks(route: Route, seed: string, trips: number, loads: 
         sums[o + 6 * l + 4] = waits;
         sums[o + 6 * l + 5] = saturated;
       });
-      // Totals first, then each leg's sums with local accumulators (an object field updated with
-      // a double per trip would allocate a heap number each time).
+      // Totals first, then each leg's sums, a tile of trips at a time so that the legs' values and
+      // the totals stay in cache between the passes. Each leg's accumulators go through locals
+      // (an object field updated with a double per trip would allocate a heap number) and carry
+      // over from tile to tile, so every sum adds the same numbers in the same order as one pass.
       // The totals go straight into the result: the first leg, plus each of the others.
       const total = days.subarray(first - b0 * B, first - b0 * B + n);
-      total.set(values[0]!.subarray(0, n));
-      for (let l = 1; l < L; l++) {
-        const v = values[l]!;
-        for (let i = 0; i < n; i++) total[i] = total[i]! + v[i]!;
+      acc.fill(0);
+      for (let lo = 0; lo < n; lo += SUM_TILE) {
+        const hi = lo + SUM_TILE < n ? lo + SUM_TILE : n;
+        const v0 = values[0]!;
+        for (let i = lo; i < hi; i++) total[i] = v0[i]!;
+        for (let l = 1; l < L; l++) {
+          const v = values[l]!;
+          for (let i = lo; i < hi; i++) total[i] = total[i]! + v[i]!;
+        }
+        for (let l = 0; l < L; l++) {
+          const v = values[l]!;
+          let s0 = acc[3 * l]!;
+          let s1 = acc[3 * l + 1]!;
+          let s2 = acc[3 * l + 2]!;
+          for (let i = lo; i < hi; i++) {
+            const x = v[i]!;
+            s0 += x;
+            s1 += x * x;
+            s2 += x * total[i]!;
+          }
+          acc[3 * l] = s0;
+          acc[3 * l + 1] = s1;
+          acc[3 * l + 2] = s2;
+        }
       }
       for (let l = 0; l < L; l++) {
-        const v = values[l]!;
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        for (let i = 0; i < n; i++) {
-          const x = v[i]!;
-          s0 += x;
-          s1 += x * x;
-          s2 += x * total[i]!;
-        }
         // A guard, not a filter: the route's limits keep every trip finite, so this never fires.
-        if (!(s1 < Infinity)) throw new RangeError(`legs[${l}] (${route.legs[l]!.name}): a trip's days are not finite; the route's limits should have prevented it (please report)`);
-        sums[o + 6 * l] = s0;
-        sums[o + 6 * l + 1] = s1;
-        sums[o + 6 * l + 2] = s2;
+        if (!(acc[3 * l + 1]! < Infinity)) throw new RangeError(`legs[${l}] (${route.legs[l]!.name}): a trip's days are not finite; the route's limits should have prevented it (please report)`);
+        sums[o + 6 * l] = acc[3 * l]!;
+        sums[o + 6 * l + 1] = acc[3 * l + 1]!;
+        sums[o + 6 * l + 2] = acc[3 * l + 2]!;
       }
       let sat = 0;
       for (let i = 0; i < n; i++) sat += satTrip[i]!;
