@@ -133,6 +133,9 @@ export function startRun(fn: string): Run {
   return { fn, epoch };
 }
 
+/** How long closeWorkers waits for a worker to end on its own before terminating it. */
+const CLOSE_GRACE_MS = 2_000;
+
 const closedError = (run: Run) => new Error(`${run.fn}: the worker pool was closed (closeWorkers()) while the run was in flight`);
 
 /** Rejects every job still out on a worker and forgets the worker. */
@@ -193,12 +196,23 @@ export async function closeWorkers(): Promise<void> {
     drop(w, closedError);
   }
   // Held until they have stopped: an unref'd worker's exit would not keep the process (and a
-  // top-level `await closeWorkers()`) alive.
+  // top-level `await closeWorkers()`) alive. Each is asked to close its port and end on its own,
+  // once its current job is done; one that has not ended within CLOSE_GRACE_MS is terminated.
+  // (Terminating a worker whose just-run kernels are still being optimised on V8's background
+  // threads can abort Node 20 — "NodePlatform::ForIsolate: Assertion (data.first) != nullptr" —
+  // a race inside Node, seen once in CI right after a run; an idle worker ending on its own
+  // avoids that window.)
   await Promise.all(
-    all.map((w) => {
-      w.worker.ref();
-      return w.worker.terminate();
-    }),
+    all.map(
+      (w) =>
+        new Promise<void>((done) => {
+          w.worker.ref();
+          w.worker.once('exit', () => done());
+          const timer = setTimeout(() => void w.worker.terminate(), CLOSE_GRACE_MS);
+          w.worker.once('exit', () => clearTimeout(timer));
+          w.worker.postMessage({ close: true });
+        }),
+    ),
   );
 }
 

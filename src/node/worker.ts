@@ -47,7 +47,12 @@ export function transferables(x: unknown, out = new Set<ArrayBuffer>()): ArrayBu
 // A pooled worker: runs jobs as they come, answers each with its id.
 if (parentPort && workerData?.middleCorridorPool) {
   const port = parentPort;
-  port.on('message', (m: { id: number; job: Job }) => {
+  port.on('message', (m: { id: number; job: Job } | { close: true }) => {
+    // closeWorkers: close the port and let the thread end on its own (nothing else keeps it).
+    if ('close' in m) {
+      port.close();
+      return;
+    }
     let answer: { id: number; ok: boolean; result?: unknown; error?: unknown };
     try {
       answer = { id: m.id, ok: true, result: runJob(m.job) };
