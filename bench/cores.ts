@@ -21,7 +21,8 @@ const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const T = 2.3283064365386963e-10;
 const kernels = {
-  // xor4096 steps into a 16 KiB buffer: integer throughput, in L1.
+  // xorgens (xor4096) steps into a 16 KiB buffer: integer throughput, in L1 (a fixed integer
+  // loop, kept as it was so that its figures compare across sessions).
   integer(reps) {
     const x = new Int32Array(128); for (let k = 0; k < 128; k++) x[k] = Math.imul(k + 1, 2654435761);
     const out = new Float64Array(2048); let i = 0, w = 1, s = 0;
