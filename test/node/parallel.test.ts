@@ -23,6 +23,8 @@ describe('worker threads give the one-thread numbers, bit for bit', () => {
         // computed on the workers (or, with one, here): the same numbers
         expect(par.quantiles(year, [0.1, 0.25, 0.5, 0.9])).toEqual(serial.quantiles(year, [0.1, 0.25, 0.5, 0.9]));
       });
+      // On workers, the result's arrays are the shared memory they wrote, not a copy of it.
+      if (workers > 1) for (const a of [...par.volume, ...par.demand]) expect(a.buffer).toBeInstanceOf(SharedArrayBuffer);
     });
 
     it(`simulateTransitParallel, ${workers} worker(s)`, async () => {
@@ -30,6 +32,7 @@ describe('worker threads give the one-thread numbers, bit for bit', () => {
       const serial = simulateTransit(ROUTES['corridor-poti'], { trips, seed: 'par', volumeMt: 5.5 });
       const par = await simulateTransitParallel(ROUTES['corridor-poti'], { trips, seed: 'par', volumeMt: 5.5, workers });
       same(par.days, serial.days);
+      if (workers > 1) expect(par.days.buffer).toBeInstanceOf(SharedArrayBuffer); // the workers' memory, not a copy
       expect(par.legs()).toEqual(serial.legs());
       expect(par.saturated).toEqual(serial.saturated);
       expect(par.toJSON()).toEqual(serial.toJSON());
