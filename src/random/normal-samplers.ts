@@ -64,6 +64,9 @@ export function normalOf(s: Stream, { mean, sd, min, max }: Omit<NormalDist, 'di
 }
 
 function standardTruncated(s: Stream, z: Sampler, a: number, b: number): Sampler {
+  // An interval that collapses to a point in units of sd (bounds a few subnormals apart, sd of
+  // order 1: both ends round to ±0) is that point: the mirror below would recurse forever.
+  if (!(a < b)) return () => a;
   if (b <= 0) {
     const mirrored = standardTruncated(s, z, -b, -a);
     return () => -mirrored();

@@ -77,6 +77,17 @@ describe('every sampler matches its mean and variance within 4 SE (fixed seeds)'
   ];
   cases.forEach((d, i) => it(`${d.dist} #${i}`, () => checkMoments(d, `case-${i}`)));
 
+  it('a truncated normal whose bounds collapse to one point in units of sd draws that point (it recursed forever)', () => {
+    // Found by the testing kit's law "adding a leg never shortens a trip" with an unfixed seed.
+    const draw = normal(stream(1, 'collapsed'), { mean: 2.5e-323, sd: 14, min: 0, max: 6e-323 });
+    for (let i = 0; i < 100; i++) {
+      const x = draw();
+      expect(x >= 0 && x <= 6e-323).toBe(true);
+    }
+    const mirrored = normal(stream(1, 'collapsed'), { mean: -2.5e-323, sd: 14, min: -6e-323, max: 0 });
+    expect(mirrored() <= 0).toBe(true);
+  });
+
   it('truncated normals in every regime of Robert’s algorithm', () => {
     REF.truncatedNormal.forEach(({ case: c }: { case: object }, i: number) => checkMoments({ dist: 'normal', ...c } as Dist, `tn-${i}`));
   });
