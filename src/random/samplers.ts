@@ -5,7 +5,7 @@ import { pert } from './gamma-samplers.js';
 import { lognormalOf, normalOf } from './normal-samplers.js';
 import { finite, overflow, type Sampler } from './sampler-limits.js';
 import type { Rng, Stream } from './stream.js';
-import { ExponentialZiggurat } from './exponential.js';
+import { EXP_MAX, ExponentialZiggurat } from './exponential.js';
 
 export type { Sampler } from './sampler-limits.js';
 
@@ -129,9 +129,9 @@ export function exponential(s: Stream, mean: number): Sampler {
   if (!(mean >= 0)) throw new RangeError(`exponential: mean must be >= 0 (got ${mean})`);
   if (mean === 0) return () => 0;
   const z = new ExponentialZiggurat(s.generator);
-  // An Exp(1) draw above 1.7e8 would take 2·10^7 tails in a row (probability e^-1.7e8): below
-  // 1e300 the product is finite in practice; above, every draw is checked.
-  if (mean <= 1e300) return () => mean * z.next();
+  // Every Exp(1) draw of the ziggurat is at most EXP_MAX (≈ 500.3): below that bound's share of
+  // the largest double the product is always finite; above, every draw is checked.
+  if (mean <= Number.MAX_VALUE / EXP_MAX) return () => mean * z.next();
   return () => {
     const x = mean * z.next();
     return x < Infinity ? x : overflow('exponential', x, `mean ${mean} × −ln(u)`);

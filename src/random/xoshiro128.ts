@@ -4,6 +4,12 @@ const TWO_POW_M32 = 2.3283064365386963e-10;
 const TWO_POW_M21 = 4.76837158203125e-7;
 /** Words a bulk uniform fill takes from the generator at a time. */
 const WORDS = 512;
+/**
+ * The chunk every generator's uniform fill goes through: one for all (a fill writes it and reads
+ * it back before it returns, and JavaScript runs one fill at a time on a thread), so a stream
+ * costs no buffer of its own.
+ */
+const CHUNK = new Int32Array(WORDS);
 
 /** The jump polynomials of the reference code: 2^64 and 2^96 steps ahead. */
 const JUMP = Int32Array.of(0x8764000b | 0, 0xf542d2d3 | 0, 0x6fa035c3 | 0, 0x77f2db5b | 0);
@@ -151,15 +157,13 @@ export class Xoshiro128 {
    * taken from {@link fillWords} a chunk of WORDS at a time (the chunk stays in the L1 cache).
    */
   fillUniform(out: Float64Array, from: number, to: number): void {
-    const w = (this.#words ??= new Int32Array(WORDS));
+    const w = CHUNK;
     for (let k = from; k < to; k += WORDS) {
       const n = Math.min(WORDS, to - k);
       this.fillWords(w, 0, n);
       for (let j = 0; j < n; j++) out[k + j] = (w[j]! >>> 0) * TWO_POW_M32;
     }
   }
-
-  #words: Int32Array | undefined;
 
   /** Advances the state by 2^64 steps (the reference `jump()`): 2^64 non-overlapping subsequences. */
   jump(): void {

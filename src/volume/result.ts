@@ -272,10 +272,6 @@ export class VolumeResult {
     return summaryRows(this);
   }
 
-  /**
-   * Plain statistics, never the paths (see {@link VolumeResultJSON}): a few KB whatever the number of paths.
-   * @example simulateVolumes({ start: { year: 2025, volumeMt: 4 }, horizon: 2026, growth: { model: 'exponential', rate: 0.5 } }, { paths: 10, seed: 1 }).toJSON().years[1] // => { year: 2026, p10: 6, p50: 6, p90: 6, mean: { estimate: 6, standardError: 0 }, probabilityAtLeastTarget: …, unmet: …, utilisation: null }
-   */
   /** Tidy rows by year (p10, p50, p90, mean, probabilityAtLeastTarget), with standard errors. */
   toRecords(): TidyRow[] {
     return volumeRecords(this.summary());
@@ -291,6 +287,10 @@ export class VolumeResult {
     return volumeDisplay(this.kind, this.scenario.name, this.paths, this.seed, this.summary());
   }
 
+  /**
+   * Plain statistics, never the paths (see {@link VolumeResultJSON}): a few KB whatever the number of paths.
+   * @example simulateVolumes({ start: { year: 2025, volumeMt: 4 }, horizon: 2026, growth: { model: 'exponential', rate: 0.5 } }, { paths: 10, seed: 1 }).toJSON().years[1] // => { year: 2026, p10: 6, p50: 6, p90: 6, mean: { estimate: 6, standardError: 0 }, probabilityAtLeastTarget: …, unmet: …, utilisation: null }
+   */
   toJSON(): VolumeResultJSON {
     return { kind: this.kind, seed: this.seed, paths: this.paths, scenario: this.scenario, ...yearsJSON(this) };
   }

@@ -170,7 +170,6 @@ export class VolumeSummary {
     return summaryRows(this);
   }
 
-  /** Plain statistics (see {@link VolumeSummaryJSON}): every kept statistic of every year, a few KB. */
   /** Tidy rows by year (p10, p50, p90, mean, probabilityAtLeastTarget), with standard errors. */
   toRecords(): TidyRow[] {
     return volumeRecords(this.summary());
@@ -186,6 +185,7 @@ export class VolumeSummary {
     return volumeDisplay(this.kind, this.scenario.name, this.paths, this.seed, this.summary());
   }
 
+  /** Plain statistics (see {@link VolumeSummaryJSON}): every kept statistic of every year, a few KB. */
   toJSON(): VolumeSummaryJSON {
     const { years, firstYearReachingTarget } = yearsJSON(this);
     return {
