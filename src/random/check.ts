@@ -10,7 +10,7 @@ import type { Rng, Stream } from './stream.js';
 /** True for a seeded stream of this library (from either build: checked by shape, not class). */
 export function isStream(s: unknown): s is Stream {
   if (typeof s !== 'function') return false;
-  const g = (s as { generator?: unknown }).generator as { fillWords?: unknown; fillUniform?: unknown; s?: unknown } | undefined;
+  const g = (s as { generator?: unknown }).generator as { fillWords?: unknown; fillUniform?: unknown; fillTriangular?: unknown; s?: unknown } | undefined;
   return (
     typeof (s as { double?: unknown }).double === 'function' &&
     typeof (s as { int32?: unknown }).int32 === 'function' &&
@@ -18,6 +18,7 @@ export function isStream(s: unknown): s is Stream {
     typeof g === 'object' &&
     typeof g.fillWords === 'function' &&
     typeof g.fillUniform === 'function' &&
+    typeof g.fillTriangular === 'function' &&
     g.s instanceof Int32Array &&
     g.s.length === 4
   );

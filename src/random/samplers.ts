@@ -5,7 +5,9 @@ import { pert } from './gamma-samplers.js';
 import { lognormalOf, normalOf } from './normal-samplers.js';
 import { finite, overflow, type Sampler } from './sampler-limits.js';
 import type { Rng, Stream } from './stream.js';
+import type { Xoshiro128 } from './xoshiro128.js';
 import { EXP_MAX, ExponentialZiggurat } from './exponential.js';
+import { triangularAt } from './triangular-at.js';
 
 export type { Sampler } from './sampler-limits.js';
 
@@ -49,22 +51,6 @@ export function triangular(rng: Rng, p: Omit<TriangularDist, 'dist'>): Sampler {
   if (min === max) return () => min;
   const cut = (mode - min) / span;
   return () => triangularAt(rng(), min, max, span, cut);
-}
-
-/**
- * The triangular inverse distribution function at u, written with the span outside the square
- * roots (span·√(u·cut), not √(u·span·(mode − min)), which underflows for tiny spans) and clamped
- * to [min, max] against rounding (0.1 + 0.2 > 0.3).
- */
-function triangularAt(u: number, min: number, max: number, span: number, cut: number): number {
-  // Which side of the mode is random, so no branch on it (V8 compiles `c ? a : b` to a branch that
-  // mispredicts half the time): with h = +(u < cut), h·a + (1 − h)·b is exactly a or b (both
-  // finite), the same bits as the branch, one square root either way.
-  const h = +(u < cut);
-  const g = 1 - h;
-  const r = Math.sqrt(h * (u * cut) + g * ((1 - u) * (1 - cut)));
-  const x = h * (min + span * r) + g * (max - span * r);
-  return x < min ? min : x > max ? max : x;
 }
 
 /**
@@ -199,30 +185,45 @@ export function fill(draw: Sampler, out: Float64Array): Float64Array {
   return out;
 }
 
+/** A one-pass fill of a parameter's draws from a generator: out[from..to). */
+export type OnePassFill = (g: Xoshiro128, out: Float64Array, from: number, to: number) => void;
+
 /**
- * Fills out[from..to) with draws of a parameter from a generator: the same numbers as its bound
- * sampler on the same stream would give, one by one. Numbers, uniforms and triangulars (the
- * common leg and parameter shapes) are filled in bulk from the generator's uniforms and
- * transformed in place; other distributions go through their bound sampler.
+ * The one-pass fill of a number, a uniform or a triangular parameter (the common leg and
+ * parameter shapes), or null for the others: what {@link fillParam} does with them. Its draws
+ * come straight from the generator and keep no state of their own, so filling a range in pieces,
+ * one call per piece in order, gives the same numbers as one call — what lets the transit
+ * kernel fill a tile of trips at a time (the other distributions keep state, e.g. the ziggurat's
+ * buffer, and are filled a block at a time).
  */
-export function fillParam(param: Param, s: Stream, out: Float64Array, from: number, to: number): void {
-  if (typeof param === 'number') {
-    out.fill(param, from, to);
-    return;
-  }
+export function onePassFill(param: Param): OnePassFill | null {
+  if (typeof param === 'number') return (_g, out, from, to) => void out.fill(param, from, to);
   if (param.dist === 'uniform' && param.min < param.max && param.max - param.min < Infinity) {
     const { min, max } = param;
     const span = max - min;
-    s.generator.fillUniform(out, from, to);
-    for (let k = from; k < to; k++) out[k] = min + span * out[k]!;
-    return;
+    return (g, out, from, to) => {
+      g.fillUniform(out, from, to);
+      for (let k = from; k < to; k++) out[k] = min + span * out[k]!;
+    };
   }
   if (param.dist === 'triangular' && param.min < param.max && param.max - param.min < Infinity) {
     const { min, mode, max } = param;
     const span = max - min;
     const cut = (mode - min) / span;
-    s.generator.fillUniform(out, from, to);
-    for (let k = from; k < to; k++) out[k] = triangularAt(out[k]!, min, max, span, cut);
+    return (g, out, from, to) => g.fillTriangular(out, from, to, min, max, span, cut);
+  }
+  return null;
+}
+
+/**
+ * Fills out[from..to) with draws of a parameter from a generator: the same numbers as its bound
+ * sampler on the same stream would give, one by one. Numbers, uniforms and triangulars are filled
+ * in one pass ({@link onePassFill}); other distributions go through their bound sampler.
+ */
+export function fillParam(param: Param, s: Stream, out: Float64Array, from: number, to: number): void {
+  const fill = onePassFill(param);
+  if (fill) {
+    fill(s.generator, out, from, to);
     return;
   }
   const draw = bind(s, param, false);

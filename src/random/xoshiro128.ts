@@ -1,15 +1,10 @@
 import xor4096 from 'seedrandom/lib/xor4096.js';
+import { triangularAt } from './triangular-at.js';
 
 const TWO_POW_M32 = 2.3283064365386963e-10;
 const TWO_POW_M21 = 4.76837158203125e-7;
-/** Words a bulk uniform fill takes from the generator at a time. */
-const WORDS = 512;
-/**
- * The chunk every generator's uniform fill goes through: one for all (a fill writes it and reads
- * it back before it returns, and JavaScript runs one fill at a time on a thread), so a stream
- * costs no buffer of its own.
- */
-const CHUNK = new Int32Array(WORDS);
+/** Where {@link Xoshiro128.fillTriangular} makes its parameters doubles. */
+const PARAMS = new Float64Array(4);
 
 /** The jump polynomials of the reference code: 2^64 and 2^96 steps ahead. */
 const JUMP = Int32Array.of(0x8764000b | 0, 0xf542d2d3 | 0, 0x6fa035c3 | 0, 0x77f2db5b | 0);
@@ -78,10 +73,11 @@ export class Xoshiro128 {
   }
 
   /**
-   * The next output as an unsigned 32-bit integer (the reference `next()`). The step is written
-   * twice in this file and nowhere else: here, for a single draw, and in {@link fillWords}, for a
-   * block with the state in locals (1.6–1.8× faster a word than calling this per word, measured
-   * in docs/numerics.md); tests pin both to the authors' C code and to each other. Nothing
+   * The next output as an unsigned 32-bit integer (the reference `next()`). The step is written in
+   * this file and nowhere else: here, for a single draw, and in the block forms
+   * ({@link fillWords}, {@link fillUniform}, {@link fillTriangular}), with the state in locals and
+   * each word used where it is made (1.6–1.8× faster a word than calling this per word, measured
+   * in docs/numerics.md); tests pin every form to the authors' C code and to each other. Nothing
    * outside this class reads or writes the state.
    */
   next(): number {
@@ -153,16 +149,72 @@ export class Xoshiro128 {
   }
 
   /**
-   * Fills out[from..to) with uniforms on [0, 1): the same numbers as `uniform()` in a loop,
-   * taken from {@link fillWords} a chunk of WORDS at a time (the chunk stays in the L1 cache).
+   * Fills out[from..to) with uniforms on [0, 1): the same numbers as `uniform()` in a loop, with
+   * the state in locals and each word converted where it is made (no buffer between the step and
+   * the conversion: 1.6–2× faster a draw than a word buffer and a second pass, docs/performance.md).
    */
   fillUniform(out: Float64Array, from: number, to: number): void {
-    const w = CHUNK;
-    for (let k = from; k < to; k += WORDS) {
-      const n = Math.min(WORDS, to - k);
-      this.fillWords(w, 0, n);
-      for (let j = 0; j < n; j++) out[k + j] = (w[j]! >>> 0) * TWO_POW_M32;
+    const s = this.s;
+    let s0 = s[0]!;
+    let s1 = s[1]!;
+    let s2 = s[2]!;
+    let s3 = s[3]!;
+    for (let k = from; k < to; k++) {
+      const x = Math.imul(s1, 5);
+      out[k] = (Math.imul((x << 7) | (x >>> 25), 9) >>> 0) * TWO_POW_M32;
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
     }
+    s[0] = s0;
+    s[1] = s1;
+    s[2] = s2;
+    s[3] = s3;
+  }
+
+  /**
+   * Fills out[from..to) with triangular draws on [min, max] (`span` = max − min > 0, `cut` =
+   * (mode − min)/span): {@link triangularAt} of the uniforms `fillUniform` would give, the same
+   * numbers, made in one pass (a triangular draw is what most transit legs are made of: the pass
+   * halves their cost, docs/performance.md).
+   */
+  fillTriangular(out: Float64Array, from: number, to: number, min: number, max: number, span: number, cut: number): void {
+    // The parameters through a Float64Array: a whole-number parameter (max = 4) arrives as a small
+    // integer, and V8 then boxes every clamped result to merge it with the double (measured: 2×
+    // slower a draw); read back from doubles, they are doubles, the same values.
+    const p = PARAMS;
+    p[0] = min;
+    p[1] = max;
+    p[2] = span;
+    p[3] = cut;
+    const lo = p[0]!;
+    const hi = p[1]!;
+    const width = p[2]!;
+    const at = p[3]!;
+    const s = this.s;
+    let s0 = s[0]!;
+    let s1 = s[1]!;
+    let s2 = s[2]!;
+    let s3 = s[3]!;
+    for (let k = from; k < to; k++) {
+      const x = Math.imul(s1, 5);
+      out[k] = triangularAt((Math.imul((x << 7) | (x >>> 25), 9) >>> 0) * TWO_POW_M32, lo, hi, width, at);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+    }
+    s[0] = s0;
+    s[1] = s1;
+    s[2] = s2;
+    s[3] = s3;
   }
 
   /** Advances the state by 2^64 steps (the reference `jump()`): 2^64 non-overlapping subsequences. */

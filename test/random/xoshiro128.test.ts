@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { streamText } from '../../src/random/stream.js';
 import { Xoshiro128 } from '../../src/random/xoshiro128.js';
+import { triangularAt } from '../../src/random/triangular-at.js';
 
 // The authors' xoshiro128starstar.c compiled by test/fixtures/xoshiro128.py.
 interface Case {
@@ -82,7 +83,7 @@ describe('xoshiro128** conventions', () => {
       fc.property(
         fc.tuple(fc.integer(), fc.integer(), fc.integer(), fc.integer()).filter((w) => (w[0] | w[1] | w[2] | w[3]) !== 0),
         fc.integer({ min: 0, max: 50 }),
-        fc.integer({ min: 0, max: 1500 }), // across the 512-word chunks
+        fc.integer({ min: 0, max: 1500 }),
         (state, from, len) => {
           const a = new Xoshiro128(state);
           const b = new Xoshiro128(state);
@@ -110,6 +111,36 @@ describe('the block form of the step', () => {
           const buf = new Int32Array(from + len + 3).fill(7);
           a.fillWords(buf, from, from + len);
           for (let i = 0; i < buf.length; i++) expect(buf[i]).toBe(i >= from && i < from + len ? b.int32() : 7);
+          expect(u32(a.s)).toEqual(u32(b.s));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('the fused triangular fill', () => {
+  it('fillTriangular equals triangularAt(uniform()) one by one, for any state, window and triangle', () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(fc.integer(), fc.integer(), fc.integer(), fc.integer()).filter((w) => (w[0] | w[1] | w[2] | w[3]) !== 0),
+        fc.integer({ min: 0, max: 20 }),
+        fc.integer({ min: 0, max: 600 }),
+        fc.tuple(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 1e-9, max: 1e6, noNaN: true })),
+        (state, from, len, [min, at, width]) => {
+          const max = min + width;
+          fc.pre(max > min);
+          const span = max - min;
+          const cut = (min + at * span - min) / span;
+          const a = new Xoshiro128(state);
+          const b = new Xoshiro128(state);
+          const buf = new Float64Array(from + len + 3).fill(-7);
+          a.fillTriangular(buf, from, from + len, min, max, span, cut);
+          for (let i = 0; i < buf.length; i++) {
+            const want = i >= from && i < from + len ? triangularAt(b.uniform(), min, max, span, cut) : -7;
+            expect(Object.is(buf[i], want)).toBe(true);
+          }
+          for (let i = from; i < from + len; i++) expect(buf[i]! >= min && buf[i]! <= max).toBe(true);
           expect(u32(a.s)).toEqual(u32(b.s));
         },
       ),
