@@ -11,10 +11,9 @@
  */
 import { cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const args = process.argv.slice(2);
-const i = args.indexOf('--reps');
-const REPS = i >= 0 ? Number(args[i + 1]) : 5;
 
 // Plain JavaScript, run with `eval: true`: the same code on every worker, no loader needed.
 const WORKER = `
@@ -88,19 +87,60 @@ async function once(kernel: keyof typeof KERNELS, n: number): Promise<number> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-console.log(`Two workers against one, ${REPS} alternating rounds each (medians)`);
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}\n`);
-console.log(`${'loop'.padEnd(36)} one worker ms   two at once ms   2-worker throughput (median, range)`);
-for (const kernel of Object.keys(KERNELS) as (keyof typeof KERNELS)[]) {
-  const one: number[] = [];
-  const two: number[] = [];
-  const ratio: number[] = [];
-  for (let r = 0; r < REPS; r++) {
-    const a = await once(kernel, 1);
-    const b = await once(kernel, 2);
-    one.push(a);
-    two.push(b);
-    ratio.push((2 * a) / b);
+/** One loop's figures: one worker's and two workers' median times, and the two-worker throughput (median and range over the rounds). */
+export interface CoreFigure {
+  loop: keyof typeof KERNELS;
+  label: string;
+  oneMs: number;
+  twoMs: number;
+  speedUp: number;
+  min: number;
+  max: number;
+}
+
+/** Every loop, `reps` alternating rounds each (one worker, then two at once). */
+export async function measureCores(reps: number): Promise<CoreFigure[]> {
+  const out: CoreFigure[] = [];
+  for (const kernel of Object.keys(KERNELS) as (keyof typeof KERNELS)[]) {
+    const one: number[] = [];
+    const two: number[] = [];
+    const ratio: number[] = [];
+    for (let r = 0; r < reps; r++) {
+      const a = await once(kernel, 1);
+      const b = await once(kernel, 2);
+      one.push(a);
+      two.push(b);
+      ratio.push((2 * a) / b);
+    }
+    out.push({ loop: kernel, label: KERNELS[kernel], oneMs: median(one), twoMs: median(two), speedUp: median(ratio), min: Math.min(...ratio), max: Math.max(...ratio) });
   }
-  console.log(`${KERNELS[kernel].padEnd(36)} ${median(one).toFixed(0).padStart(13)}   ${median(two).toFixed(0).padStart(14)}   ${median(ratio).toFixed(2).padStart(18)}×  (${Math.min(...ratio).toFixed(2)}–${Math.max(...ratio).toFixed(2)})`);
+  return out;
+}
+
+/**
+ * The two-worker ceiling the library's speed-ups are read against: the mean of the L1 loops'
+ * figures (integer and floating point; each the median over its rounds), what two cores give
+ * side by side when nothing is shared — the highest of the ceilings on this host, so the
+ * strictest to be read against (the L2, L3 and memory loops give as much or less).
+ */
+export const ceilingOf = (figures: readonly CoreFigure[]) => {
+  const l1 = figures.filter((f) => f.loop === 'integer' || f.loop === 'sqrt').map((f) => f.speedUp);
+  return l1.reduce((a, b) => a + b, 0) / l1.length;
+};
+
+/** The table `npm run bench:cores` prints. */
+export function printCores(figures: readonly CoreFigure[], reps: number): void {
+  console.log(`Two workers against one, ${reps} alternating rounds each (medians)`);
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}\n`);
+  console.log(`${'loop'.padEnd(36)} one worker ms   two at once ms   2-worker throughput (median, range)`);
+  for (const f of figures) {
+    console.log(`${f.label.padEnd(36)} ${f.oneMs.toFixed(0).padStart(13)}   ${f.twoMs.toFixed(0).padStart(14)}   ${f.speedUp.toFixed(2).padStart(18)}×  (${f.min.toFixed(2)}–${f.max.toFixed(2)})`);
+  }
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  const args = process.argv.slice(2);
+  const i = args.indexOf('--reps');
+  const reps = i >= 0 ? Number(args[i + 1]) : 5;
+  printCores(await measureCores(reps), reps);
 }

@@ -1,10 +1,12 @@
 /**
  * The standard workloads side by side: bench/numpy_reference.py (vectorised numpy) and
  * the library's public API, in one command, with the results checked against each other within
- * 4 standard errors and a table of times and ratios.
+ * 4 standard errors and a table of times and ratios; then, back to back, `bench:cores` (what two
+ * workers can gain on this machine), and each workload's two-worker speed-up against 0.9 × that
+ * ceiling (--no-cores skips it).
  *
  *   npm run bench:numpy                      # 1,000,000 paths / trips, 5 rounds
- *   NUMPY_REFERENCE=path/to/numpy_reference.py npm run bench:numpy -- --n 200000 --reps 9 --workers 2
+ *   NUMPY_REFERENCE=path/to/numpy_reference.py npm run bench:numpy -- --n 200000 --reps 9 --workers 2 [--no-cores]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { simulateTransit, simulateVolumes } from '../src/index.js';
 import { closeWorkers, simulateTransitParallel, simulateVolumesParallel } from '../src/node/index.js';
 import { STANDARD_TRANSIT, STANDARD_VOLUME } from './workloads.js';
+import { ceilingOf, measureCores, printCores } from './cores.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -148,6 +151,7 @@ const tra = await rounds({
   }),
 });
 await closeWorkers();
+const cores = args.includes('--no-cores') ? null : await measureCores(REPS);
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 console.log(`Standard workloads, ${N.toLocaleString('en')} paths / trips; medians of ${REPS} rounds (each round runs numpy and every library variant once, in turn; ratios are taken within a round)`);
@@ -160,6 +164,16 @@ const row = (name: string, t: Awaited<ReturnType<typeof rounds>>, one: string, p
 row('volume, all paths kept', vol, 'all', 'allWorkers', vOk);
 row("volume, keep: 'summary'", vol, 'summary', 'summaryWorkers', vOk && sOk);
 row('transit', tra, 'lib', 'workers', tOk);
+if (cores) {
+  const ceiling = ceilingOf(cores);
+  console.log(`\nThe machine's two-worker ceiling, measured right after (bench:cores, ${REPS} rounds): ${ceiling.toFixed(2)}× (L1 loops); the speed-ups against 0.9 × it = ${(0.9 * ceiling).toFixed(2)}×:`);
+  const speedUp = (t: Awaited<ReturnType<typeof rounds>>, one: string, par: string) => t.ratio[one]! / t.ratio[par]!;
+  for (const [name, x] of [['volume, all paths kept', speedUp(vol, 'all', 'allWorkers')], ["volume, keep: 'summary'", speedUp(vol, 'summary', 'summaryWorkers')], ['transit', speedUp(tra, 'lib', 'workers')]] as const) {
+    console.log(`  ${name.padEnd(24)} ${x.toFixed(2)}× = ${(x / ceiling).toFixed(2)} of the ceiling ${x >= 0.9 * ceiling ? '(≥ 0.9)' : '(below 0.9)'}`);
+  }
+  console.log('');
+  printCores(cores, REPS);
+}
 console.log('\n' + vChecks.join('\n'));
 console.log(`transit mean: numpy ${resT.mean.toFixed(4)}, library ${libTransit.mean.toFixed(4)}; P(≤ 15 days): numpy ${resT.pWithin.toFixed(5)}, library ${libTransit.pWithin.toFixed(5)}`);
 if (!vOk || !sOk || !tOk) process.exit(1);
