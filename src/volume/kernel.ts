@@ -190,10 +190,15 @@ export function runVolumeBlock(scenario: Scenario, years: readonly number[], run
         D[o + i] = dv;
       }
       if (C) {
-        for (let i = lo; i < hi; i++) C[o + i] = base![i]!;
-        for (const { add, live, what } of expansions) {
+        // The base, plus each expansion that is live: the first expansion reads the base itself
+        // (the same sums as copying it first).
+        if (expansions.length === 0) for (let i = lo; i < hi; i++) C[o + i] = base![i]!;
+        for (let e = 0; e < expansions.length; e++) {
+          const { add, live, what } = expansions[e]!;
+          const from = e === 0 ? base! : C;
+          const at = e === 0 ? 0 : o;
           for (let i = lo; i < hi; i++) {
-            const c = C[o + i]! + add[i]! * +(year >= live[i]!);
+            const c = from[at + i]! + add[i]! * +(year >= live[i]!);
             if (!(c <= Number.MAX_VALUE)) throw overflow(`capacity (base plus ${what}) overflows a double`, first + i, year, 'give expansions a realistic size (Mt a year)');
             C[o + i] = c;
           }

@@ -85,6 +85,8 @@ export function countBlocks(
   const shift = run.scenario.start.volumeMt;
   const hasCapacity = run.scenario.capacity !== null;
   const reached = thresholds.map(() => new Uint8Array(STREAM_BLOCK));
+  // Each path's utilisation in a tile, kept from the first pass for the second (one division a path-year).
+  let ratio = new Float64Array(0);
   runBlocks(run, range(b0, b1), (k, from, n, d, c, v) => {
     keep?.[k]!.set(v.subarray(0, n), from - b0 * STREAM_BLOCK);
     const list = lists[k];
@@ -101,6 +103,7 @@ export function countBlocks(
     // Without a capacity, read the volume as its own capacity: utilisation is not reported then
     // (and a volume of 0 makes it 0/0 there, never read).
     const cap = c && hasCapacity ? c : v;
+    if (ratio.length < n) ratio = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const x = v[i]!;
       const dv = d[i]!;
@@ -113,7 +116,9 @@ export function countBlocks(
       const gap = dv - x;
       unmetSum += gap;
       unmetCount += +(gap > 0); // +c: no branch on a random condition (V8 compiles c ? 1 : 0 to one)
-      util += x / cv;
+      const r = x / cv;
+      util += r;
+      ratio[i] = r;
       atCap += +(dv >= cv);
     }
     // The tile's squared deviations from its own means (a second pass, in cache), merged into
@@ -122,14 +127,18 @@ export function countBlocks(
     const mc = util / n;
     let unmetM2 = 0;
     let utilM2 = 0;
-    for (let i = 0; i < n; i++) {
-      const e = d[i]! - v[i]! - mu;
-      unmetM2 += e * e;
-    }
     if (hasCapacity) {
+      // Both sums in one pass, each adding its numbers in path order as two passes would.
       for (let i = 0; i < n; i++) {
-        const f = v[i]! / cap[i]! - mc;
+        const e = d[i]! - v[i]! - mu;
+        unmetM2 += e * e;
+        const f = ratio[i]! - mc;
         utilM2 += f * f;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const e = d[i]! - v[i]! - mu;
+        unmetM2 += e * e;
       }
     }
     partials[at + 6] = mergeM2(off, partials[at + 2]!, partials[at + 6]!, n, unmetSum, unmetM2);
