@@ -92,11 +92,14 @@ async function volumesParallel(job: Run, plan: VolumePlan, workers: number, onPr
   // which the merge cannot tell from another buffer: it copied ~200 MB at 10^6 paths.)
   const parts: VolumePartial[] = [whole];
   // The quantiles every summary reads (P10, P50, P90, and any asked for), each year on a worker,
-  // from the shared arrays: the same function on the same numbers as on this thread.
-  const byWorker = split(p.years.length, workers);
-  const qs = (await Promise.all(byWorker.map(([k0, k1], i) => runWorker(job, i, { kind: 'volume-quantiles', volume: whole.volume.slice(k0, k1), levels: p.levels })))) as number[][][];
+  // from the shared arrays: the same function on the same numbers as on this thread. Years are
+  // dealt round-robin from the last, so that the start year (one value for every path: almost no
+  // work) does not leave one worker a year short of the other.
+  const w = Math.min(workers, p.years.length);
+  const byWorker = Array.from({ length: w }, (_, i) => p.years.map((_, k) => k).filter((k) => (p.years.length - 1 - k) % w === i));
+  const qs = (await Promise.all(byWorker.map((ks, i) => runWorker(job, i, { kind: 'volume-quantiles', volume: ks.map((k) => whole.volume[k]!), levels: p.levels })))) as number[][][];
   const quantiles: [number, number, number][] = [];
-  byWorker.forEach(([k0], i) => qs[i]!.forEach((row, j) => row.forEach((value, m) => quantiles.push([k0 + j, p.levels[m]!, value]))));
+  byWorker.forEach((ks, i) => qs[i]!.forEach((row, j) => row.forEach((value, m) => quantiles.push([ks[j]!, p.levels[m]!, value]))));
   return mergePartials(p, parts, quantiles);
 }
 
