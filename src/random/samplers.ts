@@ -7,7 +7,7 @@ import { finite, overflow, type Sampler } from './sampler-limits.js';
 import type { Rng, Stream } from './stream.js';
 import type { Xoshiro128 } from './xoshiro128.js';
 import { EXP_MAX, ExponentialZiggurat } from './exponential.js';
-import { triangularAt } from './triangular-at.js';
+import { triangularDraws } from './triangular-at.js';
 
 export type { Sampler } from './sampler-limits.js';
 
@@ -49,8 +49,7 @@ export function triangular(rng: Rng, p: Omit<TriangularDist, 'dist'>): Sampler {
   const { min, mode, max } = params<TriangularDist>('triangular', p, ['min', 'mode', 'max'], ['min', 'mode', 'max']);
   const span = minModeMax('triangular', min, mode, max);
   if (min === max) return () => min;
-  const cut = (mode - min) / span;
-  return () => triangularAt(rng(), min, max, span, cut);
+  return triangularDraws(rng, min, max, span, (mode - min) / span);
 }
 
 /**

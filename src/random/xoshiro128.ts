@@ -1,5 +1,4 @@
 import xor4096 from 'seedrandom/lib/xor4096.js';
-import { triangularAt } from './triangular-at.js';
 
 const TWO_POW_M32 = 2.3283064365386963e-10;
 const TWO_POW_M21 = 4.76837158203125e-7;
@@ -178,7 +177,7 @@ export class Xoshiro128 {
 
   /**
    * Fills out[from..to) with triangular draws on [min, max] (`span` = max − min > 0, `cut` =
-   * (mode − min)/span): {@link triangularAt} of the uniforms `fillUniform` would give, the same
+   * (mode − min)/span): `triangularAt` (./triangular-at.ts) of the uniforms `fillUniform` would give, the same
    * numbers, made in one pass (a triangular draw is what most transit legs are made of: the pass
    * halves their cost, docs/performance.md).
    */
@@ -202,7 +201,13 @@ export class Xoshiro128 {
     let s3 = s[3]!;
     for (let k = from; k < to; k++) {
       const x = Math.imul(s1, 5);
-      out[k] = triangularAt((Math.imul((x << 7) | (x >>> 25), 9) >>> 0) * TWO_POW_M32, lo, hi, width, at);
+      // triangularAt(u, lo, hi, width, at) (./triangular-at.ts), written out: see there.
+      const u = (Math.imul((x << 7) | (x >>> 25), 9) >>> 0) * TWO_POW_M32;
+      const h = +(u < at);
+      const g = 1 - h;
+      const r = Math.sqrt(h * (u * at) + g * ((1 - u) * (1 - at)));
+      const y = h * (lo + width * r) + g * (hi - width * r);
+      out[k] = y < lo ? lo : y > hi ? hi : y;
       const t = s1 << 9;
       s2 ^= s0;
       s3 ^= s1;
