@@ -14,7 +14,6 @@ import { Worker } from 'node:worker_threads';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-
 // Plain JavaScript, run with `eval: true`: the same code on every worker, no loader needed.
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');

@@ -1,18 +1,17 @@
 /**
  * How far the kernels are from what one thread could do with the same numbers: each kernel on
- * the standard workload beside a hand-fused loop written for that workload alone (its constants
- * inlined, one pass a path-year or trip-leg), which must give the same numbers (checked to the
- * bit: the checksums below are sums in the same order). The fused loops are not the library;
+ * the standard workload beside a loop written for that workload alone — volume: its constants
+ * inlined, one pass a path-year; transit: the trips' days alone, one fused pass a leg, without the
+ * legs' sums — which must give the same numbers (checked to the bit: the checksums below are sums
+ * in the same order). The fused loops are not the library;
  * they measure the floor of its design on this machine (docs/performance.md, "Floors").
  *
  *   npm run bench:floor               # 7 alternating rounds, medians
  */
 import { exp, log1p } from '../src/math/index.js';
 import { ZigguratNormal } from '../src/random/normal.js';
-import { Xoshiro128 } from '../src/random/xoshiro128.js';
 import { stream } from '../src/random/stream.js';
-import { parseScenario } from '../src/scenario/parse.js';
-import { parseRoute } from '../src/scenario/parse.js';
+import { parseRoute, parseScenario } from '../src/scenario/parse.js';
 import { runVolumeBlock, STREAM_BLOCK, workspace } from '../src/volume/kernel.js';
 import { keyedStream } from '../src/volume/draws.js';
 import { runTrips } from '../src/transit/kernel.js';
@@ -88,6 +87,7 @@ function volumeFused(): number {
 
 // --- Transit: the standard route's trips, checksum Σ days.
 const route = parseRoute(STANDARD_TRANSIT);
+/** The kernel: every trip's days, and every leg's sums (Σx, Σx², Σx·total) and counts. */
 function transitKernel(): number {
   const [out] = runTrips(route, SEED, N, [{ volumeMt: () => null, capacityMt: () => null }]);
   let check = 0;
@@ -95,25 +95,38 @@ function transitKernel(): number {
   return check;
 }
 
-/** The triangular draws alone, one fused pass a leg (what every trip-leg costs at least), and the totals. */
-function transitDraws(): number {
-  const days = new Float64Array(Math.min(N, 16_384));
-  const total = new Float64Array(days.length);
+/**
+ * The trips' days alone, for this route: each leg's triangular draws in one fused pass, leg l5's
+ * storm delay (a strike uniform and a uniform 1–4 days), and the totals in leg order — what every
+ * trip costs at least — without the legs' sums that the kernel also keeps (for the variance shares).
+ */
+function transitDays(): number {
+  const B = 16_384;
+  const days = new Float64Array(B);
+  const strike = new Float64Array(B);
+  const delay = new Float64Array(B);
+  const total = new Float64Array(B);
   let check = 0;
-  for (let b = 0; b * 16_384 < N; b++) {
-    const n = Math.min(16_384, N - b * 16_384);
-    total.fill(0, 0, n);
-    for (const leg of route.legs) {
+  for (let b = 0; b * B < N; b++) {
+    const n = Math.min(B, N - b * B);
+    route.legs.forEach((leg, l) => {
       const t = leg.days as { min: number; mode: number; max: number };
       const span = t.max - t.min;
-      (stream(SEED, ['leg', leg.name, 'days'], b).generator as Xoshiro128).fillTriangular(days, 0, n, t.min, t.max, span, (t.mode - t.min) / span);
-      for (let i = 0; i < n; i++) total[i] = total[i]! + days[i]!;
-    }
+      stream(SEED, ['leg', leg.name, 'days'], b).generator.fillTriangular(days, 0, n, t.min, t.max, span, (t.mode - t.min) / span);
+      if (leg.delay) {
+        const d = leg.delay.days as { min: number; max: number };
+        stream(SEED, ['leg', leg.name, 'delay', 'strikes'], b).generator.fillUniform(strike, 0, n);
+        stream(SEED, ['leg', leg.name, 'delay', 'days'], b).generator.fillUniform(delay, 0, n);
+        const p = leg.delay.probability;
+        for (let i = 0; i < n; i++) days[i] = days[i]! + (d.min + (d.max - d.min) * delay[i]!) * +(strike[i]! < p);
+      }
+      if (l === 0) total.set(days.subarray(0, n));
+      else for (let i = 0; i < n; i++) total[i] = total[i]! + days[i]!;
+    });
     for (let i = 0; i < n; i++) check += total[i]!;
   }
   return check;
 }
-
 function rounds(contenders: Record<string, () => number>): Record<string, number> {
   const t: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
   for (const f of Object.values(contenders)) f();
@@ -128,11 +141,12 @@ function rounds(contenders: Record<string, () => number>): Record<string, number
 }
 
 const same = volumeKernel() === volumeFused();
+const sameDays = transitKernel() === transitDays();
 const v = rounds({ kernel: volumeKernel, fused: volumeFused });
-const tr = rounds({ kernel: transitKernel, draws: transitDraws });
+const tr = rounds({ kernel: transitKernel, days: transitDays });
 console.log(`Floors, ${N.toLocaleString('en')} paths / trips, medians of ${REPS} alternating rounds`);
-console.log(`volume kernel (no statistics)       ${v.kernel!.toFixed(0).padStart(5)} ms`);
-console.log(`  hand-fused for this workload      ${v.fused!.toFixed(0).padStart(5)} ms  = ${(v.fused! / v.kernel!).toFixed(2)} of the kernel; the same numbers: ${same ? 'yes' : 'NO'}`);
-console.log(`transit kernel (no statistics)      ${tr.kernel!.toFixed(0).padStart(5)} ms`);
-console.log(`  its triangular draws and totals   ${tr.draws!.toFixed(0).padStart(5)} ms  = ${(tr.draws! / tr.kernel!).toFixed(2)} of the kernel`);
-if (!same) process.exit(1);
+console.log(`${'volume kernel (no summary statistics)'.padEnd(38)} ${v.kernel!.toFixed(0).padStart(5)} ms`);
+console.log(`${'  hand-fused for this workload'.padEnd(38)} ${v.fused!.toFixed(0).padStart(5)} ms  = ${(v.fused! / v.kernel!).toFixed(2)} of the kernel; the same numbers: ${same ? 'yes' : 'NO'}`);
+console.log(`${'transit kernel (days and leg sums)'.padEnd(38)} ${tr.kernel!.toFixed(0).padStart(5)} ms`);
+console.log(`${'  the days alone, one pass a leg'.padEnd(38)} ${tr.days!.toFixed(0).padStart(5)} ms  = ${(tr.days! / tr.kernel!).toFixed(2)} of the kernel; the same numbers: ${sameDays ? 'yes' : 'NO'}`);
+if (!same || !sameDays) process.exit(1);

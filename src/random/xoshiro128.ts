@@ -150,7 +150,7 @@ export class Xoshiro128 {
   /**
    * Fills out[from..to) with uniforms on [0, 1): the same numbers as `uniform()` in a loop, with
    * the state in locals and each word converted where it is made (no buffer between the step and
-   * the conversion: 1.6–2× faster a draw than a word buffer and a second pass, docs/performance.md).
+   * the conversion, as in {@link fillTriangular}; docs/numerics.md, "The step in one file").
    */
   fillUniform(out: Float64Array, from: number, to: number): void {
     const s = this.s;
@@ -179,7 +179,7 @@ export class Xoshiro128 {
    * Fills out[from..to) with triangular draws on [min, max] (`span` = max − min > 0, `cut` =
    * (mode − min)/span): `triangularAt` (./triangular-at.ts) of the uniforms `fillUniform` would give, the same
    * numbers, made in one pass (a triangular draw is what most transit legs are made of: the pass
-   * halves their cost, docs/performance.md).
+   * halves their cost: 11.5 → 5.3 ns a draw, docs/numerics.md, "The step in one file").
    */
   fillTriangular(out: Float64Array, from: number, to: number, min: number, max: number, span: number, cut: number): void {
     // The parameters through a Float64Array: a whole-number parameter (max = 4) arrives as a small

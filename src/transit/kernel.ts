@@ -110,8 +110,8 @@ export function runTrips(route: Route, seed: string, trips: number, loads: reado
  * draws of another. `buf` holds blocks [b0, b1) only: index 0 is trip b0 · TRIP_BLOCK.
  *
  * A block is walked a tile of TILE trips at a time: each leg's draws for the tile (./leg-draws.ts),
- * then, per load, the queues' waits, the totals and each leg's sums — one pass per leg and tile,
- * on values still in cache. Each leg's accumulators carry over from tile to tile, so every sum
+ * then, per load, the queues' waits, the totals (three legs a pass) and each leg's sums (two legs
+ * a pass), on values still in cache. Each leg's accumulators carry over from tile to tile, so every sum
  * adds the same numbers in the same order as one pass over the block.
  */
 export function runTripBlocks(route: Route, seed: string, trips: number, loads: readonly Load[], b0: number, b1: number, buf: Pick<TripBlocks, 'days' | 'blocks'>): void {
@@ -143,9 +143,7 @@ export function runTripBlocks(route: Route, seed: string, trips: number, loads: 
           a[6 * l + 3] = a[6 * l + 3]! + d.delays;
           const q = queued[l];
           if (q) {
-            const [waits, saturated] = queueTile(route.legs[l]!, l, d, q, satTrip, load, first, lo, m);
-            a[6 * l + 4] = a[6 * l + 4]! + waits;
-            a[6 * l + 5] = a[6 * l + 5]! + saturated;
+            queueTile(route.legs[l]!, l, d, q, satTrip, load, first, lo, m, a);
             values[l] = q;
             offs[l] = 0;
           } else {

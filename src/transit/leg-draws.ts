@@ -10,10 +10,10 @@ import { ExponentialZiggurat } from '../random/exponential.js';
 import { fillParam, onePassFill, type OnePassFill } from '../random/samplers.js';
 import { stream } from '../random/stream.js';
 import type { Xoshiro128 } from '../random/xoshiro128.js';
+import type { Route } from '../scenario/types.js';
 
 /** One leg of a parsed route. */
 type Leg = Route['legs'][number];
-import type { Route } from '../scenario/types.js';
 
 /** One parameter's draws for a block: a tile buffer filled per tile, or the block's values. */
 class Column {

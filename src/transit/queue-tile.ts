@@ -6,17 +6,17 @@
 import type { Route } from '../scenario/types.js';
 import { erlangCTrusted } from './erlang.js';
 import type { LegDraws } from './leg-draws.js';
+import type { Load } from './kernel.js';
 
 /** One leg of a parsed route. */
 type Leg = Route['legs'][number];
-import type { Load } from './kernel.js';
 
 /**
  * Writes leg l's days for block trips [lo, lo + m) (the block's first trip is `first`) into
- * out[0..m), marks in `satTrip` the trips whose queue hit its utilisation cap, and returns
- * [waits, saturations] of the tile.
+ * out[0..m), marks in `satTrip` the trips whose queue hit its utilisation cap, and adds the
+ * tile's waits and saturations to acc[6l + 4] and acc[6l + 5].
  */
-export function queueTile(leg: Leg, l: number, d: LegDraws, out: Float64Array, satTrip: Uint8Array, load: Load, first: number, lo: number, m: number): [number, number] {
+export function queueTile(leg: Leg, l: number, d: LegDraws, out: Float64Array, satTrip: Uint8Array, load: Load, first: number, lo: number, m: number, acc: Float64Array): void {
   const q = leg.queue!;
   const base = d.base;
   const ob = d.off;
@@ -72,5 +72,6 @@ export function queueTile(leg: Leg, l: number, d: LegDraws, out: Float64Array, s
     }
     out[i] = x;
   }
-  return [waits, saturated];
+  acc[6 * l + 4] = acc[6 * l + 4]! + waits;
+  acc[6 * l + 5] = acc[6 * l + 5]! + saturated;
 }

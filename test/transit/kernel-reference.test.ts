@@ -5,7 +5,9 @@
  * streams, then, per load, each leg's value trip by trip, the totals and the sums in trip order.
  * Both must give the same bits — days, every sum and every count — for any route (every kind of
  * bounded parameter, delays, queues with and without their own capacity), any number of trips (across
- * tiles and blocks) and several loads.
+ * tiles and blocks, and a range of blocks run on its own, as a worker runs it) and several
+ * loads. (The reference fills parameters with the library's fillParam, which
+ * test/random/xoshiro128.test.ts and the samplers' tests pin to the one-by-one samplers.)
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -156,6 +158,16 @@ describe('the trip kernel against its plain semantics', () => {
             expect(sameBits(got.days[li]!, want.days[li]!)).toBe(true);
             expect(sameBits(got.blocks[li]!, want.blocks[li]!)).toBe(true);
           });
+          // A worker's range of blocks [1, nb) on its own: the same trips as the whole run's.
+          if (nb > 1) {
+            const part = tripBlocks(route.legs.length, trips, loads.length, 1, nb);
+            runTripBlocks(route, 'ref', trips, loads, 1, nb, part);
+            const w = perBlock(route.legs.length);
+            loads.forEach((_, li) => {
+              expect(sameBits(part.days[li]!, want.days[li]!.subarray(TRIP_BLOCK))).toBe(true);
+              expect(sameBits(part.blocks[li]!, want.blocks[li]!.subarray(w))).toBe(true);
+            });
+          }
         },
       ),
       { numRuns: 25 },
