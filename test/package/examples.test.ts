@@ -52,7 +52,9 @@ describe('the examples and the README stay true', () => {
     for (const line of [
       /announced\s+50\.2 % ± 0\.16\s+2027/,
       /official-capacity\s+32\.7 % ± 0\.15\s+2029/,
-      /baseline\s+0\.0 % ± 0\.00\s+after 2032/,
+      /baseline\s+0\.0 % ± 0\.00\s+after 2032\s+52\.0 %/,
+      // The baseline's 2026 row: its 2026 expansion arrives in 2026 on 3/4 of the paths (issue 21 §1).
+      /^2026\s+2\.79\s+5\.00\s+6\.41\s+4\.80\s+0\.0 %\s+42\.4 %/m,
       /^2027\s+3\.54\s+10\.05\s+28\.37/m,
       /2025 forecast: P10 2\.53, P50 4\.75, P90 8\.97 Mt/,
       /outturn 4\.119 Mt: inside the P10–P90 band; the forecast gave P\(≤ 4\.119\) = 38\.6 %/,
@@ -71,7 +73,7 @@ describe('the examples and the README stay true', () => {
       /Caspian crossing Aktau → Alat\s+7\.0\s+3\.3\s+59\.0 %/,
       /minimum times add up to 17\.5 days/,
       /5\.80\s+45\.0\s+61\.8/,
-      /baseline\s+7\.03 Mt\s+45\.3\s+69\.2/,
+      /baseline\s+7\.03 Mt\s+44\.5\s+67\.4\s+0\.0 % ± 0\.00\s+52\.7 %/,
       /official-capacity\s+7\.03 Mt\s+40\.7\s+58\.8/,
       /Altynkol → Constanța\s+20–22 \(official schedules, 2024\)\s+26\.4\s+26\.7/,
     ]) {
@@ -84,9 +86,14 @@ describe('the examples and the README stay true', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     for (const line of [
-      /^growth\.rate\s+0\.001 → 0\.651\s+4\.13 ± 0\.02\s+6\.06 ± 0\.01\s+1\.94 ± 0\.02/m,
+      /as given 5\.93 ± 0\.02/,
+      /^growth\.rate\s+0\.001 → 0\.651\s+4\.13 ± 0\.02\s+6\.63 ± 0\.01\s+2\.51 ± 0\.02/m,
+      // The README's second and third rows, and the 2026 expansion's delay (issue 21 §1).
+      /^capacity\.expansions\[1\]\.delayYears\s+0\.316 → 1\.452\s+6\.31 ± 0\.02\s+5\.69 ± 0\.01\s+-0\.62 ± 0\.01/m,
+      /^disruptions\[0\]\.capacityFactor\s+0\.765 → 0\.885 .* 0\.54 ± 0\.01$/m,
+      /^capacity\.expansions\[0\]\.delayYears\s+0\.103 → 1\.368 .* -0\.19 ± 0\.01$/m,
       /^capacity\.expansions\[2\]\.addMt .* 0\.00 ± 0\.00$/m,
-      /^2027\s+32\.7 % ± 0\.15/m,
+      /^2027\s+32\.7 % ± 0\.15\s+1\.0×\s+1\.146 ± 0\.020/m,
       /^growth\.rate\s+0\.233 \[0\.221, 0\.246\]\s+0\.324 \[0\.315, 0\.333\]/m,
       /^shocks\s+0\.685 \[0\.668, 0\.703\]\s+0\.756 \[0\.743, 0\.771\]/m,
       /no capacity limit: 57\.4 %\/yr \[56\.5, 58\.4\]/,
