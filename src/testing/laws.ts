@@ -66,13 +66,13 @@ export function probabilityMonotoneInGrowth(scenarios: fc.Arbitrary<ScenarioInpu
 
 /**
  * An expansion that arrives later never adds capacity: on the same seed, one expansion's
- * `delayYears` set to a number and then to a larger one lowers or keeps every path-year's
- * capacity, and so its volume (an expansion adds the share of each year after
+ * `delayYears` set to a number and then to a larger one (by 1/64 to 3 years) lowers or keeps
+ * every path-year's capacity, and so its volume (an expansion adds the share of each year after
  * `year + delayYears`). Scenarios without expansions pass as they are.
  */
 export function capacityMonotoneInDelay(scenarios: fc.Arbitrary<ScenarioInput>, o: LawOptions<VolumeSimulator> = {}): fc.IPropertyWithHooks<[ScenarioInput, number, number, number]> {
   const run = runner(o);
-  return fc.property(scenarios, fc.nat(), fc.double({ min: 0, max: 3, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }), (s, pick, delay, bump) => {
+  return fc.property(scenarios, fc.nat(), fc.double({ min: 0, max: 3, noNaN: true }), fc.double({ min: 1 / 64, max: 3, noNaN: true }), (s, pick, delay, bump) => {
     const expansions = s.capacity?.expansions ?? [];
     if (expansions.length === 0) return;
     const j = pick % expansions.length;
