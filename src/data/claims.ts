@@ -34,7 +34,7 @@ export interface OfficialClaims {
     /** "to 13–17 days". */
     readonly now: DayRange;
     readonly kind: 'reported';
-    /** What the days are said to be for, as the release words it. */
+    /** What the days are said to be for, as the reports of the release word it. */
     readonly asWorded: string;
     /** False: the release does not say between which points the days run. */
     readonly stretchDefined: boolean;

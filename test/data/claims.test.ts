@@ -210,8 +210,17 @@ describe("the model on each reading of '13–17 days', against the convolution o
 });
 
 describe('docs/data.md', () => {
+  const doc = readFileSync(fileURLToPath(new URL('../../docs/data.md', import.meta.url)), 'utf8');
+
+  it('gives the growth the 2029 container target needs from the 2025 count', () => {
+    const { containers, containerTarget } = claim;
+    const ratio = containerTarget.teu / containers.teu;
+    const rate = Math.sqrt(Math.sqrt(ratio)) - 1; // four years, 2025 → 2029
+    expect(containerTarget.year - containers.year).toBe(4);
+    expect(doc.replace(/\s+/g, ' ')).toContain(`${ratio.toFixed(1)} times the 2025 count, ${(100 * rate).toFixed(1)} % a year`);
+  });
+
   it("prints containerShares()' rows as they are", () => {
-    const doc = readFileSync(fileURLToPath(new URL('../../docs/data.md', import.meta.url)), 'utf8');
     for (const r of containerShares()) {
       const row = doc.split('\n').find((l) => l.startsWith(`| ${r.year} | `));
       expect(row, String(r.year)).toBeDefined();
