@@ -9,9 +9,12 @@ export {
   TRANSIT_TIMES,
   TARGETS,
   TONNES_PER_TEU,
+  TITR_TEU,
+  OFFICIAL_CLAIMS_2026,
   SOURCES,
   reportedVolumes,
   compareSeries,
+  containerShares,
   type Observation,
   type ObservationKind,
   type TeuFigure,
@@ -19,6 +22,11 @@ export {
   type CapacityFact,
   type TransitFact,
   type SourceKey,
+  type TeuObservation,
+  type ContainerShare,
+  type OfficialClaims,
+  type StretchReading,
+  type DayRange,
 } from './data/index.js';
 export { OFFICIAL_FORECASTS, type PointForecast } from './data/forecasts.js';
 export {

@@ -34,6 +34,7 @@ const CALLS: Record<string, () => unknown[]> = {
   compareRoutes: () => [[route, ROUTES['suez-sea']], { trips: 500, seed: 1 }],
   compareScenarios: () => [small, { ...small, volatility: 0.3 }, { paths: 500, seed: 1 }],
   compareSeries: () => [api.ANNOUNCED_TRAJECTORY, TITR_VOLUMES],
+  containerShares: () => [14],
   compileFormula: () => ['a * exp(b * (t - 2025))', ['a', 'b']],
   convergenceChart: () => [[{ paths: 1000, estimate: 0.3, standardError: 0.01 }], { statistic: 'P' }],
   crps: () => [[1, 2, 3], 2],
