@@ -56,7 +56,10 @@ export function workerCount(fn: string, w: unknown): number {
   return wholeNumber(fn, 'workers', w, 1, max);
 }
 
-const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+// ESM first: under `node -e` / `node -p`, Node sets a global `__filename` of '[eval]', which an
+// ES module would otherwise take for its own file. The CommonJS build defines import.meta.url as
+// undefined (tsup.config.ts), so it reads its module's own `__filename`.
+const here = typeof import.meta.url === 'string' ? fileURLToPath(import.meta.url) : __filename;
 const fromSource = /\.ts$/.test(here);
 // From the build: dist/node/worker.js (or .cjs) beside this entry; from source: a shim that
 // loads worker.ts with tsx.

@@ -101,4 +101,19 @@ describe('the built entries share the main entry\'s code', () => {
     expect(JSON.parse(r.stdout)).toEqual(expected);
     expect(r.status).toBe(0);
   });
+
+  // Under `node -e` and `node -p` (CommonJS scripts), Node sets a global `__filename` of '[eval]';
+  // the ES module build must still find its own worker file (it took '[eval]' for its path and
+  // crashed with "Cannot read properties of null (reading '0')").
+  it("import('middle-corridor/node') from a CommonJS node -e script, and under node -p", () => {
+    const run = `import('middle-corridor/node').then(async (m) => { const v = await m.simulateVolumesParallel({ start: { year: 2025, volumeMt: 4 }, horizon: 2027, growth: { model: 'exponential', rate: 0.1 } }, { paths: 100, seed: 1, workers: 1 }); await m.closeWorkers(); console.log(v.paths); })`;
+    const e = node(['-e', `${run}.catch((e) => { console.error(e); process.exit(1); });`]);
+    expect(e.stderr).toBe('');
+    expect(e.stdout.trim()).toBe('100');
+    expect(e.status).toBe(0);
+    const p = node(['-p', `${run}.catch((e) => { console.error(e); process.exit(1); }), 'started'`]);
+    expect(p.stderr).toBe('');
+    expect(p.stdout.trim().split('\n')).toEqual(['started', '100']);
+    expect(p.status).toBe(0);
+  });
 });
