@@ -66,13 +66,13 @@ export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: Vo
 
 async function volumesParallel(job: Run, plan: VolumePlan, workers: number, onProgress?: (done: number) => void): Promise<VolumeResult | VolumeSummary> {
   // One worker is this thread; small summary runs keep their paths for direct quantiles, faster on one thread.
-  if (workers === 1 || (plan.summary !== null && plan.summary.pilot === null)) return runVolumePlan(plan, onProgress);
+  if (workers === 1 || (plan.summary !== null && plan.summary.pilot === null)) return runVolumePlan(plan, onProgress, job.fn);
   let p = plan;
   if (needsPilot(p)) {
     const pilot = p.summary!.pilot!;
     p = bracketsFrom(p, (await Promise.all(split(pilot.length, workers).map(([j0, j1], i) => runWorker(job, i, { kind: 'volume-pilot', plan: p, j0, j1 })))) as VolumePilot[]);
   }
-  const whole = p.summary === null ? volumeBlocksBuffers(p, 0, p.nBlocks, shared) : null;
+  const whole = p.summary === null ? volumeBlocksBuffers(p, 0, p.nBlocks, shared, job.fn) : null;
   let done = 0;
   const answers = (await Promise.all(
     split(p.nBlocks, workers).map(([b0, b1], i) => {
@@ -105,7 +105,7 @@ async function volumesParallel(job: Run, plan: VolumePlan, workers: number, onPr
 
 /** Trip blocks on the workers, each writing its range's views of shared buffers; the partials, in block order. */
 async function tripsParallel(job: Run, plan: TransitPlan | CorridorTripsPlan, loads: number, workers: number): Promise<TripBlocks[]> {
-  const whole = tripBlocks(plan.route.legs.length, plan.trips, loads, 0, plan.nBlocks, shared);
+  const whole = tripBlocks(plan.route.legs.length, plan.trips, loads, 0, plan.nBlocks, shared, job.fn);
   const w = whole.blocks[0]!.length / plan.nBlocks;
   await Promise.all(
     split(plan.nBlocks, workers).map(([b0, b1], i) => {
@@ -123,7 +123,7 @@ export async function simulateTransitParallel(r: RouteInput | Route, o: TransitO
   const fn = 'simulateTransitParallel';
   const plan = checkTransit(fn, r, o, ['workers']);
   const workers = workerCount(fn, (o as ParallelOptions).workers);
-  if (workers === 1) return mergeTransitPartials(plan, [transitBlocks(plan, 0, plan.nBlocks)]);
+  if (workers === 1) return mergeTransitPartials(plan, [transitBlocks(plan, 0, plan.nBlocks, undefined, fn)]);
   return mergeTransitPartials(plan, await tripsParallel(startRun(fn), plan, 1, workers));
 }
 
@@ -147,7 +147,7 @@ export async function simulateCorridorParallel(s: ScenarioInput | Scenario, r: R
   const job = startRun(fn);
   const volumes = (await volumesParallel(job, plan.volumes, workers)) as VolumeResult;
   const trips = tripsPlanOf(fn, plan, volumes);
-  if (workers === 1) return mergeCorridorPartials(trips, [corridorBlocks(trips, 0, trips.nBlocks)]);
+  if (workers === 1) return mergeCorridorPartials(trips, [corridorBlocks(trips, 0, trips.nBlocks, undefined, fn)]);
   const sharedTrips = { ...trips, demand: trips.demand.map(toShared), capacity: trips.capacity.map(toShared), volume: trips.volume.map(toShared) };
   return mergeCorridorPartials(sharedTrips, await tripsParallel(job, sharedTrips, trips.demand.length, workers));
 }
