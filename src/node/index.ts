@@ -48,7 +48,7 @@ const shared = (bytes: number) => new SharedArrayBuffer(bytes);
 const views = (xs: Float64Array[], from: number, to: number) => xs.map((x) => x.subarray(from, to));
 
 /**
- * {@link simulateVolumes} on worker threads: the same numbers, bit for bit, for every worker
+ * {@link index!simulateVolumes} on worker threads: the same numbers, bit for bit, for every worker
  * count. Full runs write their paths into shared memory (each worker its blocks' views), then
  * compute each year's P10, P50, P90 (and `quantiles`, when given) on the workers, so that
  * `quantiles()` and `summary()` find them ready; `keep: 'summary'` runs simulate the pilot on the
@@ -118,7 +118,7 @@ async function tripsParallel(job: Run, plan: TransitPlan | CorridorTripsPlan, lo
   return [whole];
 }
 
-/** {@link simulateTransit} on worker threads: the same numbers, bit for bit. */
+/** {@link index!simulateTransit} on worker threads: the same numbers, bit for bit. */
 export async function simulateTransitParallel(r: RouteInput | Route, o: TransitOptions & ParallelOptions): Promise<TransitSample> {
   const fn = 'simulateTransitParallel';
   const plan = checkTransit(fn, r, o, ['workers']);
@@ -136,7 +136,7 @@ function toShared(a: Float64Array): Float64Array {
 }
 
 /**
- * {@link simulateCorridor} on worker threads: the volumes by {@link simulateVolumesParallel}, then
+ * {@link index!simulateCorridor} on worker threads: the volumes by {@link simulateVolumesParallel}, then
  * every year's trips split by block across the workers, reading each path-year's demand and
  * capacity from shared memory. The same numbers as one thread, bit for bit.
  */
