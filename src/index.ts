@@ -265,3 +265,13 @@ export { sobolPoints } from './random/sobol-sequence.js';
 export { planVolumes, runVolumePilot, placeBrackets, runVolumeBlocks, mergeVolumes, type VolumePlan, type VolumePartial, type VolumeBlocks, type VolumeCounts, type VolumePilot, type SummaryPlan, type SummaryYear, type Bracket } from './volume/engine.js';
 export { planTransit, runTransitBlocks, mergeTransit, type TransitPlan, type TripBlocks } from './transit/engine.js';
 export { planCorridor, planCorridorTrips, runCorridorBlocks, mergeCorridor, type CorridorEnginePlan, type CorridorTripsPlan } from './transit/corridor-engine.js';
+
+// Types that the public shapes above reference (so that the API reference documents them).
+export type { Correlation } from './scenario/types.js';
+export type { CorridorPlan } from './transit/corridor-plan.js';
+export type { CorridorYearJSON } from './transit/corridor-result.js';
+export type { TransitStatistics } from './transit/result.js';
+export type { CounterState } from './volume/summary-run.js';
+export type { SeedOverride } from './volume/draws.js';
+export type { Xoshiro128 } from './random/xoshiro128.js';
+export type { CSVOptions } from './report/display.js';

@@ -28,5 +28,5 @@ export function simulateTransit(r: RouteInput | Route, o: TransitOptions): Trans
 export function simulateTransit(r: RouteInput | Route, o: TransitOptions | TransitUntilOptions): TransitSample {
   if (o !== null && typeof o === 'object' && 'untilStandardError' in o) return simulateTransitUntil(r, o);
   const plan = transitPlan(transitRun('simulateTransit', r, o));
-  return mergeTransitPartials(plan, [transitBlocks(plan, 0, plan.nBlocks)]);
+  return mergeTransitPartials(plan, [transitBlocks(plan, 0, plan.nBlocks, undefined, 'simulateTransit')]);
 }
