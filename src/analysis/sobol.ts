@@ -94,7 +94,7 @@ export class SobolIndices {
   [Symbol.for('Jupyter.display')](): Record<string, unknown> {
     const top = [...this.indices].sort((a, b) => b.total.estimate - a.total.estimate)[0];
     return displayBundle({
-      title: `Sobol indices (N = ${this.samples}, ${this.evaluations} evaluations)`,
+      title: `Sobol indices (N = ${this.samples}${this.replicates > 1 ? ` × ${this.replicates} scrambled replicates` : ''}, ${this.evaluations} evaluations)`,
       text: `SobolIndices: ${this.indices.length} factors; largest total index ${top ? `${top.factor} ${top.total.estimate.toFixed(3)}` : '—'}`,
       rows: this.toRecords(),
       keyName: 'factor',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sobolIndicesOf, type SobolIndices } from '../../src/analysis/sobol.js';
-import { sampleStats } from '../helpers.js';
+import { spreadAgainstReported } from '../helpers.js';
 
 /** Ishigami (1990): f = sin x1 + a sin² x2 + b x3⁴ sin x1, x_i uniform on [−π, π]. */
 const ishigami = (a: number, b: number) => (u: Record<string, number>) => {
@@ -34,21 +34,6 @@ function expectNearTruth(r: SobolIndices, truth: { S1: number[]; ST: number[] },
       expect(est.upper).toBeGreaterThanOrEqual(est.estimate);
     }
   });
-}
-
-/**
- * The spread of an estimate across independent seeds against the standard error each run
- * reports: the ratio of the variance of the M estimates to the mean of their squared standard
- * errors is 1 when the errors are honest. Its log has the standard error (delta method) of the
- * sample variance's (from the estimates' fourth moment, so without assuming normality) and of the
- * mean of the squared errors (from their own spread) combined.
- */
-function spreadAgainstReported(estimates: number[], errors: number[]): { ratio: number; z: number } {
-  const e = sampleStats(Float64Array.from(estimates));
-  const s2 = sampleStats(Float64Array.from(errors, (x) => x * x));
-  const ratio = e.variance / s2.mean;
-  const seLog = Math.hypot(e.seVariance / e.variance, s2.seMean / s2.mean);
-  return { ratio, z: Math.log(ratio) / seLog };
 }
 
 /** The estimates and standard errors of every index (S1 and ST of each factor) over seeds 0 … M − 1. */
@@ -146,6 +131,28 @@ describe('sobolIndicesOf laws', () => {
       expect(Math.abs(row.firstOrder.estimate - share)).toBeLessThan(4 * row.firstOrder.standardError);
       expect(Math.abs(row.total.estimate - share)).toBeLessThan(4 * row.total.standardError);
     }
+  });
+
+  it('scrambled replicates: a seed fixes every number; the level moves only the t interval, which nests (fast-check)', () => {
+    const g = (x: Record<string, number>) => x.a! * x.a! + x.a! * x.b!;
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ minLength: 1 }), fc.integer()), fc.integer({ min: 2, max: 12 }), fc.double({ min: 0.5, max: 0.98, noNaN: true }), (seed, replicates, level) => {
+        const o = { factors: ['a', 'b'], samples: 64, seed, replicates };
+        const r = sobolIndicesOf(g, o);
+        expect(JSON.stringify(sobolIndicesOf(g, o))).toBe(JSON.stringify(r));
+        expect(sobolIndicesOf(g, { ...o, seed: `${seed}'` }).of('a').total.estimate).not.toBe(r.of('a').total.estimate);
+        const wide = sobolIndicesOf(g, { ...o, confidence: 0.99 });
+        const narrow = sobolIndicesOf(g, { ...o, confidence: level });
+        for (const name of ['a', 'b']) {
+          const [w, n, x] = [wide.of(name).total, narrow.of(name).total, r.of(name).total];
+          expect([w.estimate, w.standardError, n.estimate, n.standardError]).toEqual([x.estimate, x.standardError, x.estimate, x.standardError]);
+          expect(w.lower).toBeLessThanOrEqual(n.lower);
+          expect(w.upper).toBeGreaterThanOrEqual(n.upper);
+        }
+        expect(r.evaluations).toBe(replicates * 64 * 4);
+      }),
+      { numRuns: 30 },
+    );
   });
 
   it('a factor that does not enter the function has total index exactly 0', () => {
