@@ -1,6 +1,6 @@
 import { finiteNumber, func, numberIn, oneOf, options, show, wholeNumber } from '../args.js';
 import { scrambledSobolPoints } from '../random/sobol-scramble.js';
-import { SOBOL_MAX_DIMENSIONS, sobolPoints } from '../random/sobol-sequence.js';
+import { SOBOL_MAX_DIMENSIONS, SOBOL_MAX_VALUES, sobolPoints } from '../random/sobol-sequence.js';
 import { seedKey, stream, type Seed } from '../random/stream.js';
 import { sobolChart } from '../report/charts.js';
 import { displayBundle, toCSV, tidy, type TidyRow } from '../report/display.js';
@@ -35,7 +35,8 @@ export interface SobolOfOptions {
   sampling?: 'sobol-scrambled' | 'sobol' | 'random';
   /**
    * R, the independent scrambles of the 'sobol-scrambled' sampling (10 by default, in [2, 1000]):
-   * the function is called R·N·(k + 2) times.
+   * the function is called R·N·(k + 2) times. Each replicate's ratio estimate has an O(1/N) bias
+   * that averaging does not remove: spend a budget on N (at least 64) before R.
    */
   replicates?: number;
 }
@@ -146,6 +147,9 @@ export function sobolIndicesOf(f: (inputs: Record<string, number>) => number, o:
   const sampling = opts.sampling === undefined ? 'sobol-scrambled' : oneOf(fn, 'sampling', opts.sampling, ['sobol-scrambled', 'sobol', 'random'] as const);
   if (sampling !== 'random' && 2 * k > SOBOL_MAX_DIMENSIONS) {
     throw new RangeError(`${fn}: sampling '${sampling}' takes at most ${SOBOL_MAX_DIMENSIONS / 2} factors (got ${k}); use sampling: 'random'`);
+  }
+  if (sampling !== 'random' && 2 * k * n > SOBOL_MAX_VALUES) {
+    throw new RangeError(`${fn}: sampling '${sampling}' holds 2 × factors × samples = ${(2 * k * n).toLocaleString('en')} points' coordinates at once; at most ${SOBOL_MAX_VALUES.toLocaleString('en')}: take fewer samples (more replicates), or sampling: 'random'`);
   }
   const scrambled = sampling === 'sobol-scrambled';
   if (scrambled && opts.bootstrap !== undefined) throw new RangeError(`${fn}: bootstrap applies to sampling 'sobol' or 'random'; with 'sobol-scrambled' (the default) the errors come from the replicates (set replicates, or choose sampling: 'random')`);

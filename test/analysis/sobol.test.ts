@@ -205,5 +205,6 @@ describe('sobolIndicesOf laws', () => {
     expect(() => sobolIndicesOf((x) => x.a!, { factors: ['a'], samples: 64, seed: 1, replicates: 2.5 })).toThrow(RangeError);
     expect(() => sobolIndicesOf((x) => x.a!, { factors: ['a'], samples: 64, seed: 1, replicates: '8' } as never)).toThrow(TypeError);
     expect(() => sobolIndicesOf((x) => x.a!, { factors: ['a'], samples: 64, seed: 1, sampling: 'owen' } as never)).toThrow(/sampling/);
+    expect(() => sobolIndicesOf((x) => x.a!, { factors: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'], samples: 2 ** 23 + 1, seed: 1 })).toThrow(/^sobolIndicesOf: sampling 'sobol-scrambled' holds 2 × factors × samples = 134,217,744 .* at most 134,217,728/);
   });
 });
