@@ -152,6 +152,8 @@ export {
   normalSurvival,
   normalPdf,
   normalQuantile,
+  studentTCdf,
+  studentTQuantile,
   type MeanVariance,
   estimate,
   type Estimate,
@@ -217,6 +219,7 @@ export {
   type TransitStatistic,
   type VolumeStatistic,
   type SobolOfOptions,
+  type SobolSampling,
   type FactorIndices,
   type IndexEstimate,
 } from './analysis/index.js';
@@ -261,6 +264,7 @@ export {
 } from './report/index.js';
 export { paramQuantile } from './random/inverse.js';
 export { sobolPoints } from './random/sobol-sequence.js';
+export { scrambledSobolPoints } from './random/sobol-scramble.js';
 // The engine shape (docs/design.md, "Engine shape"): plan → run blocks [b0, b1) → partials → merge, for batch runs across processes or machines.
 export { planVolumes, runVolumePilot, placeBrackets, runVolumeBlocks, mergeVolumes, type VolumePlan, type VolumePartial, type VolumeBlocks, type VolumeCounts, type VolumePilot, type SummaryPlan, type SummaryYear, type Bracket } from './volume/engine.js';
 export { planTransit, runTransitBlocks, mergeTransit, type TransitPlan, type TripBlocks } from './transit/engine.js';

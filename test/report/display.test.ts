@@ -22,9 +22,10 @@ describe('results display in a Deno Jupyter notebook and export tidy rows', () =
     expect(csv[0]).toBe('parameter,statistic,value,standardError');
     expect(csv.length).toBe(t.rows.length * 5 + 2);
 
-    const s = sobolIndicesOf((x) => x.a! + x.b!, { factors: ['a', 'b'], samples: 256, seed: 1, bootstrap: 20 });
+    const s = sobolIndicesOf((x) => x.a! + x.b!, { factors: ['a', 'b'], samples: 256, seed: 1, replicates: 4 });
     expect(display(s)['application/vnd.vegalite.v5+json']).toBeDefined();
     expect(s.toRecords().map((r) => r.statistic)).toEqual(['firstOrder', 'total', 'firstOrder', 'total']);
+    expect(String(display(s)['text/html'])).toContain('Sobol indices (N = 256 × 4 scrambled replicates, 4096 evaluations)');
 
     const c = compareScenarios(PRESETS.baseline, PRESETS['official-capacity'], { paths: 500, seed: 1 });
     expect(String(display(c)['text/html'])).toMatch(/<th>year<\/th><th>probabilityAtLeast<\/th>/);
