@@ -45,7 +45,8 @@ export interface Precision {
   /** The 95 % Wilson score interval of the run: it holds near 0 and 1, where the standard error does not. */
   readonly interval: Interval;
   /**
-   * True when the pilot could size the run within the cap and the run's standard error came out
+   * True when the pilot could size the run, the size it needed was within the cap (before its
+   * rounding up to whole blocks), and the run's standard error came out
    * at most the tolerance with hits in (0, paths). Never true on an estimate of 0 ± 0 or 1 ± 0.
    */
   readonly reached: boolean;
@@ -73,11 +74,10 @@ export function runPilot(max: number, size: number, count: (block: number) => Co
 }
 
 /**
- * The run's size from the pilot: the paths that make √(p(1 − p)/n) at most `tolerance` for every
- * p in the pilot's 95 % Wilson interval (p(1 − p) at the point of the interval nearest ½), and at
- * least {@link RUN_EVENTS} / min(p̂, 1 − p̂), rounded up to whole blocks of `size`. `needed` is
- * that size before the cap (Infinity when the pilot met too few events to size anything); `paths`
- * is at most `max`.
+ * The run's size from the pilot: `needed`, the paths that make √(p(1 − p)/n) at most `tolerance`
+ * for every p in the pilot's 95 % Wilson interval (p(1 − p) at the point of the interval nearest
+ * ½), and at least {@link RUN_EVENTS} / min(p̂, 1 − p̂) (Infinity when the pilot met too few
+ * events to size anything); `paths`, that rounded up to whole blocks of `size`, at most `max`.
  */
 export function runSize(tolerance: number, max: number, size: number, pilot: Counts): { paths: number; needed: number } {
   const { hits, n } = pilot;
@@ -85,8 +85,8 @@ export function runSize(tolerance: number, max: number, size: number, pilot: Cou
   const { lower, upper } = wilsonInterval(hits, n, INTERVAL_LEVEL);
   const p = Math.min(Math.max(0.5, lower), upper);
   const q = Math.min(hits, n - hits) / n;
-  const needed = Math.ceil(Math.max((p * (1 - p)) / (tolerance * tolerance), RUN_EVENTS / q) / size) * size;
-  return { paths: Math.min(needed, max), needed };
+  const needed = Math.ceil(Math.max((p * (1 - p)) / (tolerance * tolerance), RUN_EVENTS / q));
+  return { paths: Math.min(Math.ceil(needed / size) * size, max), needed };
 }
 
 /** The {@link Precision} of a run of `paths` with `hits`, sized from `pilot`. */

@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/scenario/presets.js';
 import { ROUTES } from '../../src/transit/routes.js';
 import { simulateVolumes } from '../../src/volume/simulate.js';
 import { simulateTransit } from '../../src/transit/simulate.js';
-import type { Precision } from '../../src/engine/until.js';
+import { precisionOf, runPilot, runSize, type Precision } from '../../src/engine/until.js';
 
 const official = PRESETS['official-capacity'];
 const BLOCK = 16_384;
@@ -18,11 +19,13 @@ function wilson(k: number, n: number): [number, number] {
   const h = (Z * Math.sqrt((p * (1 - p)) / n + (Z * Z) / (4 * n * n))) / d;
   return [c - h, c + h];
 }
-function sizeFromPilot(k: number, n: number, tolerance: number): number {
+/** The size the pilot's k in n asks for (before rounding up to whole blocks). */
+function neededFromPilot(k: number, n: number, tolerance: number): number {
   const [lo, hi] = wilson(k, n);
   const p = Math.min(Math.max(0.5, lo), hi);
-  return Math.ceil(Math.max((p * (1 - p)) / tolerance ** 2, 50 / (Math.min(k, n - k) / n)) / BLOCK) * BLOCK;
+  return Math.ceil(Math.max((p * (1 - p)) / tolerance ** 2, 50 / (Math.min(k, n - k) / n)));
 }
+const sizeFromPilot = (k: number, n: number, tolerance: number) => Math.ceil(neededFromPilot(k, n, tolerance) / BLOCK) * BLOCK;
 /** The pilot stopped at its first block with 10 hits and 10 misses: one block fewer had too few of one. */
 function checkPilot(pr: Precision, hitsIn: (paths: number) => number) {
   expect(hitsIn(pr.pilot.paths)).toBe(pr.pilot.hits);
@@ -80,6 +83,13 @@ describe("simulateVolumes(s, { seed, untilStandardError })", () => {
     expect(c.paths).toBe(40_000);
     expect(c.precision.reached).toBe(false);
     expect(c.volume[2]).toEqual(simulateVolumes(official, { paths: 40_000, seed: 1 }).volume[2]);
+  });
+
+  it('a cap below one block but above what the tolerance needs is reached: blocks round the size up, never the need', () => {
+    const c = simulateVolumes(official, { seed: 1, untilStandardError: { tolerance: 0.05, maxPaths: 1000 } });
+    expect(neededFromPilot(c.precision.pilot.hits, c.precision.pilot.paths, 0.05)).toBeLessThanOrEqual(1000);
+    expect(c.paths).toBe(1000);
+    expect(c.precision.reached).toBe(true);
   });
 
   it('never reports 0 ± 0 or 1 ± 0 as reached: an event never (always) seen runs to the cap, with a one-sided Wilson bound', () => {
@@ -140,5 +150,74 @@ describe("simulateTransit(r, { seed, untilStandardError })", () => {
     expect(c.trips).toBe(20_000);
     expect(c.precision.reached).toBe(false);
     expect(c.days).toEqual(simulateTransit(route, { trips: 20_000, seed: 1 }).days);
+  });
+});
+
+describe('the rule (src/engine/until.ts), as laws', () => {
+  const pilots = fc.integer({ min: 20, max: 5_000_000 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n)));
+  const tolerances = fc.double({ min: 1e-5, max: 0.5, noNaN: true });
+
+  it('law: a sized run is whole blocks (or the cap), its SE is at most the tolerance at every p the pilot’s Wilson interval allows, and it expects ≥ 50 events of each kind', () => {
+    fc.assert(
+      fc.property(pilots, tolerances, fc.integer({ min: 1, max: 50_000_000 }), ([k, n], tolerance, max) => {
+        const { paths, needed } = runSize(tolerance, max, BLOCK, { hits: k, n });
+        if (Math.min(k, n - k) < 10) {
+          expect([paths, needed]).toEqual([max, Infinity]);
+          return;
+        }
+        expect(needed).toBe(neededFromPilot(k, n, tolerance));
+        expect(paths).toBe(Math.min(sizeFromPilot(k, n, tolerance), max));
+        const [lo, hi] = wilson(k, n);
+        for (const p of [lo, hi, k / n, (lo + hi) / 2]) expect(Math.sqrt((p * (1 - p)) / needed)).toBeLessThanOrEqual(tolerance * (1 + 1e-12));
+        expect((needed * Math.min(k, n - k)) / n).toBeGreaterThanOrEqual(50);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('law: reached is never true on 0 ± 0 or 1 ± 0, nor when the run was cut at the cap; the interval holds the estimate', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000_000 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n))), tolerances, fc.boolean(), ([k, n], tolerance, capped) => {
+        const pr = precisionOf('P', tolerance, n, { hits: 10, n: 100, seed: 's' }, capped ? n + 1 : n, k, n);
+        expect(pr.estimate).toBe(k / n);
+        expect(pr.interval.lower <= pr.estimate && pr.estimate <= pr.interval.upper).toBe(true);
+        if (k === 0 || k === n || capped) expect(pr.reached).toBe(false);
+        else expect(pr.reached).toBe(pr.standardError <= tolerance);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('law: the pilot stops at the first block with 10 events and 10 non-events, or at the cap', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 4000 }), (hitsPerBlock, max) => {
+        const size = 100;
+        const seen: number[] = [];
+        const got = runPilot(max, size, (b) => {
+          seen.push(b);
+          const n = Math.min(size, max - b * size);
+          return { hits: Math.min(hitsPerBlock[b % hitsPerBlock.length]!, n), n };
+        });
+        expect(seen).toEqual(seen.map((_, i) => i));
+        let hits = 0;
+        let n = 0;
+        for (let b = 0; ; b++) {
+          const m = Math.min(size, max - b * size);
+          hits += Math.min(hitsPerBlock[b % hitsPerBlock.length]!, m);
+          n += m;
+          if ((hits >= 10 && n - hits >= 10) || n >= max) break;
+        }
+        expect(got).toEqual({ hits, n });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('the numbers do not depend on blockSize, and progress reaches 1', () => {
+    const done: number[] = [];
+    const a = simulateVolumes(official, { seed: 5, untilStandardError: { tolerance: 0.004, maxPaths: 200_000 }, onProgress: (d) => done.push(d) });
+    const b = simulateVolumes(official, { seed: 5, blockSize: 16_384, untilStandardError: { tolerance: 0.004, maxPaths: 200_000 } });
+    expect(b.toJSON()).toEqual(a.toJSON());
+    expect(done.at(-1)).toBe(1);
   });
 });
