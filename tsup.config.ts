@@ -1,4 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
+
+// middle-corridor/testing loads fast-check (an optional peer) through src/testing/fast-check-peer.ts,
+// whose top-level await CommonJS cannot have: the CommonJS build takes fast-check-peer.cjs.ts, which
+// `require`s it. Either way a missing fast-check is an error that says what to install.
+const peerCjs = fileURLToPath(new URL('./src/testing/fast-check-peer.cjs.ts', import.meta.url));
+const fastCheckPeer = {
+  name: 'fast-check-peer',
+  // tsup builds CommonJS with splitting as ESM and converts it after, so the format is its define.
+  setup(build: { initialOptions: { define?: Record<string, string> }; onResolve(o: { filter: RegExp }, f: () => { path: string }): void }) {
+    if (build.initialOptions.define?.TSUP_FORMAT === '"cjs"') build.onResolve({ filter: /\/fast-check-peer\.js$/ }, () => ({ path: peerCjs }));
+  },
+};
 
 // One build for every entry, with code splitting (ESM and CJS): the code the entries share lives
 // in chunks beside them, so `middle-corridor/node` runs the main entry's own classes (its results
@@ -22,6 +35,7 @@ export default defineConfig({
     if (format === 'cjs') o.define = { ...o.define, 'import.meta.url': 'undefined' };
   },
   tsconfig: 'tsconfig.node.json',
+  esbuildPlugins: [fastCheckPeer],
   // middle-corridor/render loads vega, vega-lite and resvg (optional peers) when called.
   // middle-corridor/testing needs fast-check (an optional peer).
   external: ['zod', 'seedrandom', 'vega', 'vega-lite', '@resvg/resvg-js', 'fast-check'],

@@ -121,6 +121,16 @@ function meanVariance(param: Param): { mean: number; variance: number } {
       if (lo === hi) return { mean: lo, variance: 0 };
       const a = (lo - mean) / sd;
       const b = (hi - mean) / sd;
+      if (b - a < 1e-5) {
+        // An interval narrower than 1e-5 sd: Φ(b) − Φ(a) cancels (to 0 when b − a is below an ulp
+        // of Φ), so take the limit: on t = x − c in [−h, h] (c the centre, h the half-width, in sd
+        // units) the density is ∝ e^(−ct − t²/2), whose mean is c − c·h²/3 and variance h²/3, up to
+        // O(h⁴) — relative errors below 1e-10 here.
+        const c = a / 2 + b / 2;
+        const h = b / 2 - a / 2;
+        const mn = mean + sd * (c - (c * h * h) / 3);
+        return { mean: mn < lo ? lo : mn > hi ? hi : mn, variance: ((hi - lo) * (hi - lo)) / 12 };
+      }
       // Mass by the tail on the side where it is small, to keep its digits.
       const z = b <= 0 ? normalCdf(b) - normalCdf(a) : a >= 0 ? normalCdf(-a) - normalCdf(-b) : 1 - normalCdf(a) - normalCdf(-b);
       if (!(z > 0)) {

@@ -3,7 +3,11 @@
  * record they produce parses (`parseScenario`, `parseRoute`), so a property can test a forecast
  * instead of the validator. Constraints narrow what is generated.
  */
-import fc from 'fast-check';
+import type { Arbitrary } from 'fast-check';
+import { options, show } from '../args.js';
+import { MAX_ABS_YEAR } from '../scenario/schema-primitives.js';
+import { names, range, routeConstraints, scenarioConstraints, whole } from './constraints.js';
+import fc from './fast-check-peer.js';
 import type { Observation } from '../data/volumes.js';
 import type { Dist, Param } from '../random/dist.js';
 import type { LegInput, RouteInput, ScenarioInput } from '../scenario/types.js';
@@ -16,6 +20,10 @@ export interface ParamConstraints {
   dists?: readonly ('number' | Dist['dist'])[];
 }
 
+/** The largest |bound| of a parameter arbitrary: the mean and variance of any shape within it stay finite doubles. */
+const MAX_PARAM = 1e150;
+const DISTS = ['number', 'uniform', 'triangular', 'pert', 'normal', 'lognormal', 'empirical'] as const;
+
 const d = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 
 /**
@@ -24,27 +32,32 @@ const d = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDef
  * `max` is unbounded… they are unbounded above, so they are generated only when asked for and
  * `max` is Infinity).
  */
-export function param(c: ParamConstraints = {}): fc.Arbitrary<Param> {
+export function param(c: ParamConstraints = {}): Arbitrary<Param> {
+  c = options<ParamConstraints>('param', c, ['min', 'max', 'dists']);
   const lo = c.min ?? 0;
   const hi = c.max ?? 1;
-  if (!(lo <= hi) || !Number.isFinite(lo)) throw new RangeError(`param: needs a finite min <= max (got min ${lo}, max ${hi})`);
+  if (typeof lo !== 'number' || typeof hi !== 'number') throw new TypeError(`param: min and max must be numbers (got min ${show(lo)}, max ${show(hi)})`);
+  if (!(lo <= hi) || !(Math.abs(lo) <= MAX_PARAM) || !(hi === Infinity || Math.abs(hi) <= MAX_PARAM)) {
+    throw new RangeError(`param: needs min <= max, both in [-${MAX_PARAM}, ${MAX_PARAM}] (max may be Infinity) (got min ${show(lo)}, max ${show(hi)})`);
+  }
   const top = Number.isFinite(hi) ? hi : lo + 1e3;
-  const want = new Set(c.dists ?? ['number', 'uniform', 'triangular', 'pert', 'normal', 'empirical']);
+  const want = new Set(c.dists === undefined ? ['number', 'uniform', 'triangular', 'pert', 'normal', 'empirical'] : names('param', 'dists', c.dists, DISTS));
   const sorted3 = fc.tuple(d(lo, top), d(lo, top), d(lo, top)).map((xs) => xs.sort((a, b) => a - b) as [number, number, number]);
-  const options: fc.Arbitrary<Param>[] = [];
-  if (want.has('number')) options.push(d(lo, top));
-  if (want.has('uniform')) options.push(sorted3.map(([a, , b]) => ({ dist: 'uniform' as const, min: a, max: b })));
-  if (want.has('triangular')) options.push(sorted3.map(([a, m, b]) => ({ dist: 'triangular' as const, min: a, mode: m, max: b })));
-  if (want.has('pert')) options.push(sorted3.map(([a, m, b]) => ({ dist: 'pert' as const, min: a, mode: m, max: b })));
+  const shapes: Arbitrary<Param>[] = [];
+  if (want.has('number')) shapes.push(d(lo, top));
+  if (want.has('uniform')) shapes.push(sorted3.map(([a, , b]) => ({ dist: 'uniform' as const, min: a, max: b })));
+  if (want.has('triangular')) shapes.push(sorted3.map(([a, m, b]) => ({ dist: 'triangular' as const, min: a, mode: m, max: b })));
+  if (want.has('pert')) shapes.push(sorted3.map(([a, m, b]) => ({ dist: 'pert' as const, min: a, mode: m, max: b })));
   if (want.has('normal')) {
-    options.push(
-      fc.tuple(sorted3, d(0, (top - lo) / 2)).map(([[a, m, b], sd]) => ({ dist: 'normal' as const, mean: m, sd, min: a, max: b })),
+    shapes.push(
+      // Halves first: (top − lo) / 2 overflows when the bounds are ±1e300.
+      fc.tuple(sorted3, d(0, top / 2 - lo / 2)).map(([[a, m, b], sd]) => ({ dist: 'normal' as const, mean: m, sd, min: a, max: b })),
     );
   }
-  if (want.has('empirical')) options.push(fc.array(d(lo, top), { minLength: 1, maxLength: 5 }).map((values) => ({ dist: 'empirical' as const, values })));
-  if (want.has('lognormal') && hi === Infinity && lo <= 0) options.push(fc.tuple(d(0.01, 100), d(0, 1)).map(([median, sigma]) => ({ dist: 'lognormal' as const, median, sigma })));
-  if (options.length === 0) throw new RangeError('param: no distribution shape left to generate (check dists and the bounds)');
-  return fc.oneof(...options);
+  if (want.has('empirical')) shapes.push(fc.array(d(lo, top), { minLength: 1, maxLength: 5 }).map((values) => ({ dist: 'empirical' as const, values })));
+  if (want.has('lognormal') && hi === Infinity && lo <= 0) shapes.push(fc.tuple(d(0.01, 100), d(0, 1)).map(([median, sigma]) => ({ dist: 'lognormal' as const, median, sigma })));
+  if (shapes.length === 0) throw new RangeError('param: no distribution shape left to generate (check dists and the bounds)');
+  return fc.oneof(...shapes);
 }
 
 /** What {@link scenario} generates. */
@@ -64,11 +77,12 @@ export interface ScenarioConstraints {
 }
 
 /** Valid scenarios (every one parses), within the constraints. */
-export function scenario(c: ScenarioConstraints = {}): fc.Arbitrary<ScenarioInput> {
-  const [y0, y1] = c.startYear ?? [2020, 2030];
-  const [k0, k1] = c.years ?? [1, 10];
-  const [v0, v1] = c.startMt ?? [0.5, 10];
-  const models = c.growth ?? ['exponential', 'logistic', 'gompertz', 'piecewise'];
+export function scenario(constraints: ScenarioConstraints = {}): Arbitrary<ScenarioInput> {
+  const c = scenarioConstraints(constraints);
+  const [y0, y1] = c.startYear;
+  const [k0, k1] = c.years;
+  const [v0, v1] = c.startMt;
+  const models = c.growth;
   return fc
     .record({
       year: fc.integer({ min: y0, max: y1 }),
@@ -78,10 +92,10 @@ export function scenario(c: ScenarioConstraints = {}): fc.Arbitrary<ScenarioInpu
       volatility: param({ min: 0, max: 0.6 }),
       persistence: fc.option(d(0, 0.9), { nil: undefined }),
       withCapacity: c.capacity === undefined ? fc.boolean() : fc.constant(c.capacity),
-      disruptions: fc.integer({ min: 0, max: c.maxDisruptions ?? 2 }),
+      disruptions: fc.integer({ min: 0, max: c.maxDisruptions }),
     })
     .chain((s) => {
-      const growth: fc.Arbitrary<ScenarioInput['growth']> =
+      const growth: Arbitrary<ScenarioInput['growth']> =
         s.model === 'exponential'
           ? param({ min: -0.5, max: 1 }).map((rate) => ({ model: 'exponential' as const, rate }))
           : s.model === 'piecewise'
@@ -128,10 +142,11 @@ export interface RouteConstraints {
 const MODES = ['rail', 'road', 'ferry', 'sea', 'port', 'border'] as const;
 
 /** Valid routes (every one parses): legs with days, some with delays and queues. */
-export function route(c: RouteConstraints = {}): fc.Arbitrary<RouteInput> {
-  const [l0, l1] = c.legs ?? [1, 6];
-  const maxDays = c.maxDays ?? 30;
-  const leg = (i: number): fc.Arbitrary<LegInput> =>
+export function route(constraints: RouteConstraints = {}): Arbitrary<RouteInput> {
+  const c = routeConstraints(constraints);
+  const [l0, l1] = c.legs;
+  const maxDays = c.maxDays;
+  const leg = (i: number): Arbitrary<LegInput> =>
     fc
       .record({
         mode: fc.constantFrom(...MODES),
@@ -144,8 +159,9 @@ export function route(c: RouteConstraints = {}): fc.Arbitrary<RouteInput> {
 }
 
 /** A record of outturns: consecutive years, positive volumes (what the fits and evaluations read). */
-export function observations(c: { years?: [number, number]; first?: number } = {}): fc.Arbitrary<Observation[]> {
-  const [n0, n1] = c.years ?? [4, 10];
-  const first = c.first ?? 2015;
+export function observations(constraints: { years?: [number, number]; first?: number } = {}): Arbitrary<Observation[]> {
+  const c = options<{ years?: unknown; first?: unknown }>('observations', constraints, ['years', 'first']);
+  const [n0, n1] = c.years === undefined ? [4, 10] : range('observations', 'years', c.years, 1, 1000, true);
+  const first = c.first === undefined ? 2015 : whole('observations', 'first', c.first, -MAX_ABS_YEAR, MAX_ABS_YEAR - 1000);
   return fc.array(d(0.05, 50), { minLength: n0, maxLength: n1 }).map((vs) => vs.map((volumeMt, i) => ({ year: first + i, volumeMt, kind: 'reported' as const, source: 'generated' })));
 }

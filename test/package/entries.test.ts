@@ -134,4 +134,16 @@ describe('the built entries share the main entry\'s code', () => {
     const t = limited(1_000_000, script(`() => m.simulateTransit(m.ROUTES['corridor-poti'], { trips: 50_000_000, seed: 1 }), () => n.simulateTransitParallel(m.ROUTES['corridor-poti'], { trips: 50_000_000, seed: 1, workers: 2 })`));
     expect(t.out).toEqual(['simulateTransit', 'simulateTransitParallel'].map((fn) => expect.stringMatching(new RegExp(`^RangeError: ${fn}: this run's arrays need 0\\.37 GiB, more than this process could allocate`))));
   });
+
+  // fast-check is an optional peer: without it, middle-corridor/testing says what to install
+  // (this package's temporary node_modules holds only the runtime dependencies).
+  it('middle-corridor/testing without fast-check says what to install, in ESM and CommonJS', () => {
+    const want = 'middle-corridor/testing needs the package fast-check (an optional peer dependency): npm install -D fast-check';
+    const esm = node(['--input-type=module', '-e', "await import('middle-corridor/testing').then(() => console.log('loaded'), (e) => console.log(e.message))"]);
+    expect(esm.stdout.trim()).toBe(want);
+    const cjs = node(['-e', "try { require('middle-corridor/testing'); console.log('loaded') } catch (e) { console.log(e.message) }"]);
+    expect(cjs.stdout.trim()).toBe(want);
+    // And the main entry never needs it.
+    expect(node(['-e', "console.log(typeof require('middle-corridor').simulateVolumes)"]).stdout.trim()).toBe('function');
+  });
 });

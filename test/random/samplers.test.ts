@@ -46,6 +46,19 @@ describe('closed-form moments (checked against scipy)', () => {
     }
   });
 
+  it('truncated normal on an interval narrower than 1e-5 sd: the limit (Φ(b) − Φ(a) cancels there), against mpmath (50 digits)', () => {
+    // From test/fixtures/truncnorm-narrow.py (mpmath.quad of x·φ and x²·φ over [a, b], 50 digits).
+    for (const [c, mean, variance] of [
+      [{ mean: 0, sd: 1, min: 0.3, max: 0.3 + 1e-7 }, 0.30000004999999974034, 8.3333333338125912558e-16],
+      [{ mean: 10, sd: 2, min: 13, max: 13.000003 }, 13.000001499999437265, 7.499999997653316467e-13],
+      [{ mean: 0, sd: 7.101408313395821e-308, min: 0, max: 5e-324 }, 5e-324, 0],
+    ] as const) {
+      const m = moments({ dist: 'normal', ...c });
+      expect(closeRel(m.mean, mean, 1e-12), JSON.stringify(c)).toBe(true);
+      expect(variance === 0 ? m.variance === 0 : closeRel(m.variance, variance, 1e-9), JSON.stringify(c)).toBe(true);
+    }
+  });
+
   it('PERT: scipy.stats.beta with α = 1 + λ(mode − min)/(max − min)', () => {
     for (const { case: c, mean, variance } of REF.pert) {
       const m = moments({ dist: 'pert', ...c });

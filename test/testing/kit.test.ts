@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseRoute, parseScenario, fitRandomWalk, simulateVolumes, type VolumeResult } from '../../src/index.js';
+import { paramArg } from '../../src/random/check.js';
+import { moments } from '../../src/random/moments.js';
 import {
   addingALegNeverShortens,
   blockSizeInvariant,
@@ -83,5 +85,83 @@ describe('middle-corridor/testing: the laws hold for generated inputs', () => {
     const r = fc.check(volumeWithinCapacity(scenario({ capacity: true, years: [1, 3] }), { simulate: inflating }), { numRuns: 50 });
     expect(r.failed).toBe(true);
     expect(String(r.errorInstance)).toMatch(/exceeds demand/);
+  });
+});
+
+describe('middle-corridor/testing: constraints the library cannot honour are refused, never turned into invalid documents', () => {
+  it('scenario, route, param and observations refuse constraints beyond the library limits, naming them', () => {
+    expect(() => scenario({ years: [1, 150] })).toThrow(/^scenario: years must be \[lo, hi\] with 0 <= lo <= hi <= 100, whole numbers \(got \[1,150\]\)/);
+    expect(() => scenario({ startMt: [0, 1] })).toThrow(/^scenario: startMt must be \[lo, hi\] with 0 < lo <= hi <= 1000000/);
+    expect(() => scenario({ maxDisruptions: 150 })).toThrow(/^scenario: maxDisruptions must be a whole number in \[0, 100\] \(got 150\)/);
+    expect(() => scenario({ startYear: [2 ** 53, 2 ** 53] })).toThrow(RangeError);
+    expect(() => scenario({ growth: [] })).toThrow(TypeError);
+    expect(() => scenario({ growth: ['linear' as never] })).toThrow(/growth must be a non-empty array of 'exponential', 'logistic', 'gompertz', 'piecewise' \(got "linear"\)/);
+    expect(() => scenario({ yeras: [1, 2] } as never)).toThrow(/scenario: unknown option 'yeras'/);
+    expect(() => route({ legs: [0, 3] })).toThrow(/^route: legs must be \[lo, hi\] with 1 <= lo <= hi <= 100, whole numbers \(got \[0,3\]\)/);
+    expect(() => route({ legs: [1, 200] })).toThrow(RangeError);
+    expect(() => route({ maxDays: 5000 })).toThrow(/^route: maxDays must be a number in \(0, 3650\] \(got 5000\)/);
+    expect(() => route({ maxDays: 0 })).toThrow(RangeError);
+    expect(() => param({ min: -1e308, max: 1e308 })).toThrow(/^param: needs min <= max, both in \[-1e\+150, 1e\+150\]/);
+    expect(() => param({ min: 2, max: 1 })).toThrow(RangeError);
+    expect(() => param({ min: 0, max: 1, dists: ['cauchy' as never] })).toThrow(/dists must be a non-empty array/);
+    expect(() => observations({ years: [0, 3] })).toThrow(RangeError);
+  });
+
+  it('at the edges of what is allowed, every generated document still parses, and parameters keep finite moments', () => {
+    fc.assert(fc.property(scenario({ years: [100, 100], startMt: [1e5, 1e6], maxDisruptions: 100, startYear: [999_890, 999_900] }), (s) => void parseScenario(s)), { numRuns: 30 });
+    fc.assert(fc.property(route({ legs: [100, 100], maxDays: 3650 }), (r) => void parseRoute(r)), { numRuns: 20 });
+    fc.assert(
+      fc.property(param({ min: -1e150, max: 1e150 }), (p) => {
+        const m = moments(paramArg('test', 'p', p));
+        expect(Number.isFinite(m.mean) && Number.isFinite(m.variance)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('middle-corridor/testing: no law passes vacuously', () => {
+  it('a law fails on a wrapper that returns NaN days or no paths, instead of comparing nothing', () => {
+    const nanDays = fc.check(addingALegNeverShortens(route({ legs: [2, 3] }), { simulate: (_r, o) => ({ days: new Float64Array(o.trips).fill(Number.NaN) }) }), { numRuns: 5 });
+    expect(String(nanDays.errorInstance)).toMatch(/trip 0 without the last leg took NaN days/);
+    const noTrips = fc.check(addingALegNeverShortens(route({ legs: [2, 3] }), { simulate: () => ({ days: new Float64Array(0) }) }), { numRuns: 5 });
+    expect(String(noTrips.errorInstance)).toMatch(/has 0 trips, not 300/);
+    const empty: VolumeSimulator = (s, o) => {
+      const r = simulateVolumes(s, o) as VolumeResult;
+      return { years: r.years, demand: [], capacity: [], volume: [], probabilityAtLeast: r.probabilityAtLeast.bind(r) };
+    };
+    for (const law of [volumeWithinCapacity, seedFixesNumbers, blockSizeInvariant] as const) {
+      const r = fc.check(law(scenario({ years: [1, 2] }), { simulate: empty }) as fc.IProperty<unknown[]>, { numRuns: 3 });
+      expect(String(r.errorInstance)).toMatch(/the run's volume has 0 years/);
+    }
+  });
+
+  it('a law that needs a kind of input fails when the generator gives too few of them (fast-check pre-conditions)', () => {
+    const r = fc.check(probabilityMonotoneInGrowth(scenario({ growth: ['logistic'] })), { numRuns: 20 });
+    expect(r.failed).toBe(true);
+    expect(r.numSkips).toBeGreaterThan(0);
+    expect(r.numRuns).toBe(0);
+    const legs = fc.check(addingALegNeverShortens(route({ legs: [1, 1] })), { numRuns: 20 });
+    expect(legs.failed).toBe(true);
+    const expansions = fc.check(capacityMonotoneInDelay(scenario({ capacity: false })), { numRuns: 20 });
+    expect(expansions.failed).toBe(true);
+  });
+
+  it('the growth law compares probabilities that are not all 0 or 1: it catches a wrapper that lowers P at a middle threshold', () => {
+    // A wrapper that scales volume down as the rate rises: a law that compared only P = 0 or 1 would miss it.
+    const falling: VolumeSimulator = (s, o) => {
+      const rate = s.growth.model === 'exponential' && typeof s.growth.rate === 'number' ? s.growth.rate : 0;
+      const r = simulateVolumes(s, o) as VolumeResult;
+      const volume = r.volume.map((v) => v.map((x) => x / (1 + rate)));
+      const probabilityAtLeast = (year: number, x: number) => {
+        const v = volume[r.years.indexOf(year)]!;
+        return { estimate: v.filter((y) => y >= x).length / v.length, standardError: 0 };
+      };
+      return { years: r.years, demand: r.demand, capacity: r.capacity, volume, probabilityAtLeast };
+    };
+    const exp = scenario({ growth: ['exponential'], years: [2, 4], capacity: false }).map((s) => ({ ...s, volatility: 0.3, growth: { model: 'exponential' as const, rate: 0.2 } }));
+    const r = fc.check(probabilityMonotoneInGrowth(exp, { simulate: falling }), { numRuns: 30 });
+    expect(r.failed).toBe(true);
+    expect(String(r.errorInstance)).toMatch(/fell from/);
   });
 });
