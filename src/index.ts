@@ -211,6 +211,14 @@ export {
   type SobolOfOptions,
   type FactorIndices,
   type IndexEstimate,
+  shapleyEffects,
+  shapleyEffectsOf,
+  ShapleyEffects,
+  gaussianInputs,
+  type ShapleyOfOptions,
+  type ShapleyInputs,
+  type ShapleyRow,
+  type ShapleyScenarioOptions,
 } from './analysis/index.js';
 export {
   evaluateForecasts,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rankCorrelations, sobolIndices, tornado } from '../../src/analysis/index.js';
+import { rankCorrelations, shapleyEffects, sobolIndices, tornado } from '../../src/analysis/index.js';
 import type { ScenarioInput } from '../../src/scenario/types.js';
 
 /**
@@ -87,5 +87,30 @@ describe('sobolIndices refuses a correlated scenario', () => {
     const g = r.of('growth.rate');
     expect(Math.abs(g.firstOrder.estimate - 1)).toBeLessThanOrEqual(4 * g.firstOrder.standardError + 1e-9);
     expect(r.of('capacity.baseMt').total.estimate).toBe(0);
+  });
+});
+
+describe("shapleyEffects on issue 21's reproducer", () => {
+  const D = withSpearman(0.01);
+
+  it('growth.rate has (nearly) all the variance: the output is a function of it alone, and capacity.baseMt shares only through the 0.01 correlation (≤ r²/2 ≈ 6e-5)', () => {
+    const r = shapleyEffects(D, { output: { year: 2027 }, permutations: 200, seed: 1 });
+    const g = r.of('growth.rate').share;
+    expect(Math.abs(g.estimate - 1)).toBeLessThanOrEqual(3 * g.standardError + 1e-4);
+    const c = r.of('capacity.baseMt').share;
+    expect(Math.abs(c.estimate)).toBeLessThanOrEqual(3 * c.standardError + 1e-4);
+  });
+
+  it('deterministic for a seed', () => {
+    const o = { output: { year: 2027 }, permutations: 20, seed: 'same', varianceSamples: 500 };
+    expect(shapleyEffects(D, o).toJSON()).toEqual(shapleyEffects(D, o).toJSON());
+  });
+
+  it('bad options are clear errors', () => {
+    expect(() => shapleyEffects(D, { output: { year: 2031 }, permutations: 20, seed: 1 })).toThrow(/output\.year/);
+    expect(() => shapleyEffects(D, { output: { year: 2027 }, permutations: 20, seed: 1, outer: 20_000 })).toThrow(/outer/);
+    expect(() => shapleyEffects(D, { output: { year: 2027 }, permutations: 20, seed: 1, statistic: 'mean' } as never)).toThrow(/statistic/);
+    const fixed: ScenarioInput = { start: { year: 2025, volumeMt: 4 }, horizon: 2030, growth: { model: 'exponential', rate: 0.1 }, volatility: 0, target: null };
+    expect(() => shapleyEffects(fixed, { output: { year: 2027 }, permutations: 20, seed: 1 })).toThrow(/no uncertain input/);
   });
 });
