@@ -65,7 +65,7 @@ function scoreCorrelation(fn: string, scenario: Scenario, params: readonly Facto
  * paths of its own.
  *
  * @example
- * const r = shapleyEffects({ ...PRESETS['official-capacity'], correlations: undefined }, { output: { year: 2027 }, permutations: 40, seed: 1 });
+ * const r = shapleyEffects(PRESETS['official-capacity'], { output: { year: 2027 }, permutations: 40, seed: 1 });
  * r.effects.map((x) => x.factor) // => [ 'growth.rate', 'shocks' ]
  */
 export function shapleyEffects(s: ScenarioInput | Scenario, o: ShapleyScenarioOptions): ShapleyEffects {
