@@ -144,7 +144,8 @@ def simulate_volume(case, paths, seed):
     phi = case.get("persistence", 0.0)
     cap_spec = case.get("capacity")
     base = draw(rng, cap_spec["baseMt"], n) if cap_spec else None
-    expansions = [(draw(rng, e["addMt"], n), e["year"] + np.ceil(draw(rng, e.get("delayYears", 0), n)))
+    # An expansion arrives at year + delay (years from 1 January of its year).
+    expansions = [(draw(rng, e["addMt"], n), e["year"] + draw(rng, e.get("delayYears", 0), n))
                   for e in (cap_spec or {}).get("expansions", [])]
     disruptions = [(draw(rng, d["probability"], n),
                     draw(rng, d["demandFactor"], n) if "demandFactor" in d else None,
@@ -167,8 +168,9 @@ def simulate_volume(case, paths, seed):
             capacity = None
             if base is not None:
                 capacity = base.copy()
-                for add, live in expansions:
-                    capacity += add * (y >= live)
+                for add, arrival in expansions:
+                    # the share of year y after the expansion arrives
+                    capacity += add * np.clip(y + 1 - arrival, 0.0, 1.0)
             for p, fd, fc in disruptions:
                 hit = rng.random(n) < p
                 if fd is not None:

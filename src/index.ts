@@ -9,9 +9,12 @@ export {
   TRANSIT_TIMES,
   TARGETS,
   TONNES_PER_TEU,
+  TITR_TEU,
+  OFFICIAL_CLAIMS_2026,
   SOURCES,
   reportedVolumes,
   compareSeries,
+  containerShares,
   type Observation,
   type ObservationKind,
   type TeuFigure,
@@ -19,6 +22,11 @@ export {
   type CapacityFact,
   type TransitFact,
   type SourceKey,
+  type TeuObservation,
+  type ContainerShare,
+  type OfficialClaims,
+  type StretchReading,
+  type DayRange,
 } from './data/index.js';
 export { OFFICIAL_FORECASTS, type PointForecast } from './data/forecasts.js';
 export {
@@ -144,6 +152,8 @@ export {
   normalSurvival,
   normalPdf,
   normalQuantile,
+  studentTCdf,
+  studentTQuantile,
   type MeanVariance,
   estimate,
   type Estimate,
@@ -209,6 +219,7 @@ export {
   type TransitStatistic,
   type VolumeStatistic,
   type SobolOfOptions,
+  type SobolSampling,
   type FactorIndices,
   type IndexEstimate,
   shapleyEffects,
@@ -261,7 +272,18 @@ export {
 } from './report/index.js';
 export { paramQuantile } from './random/inverse.js';
 export { sobolPoints } from './random/sobol-sequence.js';
+export { scrambledSobolPoints } from './random/sobol-scramble.js';
 // The engine shape (docs/design.md, "Engine shape"): plan → run blocks [b0, b1) → partials → merge, for batch runs across processes or machines.
 export { planVolumes, runVolumePilot, placeBrackets, runVolumeBlocks, mergeVolumes, type VolumePlan, type VolumePartial, type VolumeBlocks, type VolumeCounts, type VolumePilot, type SummaryPlan, type SummaryYear, type Bracket } from './volume/engine.js';
 export { planTransit, runTransitBlocks, mergeTransit, type TransitPlan, type TripBlocks } from './transit/engine.js';
 export { planCorridor, planCorridorTrips, runCorridorBlocks, mergeCorridor, type CorridorEnginePlan, type CorridorTripsPlan } from './transit/corridor-engine.js';
+
+// Types that the public shapes above reference (so that the API reference documents them).
+export type { Correlation } from './scenario/types.js';
+export type { CorridorPlan } from './transit/corridor-plan.js';
+export type { CorridorYearJSON } from './transit/corridor-result.js';
+export type { TransitStatistics } from './transit/result.js';
+export type { CounterState } from './volume/summary-run.js';
+export type { SeedOverride } from './volume/draws.js';
+export type { Xoshiro128 } from './random/xoshiro128.js';
+export type { CSVOptions } from './report/display.js';

@@ -35,3 +35,18 @@ export function sampleStats(x: Float64Array): { mean: number; variance: number; 
 export function sameBits(a: ArrayBufferView, b: ArrayBufferView): boolean {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 }
+
+/**
+ * The spread of an estimate across independent seeds against the standard error each run
+ * reports: the ratio of the variance of the M estimates to the mean of their squared standard
+ * errors is 1 when the errors are honest. Its log has the standard error (delta method) of the
+ * sample variance's (from the estimates' fourth moment, so without assuming normality) and of the
+ * mean of the squared errors (from their own spread) combined.
+ */
+export function spreadAgainstReported(estimates: number[], errors: number[]): { ratio: number; z: number } {
+  const e = sampleStats(Float64Array.from(estimates));
+  const s2 = sampleStats(Float64Array.from(errors, (x) => x * x));
+  const ratio = e.variance / s2.mean;
+  const seLog = Math.hypot(e.seVariance / e.variance, s2.seMean / s2.mean);
+  return { ratio, z: Math.log(ratio) / seLog };
+}

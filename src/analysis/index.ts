@@ -1,4 +1,4 @@
-export { sobolIndicesOf, SobolIndices, type SobolOfOptions } from './sobol.js';
+export { sobolIndicesOf, SobolIndices, type SobolOfOptions, type SobolSampling } from './sobol.js';
 export type { FactorIndices, IndexEstimate } from './sobol-estimators.js';
 export { ranks, spearman } from './rank.js';
 export { crps, intervalScore } from './scores.js';

@@ -7,15 +7,21 @@
  *   S_i  = mean_j f(B)_j · (f(AB_i)_j − f(A)_j) / V            (first order, Saltelli 2010, (b))
  *   ST_i = mean_j (f(A)_j − f(AB_i)_j)² / (2V)                (total, Jansen 1999, (f))
  *
- * where AB_i is A with factor i taken from B. Uncertainty by the bootstrap over the N rows
- * (resampling j with replacement and recomputing every index, V included): the standard error is
- * the bootstrap standard deviation, the interval the percentile interval.
+ * where AB_i is A with factor i taken from B. Uncertainty, for independent (plain Monte Carlo)
+ * rows, by the bootstrap over the N rows (resampling j with replacement and recomputing every
+ * index, V included): the standard error is the bootstrap standard deviation, the interval the
+ * percentile interval ({@link estimateIndices}). For R independently randomised designs
+ * (scrambled Sobol replicates, whose rows are not independent) from the replicates' spread: the
+ * estimate is the mean of the R replicate estimates, its standard error their sd / √R, the
+ * interval mean ± t(R − 1) · SE ({@link replicateIndices}).
  */
 import { stream } from '../random/stream.js';
 import { estimate, type Estimate } from '../stats/estimate.js';
 import { quantileSorted } from '../stats/quantile.js';
+import { studentTQuantile } from '../stats/student-t.js';
+import { meanVariance } from '../stats/summary.js';
 
-/** An index with its bootstrap standard error and percentile interval. */
+/** An index with its standard error and interval (bootstrap percentile, or t from replicates). */
 export interface IndexEstimate extends Estimate {
   readonly lower: number;
   readonly upper: number;
@@ -53,6 +59,12 @@ function indices(fA: Float64Array, fB: Float64Array, fAB: Float64Array, rows: In
   return [v / (2 * n), first / n, total / (2 * n)];
 }
 
+function checkVariance(fn: string, variance: number): void {
+  if (!(variance > 0)) {
+    throw new RangeError(`${fn}: the output does not vary over the samples (variance ${variance}), so no index is defined; choose an output that depends on the factors`);
+  }
+}
+
 /** Options of the estimators. */
 export interface EstimatorOptions {
   /** Bootstrap resamples (1,000 by default). */
@@ -71,9 +83,7 @@ export function estimateIndices(names: readonly string[], fA: Float64Array, fB: 
   const n = fA.length;
   const point = fAB.map((ab) => indices(fA, fB, ab, null));
   const variance = point[0]?.[0] ?? 0;
-  if (!(variance > 0)) {
-    throw new RangeError(`${fn}: the output does not vary over the samples (variance ${variance}), so no index is defined; choose an output that depends on the factors`);
-  }
+  checkVariance(fn, variance);
   const boots = fAB.map(() => ({ first: new Float64Array(o.bootstrap), total: new Float64Array(o.bootstrap) }));
   const rows = new Int32Array(n);
   const u = new Float64Array(n);
@@ -105,6 +115,46 @@ export function estimateIndices(names: readonly string[], fA: Float64Array, fB: 
       factor,
       firstOrder: summarise(point[i]![1] / variance, boots[i]!.first),
       total: summarise(point[i]![2] / variance, boots[i]!.total),
+    })),
+  };
+}
+
+/** One replicate's point estimates: the output's variance and each factor's two indices. */
+export interface ReplicateIndices {
+  variance: number;
+  firstOrder: number[];
+  total: number[];
+}
+
+/**
+ * The point estimates of one replicate from its f(A), f(B) and f(AB_i) (no resampling). Throws a
+ * RangeError when the replicate's output does not vary.
+ */
+export function replicateEstimate(fA: Float64Array, fB: Float64Array, fAB: readonly Float64Array[], fn: string): ReplicateIndices {
+  const point = fAB.map((ab) => indices(fA, fB, ab, null));
+  const variance = point[0]?.[0] ?? 0;
+  checkVariance(fn, variance);
+  return { variance, firstOrder: point.map((p) => p[1] / variance), total: point.map((p) => p[2] / variance) };
+}
+
+/**
+ * The indices of every factor from R ≥ 2 independent replicates: the mean of the replicates'
+ * estimates, the standard error sd / √R, and the interval mean ± t · SE with t the Student
+ * quantile of R − 1 degrees of freedom at (1 + confidence) / 2. The variance is the replicates'
+ * mean variance.
+ */
+export function replicateIndices(names: readonly string[], reps: readonly ReplicateIndices[], confidence: number): { variance: number; indices: FactorIndices[] } {
+  const t = studentTQuantile((1 + confidence) / 2, reps.length - 1);
+  const summarise = (values: number[]): IndexEstimate => {
+    const { mean, standardError } = meanVariance(values);
+    return { ...estimate(mean, standardError), lower: mean - t * standardError, upper: mean + t * standardError };
+  };
+  return {
+    variance: meanVariance(reps.map((r) => r.variance)).mean,
+    indices: names.map((factor, i) => ({
+      factor,
+      firstOrder: summarise(reps.map((r) => r.firstOrder[i]!)),
+      total: summarise(reps.map((r) => r.total[i]!)),
     })),
   };
 }

@@ -17,3 +17,5 @@ export {
   type CapacityFact,
   type TransitFact,
 } from './facts.js';
+export { TITR_TEU, containerShares, type TeuObservation, type ContainerShare } from './containers.js';
+export { OFFICIAL_CLAIMS_2026, type OfficialClaims, type StretchReading, type DayRange } from './claims.js';

@@ -1,52 +1,126 @@
 /**
- * Precision on demand (docs/design.md, "Precision on demand"): stream blocks are run in order
- * until the standard error of a probability is at most a tolerance, or the cap is reached. The
- * first n blocks of a run are always the same numbers, so the stopping point is deterministic for
- * a seed and tolerance, and the result is the run of exactly that many paths.
+ * Precision on demand (docs/design.md, "Precision on demand"): a two-stage rule. A pilot on its
+ * own seed (`<seed>|until-pilot`) runs blocks until it has seen {@link PILOT_EVENTS} paths with
+ * the event and as many without, or the cap; from its Wilson interval the run is sized once; the
+ * result is the ordinary run of that many paths on the seed. The run's size depends on the pilot
+ * only, never on the run's own numbers, so every statistic of the run is as unbiased as in a run
+ * of a size fixed in advance (a rule that stops when its own standard error is small enough stops
+ * early on low estimates of a rare event: it was biased low).
  */
+import { wilsonInterval } from '../stats/proportion.js';
 
-/** How a run with `untilStandardError` stopped: plain data, on the result and in its `toJSON()`. */
+/** The pilot's seed is `<seed>|until-pilot`: its streams are independent of the run's. */
+export const PILOT_SUFFIX = '|until-pilot';
+/** The pilot runs until it has seen this many paths with the event and as many without (or the cap). */
+export const PILOT_EVENTS = 10;
+/** The run is sized to expect at least this many paths with the event and as many without (at the pilot's estimate): enough for ±1.96 standard errors to cover about 95 %. */
+export const RUN_EVENTS = 50;
+/** The confidence of the interval reported, and of the pilot's bound that sizes the run. */
+export const INTERVAL_LEVEL = 0.95;
+
+/** A probability's 95 % Wilson score interval: `method` and `level` say which. */
+export interface Interval {
+  readonly lower: number;
+  readonly upper: number;
+  readonly level: number;
+  readonly method: 'wilson';
+}
+
+/** How a run with `untilStandardError` was sized and what it found: plain data, on the result and in its `toJSON()`. */
 export interface Precision {
   /** The statistic, e.g. `P(volume ≥ 10 Mt in 2027)`. */
   readonly statistic: string;
   readonly tolerance: number;
-  /** The cap on paths (trips). */
+  /** The cap on paths (trips) of the run, and of the pilot. */
   readonly max: number;
-  /** The paths (trips) it took: a multiple of 16,384, or the cap. */
+  /** The pilot: its seed, its paths (trips) and how many of them had the event. Not part of the estimate. */
+  readonly pilot: { readonly seed: string; readonly paths: number; readonly hits: number };
+  /** The run's paths (trips), fixed from the pilot: a multiple of 16,384, or the cap. */
   readonly paths: number;
+  /** The run's paths (trips) with the event. */
+  readonly hits: number;
+  /** hits / paths, with the plug-in standard error √(p(1 − p)/n): the result's own estimate. */
   readonly estimate: number;
   readonly standardError: number;
-  /** Whether the standard error reached the tolerance (false: the cap stopped the run). */
+  /** The 95 % Wilson score interval of the run: it holds near 0 and 1, where the standard error does not. */
+  readonly interval: Interval;
+  /**
+   * True when the pilot could size the run, the size it needed was within the cap (before its
+   * rounding up to whole blocks), and the run's standard error came out
+   * at most the tolerance with hits in (0, paths). Never true on an estimate of 0 ± 0 or 1 ± 0.
+   */
   readonly reached: boolean;
 }
 
+/** A block's count: paths with the event, and paths. */
+export interface Counts {
+  hits: number;
+  n: number;
+}
+
 /**
- * Runs blocks 0, 1, … of `size` paths (the last one cut at `max`) through `count`, which returns
- * a block's successes and its number of paths, until the plug-in standard error √(p(1 − p)/n)
- * is at most `tolerance` or `max` paths are done. A probability estimated as 0 or 1 has a
- * standard error of 0: the run then stops after its first block.
+ * Runs the pilot's blocks 0, 1, … (the last one cut at `max`) through `count` until it has seen
+ * {@link PILOT_EVENTS} hits and as many misses, or `max` paths.
  */
-export function untilPrecise(tolerance: number, max: number, size: number, count: (block: number) => { hits: number; n: number }): { paths: number; estimate: number; standardError: number; reached: boolean; blocks: number } {
+export function runPilot(max: number, size: number, count: (block: number) => Counts): Counts {
   let hits = 0;
   let n = 0;
   for (let b = 0; ; b++) {
     const c = count(b);
     hits += c.hits;
     n += c.n;
-    const p = hits / n;
-    const se = Math.sqrt((p * (1 - p)) / n);
-    const reached = se <= tolerance;
-    if (reached || n >= max || (b + 1) * size >= max) return { paths: n, estimate: p, standardError: se, reached, blocks: b + 1 };
+    if ((hits >= PILOT_EVENTS && n - hits >= PILOT_EVENTS) || n >= max || (b + 1) * size >= max) return { hits, n };
   }
 }
 
-/** The result with its {@link Precision} attached: a `precision` field, and in its `toJSON()`. */
+/**
+ * The run's size from the pilot: `needed`, the paths that make √(p(1 − p)/n) at most `tolerance`
+ * for every p in the pilot's 95 % Wilson interval (p(1 − p) at the point of the interval nearest
+ * ½), and at least {@link RUN_EVENTS} / min(p̂, 1 − p̂) (Infinity when the pilot met too few
+ * events to size anything); `paths`, that rounded up to whole blocks of `size`, at most `max`.
+ */
+export function runSize(tolerance: number, max: number, size: number, pilot: Counts): { paths: number; needed: number } {
+  const { hits, n } = pilot;
+  if (hits < PILOT_EVENTS || n - hits < PILOT_EVENTS) return { paths: max, needed: Infinity };
+  const { lower, upper } = wilsonInterval(hits, n, INTERVAL_LEVEL);
+  const p = Math.min(Math.max(0.5, lower), upper);
+  const q = Math.min(hits, n - hits) / n;
+  const needed = Math.ceil(Math.max((p * (1 - p)) / (tolerance * tolerance), RUN_EVENTS / q));
+  return { paths: Math.min(Math.ceil(needed / size) * size, max), needed };
+}
+
+/** The {@link Precision} of a run of `paths` with `hits`, sized from `pilot`. */
+export function precisionOf(statistic: string, tolerance: number, max: number, pilot: Counts & { seed: string }, needed: number, hits: number, paths: number): Precision {
+  const estimate = hits / paths;
+  const standardError = Math.sqrt((estimate * (1 - estimate)) / paths);
+  const { lower, upper } = wilsonInterval(hits, paths, INTERVAL_LEVEL);
+  const reached = needed <= max && standardError <= tolerance && hits > 0 && hits < paths;
+  return {
+    statistic,
+    tolerance,
+    max,
+    pilot: { seed: pilot.seed, paths: pilot.n, hits: pilot.hits },
+    paths,
+    hits,
+    estimate,
+    standardError,
+    interval: { lower, upper, level: INTERVAL_LEVEL, method: 'wilson' },
+    reached,
+  };
+}
+
 /** A result with its {@link Precision}: the field, and the same in its `toJSON()`. */
 export type WithPrecision<T extends { toJSON(): object }> = { readonly precision: Precision; toJSON(): ReturnType<T['toJSON']> & { precision: Precision } } & T;
 
+/** Attaches `precision` to `r` (frozen) and to its `toJSON()` (a fresh copy each call). */
 export function withPrecision<T extends { toJSON(): object }>(r: T, precision: Precision): WithPrecision<T> {
   const json = r.toJSON.bind(r);
-  Object.defineProperty(r, 'precision', { value: Object.freeze({ ...precision }), enumerable: true });
-  Object.defineProperty(r, 'toJSON', { value: () => ({ ...json(), precision: { ...precision } }), enumerable: false });
+  Object.defineProperty(r, 'precision', { value: Object.freeze(copy(precision, true)), enumerable: true });
+  Object.defineProperty(r, 'toJSON', { value: () => ({ ...json(), precision: copy(precision, false) }), enumerable: false });
   return r as WithPrecision<T>;
+}
+
+function copy(p: Precision, freeze: boolean): Precision {
+  const f = <T extends object>(o: T): T => (freeze ? Object.freeze({ ...o }) : { ...o });
+  return { ...p, pilot: f(p.pilot), interval: f(p.interval) };
 }

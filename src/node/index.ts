@@ -48,7 +48,7 @@ const shared = (bytes: number) => new SharedArrayBuffer(bytes);
 const views = (xs: Float64Array[], from: number, to: number) => xs.map((x) => x.subarray(from, to));
 
 /**
- * {@link simulateVolumes} on worker threads: the same numbers, bit for bit, for every worker
+ * {@link index!simulateVolumes} on worker threads: the same numbers, bit for bit, for every worker
  * count. Full runs write their paths into shared memory (each worker its blocks' views), then
  * compute each year's P10, P50, P90 (and `quantiles`, when given) on the workers, so that
  * `quantiles()` and `summary()` find them ready; `keep: 'summary'` runs simulate the pilot on the
@@ -66,13 +66,13 @@ export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: Vo
 
 async function volumesParallel(job: Run, plan: VolumePlan, workers: number, onProgress?: (done: number) => void): Promise<VolumeResult | VolumeSummary> {
   // One worker is this thread; small summary runs keep their paths for direct quantiles, faster on one thread.
-  if (workers === 1 || (plan.summary !== null && plan.summary.pilot === null)) return runVolumePlan(plan, onProgress);
+  if (workers === 1 || (plan.summary !== null && plan.summary.pilot === null)) return runVolumePlan(plan, onProgress, job.fn);
   let p = plan;
   if (needsPilot(p)) {
     const pilot = p.summary!.pilot!;
     p = bracketsFrom(p, (await Promise.all(split(pilot.length, workers).map(([j0, j1], i) => runWorker(job, i, { kind: 'volume-pilot', plan: p, j0, j1 })))) as VolumePilot[]);
   }
-  const whole = p.summary === null ? volumeBlocksBuffers(p, 0, p.nBlocks, shared) : null;
+  const whole = p.summary === null ? volumeBlocksBuffers(p, 0, p.nBlocks, shared, job.fn) : null;
   let done = 0;
   const answers = (await Promise.all(
     split(p.nBlocks, workers).map(([b0, b1], i) => {
@@ -105,7 +105,7 @@ async function volumesParallel(job: Run, plan: VolumePlan, workers: number, onPr
 
 /** Trip blocks on the workers, each writing its range's views of shared buffers; the partials, in block order. */
 async function tripsParallel(job: Run, plan: TransitPlan | CorridorTripsPlan, loads: number, workers: number): Promise<TripBlocks[]> {
-  const whole = tripBlocks(plan.route.legs.length, plan.trips, loads, 0, plan.nBlocks, shared);
+  const whole = tripBlocks(plan.route.legs.length, plan.trips, loads, 0, plan.nBlocks, shared, job.fn);
   const w = whole.blocks[0]!.length / plan.nBlocks;
   await Promise.all(
     split(plan.nBlocks, workers).map(([b0, b1], i) => {
@@ -118,12 +118,12 @@ async function tripsParallel(job: Run, plan: TransitPlan | CorridorTripsPlan, lo
   return [whole];
 }
 
-/** {@link simulateTransit} on worker threads: the same numbers, bit for bit. */
+/** {@link index!simulateTransit} on worker threads: the same numbers, bit for bit. */
 export async function simulateTransitParallel(r: RouteInput | Route, o: TransitOptions & ParallelOptions): Promise<TransitSample> {
   const fn = 'simulateTransitParallel';
   const plan = checkTransit(fn, r, o, ['workers']);
   const workers = workerCount(fn, (o as ParallelOptions).workers);
-  if (workers === 1) return mergeTransitPartials(plan, [transitBlocks(plan, 0, plan.nBlocks)]);
+  if (workers === 1) return mergeTransitPartials(plan, [transitBlocks(plan, 0, plan.nBlocks, undefined, fn)]);
   return mergeTransitPartials(plan, await tripsParallel(startRun(fn), plan, 1, workers));
 }
 
@@ -136,7 +136,7 @@ function toShared(a: Float64Array): Float64Array {
 }
 
 /**
- * {@link simulateCorridor} on worker threads: the volumes by {@link simulateVolumesParallel}, then
+ * {@link index!simulateCorridor} on worker threads: the volumes by {@link simulateVolumesParallel}, then
  * every year's trips split by block across the workers, reading each path-year's demand and
  * capacity from shared memory. The same numbers as one thread, bit for bit.
  */
@@ -147,7 +147,7 @@ export async function simulateCorridorParallel(s: ScenarioInput | Scenario, r: R
   const job = startRun(fn);
   const volumes = (await volumesParallel(job, plan.volumes, workers)) as VolumeResult;
   const trips = tripsPlanOf(fn, plan, volumes);
-  if (workers === 1) return mergeCorridorPartials(trips, [corridorBlocks(trips, 0, trips.nBlocks)]);
+  if (workers === 1) return mergeCorridorPartials(trips, [corridorBlocks(trips, 0, trips.nBlocks, undefined, fn)]);
   const sharedTrips = { ...trips, demand: trips.demand.map(toShared), capacity: trips.capacity.map(toShared), volume: trips.volume.map(toShared) };
   return mergeCorridorPartials(sharedTrips, await tripsParallel(job, sharedTrips, trips.demand.length, workers));
 }

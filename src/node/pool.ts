@@ -17,11 +17,12 @@ import type { Job } from './worker.js';
 export const WORKERS_PER_CPU = 4;
 
 /**
- * Memory set aside per worker (bytes). Measured on Node 20: a started worker takes about 90 MB
- * from the build (most of it mathjs, which the library loads on import) and about 130–150 MB
- * from source under tsx; the paths themselves live in shared memory, counted once.
+ * Memory set aside per worker (bytes): 64 MiB. `npm run bench:worker-memory` (the built package,
+ * Node 20, 2026-12-06) measured the process's growth per worker at 17–27 MB for runs of 20,000
+ * paths and trips per worker and 34–38 MB for 500,000 (2, 4 and 8 workers); full runs' paths live
+ * in shared memory, counted once as the run's (MAX_RUN_BYTES), not per worker.
  */
-export const WORKER_MEMORY_BYTES = 160 * 1024 * 1024;
+export const WORKER_MEMORY_BYTES = 64 * 1024 * 1024;
 
 /** Memory the process may still use: the machine's free memory, or the process's limit (cgroups) if lower. */
 function freeMemory(): number {
@@ -56,7 +57,10 @@ export function workerCount(fn: string, w: unknown): number {
   return wholeNumber(fn, 'workers', w, 1, max);
 }
 
-const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+// ESM first: under `node -e` / `node -p`, Node sets a global `__filename` of '[eval]', which an
+// ES module would otherwise take for its own file. The CommonJS build defines import.meta.url as
+// undefined (tsup.config.ts), so it reads its module's own `__filename`.
+const here = typeof import.meta.url === 'string' ? fileURLToPath(import.meta.url) : __filename;
 const fromSource = /\.ts$/.test(here);
 // From the build: dist/node/worker.js (or .cjs) beside this entry; from source: a shim that
 // loads worker.ts with tsx.

@@ -44,20 +44,37 @@ export const SOBOL_MAX_DIMENSIONS = SOBOL_DIRECTIONS.length;
  * @example Array.from(sobolPoints(2, 4)[1]) // => [ 0, 0.5, 0.25, 0.75 ]
  */
 export function sobolPoints(dims: number, n: number): Float64Array[] {
-  wholeNumber('sobolPoints', 'dims', dims, 1, SOBOL_MAX_DIMENSIONS);
-  wholeNumber('sobolPoints', 'n', n, 1, 2 ** 30);
+  checkSize('sobolPoints', dims, n);
+  return sobolWords(dims, n).map((w) => {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = w[i]! * SCALE;
+    return out;
+  });
+}
+
+/** Checks dims and n of a Sobol design (the dimensions of the table, at most {@link SOBOL_MAX_VALUES} values). */
+export function checkSize(fn: string, dims: number, n: number): void {
+  wholeNumber(fn, 'dims', dims, 1, SOBOL_MAX_DIMENSIONS);
+  wholeNumber(fn, 'n', n, 1, 2 ** 30);
   if (dims * n > SOBOL_MAX_VALUES) {
-    throw new RangeError(`sobolPoints: dims × n = ${(dims * n).toLocaleString('en')} values would need ${((dims * n * 8) / 2 ** 30).toFixed(1)} GiB; at most ${SOBOL_MAX_VALUES.toLocaleString('en')} (1 GiB)`);
+    throw new RangeError(`${fn}: dims × n = ${(dims * n).toLocaleString('en')} values would need ${((dims * n * 8) / 2 ** 30).toFixed(1)} GiB; at most ${SOBOL_MAX_VALUES.toLocaleString('en')} (1 GiB)`);
   }
+}
+
+/**
+ * The first `n` points of the unscrambled sequence as 32-bit words, one Uint32Array per dimension
+ * (point = word / 2^32): what {@link sobolPoints} scales and the Owen scramble permutes. Unchecked.
+ */
+export function sobolWords(dims: number, n: number): Uint32Array[] {
   const v = directions(dims);
   const x = new Uint32Array(dims);
-  const out = Array.from({ length: dims }, () => new Float64Array(n));
+  const out = Array.from({ length: dims }, () => new Uint32Array(n));
   for (let i = 1; i < n; i++) {
     // Gray code: flip the direction of the lowest zero bit of i − 1.
     const c = 31 - Math.clz32(~(i - 1) & i);
     for (let d = 0; d < dims; d++) {
       x[d] = (x[d]! ^ v[d]![c]!) >>> 0;
-      out[d]![i] = x[d]! * SCALE;
+      out[d]![i] = x[d]!;
     }
   }
   return out;

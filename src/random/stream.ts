@@ -51,7 +51,7 @@ export type Purpose = string | readonly string[];
  *
  * The generator is the library's xoshiro128** (see {@link Xoshiro128}), its 128-bit state drawn by
  * seedrandom's `xor4096` (R. P. Brent's xorgens key schedule) from the text of (seed, purpose,
- * block), every field length-prefixed ({@link streamText}). Streams of different purposes or
+ * block), every field length-prefixed (`streamText`). Streams of different purposes or
  * blocks do not overlap in practice, and adding a purpose never shifts the draws of another.
  *
  * @example

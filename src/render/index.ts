@@ -5,6 +5,7 @@
  * dependencies, loaded only when a function here is called, with an error that says what to
  * install when one is missing.
  */
+import { options, show } from '../args.js';
 import type { VegaLiteSpec } from '../report/charts.js';
 
 type VegaLite = typeof import('vega-lite');
@@ -20,6 +21,16 @@ async function load(caller: string): Promise<{ vl: VegaLite; vega: Vega }> {
   } catch (e) {
     engines = undefined;
     throw new Error(`${caller} needs the packages vega and vega-lite: npm install vega@5 vega-lite@5`, { cause: e });
+  }
+}
+
+/** A spec is a Vega-Lite specification: a plain object with its `$schema` (every chart builder's output is). */
+function checkSpec(fn: string, spec: unknown): void {
+  if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
+    throw new TypeError(`${fn}: spec must be a Vega-Lite specification (an object, e.g. fanChart(result)) (got ${show(spec)})`);
+  }
+  if (typeof (spec as { $schema?: unknown }).$schema !== 'string') {
+    throw new TypeError(`${fn}: spec must be a Vega-Lite specification with a $schema (got ${show(spec)})`);
   }
 }
 
@@ -57,6 +68,7 @@ function measureText(vega: Vega): void {
  * const svg = await renderSvg(fanChart(rows, { record, target })); // '<svg …'
  */
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
+  checkSpec('renderSvg', spec);
   const { vl, vega } = await load('renderSvg');
   measureText(vega);
   // vega-lite's types want its TopLevelSpec; ours is plain JSON of that shape.
@@ -89,8 +101,17 @@ export interface PngOptions {
  * writeFileSync('fan.png', await renderPng(fanChart(rows), { scale: 2 }));
  */
 export async function renderPng(spec: VegaLiteSpec, o: PngOptions = {}): Promise<Uint8Array> {
+  checkSpec('renderPng', spec);
+  o = options<PngOptions>('renderPng', o, ['scale', 'fontFiles', 'sansSerifFamily', 'background']);
   const scale = o.scale ?? 2;
-  if (!(Number.isFinite(scale) && scale > 0 && scale <= 16)) throw new RangeError(`scale: must be a number in (0, 16] (got ${String(scale)})`);
+  if (typeof scale !== 'number') throw new TypeError(`renderPng: scale must be a number in (0, 16] (got ${show(scale)})`);
+  if (!(Number.isFinite(scale) && scale > 0 && scale <= 16)) throw new RangeError(`renderPng: scale must be a number in (0, 16] (got ${show(scale)})`);
+  if (o.fontFiles !== undefined && !(Array.isArray(o.fontFiles) && o.fontFiles.every((f) => typeof f === 'string'))) {
+    throw new TypeError(`renderPng: fontFiles must be an array of file paths (strings) (got ${show(o.fontFiles)})`);
+  }
+  for (const k of ['sansSerifFamily', 'background'] as const) {
+    if (o[k] !== undefined && typeof o[k] !== 'string') throw new TypeError(`renderPng: ${k} must be a string (got ${show(o[k])})`);
+  }
   let resvg: Resvg;
   try {
     resvg = await import('@resvg/resvg-js');

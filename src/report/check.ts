@@ -20,6 +20,7 @@ function field(fn: string, where: string, kind: FieldKind, x: unknown): void {
       return;
     case 'key':
       if (x === null || typeof x === 'string') return;
+      if (typeof x !== 'number') throw new TypeError(`${fn}: ${where} must be a year or other finite number, a label (string) or null (got ${show(x)})`);
       finiteNumber(fn, where, x);
       return;
     case 'string':

@@ -6,6 +6,7 @@
  */
 import type { Estimate } from '../stats/estimate.js';
 import type { VegaLiteSpec } from './charts.js';
+import { options, show } from '../args.js';
 import { records } from './check.js';
 
 /** One number of a result, tidy: what it is, for which year (or label), and its standard error. */
@@ -30,20 +31,51 @@ export function tidy(key: number | string | null, fields: Record<string, number 
   });
 }
 
-const csvCell = (x: unknown) => {
+/**
+ * A text cell that a spreadsheet would read as a formula (it begins with `=`, `+`, `-`, `@`, a TAB
+ * or a CR, OWASP's list): a route or model named `=HYPERLINK(…)` must not run when the CSV is
+ * opened. Such a cell gets a leading `'` (which spreadsheets show as text) unless `formulas` is
+ * 'keep'. Numbers are never touched: −0.32 stays a number.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvCell(x: unknown, neutralise: boolean): string {
   if (x === null || x === undefined) return '';
+  if (typeof x === 'number') return String(x);
   const s = String(x);
-  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
+  const t = neutralise && FORMULA_START.test(s) ? `'${s}` : s;
+  // Quote a cell with a separator, a quote or either line ending (a lone CR too: RFC 4180 readers
+  // such as d3-dsv split rows on it).
+  return /[",\n\r]/.test(t) ? `"${t.replaceAll('"', '""')}"` : t;
+}
+
+/** Options of `toCSV`: the key column's name, and what to do with cells that look like formulas. */
+export interface CSVOptions {
+  /** The key column's header ('key' by default; e.g. 'year', 'route'). */
+  readonly keyName?: string;
+  /** 'neutralise' (default): text cells that begin with =, +, -, @, TAB or CR get a leading `'`; 'keep': written as they are. */
+  readonly formulas?: 'neutralise' | 'keep';
+}
 
 /**
- * CSV of tidy rows, with a header; `keyName` names the key column (e.g. 'year').
+ * CSV of tidy rows, with a header; `keyName` names the key column (e.g. 'year'). Text cells that a
+ * spreadsheet would run as a formula are neutralised with a leading `'` (OWASP's advice; numbers
+ * are never changed); `{ formulas: 'keep' }` turns that off.
  * @example toCSV([{ key: 2027, statistic: 'p50', value: 5.6, standardError: null }], 'year') // => 'year,statistic,value,standardError\n2027,p50,5.6,\n'
+ * @example toCSV([{ key: '=1+1', statistic: 'mean', value: -0.32, standardError: null }], { keyName: 'route' }) // => "route,statistic,value,standardError\n'=1+1,mean,-0.32,\n"
  */
-export function toCSV(rows: readonly TidyRow[], keyName = 'key'): string {
+export function toCSV(rows: readonly TidyRow[], keyNameOrOptions: string | CSVOptions = 'key'): string {
   records('toCSV', 'rows', rows, { key: 'key', statistic: 'string', value: 'number|null', standardError: 'number|null' });
-  if (typeof keyName !== 'string') throw new TypeError(`toCSV: keyName must be a string (got ${typeof keyName})`);
-  const lines = [`${keyName},statistic,value,standardError`, ...rows.map((r) => [r.key, r.statistic, r.value, r.standardError].map(csvCell).join(','))];
+  const o: CSVOptions = typeof keyNameOrOptions === 'string' ? { keyName: keyNameOrOptions } : options<CSVOptions>('toCSV', keyNameOrOptions, ['keyName', 'formulas']);
+  const keyName = o.keyName ?? 'key';
+  if (typeof keyName !== 'string') throw new TypeError(`toCSV: keyName must be a string (got ${show(keyName)})`);
+  if (keyName === '') throw new RangeError('toCSV: keyName must not be empty');
+  if (o.formulas !== undefined && o.formulas !== 'neutralise' && o.formulas !== 'keep') {
+    throw new RangeError(`toCSV: formulas must be 'neutralise' or 'keep' (got ${show(o.formulas)})`);
+  }
+  const neutralise = o.formulas !== 'keep';
+  const line = (cells: readonly unknown[]) => cells.map((c) => csvCell(c, neutralise)).join(',');
+  const lines = [line([keyName, 'statistic', 'value', 'standardError']), ...rows.map((r) => line([r.key, r.statistic, r.value, r.standardError]))];
   return `${lines.join('\n')}\n`;
 }
 

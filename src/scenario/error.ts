@@ -36,10 +36,10 @@ export const MAX_KEPT_ISSUES = 1000;
 
 /**
  * A scenario or route that does not parse. `issues` lists the problems found (every one, up to
- * {@link MAX_KEPT_ISSUES} = 1,000; `issueCount` is the full count), each with the path of the field
+ * `MAX_KEPT_ISSUES` = 1,000; `issueCount` is the full count), each with the path of the field
  * and a message saying what was wrong and what is allowed, e.g.
  * `growth.rate: must be > -1 (got -1.5)`. The message lists the first
- * {@link MAX_LISTED_ISSUES} = 20, then `… and N more problems`.
+ * `MAX_LISTED_ISSUES` = 20, then `… and N more problems`.
  */
 export class ScenarioError extends Error {
   override readonly name = 'ScenarioError';

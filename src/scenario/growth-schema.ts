@@ -3,7 +3,7 @@ import { support } from '../random/moments.js';
 import { compileFormula } from '../growth/formula.js';
 import { FormulaError } from '../growth/formula-error.js';
 import { midpointLog } from '../growth/anchored.js';
-import { ANY, boundedArray, bounded, GT, integer, lazy, MAX_ITEMS, nonEmpty, obj, param, refined, show, z, type Ctx } from './schema-primitives.js';
+import { ANY, boundedArray, bounded, GT, lazy, MAX_ITEMS, nonEmpty, obj, param, refined, show, wholeYear, z, type Ctx } from './schema-primitives.js';
 
 /** The schema of a scenario's growth model (docs/design.md, "Median path"), and the anchored curves' checks against the start. */
 // ---------------------------------------------------------------------------------------------
@@ -72,7 +72,7 @@ export function anchoredCurve(g: { model: string; capacityMt: Param; rate?: Para
 }
 
 export const growthSchema = /* @__PURE__ */ lazy(() => {
-  const point = obj({ year: integer('a whole year'), volumeMt: bounded(GT(0)) });
+  const point = obj({ year: wholeYear(), volumeMt: bounded(GT(0)) });
 
   return z.discriminatedUnion(
     'model',

@@ -13,15 +13,17 @@ import type { ScenarioInput } from './types.js';
  *
  * Capacity: about 6 Mt/yr for the whole route (Kazinform 2022; Trend 2024: 5.8 Mt in 2023, 6 Mt
  * in 2024), base triangular 5.5–6–6.5 (estimate), with the sourced expansions, their sizes and
- * delays estimates:
+ * delays estimates (a delay is the time in years from 1 January of the planned year until the
+ * expansion arrives; a year's capacity gains the share of the year after it, so a mode of 0.5
+ * is mid-year):
  * - Aktau container hub 140,000 → 240,000 TEU in 2026 (Report.az, 26 Nov 2025): +100,000 TEU ≈
  *   1.4 Mt at 14 t/TEU, of which the route gains 0.5–1.4 Mt (the Caspian crossing binds), delay
- *   0–2 years.
+ *   0–2 years, most likely 0 (on time: from the start of 2026).
  * - Caspian container fleet: +6 ships in H1 2027 and +2 ships of 700 containers by 2027
  *   (Report.az, 26 Nov 2025; SIA.az: 89,000 TEU/yr with 6 feeders in 2025, ≈ 1.25 Mt): +1 to
- *   2.5 Mt, delay 0–2 years.
+ *   2.5 Mt, delay 0–2 years, most likely 0.5 (the H1 2027 deliveries: mid-2027).
  * - Kuryk / Sarzha multipurpose terminal, +9.4–10 Mt of port capacity by 2030 (Astana Times, 26 Sep
- *   2024), of which the container route gains 1–4 Mt, delay 0–3 years.
+ *   2024), of which the container route gains 1–4 Mt, delay 0–3 years, most likely 1.
  * Disruptions (priors are estimates, anchors sourced): Caspian low water, payload −15 to −25 % at
  * Aktau (capacity × 0.75–0.9) in 30 % of years; a hard storm season (closures of 2–7 days,
  * several a year, AzerNews 2025, Sea-News 2022) costing 1–5 % of a year's capacity in half the

@@ -92,6 +92,18 @@ export const integer = (what: string) =>
     if (!Number.isInteger(x)) ctx.addIssue({ code: 'custom', message: `must be ${what} (got ${show(x)})` });
   });
 
+/**
+ * Years of a scenario are whole numbers within ±1,000,000: year + k stays exact (past 2^53 two
+ * years of a run were the same double) and every year prints as itself.
+ */
+export const MAX_ABS_YEAR = 1_000_000;
+
+/** A whole year in [−MAX_ABS_YEAR, MAX_ABS_YEAR]. */
+export const wholeYear = () =>
+  refined(finite('a whole year'), (x, ctx) => {
+    if (!(Number.isInteger(x) && Math.abs(x) <= MAX_ABS_YEAR)) ctx.addIssue({ code: 'custom', message: `must be a whole year in [-${MAX_ABS_YEAR}, ${MAX_ABS_YEAR}] (got ${show(x)})` });
+  });
+
 /** A strict object: unknown fields are errors that list the allowed ones (catches typos). */
 export function obj<S extends zod.core.$ZodLooseShape>(shape: S) {
   const allowed = Object.keys(shape).join(', ');

@@ -4,7 +4,7 @@
  * that says what is allowed and what was given.
  */
 import { anchoredCurve, growthSchema } from './growth-schema.js';
-import { bounded, boundedArray, GE, GT, integer, lazy, MAX_ITEMS, nonEmpty, obj, param, refined, show, text, UNIT, z } from './schema-primitives.js';
+import { bounded, boundedArray, GE, GT, lazy, MAX_ITEMS, nonEmpty, obj, param, refined, show, text, UNIT, wholeYear, z } from './schema-primitives.js';
 import { MAX_HORIZON_YEARS } from './types.js';
 import { checkCorrelations, correlationSchema } from './correlations.js';
 
@@ -12,7 +12,7 @@ import { checkCorrelations, correlationSchema } from './correlations.js';
 // Scenario
 
 export const scenarioSchema = /* @__PURE__ */ lazy(() => {
-  const expansion = obj({ year: integer('a whole year'), addMt: param(GE(0)), delayYears: z.optional(param(GE(0))) });
+  const expansion = obj({ year: wholeYear(), addMt: param(GE(0)), delayYears: z.optional(param(GE(0))) });
   // `null` is accepted wherever a parsed document writes one (name, capacity, demandFactor,
   // capacityFactor, target) and means the same as an absent field (for target: no target), so that
   // a parsed scenario that went through JSON or structuredClone, or came from the other build,
@@ -30,8 +30,8 @@ export const scenarioSchema = /* @__PURE__ */ lazy(() => {
 
   return refined(obj({
     name: z.optional(z.nullable(text('a string'))),
-    start: obj({ year: integer('a whole year'), volumeMt: bounded(GT(0)) }),
-    horizon: integer('a whole year'),
+    start: obj({ year: wholeYear(), volumeMt: bounded(GT(0)) }),
+    horizon: wholeYear(),
     growth: growthSchema(),
     volatility: z.optional(param(GE(0))),
     persistence: z.optional(bounded({ min: 0, max: 1, maxOpen: true, text: 'in [0, 1)' })),
@@ -43,7 +43,7 @@ export const scenarioSchema = /* @__PURE__ */ lazy(() => {
     /** Rank correlations between per-path parameters (Iman–Conover within each stream block). */
     correlations: z.optional(boundedArray(correlationSchema(), { max: MAX_ITEMS.correlations, what: 'correlations' })),
     /** 10 Mt in 2027 when absent (if that year is in the run); null: no target. */
-    target: z.optional(z.nullable(obj({ year: integer('a whole year'), volumeMt: bounded(GT(0)) }))),
+    target: z.optional(z.nullable(obj({ year: wholeYear(), volumeMt: bounded(GT(0)) }))),
     /** What a parsed scenario carries; accepted so that parsing is idempotent. */
     kind: z.optional(z.literal('scenario', { error: (iss) => `must be 'scenario' when given (got ${show(iss.input)})` })),
   }), (s, ctx) => {

@@ -4,10 +4,18 @@
 import type { Param } from '../random/dist.js';
 import type { GrowthModel, YearVolume } from '../growth/model.js';
 
-/** A planned capacity expansion: `addMt` from `year + ceil(delayYears)` on. */
+/**
+ * A planned capacity expansion of `addMt` (Mt a year) that arrives at `year + delayYears`, in
+ * years from 1 January of `year`: each year's capacity gains `addMt` times the share of that
+ * year after it arrives, clamp(Y + 1 − (year + delayYears), 0, 1). Delay 0 (the default) is all
+ * of `year`; 0.25 is three quarters of `year` and all of the next; a whole delay d is the
+ * expansion d years later.
+ */
 export interface ExpansionInput {
+  /** The year it is planned for (a whole year). */
   year: number;
   addMt: Param;
+  /** Years after 1 January of `year` until it arrives, >= 0; drawn once per path. */
   delayYears?: Param;
 }
 

@@ -20,7 +20,8 @@ export function proportion(successes: number, n: number): Estimate {
 
 /**
  * Wilson score interval for a binomial proportion at the given confidence (0.95 by default):
- * never outside [0, 1], and useful at 0 or n successes.
+ * never outside [0, 1], always containing successes / n, and useful at 0 or n successes (where
+ * the bound on that side is exactly 0 or 1, the score equation's root there).
  * @example wilsonInterval(0, 100) // => { lower: 0, upper: 0.03699… }
  */
 export function wilsonInterval(successes: number, n: number, confidence = 0.95): { lower: number; upper: number } {
@@ -32,5 +33,5 @@ export function wilsonInterval(successes: number, n: number, confidence = 0.95):
   const denom = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denom;
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-  return { lower: Math.max(0, centre - half), upper: Math.min(1, centre + half) };
+  return { lower: successes === 0 ? 0 : Math.max(0, centre - half), upper: successes === n ? 1 : Math.min(1, centre + half) };
 }

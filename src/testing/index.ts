@@ -9,4 +9,4 @@
  * fc.assert(volumeWithinCapacity(scenario({ capacity: true })), { numRuns: 50 });
  */
 export { param, scenario, route, observations, type ParamConstraints, type ScenarioConstraints, type RouteConstraints } from './arbitraries.js';
-export { volumeWithinCapacity, probabilityMonotoneInGrowth, blockSizeInvariant, seedFixesNumbers, addingALegNeverShortens, type VolumeSimulator, type TransitSimulator, type LawOptions } from './laws.js';
+export { volumeWithinCapacity, probabilityMonotoneInGrowth, capacityMonotoneInDelay, blockSizeInvariant, seedFixesNumbers, addingALegNeverShortens, type VolumeSimulator, type TransitSimulator, type LawOptions } from './laws.js';

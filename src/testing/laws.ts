@@ -64,6 +64,30 @@ export function probabilityMonotoneInGrowth(scenarios: fc.Arbitrary<ScenarioInpu
   });
 }
 
+/**
+ * An expansion that arrives later never adds capacity: on the same seed, one expansion's
+ * `delayYears` set to a number and then to a larger one (by 1/64 to 3 years) lowers or keeps
+ * every path-year's capacity, and so its volume (an expansion adds the share of each year after
+ * `year + delayYears`). Scenarios without expansions pass as they are.
+ */
+export function capacityMonotoneInDelay(scenarios: fc.Arbitrary<ScenarioInput>, o: LawOptions<VolumeSimulator> = {}): fc.IPropertyWithHooks<[ScenarioInput, number, number, number]> {
+  const run = runner(o);
+  return fc.property(scenarios, fc.nat(), fc.double({ min: 0, max: 3, noNaN: true }), fc.double({ min: 1 / 64, max: 3, noNaN: true }), (s, pick, delay, bump) => {
+    const expansions = s.capacity?.expansions ?? [];
+    if (expansions.length === 0) return;
+    const j = pick % expansions.length;
+    const at = (delayYears: number): ScenarioInput => ({ ...s, capacity: { ...s.capacity!, expansions: expansions.map((e, i) => (i === j ? { ...e, delayYears } : e)) } });
+    const a = run(at(delay), 'law:delay');
+    const b = run(at(delay + bump), 'law:delay');
+    a.years.forEach((year, k) => {
+      const [ca, cb, va, vb] = [a.capacity[k]!, b.capacity[k]!, a.volume[k]!, b.volume[k]!];
+      for (let i = 0; i < va.length; i++) {
+        if (cb[i]! > ca[i]! || vb[i]! > va[i]!) throw new Error(`expansion ${j} delayed ${delay + bump} instead of ${delay} years raised path ${i} in ${year}: capacity ${ca[i]} → ${cb[i]}, volume ${va[i]} → ${vb[i]}`);
+      }
+    });
+  });
+}
+
 /** The numbers do not depend on the block size (paths per chunk): the same bits. */
 export function blockSizeInvariant(scenarios: fc.Arbitrary<ScenarioInput>, o: LawOptions<VolumeSimulator> = {}): fc.IPropertyWithHooks<[ScenarioInput]> {
   const run = runner(o);

@@ -59,7 +59,7 @@ export class CorridorResult {
   readonly #samples: TransitSample[];
   readonly #demandP50 = new Map<number, number>();
 
-  /** From a plan, its volumes, the route as run and each year's kernel output. */
+  /** From a plan, its volumes, the route as run and each year's kernel output (the engine's merge makes it). @internal */
   constructor(p: CorridorPlan, volumes: VolumeResult, runRoute: Route, outs: readonly KernelOutput[]) {
     this.seed = volumes.seed;
     this.volumes = volumes;

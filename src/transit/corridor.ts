@@ -24,6 +24,6 @@ export { CorridorResult, type CorridorSummaryRow, type CorridorJSON, type Corrid
  */
 export function simulateCorridor(s: ScenarioInput | Scenario, r: RouteInput | Route, o: CorridorOptions): CorridorResult {
   const plan = corridorEnginePlan('simulateCorridor', s, r, o);
-  const trips = tripsPlanOf(plan.corridor.fn, plan, runVolumePlan(plan.volumes) as VolumeResult);
-  return mergeCorridorPartials(trips, [corridorBlocks(trips, 0, trips.nBlocks)]);
+  const trips = tripsPlanOf(plan.corridor.fn, plan, runVolumePlan(plan.volumes, undefined, plan.corridor.fn) as VolumeResult);
+  return mergeCorridorPartials(trips, [corridorBlocks(trips, 0, trips.nBlocks, undefined, plan.corridor.fn)]);
 }

@@ -28,16 +28,16 @@ export function corridorLoads(volumes: CorridorVolumes, T: number): Load[] {
 }
 
 /** {@link runTransitBlocks} of a plan this library made (unchecked: for schedulers). */
-export function transitBlocks(p: TransitPlan, a: number, b: number, into?: TripBlocks): TripBlocks {
-  const out = into ?? tripBlocks(p.route.legs.length, p.trips, 1, a, b);
+export function transitBlocks(p: TransitPlan, a: number, b: number, into?: TripBlocks, fn?: string): TripBlocks {
+  const out = into ?? tripBlocks(p.route.legs.length, p.trips, 1, a, b, undefined, fn);
   const v = p.volumeMt;
   runTripBlocks(p.route, p.seed, p.trips, [{ volumeMt: () => v, capacityMt: () => null }], a, b, out);
   return { ...out, kind: 'trip-blocks', b0: a, b1: b };
 }
 
 /** {@link runCorridorBlocks} of a plan this library made (unchecked: for schedulers). */
-export function corridorBlocks(p: CorridorTripsPlan, a: number, b: number, into?: TripBlocks): TripBlocks {
-  const out = into ?? tripBlocks(p.route.legs.length, p.trips, p.demand.length, a, b);
+export function corridorBlocks(p: CorridorTripsPlan, a: number, b: number, into?: TripBlocks, fn?: string): TripBlocks {
+  const out = into ?? tripBlocks(p.route.legs.length, p.trips, p.demand.length, a, b, undefined, fn);
   const loads = corridorLoads({ years: p.volumes.years, hasCapacity: p.capacity.length > 0, demand: p.demand, capacity: p.capacity }, p.corridor.tripsPerPath);
   runTripBlocks(p.route, p.volumes.seed, p.trips, loads, a, b, out);
   return { ...out, kind: 'trip-blocks', b0: a, b1: b };

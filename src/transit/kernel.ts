@@ -1,3 +1,4 @@
+import { guardedAlloc } from '../engine/memory.js';
 import type { Route } from '../scenario/types.js';
 import { LegDraws } from './leg-draws.js';
 import { queueTile } from './queue-tile.js';
@@ -54,14 +55,15 @@ export interface TripBlocks {
 export const perBlock = (legs: number) => 6 * legs + 1;
 
 /** The arrays of a partial over trip blocks [b0, b1) (`alloc` gives the memory: e.g. a SharedArrayBuffer). */
-export function tripBlocks(legs: number, trips: number, loads: number, b0: number, b1: number, alloc: (bytes: number) => ArrayBufferLike = (b) => new ArrayBuffer(b)): TripBlocks {
+export function tripBlocks(legs: number, trips: number, loads: number, b0: number, b1: number, alloc?: (bytes: number) => ArrayBufferLike, fn = 'runTransitBlocks'): TripBlocks {
   const n = Math.min(b1 * TRIP_BLOCK, trips) - b0 * TRIP_BLOCK;
+  const get = guardedAlloc(fn, loads * (n + (b1 - b0) * perBlock(legs)) * 8, 'use fewer trips (or paths and tripsPerPath)', alloc);
   return {
     kind: 'trip-blocks',
     b0,
     b1,
-    days: Array.from({ length: loads }, () => new Float64Array(alloc(n * 8))),
-    blocks: Array.from({ length: loads }, () => new Float64Array(alloc((b1 - b0) * perBlock(legs) * 8))),
+    days: Array.from({ length: loads }, () => new Float64Array(get(n * 8))),
+    blocks: Array.from({ length: loads }, () => new Float64Array(get((b1 - b0) * perBlock(legs) * 8))),
   };
 }
 

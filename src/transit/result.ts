@@ -81,6 +81,7 @@ export class TransitSample {
   readonly #legs: LegBreakdown[];
   readonly #cache = new Map<string, unknown>();
 
+  /** @internal The engine's merge makes a sample. */
   constructor(out: KernelOutput, route: Route, seed: string, at: TransitContext) {
     this.seed = seed;
     this.route = route;

@@ -17,8 +17,11 @@ export { checkTrips, MAX_TRIPS, transitRun, type TransitOptions, type TransitRun
  * (an unknown key such as `volumeMT` is a TypeError listing the allowed ones).
  *
  * Precision on demand: with `untilStandardError: { tolerance, maxTrips, statistic? }` instead of
- * `trips`, blocks of 16,384 trips run until the standard error of P(trip ≤ days) (15 days by
- * default) is at most the tolerance, or maxTrips; `precision` on the result says how it stopped.
+ * `trips`, a pilot on the seed `<seed>|until-pilot` sizes the sample so that the standard error
+ * of P(trip ≤ days) (15 days by default) is at most the tolerance and 50 trips within and 50
+ * beyond are expected (at most maxTrips); the result is the sample of that many trips on the
+ * seed, and `precision` says how it was sized, with the estimate's 95 % Wilson interval
+ * (docs/design.md, "Precision on demand").
  *
  * @example simulateTransit(ROUTES['northern-rail'], { seed: 1, untilStandardError: { tolerance: 0.002, maxTrips: 1000000, statistic: { days: 20 } } }).precision.reached // => true
  * @example simulateTransit({ name: 'r', legs: [{ name: 'a', mode: 'rail', days: 3 }, { name: 'b', mode: 'sea', days: 5 }] }, { trips: 10, seed: 1 }).mean // => { estimate: 8, standardError: 0 }
@@ -28,5 +31,5 @@ export function simulateTransit(r: RouteInput | Route, o: TransitOptions): Trans
 export function simulateTransit(r: RouteInput | Route, o: TransitOptions | TransitUntilOptions): TransitSample {
   if (o !== null && typeof o === 'object' && 'untilStandardError' in o) return simulateTransitUntil(r, o);
   const plan = transitPlan(transitRun('simulateTransit', r, o));
-  return mergeTransitPartials(plan, [transitBlocks(plan, 0, plan.nBlocks)]);
+  return mergeTransitPartials(plan, [transitBlocks(plan, 0, plan.nBlocks, undefined, 'simulateTransit')]);
 }

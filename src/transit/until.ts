@@ -1,6 +1,6 @@
 /** `simulateTransit(r, { seed, untilStandardError })`: a transit run of as many trip blocks as a tolerance needs. */
 import { finiteNumber, numberIn, options, show, wholeNumber } from '../args.js';
-import { untilPrecise, withPrecision, type WithPrecision } from '../engine/until.js';
+import { PILOT_SUFFIX, precisionOf, runPilot, runSize, withPrecision, type WithPrecision } from '../engine/until.js';
 import type { Route, RouteInput } from '../scenario/types.js';
 import { mergeTransitPartials, transitBlocks, transitPlan } from './engine.js';
 import { TRIP_BLOCK, type TripBlocks } from './kernel.js';
@@ -9,9 +9,9 @@ import type { TransitSample } from './result.js';
 
 /** The `untilStandardError` option of {@link simulateTransit}. */
 export interface TransitUntilStandardError {
-  /** The largest standard error accepted, in (0, 0.5]. */
+  /** The largest standard error accepted, in (0, 0.5]: the run is sized from a pilot to reach it. */
   tolerance: number;
-  /** The cap on trips: the run stops there even when the tolerance is not reached. */
+  /** The cap on trips, of the run and of its pilot each: a run sized beyond it is cut there and not `reached`. */
   maxTrips: number;
   /** The probability P(trip ≤ days): 15 days by default. */
   statistic?: { days: number };
@@ -21,9 +21,10 @@ export interface TransitUntilStandardError {
 export type TransitUntilOptions = Omit<TransitOptions, 'trips'> & { untilStandardError: TransitUntilStandardError };
 
 /**
- * Runs trip blocks of 16,384 until the standard error of P(trip ≤ days) is at most the tolerance,
- * or `maxTrips` trips: the sample of exactly the trips it took (the same numbers as
- * `simulateTransit` with that many trips), with `precision` saying how it stopped.
+ * Runs a pilot on the seed `<seed>|until-pilot` (blocks of 16,384 trips until it has seen 10 trips
+ * within the days and 10 beyond, or `maxTrips`), sizes the run from the pilot's Wilson interval
+ * (src/engine/until.ts), and returns the sample of that many trips on the seed (the same numbers
+ * as `simulateTransit` with that many trips), with `precision` saying how it was sized and what it found.
  */
 export function simulateTransitUntil(r: RouteInput | Route, o: TransitUntilOptions, fn = 'simulateTransit'): WithPrecision<TransitSample> {
   const opts = options<TransitUntilOptions & { trips?: unknown }>(fn, o, ['trips', 'seed', 'volumeMt', 'untilStandardError'], ['seed', 'untilStandardError']);
@@ -33,17 +34,19 @@ export function simulateTransitUntil(r: RouteInput | Route, o: TransitUntilOptio
   const maxTrips = wholeNumber(fn, 'untilStandardError.maxTrips', u.maxTrips, 1, MAX_TRIPS);
   const days = u.statistic === undefined ? 15 : finiteNumber(fn, 'untilStandardError.statistic.days', options<{ days: number }>(fn, u.statistic, ['days'], ['days']).days);
   const { untilStandardError: _, ...rest } = opts;
-  const cap = transitPlan(transitRun(fn, r, { ...rest, trips: maxTrips }));
-  const parts: TripBlocks[] = [];
-  const stop = untilPrecise(tolerance, maxTrips, TRIP_BLOCK, (b) => {
-    const part = transitBlocks(cap, b, b + 1);
-    parts.push(part);
+  const run = transitRun(fn, r, { ...rest, trips: maxTrips });
+  const within = (part: TripBlocks) => {
     const d = part.days[0]!;
     let hits = 0;
     for (let i = 0; i < d.length; i++) if (d[i]! <= days) hits++;
     return { hits, n: d.length };
-  });
-  const result = mergeTransitPartials({ ...cap, trips: stop.paths, nBlocks: stop.blocks }, parts);
-  const { paths, estimate, standardError, reached } = stop;
-  return withPrecision(result, { statistic: `P(trip ≤ ${days} days)`, tolerance, max: maxTrips, paths, estimate, standardError, reached });
+  };
+  const pilotSeed = run.seed + PILOT_SUFFIX;
+  const pilotPlan = transitPlan({ ...run, seed: pilotSeed });
+  const pilot = runPilot(maxTrips, TRIP_BLOCK, (b) => within(transitBlocks(pilotPlan, b, b + 1)));
+  const { paths, needed } = runSize(tolerance, maxTrips, TRIP_BLOCK, pilot);
+  const final = transitPlan({ ...run, trips: paths });
+  const part = transitBlocks(final, 0, final.nBlocks);
+  const precision = precisionOf(`P(trip ≤ ${days} days)`, tolerance, maxTrips, { ...pilot, seed: pilotSeed }, needed, within(part).hits, paths);
+  return withPrecision(mergeTransitPartials(final, [part]), precision);
 }

@@ -3,6 +3,7 @@
  * unchecked — what a scheduler's workers call. It imports the kernels and the summary counting
  * only, never the scenario parser or the result classes, so a worker starts light.
  */
+import { guardedAlloc } from '../engine/memory.js';
 import { trustedQuantiles } from '../stats/quantile.js';
 import { runSeed } from './draws.js';
 import { runVolumeBlock, STREAM_BLOCK, toArrays, workspace } from './kernel.js';
@@ -15,10 +16,15 @@ export type VolumePartial = VolumeBlocks | VolumeCounts;
 /** The paths of blocks [b0, b1). */
 export const pathsIn = (plan: VolumePlan, b0: number, b1: number) => Math.min(b1 * STREAM_BLOCK, plan.paths) - b0 * STREAM_BLOCK;
 
-/** Arrays for a full run's partial over [b0, b1) (`alloc` gives the memory: e.g. a SharedArrayBuffer). */
-export function volumeBlocksBuffers(plan: VolumePlan, b0: number, b1: number, alloc: (bytes: number) => ArrayBufferLike = (n) => new ArrayBuffer(n)): VolumeBlocks {
+/**
+ * Arrays for a full run's partial over [b0, b1) (`alloc` gives the memory: e.g. a SharedArrayBuffer);
+ * memory the process cannot give is a RangeError naming `fn`.
+ */
+export function volumeBlocksBuffers(plan: VolumePlan, b0: number, b1: number, alloc?: (bytes: number) => ArrayBufferLike, fn = 'runVolumeBlocks'): VolumeBlocks {
   const n = pathsIn(plan, b0, b1);
-  const make = () => plan.years.map(() => new Float64Array(alloc(n * 8)));
+  const total = (plan.scenario.capacity ? 3 : 2) * plan.years.length * n * 8;
+  const get = guardedAlloc(fn, total, "use keep: 'summary' (memory that does not grow with the number of paths), or fewer paths or years", alloc);
+  const make = () => plan.years.map(() => new Float64Array(get(n * 8)));
   return { kind: 'volume-blocks', b0, b1, demand: make(), capacity: plan.scenario.capacity ? make() : [], volume: make() };
 }
 

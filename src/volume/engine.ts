@@ -136,11 +136,11 @@ export function mergePartials(p: VolumePlan, parts: readonly VolumePartial[], qu
  * needs them, its blocks a chunk at a time (`onProgress` after each), then the merge. A full
  * run's chunks write straight into the result's arrays (views of them), so nothing is copied.
  */
-export function runVolumePlan(plan: VolumePlan, onProgress?: (done: number) => void): VolumeResult | VolumeSummary {
+export function runVolumePlan(plan: VolumePlan, onProgress?: (done: number) => void, fn = 'simulateVolumes'): VolumeResult | VolumeSummary {
   let p = plan;
   if (needsPilot(p)) p = bracketsFrom(p, [pilotBlocks(p, 0, p.summary!.pilot!.length)]);
   const every = p.chunk / STREAM_BLOCK;
-  const whole = p.summary === null ? volumeBlocksBuffers(p, 0, p.nBlocks) : null;
+  const whole = p.summary === null ? volumeBlocksBuffers(p, 0, p.nBlocks, undefined, fn) : null;
   const parts: VolumePartial[] = [];
   for (let b0 = 0; b0 < p.nBlocks; b0 += every) {
     const b1 = Math.min(b0 + every, p.nBlocks);

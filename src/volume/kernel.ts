@@ -72,7 +72,7 @@ export interface Workspace {
   eps: Float64Array;
   sigma: Float64Array;
   base: Float64Array;
-  expansions: { add: Float64Array; live: Float64Array }[];
+  expansions: { add: Float64Array; delay: Float64Array }[];
   disruptions: { u: Float64Array; p: Float64Array; fd: Float64Array; fc: Float64Array }[];
   /** One tile's demand, capacity and volume (TILE long), for sinks that do not keep paths. */
   year: YearOut;
@@ -88,7 +88,7 @@ export function workspace(scenario: Scenario): Workspace {
     eps: m(),
     sigma: m(),
     base: m(),
-    expansions: (scenario.capacity?.expansions ?? []).map(() => ({ add: m(), live: m() })),
+    expansions: (scenario.capacity?.expansions ?? []).map(() => ({ add: m(), delay: m() })),
     disruptions: scenario.disruptions.map(() => ({ u: t(), p: m(), fd: m(), fc: m() })),
     year: { demand: t(), capacity: scenario.capacity ? t() : null, volume: t(), at: 0 },
   };
@@ -118,13 +118,12 @@ export function runVolumeBlock(scenario: Scenario, years: readonly number[], run
   const base = cap ? drawPerPath(cap.baseMt, seed, 'capacity/base', first, n, ws.base) : null;
   if (base) checkDraws('capacity.baseMt', base, first, n, true);
   const expansions = (cap?.expansions ?? []).map((e, i) => {
-    const { add, live } = ws.expansions[i]!;
+    const { add, delay } = ws.expansions[i]!;
     drawPerPath(e.addMt, seed, `capacity/expansion/${i}/add`, first, n, add);
     checkDraws(`capacity.expansions[${i}].addMt`, add, first, n, false);
-    drawPerPath(e.delayYears, seed, `capacity/expansion/${i}/delay`, first, n, live);
     // An infinite delay (a draw beyond a double) means never: harmless, so not refused.
-    for (let j = 0; j < n; j++) live[j] = e.year + Math.ceil(live[j]!);
-    return { add, live, what: `capacity.expansions[${i}] (addMt in ${e.year})` };
+    drawPerPath(e.delayYears, seed, `capacity/expansion/${i}/delay`, first, n, delay);
+    return { add, delay, year: e.year, what: `capacity.expansions[${i}] (addMt in ${e.year})` };
   });
   const disruptions = scenario.disruptions.map((d, j) => {
     const w = ws.disruptions[j]!;
@@ -190,15 +189,20 @@ export function runVolumeBlock(scenario: Scenario, years: readonly number[], run
         D[o + i] = dv;
       }
       if (C) {
-        // The base, plus each expansion that is live: the first expansion reads the base itself
-        // (the same sums as copying it first).
+        // The base, plus each expansion times the share of this year after it arrives, at
+        // `year + delay` (years from 1 January of its year): clamp(year + 1 − (its year + delay), 0, 1),
+        // computed as (whole years) − delay, which is monotone in the delay and exactly 0 or 1 for
+        // a whole delay (so a whole delay d is the expansion d years later, bit for bit). The
+        // first expansion reads the base itself (the same sums as copying it first).
         if (expansions.length === 0) for (let i = lo; i < hi; i++) C[o + i] = base![i]!;
         for (let e = 0; e < expansions.length; e++) {
-          const { add, live, what } = expansions[e]!;
+          const { add, delay, year: planned, what } = expansions[e]!;
           const from = e === 0 ? base! : C;
           const at = e === 0 ? 0 : o;
+          const whole = year + 1 - planned;
           for (let i = lo; i < hi; i++) {
-            const c = from[at + i]! + add[i]! * +(year >= live[i]!);
+            const share = Math.min(1, Math.max(0, whole - delay[i]!));
+            const c = from[at + i]! + add[i]! * share;
             if (!(c <= Number.MAX_VALUE)) throw overflow(`capacity (base plus ${what}) overflows a double`, first + i, year, 'give expansions a realistic size (Mt a year)');
             C[o + i] = c;
           }

@@ -1,5 +1,6 @@
 /** The options of a volume run, checked: what every scheduler of the volume engine starts from. */
 import { finiteNumbers, func, levels, oneOf, options, show, wholeNumber } from '../args.js';
+import { GiB } from '../engine/memory.js';
 import { seedKey, type Seed } from '../random/stream.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
@@ -77,8 +78,6 @@ export interface RunPlan {
   /** Present (and 'lhs') only for Latin hypercube runs. */
   sampling?: 'lhs';
 }
-
-const GiB = (bytes: number) => `${(bytes / 2 ** 30).toFixed(bytes < 2 ** 30 ? 2 : 1)} GiB`;
 
 /**
  * Checks the options of a volume run (a closed record: unknown keys are refused) and the memory

@@ -97,6 +97,7 @@ export class VolumeResult {
   readonly #cache = new Map<string, unknown>();
   #scratch: Float64Array | undefined;
 
+  /** @internal The engine's merge makes a result. */
   constructor(p: Parts) {
     this.scenario = p.scenario;
     this.seed = p.seed;

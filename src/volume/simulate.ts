@@ -33,10 +33,12 @@ export { plan, MAX_PATHS, MAX_RUN_BYTES, ALWAYS_KEPT, VOLUME_OPTIONS, type RunPl
  * where it arises, naming the input, the path and the year.
  *
  * Precision on demand: with `untilStandardError: { tolerance, maxPaths, statistic? }` instead of
- * `paths`, stream blocks of 16,384 paths run until the standard error of P(volume ≥ volumeMt in
- * year) (the scenario's target by default) is at most the tolerance, or maxPaths paths are done;
- * the result is the run of the paths it took, and its `precision` says how many and whether the
- * tolerance was reached. Deterministic for a seed and tolerance.
+ * `paths`, a pilot on the seed `<seed>|until-pilot` sizes the run so that the standard error of
+ * P(volume ≥ volumeMt in year) (the scenario's target by default) is at most the tolerance and
+ * 50 paths with and without the event are expected (at most maxPaths); the result is the run of
+ * that many paths on the seed, unbiased because its size does not depend on its own numbers, and
+ * its `precision` gives the pilot, the run's estimate, standard error and 95 % Wilson interval,
+ * and whether the tolerance was reached (never on 0 ± 0). Deterministic for a seed.
  *
  * @example
  * const r = simulateVolumes({ start: { year: 2025, volumeMt: 4.119 }, horizon: 2027, growth: { model: 'exponential', rate: 0.3 } }, { paths: 1000, seed: 1 });

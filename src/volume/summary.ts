@@ -81,6 +81,7 @@ export class VolumeSummary {
   readonly #q: Map<string, number>;
   readonly #stats: YearStats[];
 
+  /** @internal The engine's merge makes a summary. */
   constructor(run: { scenario: Scenario; seed: string; paths: number; years: number[] }, levels: number[], thresholds: number[], q: Map<string, number>, stats: YearStats[]) {
     this.scenario = run.scenario;
     this.seed = run.seed;

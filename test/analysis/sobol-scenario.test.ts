@@ -4,6 +4,7 @@ import { rankCorrelations, sobolIndices } from '../../src/analysis/index.js';
 import { PRESETS } from '../../src/scenario/presets.js';
 import { simulateVolumes } from '../../src/volume/simulate.js';
 import type { ScenarioInput } from '../../src/scenario/types.js';
+import { spreadAgainstReported } from '../helpers.js';
 
 /**
  * log V_k = log v0 + k·log g + ε_1 + … + ε_k for growth factor g^(t − t0) with g lognormal (log g
@@ -45,6 +46,20 @@ describe('sobolIndices: the closed form of a lognormal growth factor and iid sho
   it('the variance of log volume is k²s² + kσ² (within 5 %) and the standard errors are small', () => {
     expect(r.variance / (k * k * s * s + k * sigma * sigma)).toBeCloseTo(1, 1);
     for (const row of r.indices) expect(row.firstOrder.standardError).toBeLessThan(0.02);
+  });
+});
+
+describe('sobolIndices: plain Monte Carlo, so the bootstrap SE matches the spread across 100 seeds', () => {
+  it('the variance of each index over the seeds is its mean squared bootstrap SE, within 4 delta-method SEs', () => {
+    const runs = Array.from({ length: 100 }, (_, m) => sobolIndices(closedForm, { output: { year: 2025 + k, log: true }, samples: 512, seed: `spread-${m}`, bootstrap: 200 }));
+    expect([runs[0]!.sampling, runs[0]!.replicates]).toEqual(['random', 1]);
+    for (const factor of ['growth.params.g', 'shocks']) {
+      for (const which of ['firstOrder', 'total'] as const) {
+        const xs = runs.map((r) => r.of(factor)[which]);
+        const { ratio, z } = spreadAgainstReported(xs.map((x) => x.estimate), xs.map((x) => x.standardError));
+        expect(Math.abs(z), `${factor} ${which}: variance ratio ${ratio.toFixed(3)}`).toBeLessThan(4);
+      }
+    }
   });
 });
 

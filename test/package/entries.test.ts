@@ -101,4 +101,37 @@ describe('the built entries share the main entry\'s code', () => {
     expect(JSON.parse(r.stdout)).toEqual(expected);
     expect(r.status).toBe(0);
   });
+
+  // Under `node -e` and `node -p` (CommonJS scripts), Node sets a global `__filename` of '[eval]';
+  // the ES module build must still find its own worker file (it took '[eval]' for its path and
+  // crashed with "Cannot read properties of null (reading '0')").
+  it("import('middle-corridor/node') from a CommonJS node -e script, and under node -p", () => {
+    const run = `import('middle-corridor/node').then(async (m) => { const v = await m.simulateVolumesParallel({ start: { year: 2025, volumeMt: 4 }, horizon: 2027, growth: { model: 'exponential', rate: 0.1 } }, { paths: 100, seed: 1, workers: 1 }); await m.closeWorkers(); console.log(v.paths); })`;
+    const e = node(['-e', `${run}.catch((e) => { console.error(e); process.exit(1); });`]);
+    expect(e.stderr).toBe('');
+    expect(e.stdout.trim()).toBe('100');
+    expect(e.status).toBe(0);
+    const p = node(['-p', `${run}.catch((e) => { console.error(e); process.exit(1); }), 'started'`]);
+    expect(p.stderr).toBe('');
+    expect(p.stdout.trim().split('\n')).toEqual(['started', '100']);
+    expect(p.status).toBe(0);
+  });
+
+  // MAX_RUN_BYTES accepts runs a process may not be able to hold (a container's limit, ulimit -v):
+  // the native "Array buffer allocation failed" becomes the library's RangeError, serial and parallel.
+  it('a run the process cannot hold is refused with the library RangeError (how much, what to do), serial and parallel', () => {
+    const script = (call: string) => `import * as m from 'middle-corridor'; import * as n from 'middle-corridor/node';
+      const out = [];
+      for (const run of [${call}]) { try { await run(); out.push('ok'); } catch (e) { out.push(e.constructor.name + ': ' + e.message); } }
+      await n.closeWorkers(); console.log(JSON.stringify(out));`;
+    const limited = (kib: number, code: string) => {
+      const r = spawnSync('bash', ['-c', `ulimit -v ${kib} && exec "${process.execPath}" --input-type=module -e "$0"`, code], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+      return { status: r.status, stderr: r.stderr, out: JSON.parse(r.stdout) as string[] };
+    };
+    const v = limited(3_000_000, script(`() => m.simulateVolumes(m.PRESETS.baseline, { paths: 20_000_000, seed: 1 }), () => n.simulateVolumesParallel(m.PRESETS.baseline, { paths: 20_000_000, seed: 1, workers: 2 })`));
+    expect(v.stderr).toBe('');
+    expect(v.out).toEqual(['simulateVolumes', 'simulateVolumesParallel'].map((fn) => `RangeError: ${fn}: this run's arrays need 3.6 GiB, more than this process could allocate ("Array buffer allocation failed"); use keep: 'summary' (memory that does not grow with the number of paths), or fewer paths or years`));
+    const t = limited(1_000_000, script(`() => m.simulateTransit(m.ROUTES['corridor-poti'], { trips: 50_000_000, seed: 1 }), () => n.simulateTransitParallel(m.ROUTES['corridor-poti'], { trips: 50_000_000, seed: 1, workers: 2 })`));
+    expect(t.out).toEqual(['simulateTransit', 'simulateTransitParallel'].map((fn) => expect.stringMatching(new RegExp(`^RangeError: ${fn}: this run's arrays need 0\\.37 GiB, more than this process could allocate`))));
+  });
 });

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { containerShares } from 'middle-corridor';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const env = { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.test.json') };
@@ -52,7 +53,9 @@ describe('the examples and the README stay true', () => {
     for (const line of [
       /announced\s+50\.2 % ± 0\.16\s+2027/,
       /official-capacity\s+32\.7 % ± 0\.15\s+2029/,
-      /baseline\s+0\.0 % ± 0\.00\s+after 2032/,
+      /baseline\s+0\.0 % ± 0\.00\s+after 2032\s+52\.0 %/,
+      // The baseline's 2026 row: its 2026 expansion arrives in 2026 on 3/4 of the paths (issue 21 §1).
+      /^2026\s+2\.79\s+5\.00\s+6\.41\s+4\.80\s+0\.0 %\s+42\.4 %/m,
       /^2027\s+3\.54\s+10\.05\s+28\.37/m,
       /2025 forecast: P10 2\.53, P50 4\.75, P90 8\.97 Mt/,
       /outturn 4\.119 Mt: inside the P10–P90 band; the forecast gave P\(≤ 4\.119\) = 38\.6 %/,
@@ -61,7 +64,7 @@ describe('the examples and the README stay true', () => {
     }
   });
 
-  it('examples/03-transit-to-antwerp.ts prints the route table, the leg breakdown, congestion, 2027 and calibration', () => {
+  it("examples/03-transit-to-antwerp.ts prints the route table, the leg breakdown, congestion, 2027, calibration and the ministry's claim", () => {
     const r = runTs('examples/03-transit-to-antwerp.ts');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -71,9 +74,17 @@ describe('the examples and the README stay true', () => {
       /Caspian crossing Aktau → Alat\s+7\.0\s+3\.3\s+59\.0 %/,
       /minimum times add up to 17\.5 days/,
       /5\.80\s+45\.0\s+61\.8/,
-      /baseline\s+7\.03 Mt\s+45\.3\s+69\.2/,
+      /baseline\s+7\.03 Mt\s+44\.5\s+67\.4\s+0\.0 % ± 0\.00\s+52\.7 %/,
       /official-capacity\s+7\.03 Mt\s+40\.7\s+58\.8/,
       /Altynkol → Constanța\s+20–22 \(official schedules, 2024\)\s+26\.4\s+26\.7/,
+      // The ministry's 13–17 days beside the model (checked against test/fixtures/claims.py in test/data/claims.test.ts).
+      /The ministry's claim \(2026-03-10\): delivery "from 28–32 days to 13–17 days" — the release does not say between which points/,
+      /^Altynkol → Poti\/Batumi\s+supported\s+12\.8\s+17\.0\s+22\.4\s+50\.2 % ± 0\.16\s+7\.5\s+× 1\.001 \[0\.999, 1\.003\]$/m,
+      /^Altynkol → Kars\s+unsourced\s+13\.8\s+18\.0\s+23\.4\s+39\.6 % ± 0\.15\s+8\.5\s+× 0\.943 \[0\.942, 0\.945\]$/m,
+      /^Altynkol → Constanța\s+contradicted\s+21\.5\s+26\.4\s+32\.2\s+0\.2 % ± 0\.01\s+12\.5\s+× 0\.637 \[0\.636, 0\.638\]$/m,
+      /^Xi'an → Antwerp-Bruges\s+contradicted\s+28\.7\s+33\.8\s+39\.7\s+0\.0 % ± 0\.00\s+17\.5\s+× 0\.496 \[0\.496, 0\.497\]$/m,
+      /model's median is 17\.0 days: 38\.8 % of trips take 13–17 days, 11\.4 % less than 13, 49\.8 % more than 17\./,
+      /nine trips in ten \(P\(≤ 17 days\) = 90 %\) every leg's days × 0\.738 \[0\.736, 0\.739\]; for a median of 15 days × 0\.879 \[0\.877, 0\.882\]\./,
     ]) {
       expect(r.stdout).toMatch(line);
     }
@@ -84,9 +95,14 @@ describe('the examples and the README stay true', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     for (const line of [
-      /^growth\.rate\s+0\.001 → 0\.651\s+4\.13 ± 0\.02\s+6\.06 ± 0\.01\s+1\.94 ± 0\.02/m,
+      /as given 5\.93 ± 0\.02/,
+      /^growth\.rate\s+0\.001 → 0\.651\s+4\.13 ± 0\.02\s+6\.63 ± 0\.01\s+2\.51 ± 0\.02/m,
+      // The README's second and third rows, and the 2026 expansion's delay (issue 21 §1).
+      /^capacity\.expansions\[1\]\.delayYears\s+0\.316 → 1\.452\s+6\.31 ± 0\.02\s+5\.69 ± 0\.01\s+-0\.62 ± 0\.01/m,
+      /^disruptions\[0\]\.capacityFactor\s+0\.765 → 0\.885 .* 0\.54 ± 0\.01$/m,
+      /^capacity\.expansions\[0\]\.delayYears\s+0\.103 → 1\.368 .* -0\.19 ± 0\.01$/m,
       /^capacity\.expansions\[2\]\.addMt .* 0\.00 ± 0\.00$/m,
-      /^2027\s+32\.7 % ± 0\.15/m,
+      /^2027\s+32\.7 % ± 0\.15\s+1\.0×\s+1\.146 ± 0\.020/m,
       /^growth\.rate\s+0\.233 \[0\.221, 0\.246\]\s+0\.324 \[0\.315, 0\.333\]/m,
       /^shocks\s+0\.685 \[0\.668, 0\.703\]\s+0\.756 \[0\.743, 0\.771\]/m,
       /no capacity limit: 57\.4 %\/yr \[56\.5, 58\.4\]/,
@@ -141,6 +157,29 @@ describe('the examples and the README stay true', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("the README and docs/transit-model.md give the ministry's 13–17 days beside the model as example 03 prints them", () => {
+    const t = runTs('examples/03-transit-to-antwerp.ts').stdout;
+    const nums = (line: string) => line.match(/\d+(?:\.\d+)?/g) ?? [];
+    const doc = readFileSync(join(root, 'docs', 'transit-model.md'), 'utf8');
+    const rows = doc.split('\n').filter((l) => /^\| (Altynkol|Xi'an) .* \| (supported|unsourced|contradicted) \|/.test(l));
+    expect(rows.length).toBe(4);
+    for (const row of rows) {
+      const stretch = row.split('|')[1]!.trim();
+      const out = t.split('\n').find((l) => l.startsWith(`${stretch} `) && /supported|unsourced|contradicted/.test(l));
+      expect(out, stretch).toBeDefined();
+      expect(nums(row.replace(stretch, '')), stretch).toEqual(nums(out!.replace(stretch, '')));
+    }
+    const readme = readFileSync(join(root, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    const [, median, p10, p90, inside] = /median on those legs is (\d+\.\d) days \(P10 (\d+\.\d), P90 (\d+\.\d)\) and (\d+\.\d) % of trips/.exec(readme)!;
+    expect(t).toMatch(new RegExp(`^Altynkol → Poti/Batumi\\s+supported\\s+${p10}\\s+${median}\\s+${p90}\\s`, 'm'));
+    expect(t).toContain(`median is ${median} days: ${inside} % of trips take 13–17 days`);
+    const scale = /within 17 days would need every leg's days (× \d\.\d+ \[\d\.\d+, \d\.\d+\])/.exec(readme)![1]!;
+    expect(t).toContain(`= 90 %) every leg's days ${scale}`);
+    const share = containerShares().at(-1)!.share;
+    expect(readme).toContain('about a quarter of them, at an estimated 14 t per TEU');
+    expect(share > 0.2 && share < 0.3).toBe(true);
   });
 
   it("the README's tables are the examples' output", () => {

@@ -1,3 +1,4 @@
+import { csvParse, dsvFormat } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { PRESETS, TITR_VOLUMES, compareScenarios, evaluateForecasts, fanChart, noChangeModel, sobolIndicesOf, toCSV, tornado } from '../../src/index.js';
 
@@ -21,9 +22,10 @@ describe('results display in a Deno Jupyter notebook and export tidy rows', () =
     expect(csv[0]).toBe('parameter,statistic,value,standardError');
     expect(csv.length).toBe(t.rows.length * 5 + 2);
 
-    const s = sobolIndicesOf((x) => x.a! + x.b!, { factors: ['a', 'b'], samples: 256, seed: 1, bootstrap: 20 });
+    const s = sobolIndicesOf((x) => x.a! + x.b!, { factors: ['a', 'b'], samples: 256, seed: 1, replicates: 4 });
     expect(display(s)['application/vnd.vegalite.v5+json']).toBeDefined();
     expect(s.toRecords().map((r) => r.statistic)).toEqual(['firstOrder', 'total', 'firstOrder', 'total']);
+    expect(String(display(s)['text/html'])).toContain('Sobol indices (N = 256 × 4 scrambled replicates, 4096 evaluations)');
 
     const c = compareScenarios(PRESETS.baseline, PRESETS['official-capacity'], { paths: 500, seed: 1 });
     expect(String(display(c)['text/html'])).toMatch(/<th>year<\/th><th>probabilityAtLeast<\/th>/);
@@ -34,6 +36,42 @@ describe('results display in a Deno Jupyter notebook and export tidy rows', () =
 
   it('CSV quotes what needs quoting', () => {
     expect(toCSV([{ key: 'a, "b"', statistic: 's', value: 1, standardError: null }])).toBe('key,statistic,value,standardError\n"a, ""b""",s,1,\n');
+  });
+
+  it('CSV neutralises text cells a spreadsheet would run as formulas, never numbers, unless told to keep them', () => {
+    for (const lead of ['=', '+', '-', '@', '\t', '\r']) {
+      const name = `${lead}HYPERLINK("http://x","y")`;
+      const csv = toCSV([{ key: name, statistic: 'mean', value: -0.32, standardError: -0 }], 'route');
+      const cells = dsvFormat(',').parseRows(csv)[1]!;
+      expect(cells[0]).toBe(`'${name}`);
+      expect(cells[2]).toBe('-0.32');
+      const kept = dsvFormat(',').parseRows(toCSV([{ key: name, statistic: 'mean', value: 1, standardError: null }], { keyName: 'route', formulas: 'keep' }))[1]!;
+      expect(kept[0]).toBe(name);
+    }
+    // A statistic or header that looks like a formula is text too.
+    expect(toCSV([{ key: 1, statistic: '=2', value: 1, standardError: null }], '@k').split('\n')).toEqual(["'@k,statistic,value,standardError", "1,'=2,1,", '']);
+  });
+
+  it('CSV quotes a lone CR, so that RFC 4180 readers see one row per row', () => {
+    const rows = Array.from({ length: 6 }, (_, i) => ({ key: `a\rb${i}`, statistic: 's', value: i, standardError: null }));
+    const parsed = csvParse(toCSV(rows));
+    expect(parsed).toHaveLength(6);
+    expect(parsed.map((r) => r.key)).toEqual(rows.map((r) => r.key));
+  });
+
+  it('CSV header names are cells like any other (a comma in keyName does not make a fifth column)', () => {
+    const csv = toCSV([{ key: 1, statistic: 's', value: 2, standardError: null }], 'a,b');
+    expect(dsvFormat(',').parseRows(csv)[0]).toEqual(['a,b', 'statistic', 'value', 'standardError']);
+  });
+
+  it('CSV options are checked: unknown keys, a bad formulas value, an empty or non-string key name', () => {
+    const rows = [{ key: 1, statistic: 's', value: 2, standardError: null }];
+    expect(() => toCSV(rows, { keyname: 'x' } as never)).toThrow(/toCSV: unknown option 'keyname'/);
+    expect(() => toCSV(rows, { formulas: 'strip' } as never)).toThrow(/toCSV: formulas must be 'neutralise' or 'keep'/);
+    expect(() => toCSV(rows, '')).toThrow(RangeError);
+    expect(() => toCSV(rows, { keyName: 5 } as never)).toThrow(/keyName must be a string \(got 5\)/);
+    // A row whose key is missing names what a key may be.
+    expect(() => toCSV([{ statistic: 's', value: 1, standardError: null }] as never)).toThrow(/rows\[0\]\.key must be a year or other finite number, a label \(string\) or null \(got nothing\)/);
   });
 });
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fanChart } from '../../src/index.js';
 
@@ -54,5 +55,33 @@ describe('middle-corridor/render', () => {
   it('rejects a scale outside (0, 16]', async () => {
     const { renderPng } = await import('../../src/render/index.js');
     await expect(renderPng(spec, { scale: 0 })).rejects.toThrow(RangeError);
+  });
+
+  it('refuses what is not a spec, and unknown or ill-typed PNG options, naming them', async () => {
+    const { renderPng, renderSvg } = await import('../../src/render/index.js');
+    for (const bad of [null, undefined, 5, 'fan', [], {}]) {
+      await expect(renderSvg(bad as never)).rejects.toThrow(/^renderSvg: spec must be a Vega-Lite specification/);
+      await expect(renderPng(bad as never)).rejects.toThrow(/^renderPng: spec must be a Vega-Lite specification/);
+    }
+    await expect(renderPng(spec, { scael: 2 } as never)).rejects.toThrow(/renderPng: unknown option 'scael' \(allowed: scale, fontFiles, sansSerifFamily, background\)/);
+    await expect(renderPng(spec, { scale: '2' } as never)).rejects.toThrow(TypeError);
+    await expect(renderPng(spec, { fontFiles: 'a.ttf' } as never)).rejects.toThrow(/fontFiles must be an array/);
+    await expect(renderPng(spec, { background: 0 } as never)).rejects.toThrow(/background must be a string/);
+  });
+
+  it('draws charts whose names hold any Unicode text, line and paragraph separators included', async () => {
+    const { renderSvg } = await import('../../src/render/index.js');
+    const rows = (name: string) => [2025, 2026].map((year) => ({ year, p10: 3, p50: 4, p90: 5, scenario: name }));
+    // The reported case: a name with U+2028 (Vega's expression lexer refuses it inside a string).
+    const svg = await renderSvg(fanChart([...rows('a\u2028b'), ...rows('c\u2029d')]));
+    expect(svg).toMatch(/a b/);
+    // And any text a user may type: several scenarios, so that names reach the filters.
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 6 }), async (a, b) => {
+        fc.pre(a !== b);
+        expect(await renderSvg(fanChart([...rows(a), ...rows(b)]))).toMatch(/^<svg/);
+      }),
+      { numRuns: 40 },
+    );
   });
 });

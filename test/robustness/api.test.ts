@@ -34,6 +34,7 @@ const CALLS: Record<string, () => unknown[]> = {
   compareRoutes: () => [[route, ROUTES['suez-sea']], { trips: 500, seed: 1 }],
   compareScenarios: () => [small, { ...small, volatility: 0.3 }, { paths: 500, seed: 1 }],
   compareSeries: () => [api.ANNOUNCED_TRAJECTORY, TITR_VOLUMES],
+  containerShares: () => [14],
   compileFormula: () => ['a * exp(b * (t - 2025))', ['a', 'b']],
   convergenceChart: () => [[{ paths: 1000, estimate: 0.3, standardError: 0.01 }], { statistic: 'P' }],
   crps: () => [[1, 2, 3], 2],
@@ -89,13 +90,16 @@ const CALLS: Record<string, () => unknown[]> = {
   simulateTransit: () => [route, { trips: 500, seed: 1, volumeMt: 4 }],
   simulateVolumes: () => [PRESETS.baseline, { paths: 500, seed: 1 }],
   sobolChart: () => [[{ factor: 'a', firstOrder: idx, total: idx }], { output: 'v' }],
-  sobolIndicesOf: () => [(x: Record<string, number>) => x.a! + 2 * x.b!, { factors: ['a', 'b'], samples: 64, seed: 1, bootstrap: 20 }],
+  sobolIndicesOf: () => [(x: Record<string, number>) => x.a! + 2 * x.b!, { factors: ['a', 'b'], samples: 64, seed: 1, replicates: 4 }],
   sobolIndices: () => [PRESETS['official-capacity'], { output: { year: 2027 }, samples: 64, seed: 1, bootstrap: 20 }],
   rankCorrelations: () => [PRESETS.baseline, { output: { year: 2027 }, paths: 200, seed: 1 }],
   shapleyEffects: () => [{ ...small, capacity: { baseMt: { dist: 'uniform', min: 5, max: 7 } } }, { output: { year: 2027 }, permutations: 4, seed: 1, outer: 4, varianceSamples: 50 }],
   shapleyEffectsOf: () => [(x: Record<string, number>) => x.a! + 2 * x.b!, { factors: ['a', 'b'], ...api.gaussianInputs(['a', 'b'], { covariance: [[1, 0.5], [0.5, 1]] }), permutations: 10, seed: 1, varianceSamples: 50 }],
   gaussianInputs: () => [['a', 'b'], { mean: [1, 2], covariance: [[1, 0.5], [0.5, 1]] }],
   sobolPoints: () => [2, 8],
+  scrambledSobolPoints: () => [2, 8, 1, 0],
+  studentTCdf: () => [1.3, 9],
+  studentTQuantile: () => [0.975, 9],
   solveRoute: () => [route, { parameter: 'days-scale', statistic: { statistic: 'quantile', p: 0.5 }, level: 20, range: [0.2, 1], trips: 200, seed: 1, tolerance: 0.05 }],
   solveScenario: () => [small, { parameter: 'growth.rate', statistic: { statistic: 'quantile', year: 2027, p: 0.5 }, level: 6, range: [0, 1], paths: 100, seed: 1, tolerance: 0.01 }],
   spearman: () => [[1, 2, 3], [1, 3, 2]],
@@ -125,7 +129,7 @@ const CALLS: Record<string, () => unknown[]> = {
 };
 
 /** Size fields: replaced only by values that are invalid or small, never by a large valid size. */
-const SIZES = new Set(['paths', 'trips', 'samples', 'bootstrap', 'tripsPerPath', 'n', 'bins', 'permutations', 'outer', 'inner', 'varianceSamples']);
+const SIZES = new Set(['paths', 'trips', 'samples', 'bootstrap', 'replicates', 'tripsPerPath', 'n', 'bins', 'permutations', 'outer', 'inner', 'varianceSamples']);
 
 const exported = Object.entries(api).filter(([, v]) => typeof v === 'function' && !/^class /.test(String(v))) as [string, (...a: unknown[]) => unknown][];
 

@@ -120,7 +120,7 @@ describe('workers: bounded by what the machine can hold', () => {
       for (const w of [maxWorkers() + 1, 10_000]) {
         const e = await call(w).catch((x: unknown) => x);
         expect(e).toBeInstanceOf(RangeError);
-        expect((e as Error).message).toMatch(new RegExp(`^${fn}: workers must be a whole number in \\[1, ${maxWorkers()}\\] \\(got ${w}\\): this machine has \\d+ CPUs? \\(at most 4 workers each\\) and \\d+ MB free \\(160 MB per worker\\); see maxWorkers\\(\\)$`));
+        expect((e as Error).message).toMatch(new RegExp(`^${fn}: workers must be a whole number in \\[1, ${maxWorkers()}\\] \\(got ${w}\\): this machine has \\d+ CPUs? \\(at most 4 workers each\\) and \\d+ MB free \\(64 MB per worker\\); see maxWorkers\\(\\)$`));
       }
     });
 

@@ -80,7 +80,11 @@ describe('parseScenario: a failing example for every rule', () => {
   it('start.year <= horizon, at most 100 years ahead, whole years', () => {
     rejects(parseScenario, S((s) => (s.horizon = 2020)), 'horizon', 'must be >= start.year 2025 (got 2020)');
     rejects(parseScenario, S((s) => (s.horizon = 2200)), 'horizon', 'must be at most 100 years after start.year 2025 (got 2200)');
-    rejects(parseScenario, S((s) => (s.horizon = 2030.5)), 'horizon', 'must be a whole year (got 2030.5)');
+    rejects(parseScenario, S((s) => (s.horizon = 2030.5)), 'horizon', 'must be a whole year in [-1000000, 1000000] (got 2030.5)');
+    // Past 2^53 two years of a run were the same double: years are bounded.
+    rejects(parseScenario, S((s) => ((s.start = { year: 2 ** 53, volumeMt: 4 }), (s.horizon = 2 ** 53 + 2))), 'start.year', 'must be a whole year in [-1000000, 1000000] (got 9007199254740992)');
+    rejects(parseScenario, S((s) => (s.target = { year: -1e7, volumeMt: 10 })), 'target.year', /must be a whole year in \[-1000000, 1000000\]/);
+    expect(parseScenario(S((s) => ((s.start = { year: -1_000_000, volumeMt: 4 }), (s.horizon = -999_998), (s.target = null)))).horizon).toBe(-999_998);
     rejects(parseScenario, S((s) => (s.start = { year: 2025, volumeMt: 0 })), 'start.volumeMt', 'must be > 0 (got 0)');
     rejects(parseScenario, S((s) => (s.start = { year: 2025 } as typeof s.start)), 'start.volumeMt', /is required/);
   });

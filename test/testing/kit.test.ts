@@ -4,6 +4,7 @@ import { parseRoute, parseScenario, fitRandomWalk, simulateVolumes, type VolumeR
 import {
   addingALegNeverShortens,
   blockSizeInvariant,
+  capacityMonotoneInDelay,
   observations,
   param,
   probabilityMonotoneInGrowth,
@@ -50,6 +51,21 @@ describe('middle-corridor/testing: the laws hold for generated inputs', () => {
   });
   it('P(volume >= x) does not fall when the growth rate rises (common random numbers)', () => {
     fc.assert(probabilityMonotoneInGrowth(scenario({ growth: ['exponential'], years: [1, 5] })), { numRuns: 40 });
+  });
+  it('an expansion that arrives later never adds capacity (common random numbers)', () => {
+    fc.assert(capacityMonotoneInDelay(scenario({ capacity: true, years: [1, 5] })), { numRuns: 60 });
+  });
+  it('the delay law catches a wrapper whose expansions count from the delay backwards', () => {
+    // The wrapper runs each expansion with a numeric delay d at max(0, 3 − d): a later expansion arrives sooner.
+    const flip = (d: unknown) => (typeof d === 'number' ? Math.max(0, 3 - d) : d) as number;
+    const backwards: VolumeSimulator = (s, o) =>
+      simulateVolumes({ ...s, capacity: s.capacity && { ...s.capacity, expansions: s.capacity.expansions?.map((e) => ({ ...e, delayYears: flip(e.delayYears) })) } }, o) as VolumeResult;
+    // One expansion of 2 Mt the year after the start, four years simulated: every run with a delay
+    // below 3 is a counterexample (the law's bump is at least 1/64), so 50 runs find one whatever the seed.
+    const one = scenario({ capacity: true, years: [4, 4] }).map((s) => ({ ...s, capacity: { ...s.capacity!, expansions: [{ year: s.start.year + 1, addMt: 2 }] } }));
+    const r = fc.check(capacityMonotoneInDelay(one, { simulate: backwards }), { numRuns: 50 });
+    expect(r.failed).toBe(true);
+    expect(String(r.errorInstance)).toMatch(/raised path \d+ in \d+: capacity/);
   });
   it('the same seed fixes every number; the block size changes none', () => {
     fc.assert(seedFixesNumbers(scenario({ years: [1, 4] })), { numRuns: 20 });

@@ -88,14 +88,14 @@ describe('closed forms (docs/design.md, "Median path")', () => {
 });
 
 describe('capacity and disruptions (docs/design.md, "Capacity", "Disruptions")', () => {
-  it('volume = min(demand, capacity); expansions count from year + ceil(delay), from index 1 on', () => {
+  it('volume = min(demand, capacity); an expansion adds the share of each year after year + delay, from index 1 on', () => {
     const r = simulateVolumes(
       base({ capacity: { baseMt: 5, expansions: [{ year: 2026, addMt: 3, delayYears: 1.2 }, { year: 2024, addMt: 1 }] } }),
       { paths: 10, seed: 3 },
     );
     expect(Array.from(r.capacity[0]!)).toEqual(new Array(10).fill(5)); // index 0: base only
-    expect(r.capacity[1]![0]).toBe(6); // 2026: the 2024 expansion is live, the other waits until 2026 + 2
-    expect(r.capacity[2]![0]).toBe(6);
+    expect(r.capacity[1]![0]).toBe(6); // 2026: the 2024 expansion is live, the other arrives at 2026 + 1.2
+    expect(r.capacity[2]![0]).toBeCloseTo(6 + 3 * 0.8, 12); // 2027: 0.8 of the year after it arrives
     expect(r.capacity[3]![0]).toBe(9); // 2028
     r.years.forEach((_, k) => {
       for (let i = 0; i < 10; i++) expect(r.volume[k]![i]).toBe(Math.min(r.demand[k]![i]!, r.capacity[k]![i]!));

@@ -29,13 +29,26 @@ export function assemble(core: FitCore, absolute: FixedGrowthModel | null = null
     aic,
     aicc: n - k - 1 > 0 ? aic + (2 * k * (k + 1)) / (n - k - 1) : null,
   };
-  const fit: GrowthFit = {
-    ...data,
-    predict: (year: number) => {
-      if (typeof year !== 'number') throw new TypeError(`fitGrowth: predict(year): year must be a finite number (got ${show(year)})`);
-      return curve(year);
-    },
-    toJSON: () => JSON.parse(JSON.stringify(data)) as typeof data,
-  };
-  return fit;
+  return new Fit(data, curve) as unknown as GrowthFit;
+}
+
+/**
+ * A fit as data: its fields are own enumerable data (a `structuredClone` or JSON round trip
+ * keeps every one), `predict` and `toJSON` live on the prototype and the curve in a private field.
+ */
+class Fit {
+  readonly #curve: (year: number) => number;
+  constructor(data: Omit<GrowthFit, 'predict' | 'toJSON'>, curve: (year: number) => number) {
+    Object.assign(this, data);
+    this.#curve = curve;
+  }
+
+  predict(year: number): number {
+    if (typeof year !== 'number') throw new TypeError(`fitGrowth: predict(year): year must be a finite number (got ${show(year)})`);
+    return this.#curve(year);
+  }
+
+  toJSON(): Omit<GrowthFit, 'predict' | 'toJSON'> {
+    return JSON.parse(JSON.stringify({ ...this })) as Omit<GrowthFit, 'predict' | 'toJSON'>;
+  }
 }
