@@ -93,13 +93,13 @@ describe('shapleyEffectsOf: the Gaussian linear model with correlated inputs (Io
     expect(JSON.parse(JSON.stringify(r)).kind).toBe('shapley-effects');
   });
 
-  it('the reported standard errors match the spread of the estimates over 24 seeds (ratio of spreads within [0.6, 1.5])', () => {
+  it('the reported standard errors (effects and shares) match the spread of the estimates over 24 seeds (ratio within [0.6, 1.5])', () => {
     const runs = Array.from({ length: 24 }, (_, k) => shapleyEffectsOf((x) => beta[0]! * x.x1! + beta[1]! * x.x2! + beta[2]! * x.x3!, { factors: names, ...gaussianInputs(names, { covariance: cov }), permutations: 400, varianceSamples: 2000, seed: `spread-${k}` }));
-    names.forEach((n) => {
-      const est = runs.map((x) => x.of(n).effect.estimate);
+    names.flatMap((n) => (['effect', 'share'] as const).map((what) => [n, what] as const)).forEach(([n, what]) => {
+      const est = runs.map((x) => x.of(n)[what].estimate);
       const mean = est.reduce((s, x) => s + x, 0) / est.length;
       const sd = Math.sqrt(est.reduce((s, x) => s + (x - mean) ** 2, 0) / (est.length - 1));
-      const se = Math.sqrt(runs.reduce((s, x) => s + x.of(n).effect.standardError ** 2, 0) / runs.length);
+      const se = Math.sqrt(runs.reduce((s, x) => s + x.of(n)[what].standardError ** 2, 0) / runs.length);
       // With 24 replicates the sample sd is within ±15 % of the truth (1 SE); [0.6, 1.5] is over 2.5 SE either way.
       expect(sd / se).toBeGreaterThan(0.6);
       expect(sd / se).toBeLessThan(1.5);
