@@ -222,6 +222,14 @@ export {
   type SobolSampling,
   type FactorIndices,
   type IndexEstimate,
+  shapleyEffects,
+  shapleyEffectsOf,
+  ShapleyEffects,
+  gaussianInputs,
+  type ShapleyOfOptions,
+  type ShapleyInputs,
+  type ShapleyRow,
+  type ShapleyScenarioOptions,
 } from './analysis/index.js';
 export {
   evaluateForecasts,

@@ -10,3 +10,7 @@ export type { VolumeStatistic } from './statistic.js';
 export { sobolIndices, type SobolOptions } from './sobol-scenario.js';
 export { rankCorrelations, RankCorrelations, type RankCorrelationOptions, type RankCorrelationRow } from './rank-correlations.js';
 export type { VolumeOutput } from './factors.js';
+export { shapleyEffectsOf, ShapleyEffects, type ShapleyOfOptions } from './shapley.js';
+export { gaussianInputs, type ShapleyInputs } from './shapley-gaussian.js';
+export type { ShapleyRow } from './shapley-estimator.js';
+export { shapleyEffects, type ShapleyScenarioOptions } from './shapley-scenario.js';

@@ -3,7 +3,7 @@ import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { estimate, type Estimate } from '../stats/estimate.js';
 import { seedKey, type Seed } from '../random/stream.js';
-import { drawPerPath } from '../volume/draws.js';
+import { runDraws } from '../volume/correlate.js';
 import { MAX_PATHS } from '../volume/plan.js';
 import type { VolumeResult } from '../volume/result.js';
 import { simulateVolumes } from '../volume/simulate.js';
@@ -52,7 +52,8 @@ export class RankCorrelations {
 /**
  * Cheap sensitivity from one run: Spearman's rank correlation of each distribution-valued
  * parameter's per-path draw with a per-path output (the draws are recovered by drawing the same
- * purpose streams the kernel drew them from, so they are the very numbers of the run). Unlike
+ * purpose streams the kernel drew them from and, for a scenario with `correlations`, rearranging
+ * them by the same Iman–Conover shuffles: they are the very numbers of the run). Unlike
  * Sobol indices it sees only monotone association, and nothing of the shocks or strikes.
  *
  * @example
@@ -70,13 +71,14 @@ export function rankCorrelations(s: ScenarioInput | Scenario, o: RankCorrelation
   const y = outputOf(output, run.volume[output.year - scenario.start.year]!);
   if (y.every((v) => v === y[0])) throw new RangeError(`${fn}: the output does not vary over the paths, so no correlation is defined; choose an output that depends on the parameters`);
   const ry = ranks(y);
-  const rows = scenarioFactors(scenario).flatMap((f) => {
-    if (f.param === null) return [];
-    const x = drawPerPath(f.param, seed, f.purposes[0]!, 0, paths, new Float64Array(paths));
+  const params = scenarioFactors(scenario).flatMap((f) => (f.param === null ? [] : [{ name: f.name, param: f.param, purpose: f.purposes[0]! }]));
+  const draws = runDraws(scenario, seed, params, paths);
+  const rows = params.map((f, i) => {
+    const x = draws[i]!;
     const rho = x.every((v) => v === x[0]) ? 0 : pearson(ranks(x), ry, fn);
     // Bonett & Wright (2000): Var(atanh ρ̂) ≈ (1 + ρ²/2)/(n − 3), carried back by the delta method.
     const se = (1 - rho * rho) * Math.sqrt((1 + (rho * rho) / 2) / (paths - 3));
-    return [{ factor: f.name, spearman: estimate(rho, se) }];
+    return { factor: f.name, spearman: estimate(rho, se) };
   });
   rows.sort((a, b) => Math.abs(b.spearman.estimate) - Math.abs(a.spearman.estimate) || a.factor.localeCompare(b.factor));
   return new RankCorrelations({ seed, paths, output, rows });

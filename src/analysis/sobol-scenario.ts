@@ -37,6 +37,10 @@ export const seedB = (seed: string) => `${seed}|sobol-B`;
  * bootstrap standard errors and percentile intervals (see {@link sobolIndicesOf}). A factor that
  * does not enter the output (an expansion after its year) has indices of exactly 0.
  *
+ * The indices assume independent factors: a scenario with `correlations` is refused (a
+ * RangeError that names the correlated pairs); {@link shapleyEffects} attributes the variance of
+ * correlated inputs.
+ *
  * @example
  * const r = sobolIndices(PRESETS['official-capacity'], { output: { year: 2027 }, samples: 2048, seed: 1, bootstrap: 100 });
  * r.indices.map((x) => x.factor) // => [ 'growth.rate', 'shocks' ]
@@ -45,6 +49,10 @@ export function sobolIndices(s: ScenarioInput | Scenario, o: SobolOptions): Sobo
   const fn = 'sobolIndices';
   const opts = options<SobolOptions>(fn, o, ['output', 'samples', 'seed', 'bootstrap', 'confidence'], ['output', 'samples', 'seed']);
   const scenario = parseScenario(s);
+  if (scenario.correlations) {
+    const pairs = scenario.correlations.map((c) => `${c.between[0]} with ${c.between[1]}`).join(', ');
+    throw new RangeError(`${fn}: Sobol indices assume independent factors, and the scenario's correlations make them dependent (${pairs}); use shapleyEffects(scenario, { output, … }) for the shares of variance of correlated inputs, or remove the correlations to get the indices of the independent model`);
+  }
   const output = checkOutput(fn, opts.output, scenario);
   const { samples: n, seed, bootstrap, confidence } = sobolSettings(fn, opts, MAX_PATHS);
   const factors = scenarioFactors(scenario);

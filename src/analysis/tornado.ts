@@ -8,6 +8,7 @@ import { MAX_PATHS, simulateVolumes } from '../volume/simulate.js';
 import { tornadoChart } from '../report/charts.js';
 import { displayBundle, toCSV, tidy, type TidyRow } from '../report/display.js';
 import type { PairedDifference } from '../stats/paired.js';
+import { perPathParameter } from '../scenario/parameter-paths.js';
 import { distributionsIn, withValueAt } from './parameters.js';
 import { checkStatistic, evaluate, evaluatePaired, statisticLabel, type VolumeStatistic } from './statistic.js';
 
@@ -80,10 +81,28 @@ export class Tornado {
 }
 
 /**
+ * The document with the parameter at `path` held at `value`, and the correlation entries that
+ * involve it dropped (a constant has no rank to correlate: the entries naming it are exactly the
+ * ones whose name no longer finds a distribution).
+ */
+function heldAt(doc: ScenarioInput, path: readonly (string | number)[], value: number): ScenarioInput {
+  const { correlations, ...rest } = withValueAt(doc, path, value);
+  const kept = (correlations ?? []).filter((c) => c.between.every((name) => perPathParameter(rest, name) !== null));
+  return kept.length === 0 ? rest : { ...rest, correlations: kept };
+}
+
+/**
  * One assumption at a time: each distribution-valued parameter of the scenario is held at its own
  * P10 and then at its P90, everything else as in the scenario and on the same seed (so the swing
  * is paired: the other draws are the very same numbers), and the statistic's swing is reported,
  * largest first. A parameter that does not enter the statistic has a swing of exactly 0.
+ *
+ * With scenario `correlations`, the held parameter's correlation entries are dropped and the
+ * others keep theirs: the other parameters are at their own draws from their own marginals (and
+ * their correlations among themselves), not conditioned on the held value — the classical
+ * one-at-a-time meaning. So a parameter correlated with only the held one is drawn exactly as
+ * without the correlation, and the swing of a factor is that of the scenario without its
+ * entries. For the share of variance of correlated inputs see {@link shapleyEffects}.
  *
  * @example
  * const t = tornado(PRESETS.baseline, { statistic: { statistic: 'quantile', year: 2027, p: 0.5 }, paths: 2000, seed: 1 });
@@ -103,8 +122,8 @@ export function tornado(s: ScenarioInput | Scenario, o: TornadoOptions): Tornado
   const rows = distributionsIn(doc).map(({ name, path, dist }) => {
     const p10 = paramQuantile(dist, 0.1);
     const p90 = paramQuantile(dist, 0.9);
-    const lo = simulateVolumes(withValueAt(doc, path, p10), { paths, seed });
-    const hi = simulateVolumes(withValueAt(doc, path, p90), { paths, seed });
+    const lo = simulateVolumes(heldAt(doc, path, p10), { paths, seed });
+    const hi = simulateVolumes(heldAt(doc, path, p90), { paths, seed });
     return { parameter: name, p10, p90, low: evaluate(lo, statistic, fn), high: evaluate(hi, statistic, fn), swing: evaluatePaired(hi, lo, statistic, fn) };
   });
   rows.sort((a, b) => Math.abs(b.swing.difference.estimate) - Math.abs(a.swing.difference.estimate) || a.parameter.localeCompare(b.parameter));

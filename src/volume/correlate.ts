@@ -6,6 +6,8 @@
  */
 import { imposeRankCorrelation } from '../random/rank-correlation.js';
 import { correlationMatrix, perPathParameter } from '../scenario/parameter-paths.js';
+import type { Param } from '../random/dist.js';
+import type { Purpose } from '../random/stream.js';
 import type { Scenario } from '../scenario/types.js';
 import { drawPerPath, keyedStream, purposeKey, STREAM_BLOCK, type StreamSeed } from './draws.js';
 
@@ -20,4 +22,19 @@ export function correlatedSeed(scenario: Scenario, seed: StreamSeed, first: numb
   if (n > 1) imposeRankCorrelation(columns, matrix, names.map((name) => keyedStream(seed, ['correlation', name], block).generator));
   const base = typeof seed === 'string' ? { seed, overrides: [] } : seed;
   return { ...base, columns: new Map(params.map(({ purpose }, i) => [purposeKey(purpose), columns[i]!])) };
+}
+
+/**
+ * The per-path draws of parameters (given by their stream purposes) as a run of `paths` paths on
+ * `seed` used them: block by block, with the scenario's correlations imposed exactly as the kernel
+ * imposes them (so a correlated parameter's column is the rearranged one, not a fresh draw).
+ */
+export function runDraws(scenario: Scenario, seed: StreamSeed, params: readonly { param: Param; purpose: Purpose }[], paths: number): Float64Array[] {
+  const out = params.map(() => new Float64Array(paths));
+  for (let first = 0; first < paths; first += STREAM_BLOCK) {
+    const n = Math.min(STREAM_BLOCK, paths - first);
+    const s = correlatedSeed(scenario, seed, first, n);
+    params.forEach(({ param, purpose }, i) => drawPerPath(param, s, purpose, first, n, out[i]!.subarray(first, first + n)));
+  }
+  return out;
 }

@@ -93,6 +93,9 @@ const CALLS: Record<string, () => unknown[]> = {
   sobolIndicesOf: () => [(x: Record<string, number>) => x.a! + 2 * x.b!, { factors: ['a', 'b'], samples: 64, seed: 1, replicates: 4 }],
   sobolIndices: () => [PRESETS['official-capacity'], { output: { year: 2027 }, samples: 64, seed: 1, bootstrap: 20 }],
   rankCorrelations: () => [PRESETS.baseline, { output: { year: 2027 }, paths: 200, seed: 1 }],
+  shapleyEffects: () => [{ ...small, capacity: { baseMt: { dist: 'uniform', min: 5, max: 7 } } }, { output: { year: 2027 }, permutations: 4, seed: 1, outer: 4, varianceSamples: 50 }],
+  shapleyEffectsOf: () => [(x: Record<string, number>) => x.a! + 2 * x.b!, { factors: ['a', 'b'], ...api.gaussianInputs(['a', 'b'], { covariance: [[1, 0.5], [0.5, 1]] }), permutations: 10, seed: 1, varianceSamples: 50 }],
+  gaussianInputs: () => [['a', 'b'], { mean: [1, 2], covariance: [[1, 0.5], [0.5, 1]] }],
   sobolPoints: () => [2, 8],
   scrambledSobolPoints: () => [2, 8, 1, 0],
   studentTCdf: () => [1.3, 9],
@@ -126,7 +129,7 @@ const CALLS: Record<string, () => unknown[]> = {
 };
 
 /** Size fields: replaced only by values that are invalid or small, never by a large valid size. */
-const SIZES = new Set(['paths', 'trips', 'samples', 'bootstrap', 'replicates', 'tripsPerPath', 'n', 'bins']);
+const SIZES = new Set(['paths', 'trips', 'samples', 'bootstrap', 'replicates', 'tripsPerPath', 'n', 'bins', 'permutations', 'outer', 'inner', 'varianceSamples']);
 
 const exported = Object.entries(api).filter(([, v]) => typeof v === 'function' && !/^class /.test(String(v))) as [string, (...a: unknown[]) => unknown][];
 
