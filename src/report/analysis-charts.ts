@@ -1,6 +1,7 @@
 import { finiteNumber, numberIn } from '../args.js';
 import type { Estimate } from '../stats/estimate.js';
 import { chartOptions, records } from './check.js';
+import { sobolOf, tornadoOf } from './from-results.js';
 import { base, INK, type VegaLiteSpec } from './style.js';
 
 // Analysis charts (question 4): tornado, Sobol indices, convergence.
@@ -11,11 +12,17 @@ export interface TornadoBar {
   readonly high: Estimate;
 }
 
-/** Tornado chart: each parameter's swing of the statistic around its value in the scenario. */
-export function tornadoChart(bars: readonly TornadoBar[], o: { statistic: string; baseline: number; title?: string; sources?: readonly string[] }): VegaLiteSpec {
+/**
+ * Tornado chart: each parameter's swing of the statistic around its value in the scenario. Takes
+ * the bars with `{ statistic, baseline }`, or a tornado result (`tornadoChart(tornado(…))`), whose
+ * statistic and baseline are its own unless given.
+ */
+export function tornadoChart(bars: readonly TornadoBar[] | { readonly kind: 'tornado' }, o?: { statistic?: string; baseline?: number; title?: string; sources?: readonly string[] }): VegaLiteSpec {
   const fn = 'tornadoChart';
+  const result = tornadoOf(bars);
+  o = result ? { statistic: result.statistic, baseline: result.baseline, ...chartOptions(fn, o, ['statistic', 'baseline']) } : chartOptions(fn, o, ['statistic', 'baseline'], ['statistic', 'baseline']);
+  bars = result?.bars ?? (bars as readonly TornadoBar[]);
   records(fn, 'bars', bars, { parameter: 'string', low: 'estimate', high: 'estimate' });
-  o = chartOptions(fn, o, ['statistic', 'baseline'], ['statistic', 'baseline']);
   if (typeof o.statistic !== 'string') throw new TypeError(`${fn}: statistic must be a string naming the statistic (got ${typeof o.statistic})`);
   finiteNumber(fn, 'baseline', o.baseline);
   const sorted = [...bars].sort((a, b) => Math.abs(b.high.estimate - b.low.estimate) - Math.abs(a.high.estimate - a.low.estimate));
@@ -23,8 +30,9 @@ export function tornadoChart(bars: readonly TornadoBar[], o: { statistic: string
     { parameter: b.parameter, end: 'at its P10', value: b.low.estimate, lo: b.low.estimate - 2 * b.low.standardError, hi: b.low.estimate + 2 * b.low.standardError },
     { parameter: b.parameter, end: 'at its P90', value: b.high.estimate, lo: b.high.estimate - 2 * b.high.standardError, hi: b.high.estimate + 2 * b.high.standardError },
   ]);
-  const y = { field: 'parameter', type: 'nominal', title: null, sort: sorted.map((b) => b.parameter) };
-  return base(o.title ?? `What moves ${o.statistic}`, o.sources ?? [], {
+  // Parameter paths are long ("capacity.expansions[0].delayYears"): labels are never cut.
+  const y = { field: 'parameter', type: 'nominal', title: null, sort: sorted.map((b) => b.parameter), axis: { labelLimit: 0 } };
+  return base(o.title ?? `What moves ${o.statistic!}`, o.sources ?? [], {
     height: Math.max(120, 36 * sorted.length),
     data: { values: data },
     layer: [
@@ -42,19 +50,24 @@ export interface SobolBar {
   readonly total: Estimate & { lower: number; upper: number };
 }
 
-/** Grouped bars of first-order and total Sobol indices, with their intervals. */
-export function sobolChart(rows: readonly SobolBar[], o: { output: string; title?: string; sources?: readonly string[] }): VegaLiteSpec {
+/**
+ * Grouped bars of first-order and total Sobol indices, with their intervals. Takes the rows with
+ * `{ output }`, or a Sobol result (`sobolChart(sobolIndices(…))`).
+ */
+export function sobolChart(rows: readonly SobolBar[] | { readonly kind: 'sobol-indices' }, o?: { output?: string; title?: string; sources?: readonly string[] }): VegaLiteSpec {
   const fn = 'sobolChart';
+  const result = sobolOf(rows);
+  o = result ? { output: result.output, ...chartOptions(fn, o, ['output']) } : chartOptions(fn, o, ['output'], ['output']);
+  rows = result?.rows ?? (rows as readonly SobolBar[]);
   records(fn, 'rows', rows, { factor: 'string', firstOrder: 'interval', total: 'interval' });
-  o = chartOptions(fn, o, ['output'], ['output']);
   if (typeof o.output !== 'string') throw new TypeError(`${fn}: output must be a string naming the output (got ${typeof o.output})`);
   const data = rows.flatMap((r) => [
     { factor: r.factor, index: 'first order', value: r.firstOrder.estimate, lower: r.firstOrder.lower, upper: r.firstOrder.upper },
     { factor: r.factor, index: 'total', value: r.total.estimate, lower: r.total.lower, upper: r.total.upper },
   ]);
-  const y = { field: 'factor', type: 'nominal', title: null, sort: [...rows].sort((a, b) => b.total.estimate - a.total.estimate).map((r) => r.factor) };
+  const y = { field: 'factor', type: 'nominal', title: null, sort: [...rows].sort((a, b) => b.total.estimate - a.total.estimate).map((r) => r.factor), axis: { labelLimit: 0 } };
   const offset = { field: 'index', type: 'nominal' };
-  return base(o.title ?? `Share of the variance of ${o.output}`, o.sources ?? [], {
+  return base(o.title ?? `Share of the variance of ${o.output!}`, o.sources ?? [], {
     height: Math.max(120, 44 * rows.length),
     data: { values: data },
     layer: [

@@ -1,5 +1,6 @@
 import { numberIn } from '../args.js';
 import { chartOptions, records } from './check.js';
+import { backtestBandsOf } from './from-results.js';
 import { base, DASHES, INK, LINES, type VegaLiteSpec } from './style.js';
 
 // Forecast charts: backtest bands against outturns, and PIT values.
@@ -13,9 +14,10 @@ export interface BacktestBand {
   readonly outturn: number;
 }
 
-/** Forecast bands (P10–P90 and median) from each origin against the outturns. */
-export function backtestChart(bands: readonly BacktestBand[], o: { title?: string; sources?: readonly string[] } = {}): VegaLiteSpec {
+/** Forecast bands (P10–P90 and median) from each origin against the outturns; takes the bands or a backtest result. */
+export function backtestChart(bands: readonly BacktestBand[] | { readonly kind: 'backtest' }, o: { title?: string; sources?: readonly string[] } = {}): VegaLiteSpec {
   const fn = 'backtestChart';
+  bands = backtestBandsOf(bands) ?? (bands as readonly BacktestBand[]);
   records(fn, 'bands', bands, { origin: 'year', year: 'year', p10: 'number', p50: 'number', p90: 'number', outturn: 'number' });
   o = chartOptions(fn, o, []);
   const origins = [...new Set(bands.map((b) => b.origin))].sort((a, b) => a - b);

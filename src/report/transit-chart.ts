@@ -1,5 +1,6 @@
 import { finiteNumber } from '../args.js';
 import { chartOptions, records } from './check.js';
+import { kindOf, routesOf } from './from-results.js';
 import { base, DASHES, INK, LINES, type VegaLiteSpec } from './style.js';
 
 // The transit-time chart: distributions by route with the day line.
@@ -10,9 +11,15 @@ export interface RouteDistribution {
   readonly days: readonly number[];
 }
 
-/** The distribution functions of door-to-door days by route, with a vertical line at `within` days. */
-export function transitChart(routes: readonly RouteDistribution[], o: { within?: number; title?: string; sources?: readonly string[] } = {}): VegaLiteSpec {
+/**
+ * The distribution functions of door-to-door days by route, with a vertical line at `within` days
+ * (15 by default; a route comparison's own `within`). Takes the distributions, or a transit sample,
+ * several samples, or a route comparison (`transitChart(compareRoutes(…))`).
+ */
+export function transitChart(routes: readonly RouteDistribution[] | { readonly kind: 'transit' | 'route-comparison' } | readonly { readonly kind: 'transit' }[], o: { within?: number; title?: string; sources?: readonly string[] } = {}): VegaLiteSpec {
   const fn = 'transitChart';
+  const comparisonWithin = kindOf(routes) === 'route-comparison' ? (routes as { within?: number }).within : undefined;
+  routes = routesOf(routes) ?? (routes as readonly RouteDistribution[]);
   records<RouteDistribution>(fn, 'routes', routes, { route: 'string' }).forEach((r, i) => {
     const levels = records(fn, `routes[${i}].levels`, (r.levels as unknown[] | undefined)?.map((x) => ({ x })) ?? r.levels, { x: 'number' });
     const days = records(fn, `routes[${i}].days`, (r.days as unknown[] | undefined)?.map((x) => ({ x })) ?? r.days, { x: 'number' });
@@ -20,7 +27,7 @@ export function transitChart(routes: readonly RouteDistribution[], o: { within?:
   });
   o = chartOptions(fn, o, ['within']);
   if (o.within !== undefined) finiteNumber(fn, 'within', o.within);
-  const within = o.within ?? 15;
+  const within = o.within ?? comparisonWithin ?? 15;
   const names = routes.map((r) => r.route);
   const data = routes.flatMap((r) => r.days.map((d, i) => ({ route: r.route, days: d, p: r.levels[i]! })));
   return base(o.title ?? 'Door-to-door days by route', o.sources ?? [], {

@@ -1,5 +1,6 @@
 import { finiteNumber } from '../args.js';
 import { chartOptions, records } from './check.js';
+import { firstYearRowsOf, fanRowsOf, kindOf, type VolumeResultLike } from './from-results.js';
 import { base, INK, type VegaLiteSpec } from './style.js';
 
 // Volume charts: the fan of quantiles by year with the record, and the first year reaching a level.
@@ -43,10 +44,13 @@ const FANS = [
  * Fan chart of simulated volume by year: the P10–P90 band and the median of each scenario, and
  * the record, the announced trajectory and the target on the same axes. Several scenarios (rows
  * named by `scenario`) get bands of different lightness with outlines and medians dashed apart.
+ * Takes the rows, or the result itself (`fanChart(simulateVolumes(…))`; several results draw a
+ * fan each, named by their scenarios).
  * @example fanChart([{ year: 2025, p10: 4, p50: 4, p90: 6 }], { target: { year: 2027, volumeMt: 10 } }).layer.length // => 4
  */
-export function fanChart(rows: readonly FanRow[], o: FanChartOptions = {}): VegaLiteSpec {
+export function fanChart(rows: readonly FanRow[] | VolumeResultLike | readonly VolumeResultLike[], o: FanChartOptions = {}): VegaLiteSpec {
   const fn = 'fanChart';
+  rows = fanRowsOf(rows) ?? (rows as readonly FanRow[]);
   records(fn, 'rows', rows, { year: 'year', p10: 'number', p50: 'number', p90: 'number', scenario: 'string?' });
   o = chartOptions<FanChartOptions>(fn, o, ['record', 'announced', 'target']);
   if (o.record !== undefined) records(fn, 'record', o.record, { year: 'year', volumeMt: 'number' });
@@ -112,15 +116,20 @@ export interface FirstYearBar {
   readonly probability: number;
 }
 
-/** Bar chart of the first year volume reaches a level; the last bar is "not by" the horizon. */
-export function firstYearChart(rows: readonly FirstYearBar[], o: { levelMt: number; title?: string; sources?: readonly string[] }): VegaLiteSpec {
+/**
+ * Bar chart of the first year volume reaches a level; the last bar is "not by" the horizon. Takes
+ * the rows, or a volume result (`firstYearChart(result, { levelMt: 10 })`; 10 Mt by default).
+ */
+export function firstYearChart(rows: readonly FirstYearBar[] | VolumeResultLike, o?: { levelMt?: number; title?: string; sources?: readonly string[] }): VegaLiteSpec {
   const fn = 'firstYearChart';
+  const result = kindOf(rows) !== undefined;
+  o = chartOptions(fn, o, ['levelMt'], result ? [] : ['levelMt']);
+  const levelMt = finiteNumber(fn, 'levelMt', o.levelMt ?? 10);
+  rows = firstYearRowsOf(rows, levelMt) ?? (rows as readonly FirstYearBar[]);
   records(fn, 'rows', rows, { year: 'year|null', probability: 'number' });
-  o = chartOptions(fn, o, ['levelMt'], ['levelMt']);
-  finiteNumber(fn, 'levelMt', o.levelMt);
   const last = rows.filter((r) => r.year !== null).reduce((m, r) => Math.max(m, r.year!), -Infinity);
   const data = rows.map((r) => ({ label: r.year === null ? `not by ${last}` : String(r.year), probability: r.probability }));
-  return base(o.title ?? `First year the corridor carries at least ${o.levelMt} Mt`, o.sources ?? [], {
+  return base(o.title ?? `First year the corridor carries at least ${levelMt} Mt`, o.sources ?? [], {
     data: { values: data },
     mark: { type: 'bar', color: INK.bandDark, stroke: INK.line },
     encoding: {

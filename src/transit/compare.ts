@@ -10,6 +10,8 @@ import { transitRun } from './simulate.js';
 import { pairedAtLeast, pairedMean, pairedQuantile, type PairedDifference } from '../stats/paired.js';
 import { displayBundle, toCSV, type TidyRow } from '../report/display.js';
 import { labelled } from '../report/result-displays.js';
+import { CHART_LEVELS } from '../report/from-results.js';
+import { transitChart } from '../report/transit-chart.js';
 
 /** One row of {@link RouteComparison}. */
 export interface RouteComparisonRow {
@@ -30,6 +32,8 @@ export interface RouteComparisonRow {
   differences: { mean: PairedDifference; p50: PairedDifference; p90: PairedDifference; probabilityWithin: PairedDifference } | null;
   /** The route's and its legs' sources. */
   sources: string[];
+  /** Quantiles of the trip days at 51 levels 0, 0.02, …, 1 (what `transitChart(comparison)` draws). */
+  distribution: { levels: number[]; days: number[] };
 }
 
 /** Options of {@link compareRoutes}. */
@@ -77,14 +81,14 @@ export class RouteComparison {
     return toCSV(this.toRecords(), 'route');
   }
 
-  /** Jupyter (Deno kernel): the table of routes. */
+  /** Jupyter (Deno kernel): the table of routes and their distributions of days. */
   [Symbol.for('Jupyter.display')](): Record<string, unknown> {
-    return displayBundle({ title: `Routes compared (${this.trips.toLocaleString('en')} trips each, seed ${this.seed}, P(≤ ${this.within} days))`, text: `RouteComparison: ${this.rows.length} routes`, rows: this.toRecords(), keyName: 'route' });
+    return displayBundle({ title: `Routes compared (${this.trips.toLocaleString('en')} trips each, seed ${this.seed}, P(≤ ${this.within} days))`, text: `RouteComparison: ${this.rows.length} routes`, rows: this.toRecords(), keyName: 'route', chart: transitChart(this) });
   }
 
   toJSON(): RouteComparisonJSON {
     const { kind, seed, trips, within, volumeMt } = this;
-    return { kind, seed, trips, within, volumeMt, rows: this.rows.map((r) => ({ ...r, sources: [...r.sources] })) };
+    return { kind, seed, trips, within, volumeMt, rows: this.rows.map((r) => ({ ...r, sources: [...r.sources], distribution: { levels: [...r.distribution.levels], days: [...r.distribution.days] } })) };
   }
 }
 
@@ -132,6 +136,7 @@ export function compareRoutes(routes: readonly (RouteInput | Route)[], o: Compar
               probabilityWithin: pairedAtLeast(t.days.map((x) => -x), first.map((x) => -x), -within),
             },
       sources: [...(r.source ? [r.source] : []), ...r.legs.map((l) => `${l.name}: ${l.source ?? 'no source given'}`)],
+      distribution: { levels: [...CHART_LEVELS], days: [...t.quantiles(CHART_LEVELS)] },
     };
     first ??= t.days;
     return row;

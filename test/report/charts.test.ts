@@ -14,6 +14,10 @@ import {
   SOURCES,
   TITR_VOLUMES,
   VEGA_LITE_SCHEMA,
+  backtest,
+  compareRoutes,
+  sobolIndicesOf,
+  tornado,
   backtestChart,
   convergenceChart,
   fanChart,
@@ -25,6 +29,7 @@ import {
   tornadoChart,
   transitChart,
   type FanRow,
+  type ScenarioInput,
   type RouteDistribution,
   type VegaLiteSpec,
 } from '../../src/index.js';
@@ -260,6 +265,52 @@ describe('the other charts label their axes with units', () => {
     const dash = nodes(specs.backtest!).find((n) => 'strokeDash' in n && typeof n.strokeDash === 'object' && 'field' in (n.strokeDash as Json))!.strokeDash as Json;
     const range = (dash.scale as Json).range as number[][];
     expect(new Set(range.map((d) => d.join(','))).size).toBe(3);
+  });
+});
+
+describe('the chart builders take the results they chart', () => {
+  const small: ScenarioInput = { start: { year: 2025, volumeMt: 4 }, horizon: 2029, growth: { model: 'exponential', rate: { dist: 'uniform', min: 0.1, max: 0.4 } }, capacity: { baseMt: 6, expansions: [{ year: 2026, addMt: { dist: 'uniform', min: 0.5, max: 1.5 }, delayYears: { dist: 'triangular', min: 0, mode: 0, max: 2 } }] } };
+  const v = simulateVolumes(small, { paths: 2000, seed: 1 });
+
+  it('fanChart(result), fanChart([a, b]) and firstYearChart(result) equal the charts of their rows', () => {
+    expect(fanChart(v)).toEqual(fanChart(v.summary().map(({ year, p10, p50, p90 }) => ({ year, p10, p50, p90 }))));
+    const s = simulateVolumes({ ...small, name: 'summary run' }, { paths: 2000, seed: 1, keep: 'summary' });
+    const both = fanChart([v, s]);
+    expect(JSON.stringify(both)).toContain('summary run');
+    expect(JSON.stringify(both)).toContain('scenario 1');
+    expect(firstYearChart(v, { levelMt: 7 })).toEqual(firstYearChart(v.firstYearReaching(7).map((r) => ({ year: r.year, probability: r.probability.estimate })), { levelMt: 7 }));
+    expect(JSON.stringify(firstYearChart(v))).toContain('at least 10 Mt');
+  });
+
+  it('tornadoChart(tornado), sobolChart(indices), transitChart(sample | samples | comparison), backtestChart(backtest)', () => {
+    const tw = tornado(small, { statistic: { statistic: 'quantile', year: 2027, p: 0.5 }, paths: 2000, seed: 1 });
+    const spec = tornadoChart(tw);
+    expect(spec).toEqual(tornadoChart(tw.rows.map((r) => ({ parameter: r.parameter, low: r.low, high: r.high })), { statistic: tw.label, baseline: tw.baseline.estimate }));
+    // The statistic and baseline may still be given, and win.
+    expect(JSON.stringify(tornadoChart(tw, { statistic: 'my label' }))).toContain('What moves my label');
+    const si = sobolIndicesOf((x) => x.a! + 2 * x.b!, { factors: ['a', 'b'], samples: 64, seed: 1, replicates: 4 });
+    expect(sobolChart(si)).toEqual(sobolChart(si.indices, { output: 'the output' }));
+    const t = simulateTransit(ROUTES['corridor-poti'], { trips: 2000, seed: 1 });
+    const levels = Array.from({ length: 51 }, (_, i) => i / 50);
+    expect(transitChart(t)).toEqual(transitChart([{ route: t.route.name, levels, days: t.quantiles(levels) }]));
+    expect(JSON.stringify(transitChart([t, simulateTransit(ROUTES['suez-sea'], { trips: 2000, seed: 1 })]))).toContain('suez-sea');
+    const c = compareRoutes([ROUTES['corridor-poti'], ROUTES['suez-sea']], { trips: 2000, seed: 1, within: 30 });
+    const cs = transitChart(c);
+    expect(cs).toEqual(transitChart(c.rows.map((r) => ({ route: r.route, levels: r.distribution.levels, days: r.distribution.days })), { within: 30 }));
+    expect(c.rows[0]!.distribution.days).toEqual(t.quantiles(levels));
+    const b = backtest(TITR_VOLUMES, { fitThrough: 2022, horizon: 2025, paths: 2000, seed: 1 });
+    expect(backtestChart(b)).toEqual(backtestChart(b.rows.map((r) => ({ origin: 2022, year: r.year, p10: r.p10, p50: r.p50, p90: r.p90, outturn: r.outturn }))));
+    // A result of another kind is refused by name, as rows of the wrong shape are.
+    expect(() => tornadoChart(t as never)).toThrow(/tornadoChart/);
+    expect(() => fanChart(t as never)).toThrow(/fanChart: rows must be an array/);
+  });
+
+  it('long parameter paths are never cut off in the tornado and Sobol charts', async () => {
+    const tw = tornado(small, { statistic: { statistic: 'mean', year: 2027 }, paths: 2000, seed: 1 });
+    expect(tw.rows.map((r) => r.parameter)).toContain('capacity.expansions[0].delayYears');
+    const svg = await renderSvg(tornadoChart(tw));
+    expect(svg).toContain('capacity.expansions[0].delayYears');
+    expect(svg).not.toContain('…');
   });
 });
 

@@ -84,7 +84,7 @@ describe('every tabular result exports tidy rows and displays in Jupyter', () =>
     const c = api.compareRoutes([api.ROUTES['corridor-poti'], api.ROUTES['suez-sea']], { trips: 1000, seed: 1 });
     const b = api.backtest(api.TITR_VOLUMES, { fitThrough: 2023, horizon: 2025, paths: 1000, seed: 1 });
     const k = api.simulateCorridor(api.PRESETS.baseline, api.ROUTES['corridor-poti'], { paths: 200, seed: 1 });
-    for (const [r, key, chart] of [[v, 'year', true], [s, 'year', true], [t, 'route', true], [c, 'route', false], [b, 'year', true], [k, 'year', false]] as const) {
+    for (const [r, key, chart] of [[v, 'year', true], [s, 'year', true], [t, 'route', true], [c, 'route', true], [b, 'year', true], [k, 'year', false]] as const) {
       const rows = r.toRecords();
       expect(rows.length).toBeGreaterThan(0);
       for (const row of rows) expect(row.value === null || Number.isFinite(row.value)).toBe(true);
