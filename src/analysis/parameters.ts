@@ -29,7 +29,8 @@ export function distributionsIn(doc: unknown, path: (string | number)[] = []): P
 export function valueAt(doc: unknown, path: readonly (string | number)[]): unknown {
   let x = doc;
   for (const p of path) {
-    if (x === null || typeof x !== 'object') return undefined;
+    // Own fields only: '__proto__' or 'constructor' name no field of a document.
+    if (x === null || typeof x !== 'object' || !Object.hasOwn(x, p)) return undefined;
     x = (x as Record<string | number, unknown>)[p];
   }
   return x;

@@ -60,6 +60,9 @@ function indices(fA: Float64Array, fB: Float64Array, fAB: Float64Array, rows: In
 }
 
 function checkVariance(fn: string, variance: number): void {
+  if (variance === Infinity || Number.isNaN(variance)) {
+    throw new RangeError(`${fn}: the output's variance overflows a double (its squares pass ${Number.MAX_VALUE}); rescale the output (e.g. Mt instead of t, or its logarithm)`);
+  }
   if (!(variance > 0)) {
     throw new RangeError(`${fn}: the output does not vary over the samples (variance ${variance}), so no index is defined; choose an output that depends on the factors`);
   }

@@ -155,7 +155,8 @@ export function sobolIndicesOf(f: (inputs: Record<string, number>) => number, o:
   if (scrambled && opts.bootstrap !== undefined) throw new RangeError(`${fn}: bootstrap applies to sampling 'sobol' or 'random'; with 'sobol-scrambled' (the default) the errors come from the replicates (set replicates, or choose sampling: 'random')`);
   if (!scrambled && opts.replicates !== undefined) throw new RangeError(`${fn}: replicates applies to sampling 'sobol-scrambled' only (got sampling '${sampling}', whose errors come from the bootstrap)`);
   const replicates = opts.replicates === undefined ? 10 : wholeNumber(fn, 'replicates', opts.replicates, 2, 1000);
-  const point: Record<string, number> = {};
+  // No prototype: a factor named '__proto__' is a field like any other (on {} it was dropped).
+  const point = Object.create(null) as Record<string, number>;
   const outputs = (A: Float64Array[], B: Float64Array[]) => {
     const run = (pick: (i: number) => Float64Array[]) => {
       const out = new Float64Array(n);

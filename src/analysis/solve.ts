@@ -76,7 +76,7 @@ export function solveScenario(s: ScenarioInput | Scenario, o: SolveScenarioOptio
   let at: (x: number) => ScenarioInput;
   if (typeof opts.parameter === 'string') {
     name = opts.parameter;
-    const path = parsePath(opts.parameter);
+    const path = parsePath(opts.parameter, fn, 'parameter');
     const current = valueAt(doc, path) as Param | undefined;
     if (current === undefined || !(typeof current === 'number' || (typeof current === 'object' && current !== null && 'dist' in current))) {
       throw new RangeError(`${fn}: parameter ${show(opts.parameter)} is not a number or a distribution of the scenario`);
