@@ -287,3 +287,5 @@ export type { CounterState } from './volume/summary-run.js';
 export type { SeedOverride } from './volume/draws.js';
 export type { Xoshiro128 } from './random/xoshiro128.js';
 export type { CSVOptions } from './report/display.js';
+export type { Interval } from './engine/until.js';
+export type { VolumeResultLike } from './report/from-results.js';
