@@ -5,3 +5,4 @@ export { proportion, wilsonInterval } from './proportion.js';
 export { estimate, type Estimate } from './estimate.js';
 export { histogram, MAX_BINS, type Bin } from './histogram.js';
 export { normalCdf, normalSurvival, normalPdf, normalQuantile } from './normal.js';
+export { studentTCdf, studentTQuantile } from './studentT.js';
