@@ -144,6 +144,8 @@ export {
   normalSurvival,
   normalPdf,
   normalQuantile,
+  studentTCdf,
+  studentTQuantile,
   type MeanVariance,
   estimate,
   type Estimate,
@@ -221,9 +223,13 @@ export {
   shrunkDriftModel,
   withKnownCapacity,
   forecastModels,
+  volatilityPosterior,
+  MAX_VOLATILITY,
+  type ModelOptions,
   type EvaluateOptions,
   type ForecastScore,
   type ForecastSummary,
+  type IntervalEstimate,
   type ForecastModel,
 } from './forecast/index.js';
 export {

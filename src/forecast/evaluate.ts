@@ -1,59 +1,26 @@
 /**
  * Rolling-origin evaluation of volume forecasts against the outturns, with proper scores
  * (docs/forecasting.md): for each model, origin and horizon, the CRPS, the interval scores of the
- * central 50 % and 80 % intervals, coverage and the PIT; summaries by horizon with standard
- * errors across origins; and the skill against a named baseline.
+ * central 50 % and 80 % intervals, coverage and the PIT, and the CRPS of log volume; summaries by
+ * horizon with standard errors clustered by origin and Student-t intervals (./summarise.ts); and
+ * the skill against a named baseline.
  */
 import { finiteNumbers, options, show, wholeNumber } from '../args.js';
 import { OFFICIAL_FORECASTS, type PointForecast } from '../data/forecasts.js';
 import type { Observation } from '../data/volumes.js';
 import { selectObservations } from '../growth/observations.js';
 import { seedKey, type Seed } from '../random/stream.js';
-import { estimate, type Estimate } from '../stats/estimate.js';
+import { log } from '../math/index.js';
 import { quantileSorted } from '../stats/quantile.js';
+import { studentTQuantile } from '../stats/studentT.js';
 import { simulateVolumes } from '../volume/simulate.js';
 import { crpsSorted, intervalScore, pitSorted } from '../analysis/scores.js';
 import { pitChart } from '../report/charts.js';
 import { displayBundle, toCSV, tidy, type TidyRow } from '../report/display.js';
 import { forecastModels, type ForecastModel } from './models.js';
+import { summarise, type ForecastScore, type ForecastSummary } from './summarise.js';
 
-/** One forecast scored against one outturn. */
-export interface ForecastScore {
-  model: string;
-  origin: number;
-  year: number;
-  horizon: number;
-  outturn: number;
-  p10: number;
-  p25: number;
-  p50: number;
-  p75: number;
-  p90: number;
-  crps: number;
-  /** Interval scores of the central 50 % [P25, P75] and 80 % [P10, P90] intervals. */
-  intervalScore50: number;
-  intervalScore80: number;
-  covered50: boolean;
-  covered80: boolean;
-  /** The forecast's probability of a volume below the outturn (ties half): uniform if calibrated. */
-  pit: number;
-}
-
-/** A model's scores summarised over origins, for one horizon or for all of them. */
-export interface ForecastSummary {
-  model: string;
-  horizon: number | 'all';
-  /** How many (origin, horizon) forecasts were scored. */
-  n: number;
-  /** Means over the forecasts, with the standard error across them (0 with one forecast). */
-  crps: Estimate;
-  intervalScore50: Estimate;
-  intervalScore80: Estimate;
-  coverage50: number;
-  coverage80: number;
-  /** 1 − CRPS / CRPS of the baseline on the same forecasts, with its delta-method standard error; null for the baseline itself or where it has no forecast. */
-  skill: Estimate | null;
-}
+export type { ForecastScore, ForecastSummary, IntervalEstimate } from './summarise.js';
 
 /** Options of {@link evaluateForecasts}. */
 export interface EvaluateOptions {
@@ -104,7 +71,9 @@ export class ForecastEvaluation {
   /** Tidy rows: per model and horizon, the mean scores, coverage and skill. */
   toRecords(): TidyRow[] {
     return this.summaries.flatMap((s) =>
-      tidy(`${s.model} @ ${s.horizon === 'all' ? 'all horizons' : `h=${s.horizon}`}`, { crps: s.crps, intervalScore50: s.intervalScore50, intervalScore80: s.intervalScore80, coverage50: s.coverage50, coverage80: s.coverage80, skill: s.skill }),
+      tidy(`${s.model} @ ${s.horizon === 'all' ? 'all horizons' : `h=${s.horizon}`}`, {
+        crps: s.crps, crpsLog: s.crpsLog, intervalScore50: s.intervalScore50, intervalScore80: s.intervalScore80, coverage50: s.coverage50, coverage80: s.coverage80, skill: s.skill, skillLog: s.skillLog,
+      }),
     );
   }
 
@@ -127,27 +96,6 @@ export class ForecastEvaluation {
   toJSON() {
     return { kind: this.kind, seed: this.seed, paths: this.paths, baseline: this.baseline, origins: [...this.origins], scores: this.scores.map((s) => ({ ...s })), summaries: this.summaries.map((s) => ({ ...s })), warnings: [...this.warnings] };
   }
-}
-
-const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-function meanSE(xs: number[]): Estimate {
-  const m = mean(xs);
-  if (xs.length < 2) return estimate(m, 0);
-  const v = xs.reduce((s, x) => s + ((x - m) * (x - m)), 0) / (xs.length - 1);
-  return estimate(m, Math.sqrt(v / xs.length));
-}
-
-/** 1 − mean(a)/mean(b) on paired forecasts, with the delta-method SE of the ratio. */
-function skillOf(a: number[], b: number[]): Estimate | null {
-  const n = a.length;
-  const mb = mean(b);
-  if (n === 0 || !(mb > 0)) return null;
-  const r = mean(a) / mb;
-  if (n < 2) return estimate(1 - r, 0);
-  const d = a.map((x, i) => x - r * b[i]!);
-  const md = mean(d);
-  const v = d.reduce((s, x) => s + ((x - md) * (x - md)), 0) / (n - 1);
-  return estimate(1 - r, Math.sqrt(v / n) / mb);
 }
 
 /**
@@ -199,6 +147,7 @@ export function evaluateForecasts(record: readonly Observation[], o: EvaluateOpt
         scores.push({
           model: name, origin, year, horizon: year - origin, outturn: y, p10, p25, p50, p75, p90,
           crps: crpsSorted(sorted, y),
+          crpsLog: sorted[0]! > 0 && y > 0 ? crpsSorted(sorted.map(log), log(y)) : null,
           intervalScore50: intervalScore(p25, p75, y, 0.5),
           intervalScore80: intervalScore(p10, p90, y, 0.2),
           covered50: y >= p25 && y <= p75,
@@ -213,36 +162,18 @@ export function evaluateForecasts(record: readonly Observation[], o: EvaluateOpt
       const v = pf.volumeMt;
       scores.push({
         model: `official (${pf.by})`, origin, year: pf.year, horizon: pf.year - origin, outturn: y, p10: v, p25: v, p50: v, p75: v, p90: v,
-        crps: Math.abs(v - y), intervalScore50: intervalScore(v, v, y, 0.5), intervalScore80: intervalScore(v, v, y, 0.2),
+        crps: Math.abs(v - y), crpsLog: v > 0 && y > 0 ? Math.abs(log(v) - log(y)) : null, intervalScore50: intervalScore(v, v, y, 0.5), intervalScore80: intervalScore(v, v, y, 0.2),
         covered50: v === y, covered80: v === y, pit: y > v ? 1 : y < v ? 0 : 0.5,
       });
     }
   }
 
-  const summaries: ForecastSummary[] = [];
-  const names = [...new Set(scores.map((s) => s.model))];
-  const base = (s: ForecastScore) => scores.find((b) => b.model === baseline && b.origin === s.origin && b.year === s.year);
-  for (const name of names) {
-    for (const h of [...horizons, 'all' as const]) {
-      const mine = scores.filter((s) => s.model === name && (h === 'all' || s.horizon === h));
-      if (mine.length === 0) continue;
-      const paired = mine.filter((s) => base(s) !== undefined);
-      summaries.push({
-        model: name,
-        horizon: h,
-        n: mine.length,
-        crps: meanSE(mine.map((s) => s.crps)),
-        intervalScore50: meanSE(mine.map((s) => s.intervalScore50)),
-        intervalScore80: meanSE(mine.map((s) => s.intervalScore80)),
-        coverage50: mean(mine.map((s) => +s.covered50)),
-        coverage80: mean(mine.map((s) => +s.covered80)),
-        skill: name === baseline ? null : skillOf(paired.map((s) => s.crps), paired.map((s) => base(s)!.crps)),
-      });
-    }
-  }
+  const summaries = summarise(scores, horizons, baseline);
   const warnings: string[] = [];
   if (origins.length < 10) {
-    warnings.push(`only ${origins.length} origin${origins.length === 1 ? '' : 's'}: differences in skill smaller than about two standard errors cannot be told from luck; read the scores as a description of this record, not as a ranking of methods`);
+    const c = origins.length;
+    const spread = c > 1 ? `each mean score's 95 % interval uses Student t with ${c - 1} degree${c === 2 ? '' : 's'} of freedom (${studentTQuantile(0.975, c - 1).toFixed(2)} standard errors on the log scale, against 1.96 with many origins) and across horizons, where the forecasts overlap, there is none;` : 'no standard error or interval can be estimated;';
+    warnings.push(`only ${c} origin${c === 1 ? '' : 's'}: ${spread} a difference in skill whose interval includes 0 cannot be told from luck; read the scores as a description of this record, not as a ranking of methods`);
   }
   return new ForecastEvaluation({ seed, paths, baseline, origins: [...origins], scores, summaries, warnings });
 }
