@@ -87,7 +87,7 @@ function clusterSums(xs: readonly number[], clusters: readonly number[]): number
  * its 95 % interval on the log scale of the positive quantity `level` (a mean score, or the ratio
  * CRPS/CRPS of the baseline): level·e^(±t·SE/level), t = t(0.975, C − 1), mapped by `toValue`.
  * Scores are positive, right-skewed and spread in proportion to their level (the CRPS is
- * scale-equivariant); the symmetric interval covered 87–89 % of one-year-ahead means in the
+ * scale-equivariant); the symmetric interval covered 87–88 % of one-year-ahead means in the
  * simulation study, this one 90–92 % (test/forecast/coverage.test.ts). No interval with one
  * cluster, or when `interval` is false.
  */

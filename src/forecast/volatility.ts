@@ -4,6 +4,7 @@
  * point estimate of σ is itself very uncertain (from two steps its 95 % interval spans a factor of
  * 30), and a forecast that takes it as known is too narrow exactly when the record is short.
  */
+import { numberIn, wholeNumber } from '../args.js';
 import { exp, log } from '../math/index.js';
 import type { Param } from '../random/dist.js';
 
@@ -26,14 +27,16 @@ const GRID = 200;
  * under the reference prior p(σ) ∝ 1/σ truncated to σ ≤ {@link MAX_VOLATILITY}: σ² is ss/χ²_dof
  * conditioned on σ ≤ 1. Returned as an empirical distribution on 200 points equally spaced in
  * log σ (midpoints, weights the posterior density in log σ: σ^(−dof)·e^(−ss/2σ²)) from an eighth
- * of min(√(ss/dof), 1), below which the density is under e^(−31) of its peak, to 1; the
- * simulation draws one σ per path. Without steps to go on (dof 0) or with no variation (ss 0),
- * the point estimate as before.
+ * of min(√(ss/dof), 1), below which the density is under e^(−29·dof) of its peak, to 1; the
+ * simulation draws one σ per path. With no variation (ss 0), σ = 0. `ss` must be finite and
+ * ≥ 0, `dof` a whole number from 1.
  * @example volatilityPosterior(0.5, 2).values.length // => 200
  * @example volatilityPosterior(0, 3) // => 0
  */
 export function volatilityPosterior(ss: number, dof: number): Param {
-  if (!(dof >= 1 && ss > 0)) return dof >= 1 ? 0 : Math.sqrt(ss);
+  numberIn('volatilityPosterior', 'ss', ss, 0, Number.MAX_VALUE);
+  wholeNumber('volatilityPosterior', 'dof', dof, 1, 1_000_000);
+  if (ss === 0) return 0;
   const s = Math.min(Math.sqrt(ss / dof), MAX_VOLATILITY);
   const lo = log(s / 8);
   const hi = log(MAX_VOLATILITY);

@@ -42,8 +42,12 @@ describe('volatilityPosterior', () => {
     );
   });
 
-  it('degenerate records keep a fixed σ: no variation gives 0', () => {
+  it('no variation gives σ = 0; a negative or non-finite ss and a dof that is not a whole number from 1 are refused by name', () => {
     expect(volatilityPosterior(0, 3)).toBe(0);
+    expect(() => volatilityPosterior(-1, 3)).toThrow(/^volatilityPosterior: ss must be a number in \[0, /);
+    expect(() => volatilityPosterior(Number.NaN, 3)).toThrow(RangeError);
+    expect(() => volatilityPosterior(1, 0)).toThrow(/^volatilityPosterior: dof must be a whole number in \[1, 1000000\]/);
+    expect(() => volatilityPosterior('1' as never, 2)).toThrow(TypeError);
   });
 });
 
