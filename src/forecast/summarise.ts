@@ -50,7 +50,8 @@ export interface ForecastSummary {
    * Years ahead, or 'all': the forecasts of every horizon together, whose standard errors are
    * clustered by origin but which get no interval — the forecasts overlap (one outturn is scored
    * from every origin) and the longest horizon has one origin, and in the simulation study the
-   * clustered intervals covered 65–87 % (log CRPS) and 23–53 % (Mt), not 95 %.
+   * clustered intervals would cover the truth 66–81 % (log scale) and 21–57 % (Mt) of the time, not
+   * 95 % (test/forecast/coverage.test.ts).
    */
   horizon: number | 'all';
   /** How many (origin, horizon) forecasts were scored. */
