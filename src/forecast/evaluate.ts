@@ -10,14 +10,12 @@ import { OFFICIAL_FORECASTS, type PointForecast } from '../data/forecasts.js';
 import type { Observation } from '../data/volumes.js';
 import { selectObservations } from '../growth/observations.js';
 import { seedKey, type Seed } from '../random/stream.js';
-import { log } from '../math/index.js';
-import { quantileSorted } from '../stats/quantile.js';
 import { studentTQuantile } from '../stats/studentT.js';
-import { simulateVolumes } from '../volume/simulate.js';
-import { crpsSorted, intervalScore, pitSorted } from '../analysis/scores.js';
 import { pitChart } from '../report/charts.js';
 import { displayBundle, toCSV, tidy, type TidyRow } from '../report/display.js';
 import { forecastModels, type ForecastModel } from './models.js';
+import { bootstrapAcrossHorizons } from './bootstrap.js';
+import { scoreForecasts } from './score.js';
 import { summarise, type ForecastScore, type ForecastSummary } from './summarise.js';
 
 export type { ForecastScore, ForecastSummary, IntervalEstimate } from './summarise.js';
@@ -37,6 +35,13 @@ export interface EvaluateOptions {
   baseline?: string;
   /** Point forecasts scored beside the models (the official ones by default); a point's CRPS is its absolute error. */
   points?: readonly PointForecast[];
+  /**
+   * Intervals across horizons from a parametric bootstrap: `records` records (2 to 100,000; 200
+   * is plenty) drawn from the random walk with drift fitted to the record, each evaluated the
+   * same way with `paths` paths per forecast (200 by default). Off by default: it runs the
+   * evaluation `records` more times.
+   */
+  bootstrap?: { records: number; paths?: number };
 }
 
 /** The result of {@link evaluateForecasts}. */
@@ -110,7 +115,7 @@ export class ForecastEvaluation {
  */
 export function evaluateForecasts(record: readonly Observation[], o: EvaluateOptions): ForecastEvaluation {
   const fn = 'evaluateForecasts';
-  const opts = options<EvaluateOptions>(fn, o, ['origins', 'horizons', 'paths', 'seed', 'models', 'baseline', 'points'], ['seed']);
+  const opts = options<EvaluateOptions>(fn, o, ['origins', 'horizons', 'paths', 'seed', 'models', 'baseline', 'points', 'bootstrap'], ['seed']);
   const outturns = selectObservations(fn, record, {});
   const years = outturns.map((x) => x.year);
   const origins = opts.origins === undefined ? years.slice(2, -1) : finiteNumbers(fn, 'origins', opts.origins);
@@ -129,50 +134,17 @@ export function evaluateForecasts(record: readonly Observation[], o: EvaluateOpt
   if (!(baseline in models)) throw new RangeError(`${fn}: baseline ${show(baseline)} is not one of the models (${Object.keys(models).join(', ')})`);
   const points = opts.points ?? OFFICIAL_FORECASTS;
 
-  const scores: ForecastScore[] = [];
-  const byYear = new Map(outturns.map((x) => [x.year, x.volumeMt]));
-  for (const origin of origins) {
-    const history = outturns.filter((x) => x.year <= origin);
-    const targets = horizons.map((h) => origin + h).filter((y) => byYear.has(y));
-    if (targets.length === 0) continue;
-    const horizon = Math.max(...targets);
-    for (const [name, model] of Object.entries(models)) {
-      const scenario = model(history, origin, horizon);
-      // The same seed for every model and origin: paired forecasts.
-      const r = simulateVolumes(scenario, { paths, seed });
-      for (const year of targets) {
-        const y = byYear.get(year)!;
-        const sorted = Float64Array.from(r.volume[year - r.years[0]!]!).sort();
-        const [p10, p25, p50, p75, p90] = [0.1, 0.25, 0.5, 0.75, 0.9].map((p) => quantileSorted(sorted, p)) as [number, number, number, number, number];
-        scores.push({
-          model: name, origin, year, horizon: year - origin, outturn: y, p10, p25, p50, p75, p90,
-          crps: crpsSorted(sorted, y),
-          crpsLog: sorted[0]! > 0 && y > 0 ? crpsSorted(sorted.map(log), log(y)) : null,
-          intervalScore50: intervalScore(p25, p75, y, 0.5),
-          intervalScore80: intervalScore(p10, p90, y, 0.2),
-          covered50: y >= p25 && y <= p75,
-          covered80: y >= p10 && y <= p90,
-          pit: pitSorted(sorted, y),
-        });
-      }
-    }
-    for (const pf of points) {
-      if (pf.origin !== origin || !byYear.has(pf.year) || !horizons.includes(pf.year - origin)) continue;
-      const y = byYear.get(pf.year)!;
-      const v = pf.volumeMt;
-      scores.push({
-        model: `official (${pf.by})`, origin, year: pf.year, horizon: pf.year - origin, outturn: y, p10: v, p25: v, p50: v, p75: v, p90: v,
-        crps: Math.abs(v - y), crpsLog: v > 0 && y > 0 ? Math.abs(log(v) - log(y)) : null, intervalScore50: intervalScore(v, v, y, 0.5), intervalScore80: intervalScore(v, v, y, 0.2),
-        covered50: v === y, covered80: v === y, pit: y > v ? 1 : y < v ? 0 : 0.5,
-      });
-    }
-  }
+  const boot = opts.bootstrap === undefined ? null : options<{ records: number; paths?: number }>(`${fn}: bootstrap`, opts.bootstrap, ['records', 'paths'], ['records']);
+  const records = boot === null ? 0 : wholeNumber(fn, 'bootstrap.records', boot.records, 2, 100_000);
+  const bootPaths = boot?.paths === undefined ? 200 : wholeNumber(fn, 'bootstrap.paths', boot.paths, 100, 10_000_000);
 
-  const summaries = summarise(scores, horizons, baseline);
+  const plan = { origins, horizons, models, points, paths, seed };
+  const scores = scoreForecasts(outturns, plan);
+  const summaries = records > 0 ? bootstrapAcrossHorizons(outturns, plan, baseline, summarise(scores, horizons, baseline), records, bootPaths) : summarise(scores, horizons, baseline);
   const warnings: string[] = [];
   if (origins.length < 10) {
     const c = origins.length;
-    const spread = c > 1 ? `each mean score's 95 % interval uses Student t with ${c - 1} degree${c === 2 ? '' : 's'} of freedom (${studentTQuantile(0.975, c - 1).toFixed(2)} standard errors on the log scale, against 1.96 with many origins) and across horizons, where the forecasts overlap, there is none;` : 'no standard error or interval can be estimated;';
+    const spread = c > 1 ? `each mean score's 95 % interval uses Student t with ${c - 1} degree${c === 2 ? '' : 's'} of freedom (${studentTQuantile(0.975, c - 1).toFixed(2)} standard errors on the log scale, against 1.96 with many origins) and across horizons, where the forecasts overlap, ${records > 0 ? `the intervals come from a parametric bootstrap of ${records} records` : 'there is none (the bootstrap option gives one)'};` : 'no standard error or interval can be estimated;';
     warnings.push(`only ${c} origin${c === 1 ? '' : 's'}: ${spread} a difference in skill whose interval includes 0 cannot be told from luck; read the scores as a description of this record, not as a ranking of methods`);
   }
   return new ForecastEvaluation({ seed, paths, baseline, origins: [...origins], scores, summaries, warnings });

@@ -37,7 +37,7 @@ export interface ForecastScore {
  * A mean over forecasts, or a skill, with its standard error clustered by origin and its 95 %
  * interval from Student's t with origins − 1 degrees of freedom, formed on the log scale of the
  * mean score or of the ratio CRPS/CRPS(baseline) (so it is not symmetric); null with one origin
- * (no spread to go on) and across horizons ({@link ForecastSummary.horizon}).
+ * (no spread to go on) and across horizons unless bootstrapped ({@link ForecastSummary.horizon}).
  */
 export interface IntervalEstimate extends Estimate {
   readonly interval: readonly [number, number] | null;
@@ -47,19 +47,25 @@ export interface IntervalEstimate extends Estimate {
 export interface ForecastSummary {
   model: string;
   /**
-   * Years ahead, or 'all': the forecasts of every horizon together, whose standard errors are
-   * clustered by origin but which get no interval — the forecasts overlap (one outturn is scored
-   * from every origin) and the longest horizon has one origin, and in the simulation study the
-   * clustered intervals would cover the truth 66–81 % (log scale) and 21–57 % (Mt) of the time, not
-   * 95 % (test/forecast/coverage.test.ts).
+   * Years ahead, or 'all': the forecasts of every horizon together. Their standard errors are
+   * clustered by origin, but they get an interval only from the parametric bootstrap (the
+   * `bootstrap` option of evaluateForecasts): the forecasts overlap (one outturn is scored from
+   * every origin) and the longest horizon has one origin, and in the simulation study t intervals
+   * from the clustered errors would cover the truth 66–81 % (log scale) and 21–57 % (Mt) of the
+   * time, not 95 % (test/forecast/coverage.test.ts).
    */
   horizon: number | 'all';
   /** How many (origin, horizon) forecasts were scored. */
   n: number;
   /** How many origins they come from: the independent units of the standard errors. */
   origins: number;
-  /** Degrees of freedom of the intervals: origins − 1. */
+  /** Degrees of freedom of the Student-t intervals: origins − 1. */
   df: number;
+  /**
+   * How the intervals were formed: 'student-t' (one horizon, two or more origins),
+   * 'parametric-bootstrap' (all horizons, with the `bootstrap` option), or null (no interval).
+   */
+  intervalMethod: 'student-t' | 'parametric-bootstrap' | null;
   /** Means over the forecasts (CRPS in Mt and of log volume), with standard errors clustered by origin and t intervals. */
   crps: IntervalEstimate;
   crpsLog: IntervalEstimate | null;
@@ -149,6 +155,7 @@ export function summarise(scores: readonly ForecastScore[], horizons: readonly n
         n: mine.length,
         origins,
         df: origins - 1,
+        intervalMethod: iv && origins > 1 ? 'student-t' : null,
         crps: clusteredMean(mine.map((s) => s.crps), at, iv),
         crpsLog: mineLog && clusteredMean(mineLog, at, iv),
         intervalScore50: clusteredMean(mine.map((s) => s.intervalScore50), at, iv),

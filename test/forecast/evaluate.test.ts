@@ -14,7 +14,7 @@ describe('evaluateForecasts', () => {
     // 4 + 3 + 2 + 1 (origin, year) pairs up to 2025.
     expect(e.summary('drift').n).toBe(10);
     expect(e.summary('drift', 1).n).toBe(4);
-    expect(e.warnings[0]).toMatch(/^only 4 origins: each mean score's 95 % interval uses Student t with 3 degrees of freedom \(3\.18 standard errors on the log scale, against 1\.96 with many origins\) and across horizons, where the forecasts overlap, there is none;/);
+    expect(e.warnings[0]).toMatch(/^only 4 origins: each mean score's 95 % interval uses Student t with 3 degrees of freedom \(3\.18 standard errors on the log scale, against 1\.96 with many origins\) and across horizons, where the forecasts overlap, there is none \(the bootstrap option gives one\);/);
   });
 
   it('a point forecast’s CRPS is its absolute error, exactly', () => {
@@ -118,6 +118,32 @@ describe('evaluateForecasts', () => {
       expect(s.crps).toBeCloseTo(Math.abs(v - s.outturn), 12);
       expect(s.crpsLog!).toBeCloseTo(Math.abs(Math.log(v) - Math.log(s.outturn)), 12);
     }
+  });
+
+  it('with the bootstrap option the all-horizon summaries get intervals; nothing else changes, and the same seed gives the same bits', () => {
+    const models = { 'no-change': noChangeModel(), drift: driftModel() };
+    const plain = evaluateForecasts(TITR_VOLUMES, { seed: 5, paths: 500, models });
+    const boot = evaluateForecasts(TITR_VOLUMES, { seed: 5, paths: 500, models, bootstrap: { records: 6, paths: 100 } });
+    expect(boot.scores).toEqual(plain.scores);
+    expect(boot.summaries.filter((s) => s.horizon !== 'all')).toEqual(plain.summaries.filter((s) => s.horizon !== 'all'));
+    for (const s of boot.summaries.filter((x) => x.horizon === 'all')) {
+      if (s.model.startsWith('official')) {
+        expect([s.intervalMethod, s.crps.interval]).toEqual([null, null]); // a number, not a model: nothing to bootstrap
+        continue;
+      }
+      expect(s.intervalMethod).toBe('parametric-bootstrap');
+      for (const x of [s.crps, s.crpsLog!, ...(s.skill ? [s.skill, s.skillLog!] : [])]) {
+        expect(x.interval![0]).toBeLessThanOrEqual(x.estimate);
+        expect(x.interval![1]).toBeGreaterThanOrEqual(x.estimate);
+        expect(x.standardError).toBeGreaterThan(0);
+      }
+    }
+    expect(boot.warnings[0]).toMatch(/the intervals come from a parametric bootstrap of 6 records/);
+    expect(plain.warnings[0]).toMatch(/there is none \(the bootstrap option gives one\)/);
+    expect(evaluateForecasts(TITR_VOLUMES, { seed: 5, paths: 500, models, bootstrap: { records: 6, paths: 100 } }).summaries).toEqual(boot.summaries);
+    expect(() => evaluateForecasts(TITR_VOLUMES, { seed: 5, models, bootstrap: { records: 1 } })).toThrow(/^evaluateForecasts: bootstrap.records must be a whole number in \[2, 100000\]/);
+    expect(() => evaluateForecasts(TITR_VOLUMES, { seed: 5, models, bootstrap: { record: 10 } as never })).toThrow(/unknown option 'record'/);
+    expect(() => evaluateForecasts(TITR_VOLUMES, { seed: 5, models, bootstrap: 10 as never })).toThrow(TypeError);
   });
 
   it('serialises to plain data', () => {

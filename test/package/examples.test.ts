@@ -108,7 +108,8 @@ describe('the examples and the README stay true', () => {
       /^shrunk-drift\s+4\s+0\.781 \[0\.618, 0\.986\]\s+\+0\.02 \[-0\.03, \+0\.07\]\s+0\.389 \[0\.127, 1\.189\]\s+\+0\.02 \[-0\.04, \+0\.07\]/m,
       /^drift-capped\s+4\s+0\.705 \[0\.513, 0\.968\]\s+\+0\.12 \[-0\.54, \+0\.49\]/m,
       /^official \(TITR Association\)\s+1\s+1\.715\s+-1\.23/m,
-      /^shrunk-drift\s+10\s+1\.595\s+\+0\.02\s+0\.786/m,
+      /^All horizons, with 95 % intervals from a parametric bootstrap of 200 records$/m,
+      /^shrunk-drift\s+10\s+1\.595 \[0\.159, 16\.025\]\s+\+0\.02 \[-1\.09, \+0\.54\]\s+0\.786 \[0\.302, 2\.044\]\s+-0\.00 \[-0\.83, \+0\.45\]/m,
       /^no-change\s+2021\s+2024\s+4\.484\s+0\.32\s+0\.59\s+1\.09\s+3\.585\s+0\.995$/m,
       /only 4 origins: each mean score's 95 % interval uses Student t with 3 degrees of freedom \(3\.18 standard errors/,
     ]) {
