@@ -45,25 +45,25 @@ const levelOf = (f: Field, value: number) => ((SKILLS as readonly string[]).incl
  */
 export function bootstrapAcrossHorizons(outturns: readonly Observation[], plan: ScoringPlan, baseline: string, summaries: readonly ForecastSummary[], records: number, paths: number): ForecastSummary[] {
   const fit = fitRandomWalk(outturns);
-  const replicates = new Map<string, number[]>();
+  // By model, then by field: the bootstrap records' all-horizon values.
+  const replicates = new Map<string, Map<Field, number[]>>();
   for (let b = 0; b < records; b++) {
     const record = drawRecord(outturns, fit, standardNormal(stream(plan.seed, ['evaluateForecasts', 'bootstrap', String(b)])));
     const scores = scoreForecasts(record, { ...plan, points: [], paths, seed: `${plan.seed}/bootstrap/${b}` });
     for (const s of summarise(scores, plan.horizons, baseline)) {
       if (s.horizon !== 'all') continue;
+      const byField = replicates.get(s.model) ?? new Map<Field, number[]>();
+      replicates.set(s.model, byField);
       for (const f of [...MEANS, ...SKILLS]) {
         const x = s[f];
         if (x === null) continue;
-        const key = `${s.model}\u0000${f}`;
-        const list = replicates.get(key) ?? [];
-        list.push(x.estimate);
-        replicates.set(key, list);
+        byField.set(f, [...(byField.get(f) ?? []), x.estimate]);
       }
     }
   }
   const z = normalQuantile(0.975);
   const withBootstrap = (model: string, f: Field, x: IntervalEstimate | null): IntervalEstimate | null => {
-    const values = replicates.get(`${model}\u0000${f}`);
+    const values = replicates.get(model)?.get(f);
     const level = x === null ? 0 : levelOf(f, x.estimate);
     if (x === null || !values || values.length < 2 || !(level > 0)) return x;
     const logs = values.map((v) => levelOf(f, v)).filter((v) => v > 0).map(log);
@@ -78,7 +78,7 @@ export function bootstrapAcrossHorizons(outturns: readonly Observation[], plan: 
     return { ...estimate(x.estimate, sd(values)), interval };
   };
   return summaries.map((s) => {
-    if (s.horizon !== 'all' || !replicates.has(`${s.model}\u0000crps`)) return s;
+    if (s.horizon !== 'all' || !replicates.has(s.model)) return s;
     const m = s.model;
     return {
       ...s,
