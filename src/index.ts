@@ -240,9 +240,13 @@ export {
   shrunkDriftModel,
   withKnownCapacity,
   forecastModels,
+  volatilityPosterior,
+  MAX_VOLATILITY,
+  type ModelOptions,
   type EvaluateOptions,
   type ForecastScore,
   type ForecastSummary,
+  type IntervalEstimate,
   type ForecastModel,
 } from './forecast/index.js';
 export {

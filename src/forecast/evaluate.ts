@@ -1,59 +1,24 @@
 /**
  * Rolling-origin evaluation of volume forecasts against the outturns, with proper scores
  * (docs/forecasting.md): for each model, origin and horizon, the CRPS, the interval scores of the
- * central 50 % and 80 % intervals, coverage and the PIT; summaries by horizon with standard
- * errors across origins; and the skill against a named baseline.
+ * central 50 % and 80 % intervals, coverage and the PIT, and the CRPS of log volume; summaries by
+ * horizon with standard errors clustered by origin and Student-t intervals (./summarise.ts); and
+ * the skill against a named baseline.
  */
 import { finiteNumbers, options, show, wholeNumber } from '../args.js';
 import { OFFICIAL_FORECASTS, type PointForecast } from '../data/forecasts.js';
 import type { Observation } from '../data/volumes.js';
 import { selectObservations } from '../growth/observations.js';
 import { seedKey, type Seed } from '../random/stream.js';
-import { estimate, type Estimate } from '../stats/estimate.js';
-import { quantileSorted } from '../stats/quantile.js';
-import { simulateVolumes } from '../volume/simulate.js';
-import { crpsSorted, intervalScore, pitSorted } from '../analysis/scores.js';
+import { studentTQuantile } from '../stats/student-t.js';
 import { pitChart } from '../report/charts.js';
 import { displayBundle, toCSV, tidy, type TidyRow } from '../report/display.js';
 import { forecastModels, type ForecastModel } from './models.js';
+import { bootstrapAcrossHorizons } from './bootstrap.js';
+import { scoreForecasts } from './score.js';
+import { summarise, type ForecastScore, type ForecastSummary } from './summarise.js';
 
-/** One forecast scored against one outturn. */
-export interface ForecastScore {
-  model: string;
-  origin: number;
-  year: number;
-  horizon: number;
-  outturn: number;
-  p10: number;
-  p25: number;
-  p50: number;
-  p75: number;
-  p90: number;
-  crps: number;
-  /** Interval scores of the central 50 % [P25, P75] and 80 % [P10, P90] intervals. */
-  intervalScore50: number;
-  intervalScore80: number;
-  covered50: boolean;
-  covered80: boolean;
-  /** The forecast's probability of a volume below the outturn (ties half): uniform if calibrated. */
-  pit: number;
-}
-
-/** A model's scores summarised over origins, for one horizon or for all of them. */
-export interface ForecastSummary {
-  model: string;
-  horizon: number | 'all';
-  /** How many (origin, horizon) forecasts were scored. */
-  n: number;
-  /** Means over the forecasts, with the standard error across them (0 with one forecast). */
-  crps: Estimate;
-  intervalScore50: Estimate;
-  intervalScore80: Estimate;
-  coverage50: number;
-  coverage80: number;
-  /** 1 − CRPS / CRPS of the baseline on the same forecasts, with its delta-method standard error; null for the baseline itself or where it has no forecast. */
-  skill: Estimate | null;
-}
+export type { ForecastScore, ForecastSummary, IntervalEstimate } from './summarise.js';
 
 /** Options of {@link evaluateForecasts}. */
 export interface EvaluateOptions {
@@ -70,6 +35,13 @@ export interface EvaluateOptions {
   baseline?: string;
   /** Point forecasts scored beside the models (the official ones by default); a point's CRPS is its absolute error. */
   points?: readonly PointForecast[];
+  /**
+   * Intervals across horizons from a parametric bootstrap: `records` records (2 to 100,000; 200
+   * is plenty) drawn from the random walk with drift fitted to the record, each evaluated the
+   * same way with `paths` paths per forecast (200 by default). Off by default: it runs the
+   * evaluation `records` more times.
+   */
+  bootstrap?: { records: number; paths?: number };
 }
 
 /** The result of {@link evaluateForecasts}. */
@@ -104,7 +76,9 @@ export class ForecastEvaluation {
   /** Tidy rows: per model and horizon, the mean scores, coverage and skill. */
   toRecords(): TidyRow[] {
     return this.summaries.flatMap((s) =>
-      tidy(`${s.model} @ ${s.horizon === 'all' ? 'all horizons' : `h=${s.horizon}`}`, { crps: s.crps, intervalScore50: s.intervalScore50, intervalScore80: s.intervalScore80, coverage50: s.coverage50, coverage80: s.coverage80, skill: s.skill }),
+      tidy(`${s.model} @ ${s.horizon === 'all' ? 'all horizons' : `h=${s.horizon}`}`, {
+        crps: s.crps, crpsLog: s.crpsLog, intervalScore50: s.intervalScore50, intervalScore80: s.intervalScore80, coverage50: s.coverage50, coverage80: s.coverage80, skill: s.skill, skillLog: s.skillLog,
+      }),
     );
   }
 
@@ -129,27 +103,6 @@ export class ForecastEvaluation {
   }
 }
 
-const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-function meanSE(xs: number[]): Estimate {
-  const m = mean(xs);
-  if (xs.length < 2) return estimate(m, 0);
-  const v = xs.reduce((s, x) => s + ((x - m) * (x - m)), 0) / (xs.length - 1);
-  return estimate(m, Math.sqrt(v / xs.length));
-}
-
-/** 1 − mean(a)/mean(b) on paired forecasts, with the delta-method SE of the ratio. */
-function skillOf(a: number[], b: number[]): Estimate | null {
-  const n = a.length;
-  const mb = mean(b);
-  if (n === 0 || !(mb > 0)) return null;
-  const r = mean(a) / mb;
-  if (n < 2) return estimate(1 - r, 0);
-  const d = a.map((x, i) => x - r * b[i]!);
-  const md = mean(d);
-  const v = d.reduce((s, x) => s + ((x - md) * (x - md)), 0) / (n - 1);
-  return estimate(1 - r, Math.sqrt(v / n) / mb);
-}
-
 /**
  * Rolling-origin, leave-future-out evaluation: from each origin t, each model sees only the
  * outturns of t and before and forecasts the following years; every forecast is scored against
@@ -162,7 +115,7 @@ function skillOf(a: number[], b: number[]): Estimate | null {
  */
 export function evaluateForecasts(record: readonly Observation[], o: EvaluateOptions): ForecastEvaluation {
   const fn = 'evaluateForecasts';
-  const opts = options<EvaluateOptions>(fn, o, ['origins', 'horizons', 'paths', 'seed', 'models', 'baseline', 'points'], ['seed']);
+  const opts = options<EvaluateOptions>(fn, o, ['origins', 'horizons', 'paths', 'seed', 'models', 'baseline', 'points', 'bootstrap'], ['seed']);
   const outturns = selectObservations(fn, record, {});
   const years = outturns.map((x) => x.year);
   const origins = opts.origins === undefined ? years.slice(2, -1) : finiteNumbers(fn, 'origins', opts.origins);
@@ -181,68 +134,18 @@ export function evaluateForecasts(record: readonly Observation[], o: EvaluateOpt
   if (!(baseline in models)) throw new RangeError(`${fn}: baseline ${show(baseline)} is not one of the models (${Object.keys(models).join(', ')})`);
   const points = opts.points ?? OFFICIAL_FORECASTS;
 
-  const scores: ForecastScore[] = [];
-  const byYear = new Map(outturns.map((x) => [x.year, x.volumeMt]));
-  for (const origin of origins) {
-    const history = outturns.filter((x) => x.year <= origin);
-    const targets = horizons.map((h) => origin + h).filter((y) => byYear.has(y));
-    if (targets.length === 0) continue;
-    const horizon = Math.max(...targets);
-    for (const [name, model] of Object.entries(models)) {
-      const scenario = model(history, origin, horizon);
-      // The same seed for every model and origin: paired forecasts.
-      const r = simulateVolumes(scenario, { paths, seed });
-      for (const year of targets) {
-        const y = byYear.get(year)!;
-        const sorted = Float64Array.from(r.volume[year - r.years[0]!]!).sort();
-        const [p10, p25, p50, p75, p90] = [0.1, 0.25, 0.5, 0.75, 0.9].map((p) => quantileSorted(sorted, p)) as [number, number, number, number, number];
-        scores.push({
-          model: name, origin, year, horizon: year - origin, outturn: y, p10, p25, p50, p75, p90,
-          crps: crpsSorted(sorted, y),
-          intervalScore50: intervalScore(p25, p75, y, 0.5),
-          intervalScore80: intervalScore(p10, p90, y, 0.2),
-          covered50: y >= p25 && y <= p75,
-          covered80: y >= p10 && y <= p90,
-          pit: pitSorted(sorted, y),
-        });
-      }
-    }
-    for (const pf of points) {
-      if (pf.origin !== origin || !byYear.has(pf.year) || !horizons.includes(pf.year - origin)) continue;
-      const y = byYear.get(pf.year)!;
-      const v = pf.volumeMt;
-      scores.push({
-        model: `official (${pf.by})`, origin, year: pf.year, horizon: pf.year - origin, outturn: y, p10: v, p25: v, p50: v, p75: v, p90: v,
-        crps: Math.abs(v - y), intervalScore50: intervalScore(v, v, y, 0.5), intervalScore80: intervalScore(v, v, y, 0.2),
-        covered50: v === y, covered80: v === y, pit: y > v ? 1 : y < v ? 0 : 0.5,
-      });
-    }
-  }
+  const boot = opts.bootstrap === undefined ? null : options<{ records: number; paths?: number }>(`${fn}: bootstrap`, opts.bootstrap, ['records', 'paths'], ['records']);
+  const records = boot === null ? 0 : wholeNumber(fn, 'bootstrap.records', boot.records, 2, 100_000);
+  const bootPaths = boot?.paths === undefined ? 200 : wholeNumber(fn, 'bootstrap.paths', boot.paths, 100, 10_000_000);
 
-  const summaries: ForecastSummary[] = [];
-  const names = [...new Set(scores.map((s) => s.model))];
-  const base = (s: ForecastScore) => scores.find((b) => b.model === baseline && b.origin === s.origin && b.year === s.year);
-  for (const name of names) {
-    for (const h of [...horizons, 'all' as const]) {
-      const mine = scores.filter((s) => s.model === name && (h === 'all' || s.horizon === h));
-      if (mine.length === 0) continue;
-      const paired = mine.filter((s) => base(s) !== undefined);
-      summaries.push({
-        model: name,
-        horizon: h,
-        n: mine.length,
-        crps: meanSE(mine.map((s) => s.crps)),
-        intervalScore50: meanSE(mine.map((s) => s.intervalScore50)),
-        intervalScore80: meanSE(mine.map((s) => s.intervalScore80)),
-        coverage50: mean(mine.map((s) => +s.covered50)),
-        coverage80: mean(mine.map((s) => +s.covered80)),
-        skill: name === baseline ? null : skillOf(paired.map((s) => s.crps), paired.map((s) => base(s)!.crps)),
-      });
-    }
-  }
+  const plan = { origins, horizons, models, points, paths, seed };
+  const scores = scoreForecasts(outturns, plan);
+  const summaries = records > 0 ? bootstrapAcrossHorizons(outturns, plan, baseline, summarise(scores, horizons, baseline), records, bootPaths) : summarise(scores, horizons, baseline);
   const warnings: string[] = [];
   if (origins.length < 10) {
-    warnings.push(`only ${origins.length} origin${origins.length === 1 ? '' : 's'}: differences in skill smaller than about two standard errors cannot be told from luck; read the scores as a description of this record, not as a ranking of methods`);
+    const c = origins.length;
+    const spread = c > 1 ? `each mean score's 95 % interval uses Student t with ${c - 1} degree${c === 2 ? '' : 's'} of freedom (${studentTQuantile(0.975, c - 1).toFixed(2)} standard errors on the log scale, against 1.96 with many origins) and across horizons, where the forecasts overlap, ${records > 0 ? `the intervals come from a parametric bootstrap of ${records} records` : 'there is none (the bootstrap option gives one)'};` : 'no standard error or interval can be estimated;';
+    warnings.push(`only ${c} origin${c === 1 ? '' : 's'}: ${spread} a difference in skill whose interval includes 0 cannot be told from luck; read the scores as a description of this record, not as a ranking of methods`);
   }
   return new ForecastEvaluation({ seed, paths, baseline, origins: [...origins], scores, summaries, warnings });
 }

@@ -1,2 +1,3 @@
-export { evaluateForecasts, ForecastEvaluation, type EvaluateOptions, type ForecastScore, type ForecastSummary } from './evaluate.js';
-export { noChangeModel, driftModel, dampedTrendModel, shrunkDriftModel, withKnownCapacity, forecastModels, type ForecastModel } from './models.js';
+export { evaluateForecasts, ForecastEvaluation, type EvaluateOptions, type ForecastScore, type ForecastSummary, type IntervalEstimate } from './evaluate.js';
+export { noChangeModel, driftModel, dampedTrendModel, shrunkDriftModel, withKnownCapacity, forecastModels, type ForecastModel, type ModelOptions } from './models.js';
+export { volatilityPosterior, MAX_VOLATILITY } from './volatility.js';

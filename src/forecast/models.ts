@@ -10,6 +10,8 @@ import type { Observation } from '../data/volumes.js';
 import { fitRandomWalk } from '../growth/randomWalk.js';
 import type { ScenarioInput } from '../scenario/types.js';
 import { exp, expm1, log } from '../math/index.js';
+import type { Param } from '../random/dist.js';
+import { volatilityPosterior } from './volatility.js';
 
 /** The scenario a forecaster with the outturns `history` (all ≤ origin, sorted) would run to `horizon`. */
 export type ForecastModel = (history: readonly Observation[], origin: number, horizon: number) => ScenarioInput;
@@ -21,6 +23,22 @@ function rateParam(logGrowth: number, logGrowthSE: number) {
   return sd > 0 ? { dist: 'normal' as const, mean: rate, sd, min: Math.max(-0.9, rate - 6 * sd) } : rate;
 }
 
+/** Options of the built-in models. */
+export interface ModelOptions {
+  /** Carry the parameters' estimation error into the forecast (true by default): σ's posterior, and for `driftModel` the drift's. */
+  parameterUncertainty?: boolean;
+}
+
+/** The `parameterUncertainty` option, true by default. */
+function uncertain(fn: string, flag: unknown): boolean {
+  return flag === undefined ? true : bool(fn, 'parameterUncertainty', flag);
+}
+
+/** σ for a fitted drift: its posterior ({@link volatilityPosterior}, one degree of freedom spent on the drift), or the point estimate. */
+function fittedVolatility(fit: ReturnType<typeof fitRandomWalk>, withUncertainty: boolean): Param {
+  return withUncertainty ? volatilityPosterior(fit.volatility * fit.volatility * (fit.n - 2), fit.n - 2) : fit.volatility;
+}
+
 function lastOf(history: readonly Observation[], origin: number): { year: number; volumeMt: number } {
   const last = history[history.length - 1];
   if (!last || last.year !== origin) throw new RangeError(`forecast model: the record has no outturn for the origin ${origin} to start from`);
@@ -29,10 +47,12 @@ function lastOf(history: readonly Observation[], origin: number): { year: number
 
 /**
  * No change: a random walk without drift from the last outturn, with the volatility of the
- * record's yearly log steps about zero (σ² = Σ d²/h over the steps). The persistence forecast
- * every other model has to beat.
+ * record's yearly log steps about zero (σ² = Σ d²/h over the steps; with `parameterUncertainty`,
+ * the default, σ's posterior given those steps, {@link volatilityPosterior}). The persistence
+ * forecast every other model has to beat.
  */
-export function noChangeModel(): ForecastModel {
+export function noChangeModel(o: ModelOptions = {}): ForecastModel {
+  const withUncertainty = uncertain('noChangeModel', options<ModelOptions>('noChangeModel', o, ['parameterUncertainty']).parameterUncertainty);
   return (history, origin, horizon) => {
     const start = lastOf(history, origin);
     let ss = 0;
@@ -41,18 +61,19 @@ export function noChangeModel(): ForecastModel {
       const d = log(history[i]!.volumeMt / history[i - 1]!.volumeMt);
       ss += (d * d) / h;
     }
-    return { name: `no change from ${origin}`, start, horizon, growth: { model: 'exponential', rate: 0 }, volatility: Math.sqrt(ss / (history.length - 1)) };
+    const steps = history.length - 1;
+    const volatility = withUncertainty ? volatilityPosterior(ss, steps) : Math.sqrt(ss / steps);
+    return { name: `no change from ${origin}`, start, horizon, growth: { model: 'exponential', rate: 0 }, volatility };
   };
 }
 
 /**
  * A random walk with its drift fitted by {@link fitRandomWalk} (the maximum-likelihood drift,
- * the total log growth over the years spanned), with the drift's estimation error carried into
- * the forecast unless `parameterUncertainty` is false: what `forecastScenario` runs.
+ * the total log growth over the years spanned), with the drift's estimation error and σ's
+ * posterior carried into the forecast unless `parameterUncertainty` is false.
  */
-export function driftModel(o: { parameterUncertainty?: boolean } = {}): ForecastModel {
-  const opts = options<{ parameterUncertainty?: boolean }>('driftModel', o, ['parameterUncertainty']);
-  const parameterUncertainty = opts.parameterUncertainty === undefined ? true : bool('driftModel', 'parameterUncertainty', opts.parameterUncertainty);
+export function driftModel(o: ModelOptions = {}): ForecastModel {
+  const parameterUncertainty = uncertain('driftModel', options<ModelOptions>('driftModel', o, ['parameterUncertainty']).parameterUncertainty);
   return (history, origin, horizon) => {
     const fit = fitRandomWalk(history);
     const start = lastOf(history, origin);
@@ -61,7 +82,7 @@ export function driftModel(o: { parameterUncertainty?: boolean } = {}): Forecast
       start,
       horizon,
       growth: { model: 'exponential', rate: parameterUncertainty ? rateParam(fit.logGrowth, fit.logGrowthSE) : fit.rate },
-      volatility: fit.volatility,
+      volatility: fittedVolatility(fit, parameterUncertainty),
     };
   };
 }
@@ -74,8 +95,9 @@ export function driftModel(o: { parameterUncertainty?: boolean } = {}): Forecast
  * `phi: 'estimate'` takes it from the record up to the origin instead (the lag-1 autocorrelation of
  * the yearly log growth, in [0, 0.98]).
  */
-export function dampedTrendModel(o: { phi?: number | 'estimate' } = {}): ForecastModel {
-  const opts = options<{ phi?: number | 'estimate' }>('dampedTrendModel', o, ['phi']);
+export function dampedTrendModel(o: { phi?: number | 'estimate' } & ModelOptions = {}): ForecastModel {
+  const opts = options<{ phi?: number | 'estimate' } & ModelOptions>('dampedTrendModel', o, ['phi', 'parameterUncertainty']);
+  const withUncertainty = uncertain('dampedTrendModel', opts.parameterUncertainty);
   const given = opts.phi === undefined ? 0.8 : opts.phi === 'estimate' ? null : numberIn('dampedTrendModel', 'phi', opts.phi, 0, 1, { hi: true });
   return (history, origin, horizon) => {
     const fit = fitRandomWalk(history);
@@ -92,7 +114,7 @@ export function dampedTrendModel(o: { phi?: number | 'estimate' } = {}): Forecas
       points.push({ year: origin + j, volumeMt: exp(logVolume) });
     }
     if (points.length === 1) points.push({ year: origin + 1, volumeMt: exp(logVolume + phi * fit.logGrowth) });
-    return { name: `damped trend (φ ${phi}) from ${origin}`, start, horizon, growth: { model: 'piecewise', points }, volatility: fit.volatility };
+    return { name: `damped trend (φ ${phi}) from ${origin}`, start, horizon, growth: { model: 'piecewise', points }, volatility: fittedVolatility(fit, withUncertainty) };
   };
 }
 
@@ -102,8 +124,9 @@ export function dampedTrendModel(o: { phi?: number | 'estimate' } = {}): Forecas
  * g·τ²/(τ² + SE²) with the posterior's uncertainty carried into the forecast. With a short, noisy
  * record (SE ≈ 0.2) most of the boom's drift is discounted.
  */
-export function shrunkDriftModel(o: { priorSd?: number } = {}): ForecastModel {
-  const opts = options<{ priorSd?: number }>('shrunkDriftModel', o, ['priorSd']);
+export function shrunkDriftModel(o: { priorSd?: number } & ModelOptions = {}): ForecastModel {
+  const opts = options<{ priorSd?: number } & ModelOptions>('shrunkDriftModel', o, ['priorSd', 'parameterUncertainty']);
+  const withUncertainty = uncertain('shrunkDriftModel', opts.parameterUncertainty);
   const priorSd = opts.priorSd === undefined ? 0.1 : numberIn('shrunkDriftModel', 'priorSd', opts.priorSd, 0, 10, { lo: true });
   return (history, origin, horizon) => {
     const fit = fitRandomWalk(history);
@@ -112,7 +135,7 @@ export function shrunkDriftModel(o: { priorSd?: number } = {}): ForecastModel {
     const s2 = fit.logGrowthSE * fit.logGrowthSE;
     const mean = (fit.logGrowth * t2) / (t2 + s2);
     const sd = Math.sqrt((t2 * s2) / (t2 + s2));
-    return { name: `drift shrunk toward 0 from ${origin}`, start, horizon, growth: { model: 'exponential', rate: rateParam(mean, sd) }, volatility: fit.volatility };
+    return { name: `drift shrunk toward 0 from ${origin}`, start, horizon, growth: { model: 'exponential', rate: rateParam(mean, sd) }, volatility: fittedVolatility(fit, withUncertainty) };
   };
 }
 

@@ -14,7 +14,7 @@ describe('evaluateForecasts', () => {
     // 4 + 3 + 2 + 1 (origin, year) pairs up to 2025.
     expect(e.summary('drift').n).toBe(10);
     expect(e.summary('drift', 1).n).toBe(4);
-    expect(e.warnings[0]).toMatch(/only 4 origins/);
+    expect(e.warnings[0]).toMatch(/^only 4 origins: each mean score's 95 % interval uses Student t with 3 degrees of freedom \(3\.18 standard errors on the log scale, against 1\.96 with many origins\) and across horizons, where the forecasts overlap, there is none \(the bootstrap option gives one\);/);
   });
 
   it('a point forecast’s CRPS is its absolute error, exactly', () => {
@@ -27,7 +27,8 @@ describe('evaluateForecasts', () => {
 
   it('the skill of a model against itself is 0', () => {
     const self = evaluateForecasts(TITR_VOLUMES, { seed: 7, paths: 2000, models: { a: driftModel(), b: driftModel() }, baseline: 'a', points: [] });
-    expect(self.summary('b').skill).toEqual({ estimate: 0, standardError: 0 });
+    expect(self.summary('b').skill).toEqual({ estimate: 0, standardError: 0, interval: null });
+    expect(self.summary('b', 1).skill).toEqual({ estimate: 0, standardError: 0, interval: [0, 0] });
     expect(self.summary('a').skill).toBeNull();
   });
 
@@ -56,10 +57,100 @@ describe('evaluateForecasts', () => {
     expect(() => evaluateForecasts(TITR_VOLUMES, { seed: 1, origins: [2018] })).toThrow(/origin 2018 has no outturn/);
   });
 
+  // scipy.stats.t.ppf(0.975, 3)
+  const T3 = 3.182446305284263;
+  const byHand = (xs: number[]) => {
+    const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const sd = Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1));
+    return { m, se: sd / Math.sqrt(xs.length) };
+  };
+
+  it('one year ahead: the mean score, its standard error across the 4 origins and its t interval on the log scale, by hand', () => {
+    for (const model of ['no-change', 'drift', 'shrunk-drift-capped']) {
+      const s = e.summary(model, 1);
+      expect([s.n, s.origins, s.df]).toEqual([4, 4, 3]);
+      for (const f of ['crps', 'crpsLog', 'intervalScore80'] as const) {
+        const { m, se } = byHand(e.scores.filter((x) => x.model === model && x.horizon === 1).map((x) => x[f]!));
+        const got = s[f]!;
+        expect(got.estimate).toBeCloseTo(m, 12);
+        expect(got.standardError).toBeCloseTo(se, 12);
+        expect(got.interval![0]).toBeCloseTo(m * Math.exp((-T3 * se) / m), 10);
+        expect(got.interval![1]).toBeCloseTo(m * Math.exp((T3 * se) / m), 10);
+      }
+    }
+  });
+
+  it('one year ahead: the skill, its delta-method standard error and its interval (on the log of CRPS/CRPS of the baseline), by hand', () => {
+    const a = e.scores.filter((x) => x.model === 'drift' && x.horizon === 1).map((x) => x.crps);
+    const b = e.scores.filter((x) => x.model === 'no-change' && x.horizon === 1).map((x) => x.crps);
+    const r = a.reduce((p, q) => p + q, 0) / b.reduce((p, q) => p + q, 0);
+    const d = a.map((x, i) => x - r * b[i]!);
+    const se = Math.sqrt((4 / 3) * d.reduce((p, q) => p + q * q, 0)) / b.reduce((p, q) => p + q, 0);
+    const k = e.summary('drift', 1).skill!;
+    expect(k.estimate).toBeCloseTo(1 - r, 12);
+    expect(k.standardError).toBeCloseTo(se, 12);
+    expect(k.interval![0]).toBeCloseTo(1 - r * Math.exp((T3 * se) / r), 10);
+    expect(k.interval![1]).toBeCloseTo(1 - r * Math.exp((-T3 * se) / r), 10);
+  });
+
+  it('across horizons: standard errors clustered by origin (the forecasts from one origin share its record) and no interval', () => {
+    const mine = e.scores.filter((x) => x.model === 'drift');
+    const m = mine.reduce((a, x) => a + x.crps, 0) / mine.length;
+    const sums = [2021, 2022, 2023, 2024].map((o) => mine.filter((x) => x.origin === o).reduce((a, x) => a + x.crps - m, 0));
+    const se = Math.sqrt((4 / 3) * sums.reduce((a, x) => a + x * x, 0)) / mine.length;
+    const s = e.summary('drift');
+    expect([s.n, s.origins, s.df]).toEqual([10, 4, 3]);
+    expect(s.crps.estimate).toBeCloseTo(m, 12);
+    expect(s.crps.standardError).toBeCloseTo(se, 12);
+    expect(s.crps.interval).toBeNull();
+    expect(s.skill!.interval).toBeNull();
+    // With one origin there is no spread to go on: SE 0 and no interval.
+    const h4 = e.summary('drift', 4);
+    expect([h4.n, h4.crps.standardError, h4.crps.interval]).toEqual([1, 0, null]);
+  });
+
+  it('the log-scale CRPS: a point forecast’s is |log v − log y|, and a forecast without spread scores like a point', () => {
+    const official = e.scores.filter((s) => s.model.startsWith('official'));
+    expect(official.map((s) => s.crpsLog)).toEqual([Math.abs(Math.log(3.2) - Math.log(1.485)), Math.abs(Math.log(5.2) - Math.log(4.119))].map((x) => expect.closeTo(x, 14)));
+    const flat = evaluateForecasts(TITR_VOLUMES, { seed: 1, paths: 100, points: [], models: { flat: (h, origin, horizon) => ({ name: 'flat', start: { year: origin, volumeMt: h[h.length - 1]!.volumeMt }, horizon, growth: { model: 'exponential', rate: 0 } }) }, baseline: 'flat' });
+    for (const s of flat.scores) {
+      const v = outturns.find((x) => x.year === s.origin)!.volumeMt;
+      expect(s.crps).toBeCloseTo(Math.abs(v - s.outturn), 12);
+      expect(s.crpsLog!).toBeCloseTo(Math.abs(Math.log(v) - Math.log(s.outturn)), 12);
+    }
+  });
+
+  it('with the bootstrap option the all-horizon summaries get intervals; nothing else changes, and the same seed gives the same bits', () => {
+    const models = { 'no-change': noChangeModel(), drift: driftModel() };
+    const plain = evaluateForecasts(TITR_VOLUMES, { seed: 5, paths: 500, models });
+    const boot = evaluateForecasts(TITR_VOLUMES, { seed: 5, paths: 500, models, bootstrap: { records: 6, paths: 100 } });
+    expect(boot.scores).toEqual(plain.scores);
+    expect(boot.summaries.filter((s) => s.horizon !== 'all')).toEqual(plain.summaries.filter((s) => s.horizon !== 'all'));
+    for (const s of boot.summaries.filter((x) => x.horizon === 'all')) {
+      if (s.model.startsWith('official')) {
+        expect([s.intervalMethod, s.crps.interval]).toEqual([null, null]); // a number, not a model: nothing to bootstrap
+        continue;
+      }
+      expect(s.intervalMethod).toBe('parametric-bootstrap');
+      for (const x of [s.crps, s.crpsLog!, ...(s.skill ? [s.skill, s.skillLog!] : [])]) {
+        expect(x.interval![0]).toBeLessThanOrEqual(x.estimate);
+        expect(x.interval![1]).toBeGreaterThanOrEqual(x.estimate);
+        expect(x.standardError).toBeGreaterThan(0);
+      }
+    }
+    expect(boot.warnings[0]).toMatch(/the intervals come from a parametric bootstrap of 6 records/);
+    expect(plain.warnings[0]).toMatch(/there is none \(the bootstrap option gives one\)/);
+    expect(evaluateForecasts(TITR_VOLUMES, { seed: 5, paths: 500, models, bootstrap: { records: 6, paths: 100 } }).summaries).toEqual(boot.summaries);
+    expect(() => evaluateForecasts(TITR_VOLUMES, { seed: 5, models, bootstrap: { records: 1 } })).toThrow(/^evaluateForecasts: bootstrap.records must be a whole number in \[2, 100000\]/);
+    expect(() => evaluateForecasts(TITR_VOLUMES, { seed: 5, models, bootstrap: { record: 10 } as never })).toThrow(/unknown option 'record'/);
+    expect(() => evaluateForecasts(TITR_VOLUMES, { seed: 5, models, bootstrap: 10 as never })).toThrow(TypeError);
+  });
+
   it('serialises to plain data', () => {
     const json = JSON.parse(JSON.stringify(e));
     expect(json.kind).toBe('forecast-evaluation');
-    expect(JSON.stringify(e).length).toBeLessThan(60_000);
+    // 40 forecasts of 8 models and 2 points, 50 summaries each with intervals and a log-scale CRPS.
+    expect(JSON.stringify(e).length).toBeLessThan(75_000);
   });
 });
 

@@ -57,8 +57,8 @@ describe('the examples and the README stay true', () => {
       // The baseline's 2026 row: its 2026 expansion arrives in 2026 on 3/4 of the paths (issue 21 §1).
       /^2026\s+2\.79\s+5\.00\s+6\.41\s+4\.80\s+0\.0 %\s+42\.4 %/m,
       /^2027\s+3\.54\s+10\.05\s+28\.37/m,
-      /2025 forecast: P10 2\.53, P50 4\.75, P90 8\.97 Mt/,
-      /outturn 4\.119 Mt: inside the P10–P90 band; the forecast gave P\(≤ 4\.119\) = 38\.6 %/,
+      /2025 forecast: P10 2\.37, P50 4\.75, P90 9\.55 Mt/,
+      /outturn 4\.119 Mt: inside the P10–P90 band; the forecast gave P\(≤ 4\.119\) = 38\.8 %/,
     ]) {
       expect(r.stdout).toMatch(line);
     }
@@ -119,11 +119,15 @@ describe('the examples and the README stay true', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     for (const line of [
-      /^no-change\s+4\s+0\.800 ± 0\.073/m,
-      /^drift\s+4\s+0\.879 ± 0\.183/m,
-      /^shrunk-drift\s+4\s+0\.780 ± 0\.063 .* 0\.026 ± 0\.018$/m,
-      /^official \(TITR Association\)\s+1\s+1\.715/m,
-      /only 4 origins/,
+      /^no-change\s+4\s+0\.797 \[0\.600, 1\.059\]\s+—\s+0\.395 \[0\.136, 1\.153\]/m,
+      /^drift\s+4\s+0\.876 \[0\.438, 1\.753\]\s+-0\.10 \[-1\.73, \+0\.56\]/m,
+      /^shrunk-drift\s+4\s+0\.781 \[0\.618, 0\.986\]\s+\+0\.02 \[-0\.03, \+0\.07\]\s+0\.389 \[0\.127, 1\.189\]\s+\+0\.02 \[-0\.04, \+0\.07\]/m,
+      /^drift-capped\s+4\s+0\.705 \[0\.513, 0\.968\]\s+\+0\.12 \[-0\.54, \+0\.49\]/m,
+      /^official \(TITR Association\)\s+1\s+1\.715\s+-1\.23/m,
+      /^All horizons, with 95 % intervals from a parametric bootstrap of 200 records$/m,
+      /^shrunk-drift\s+10\s+1\.595 \[0\.159, 16\.025\]\s+\+0\.02 \[-1\.09, \+0\.54\]\s+0\.786 \[0\.302, 2\.044\]\s+-0\.00 \[-0\.83, \+0\.45\]/m,
+      /^no-change\s+2021\s+2024\s+4\.484\s+0\.32\s+0\.59\s+1\.09\s+3\.585\s+0\.995$/m,
+      /only 4 origins: each mean score's 95 % interval uses Student t with 3 degrees of freedom \(3\.18 standard errors/,
     ]) {
       expect(r.stdout).toMatch(line);
     }
