@@ -39,9 +39,16 @@ type Fn = (t: number, p: Readonly<Record<string, number>>) => number;
 
 /**
  * Parses a formula in the variable `t` (the year) and the given parameter names, and compiles it
- * to a closure. Unknown symbols, assignments, strings, matrices, units and property access are
- * refused with a FormulaError that lists what is allowed.
+ * to a closure that computes what mathjs 15's `evaluate` computes (its tolerances in
+ * comparisons, round, floor, ceil and mod included) with the library's portable elementary
+ * functions. What mathjs parses but a formula may not hold — unknown symbols, assignments,
+ * strings, matrices, units, property access, chained comparisons, logical and bitwise operators,
+ * a call with a number of arguments mathjs refuses — is a FormulaError that says why and what is
+ * allowed; `evaluate` throws a RangeError where the value is not a finite real number (where
+ * mathjs would make a complex number, too). docs/design.md, "Formulas", lists every refusal.
  * @example compileFormula('K / (1 + exp(-r * (t - tm)))', ['K', 'r', 'tm']).evaluate(2025, { K: 10, r: 0.5, tm: 2025 }) // => 5
+ * @example compileFormula('round(-2.5) + (0.1 + 0.2 == 0.3) + (t mod 0)', []).evaluate(2, {}) // => 0
+ * @example compileFormula('sqrt(4, 2)', []) // throws FormulaError: compileFormula: sqrt takes 1 argument (got 2), as in mathjs
  */
 export function compileFormula(formula: string, paramNames: readonly string[]): CompiledFormula {
   if (typeof formula !== 'string') throw new TypeError(`compileFormula: formula must be a string, a formula in t (got ${show(formula)})`);
