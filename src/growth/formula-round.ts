@@ -75,8 +75,26 @@ export function roundDecimal(x: number, n: number): number {
 /** Whether n is a number of decimals mathjs's round, floor and ceil accept: an integer 0–15. */
 export const isDecimals = (n: number): boolean => Number.isInteger(n) && n >= 0 && n <= 15;
 
-/** mathjs's round(x): snapped to 12 decimals when nearly equal to that, then to an integer. */
+/**
+ * mathjs's round(x). A whole number is itself (−0 is 0); for 0.5 ≤ |x| < 1e15 with a fraction
+ * more than 1e-9 from ½ the snap to 12 decimals cannot cross ½, so the nearest integer is the
+ * answer (test/growth/formula-round.test.ts holds this shortcut to the full rule); else
+ * {@link roundBySnap}.
+ */
 export function mathjsRound(x: number): number {
+  if (Number.isInteger(x)) return x === 0 ? 0 : x;
+  const a = Math.abs(x);
+  if (a >= 0.5 && a < 1e15) {
+    const k = Math.floor(a);
+    const f = a - k; // exact
+    if (f < 0.5 - 1e-9) return x < 0 ? -k : k;
+    if (f > 0.5 + 1e-9) return x < 0 ? -k - 1 : k + 1;
+  }
+  return roundBySnap(x);
+}
+
+/** mathjs's round(x) by its own rule: x snapped to 12 decimals when nearly equal to that, then rounded to an integer. */
+export function roundBySnap(x: number): number {
   const snapped = roundDecimal(x, SNAP_DECIMALS);
   return roundDecimal(nearlyEqual(x, snapped) ? snapped : x, 0);
 }
