@@ -64,6 +64,7 @@ export function compileFormula(formula: string, paramNames: readonly string[]): 
   if (depth > MAX_FORMULA_DEPTH) throw new FormulaError(`is nested too deeply: at most ${MAX_FORMULA_DEPTH} levels of brackets (got ${depth})`);
   for (const n of paramNames) {
     if (n in Object.prototype) throw new FormulaError(`cannot use ${JSON.stringify(n)} as a parameter name (it is a property of every JavaScript object)`);
+    if (n === 't') throw new FormulaError(`cannot use "t" as a parameter name (t is the year)`);
   }
   let root: FormulaNode;
   try {
@@ -124,6 +125,8 @@ export function compileFormula(formula: string, paramNames: readonly string[]): 
         const { fn, args } = node;
         if (fn.type !== 'SymbolNode') throw new FormulaError(`only the named functions may be called, not a ${fn.type} (${allowed()})`);
         const name = fn.name;
+        // mathjs looks a name up among the variables first: a parameter called like a function is a number
+        if (names.has(name)) throw new FormulaError(`unknown function '${name}': it is a parameter, a number, which mathjs would not call (${allowed()})`);
         if (!Object.hasOwn(FUNCTIONS, name)) throw new FormulaError(`unknown function '${name}' (${allowed()})`);
         const { min, max, fn: f } = FUNCTIONS[name]!;
         if (args.length < min || args.length > max) {

@@ -64,6 +64,14 @@ describe('mathjs rounding, comparisons and modulus', () => {
     }
   });
 
+  it('a parameter shadows a constant as in mathjs, is never called as a function, and is never named t', () => {
+    expect(compileFormula('e * pi', ['e']).evaluate(2025, { e: 2 })).toBe(math.evaluate('e * pi', { e: 2 }));
+    expect(() => math.evaluate('max(1, 2)', { max: 3 })).toThrow();
+    expect(() => compileFormula('max(1, 2)', ['max'])).toThrow(/unknown function 'max': it is a parameter, a number, which mathjs would not call/);
+    expect(compileFormula('max * 2', ['max']).evaluate(2025, { max: 3 })).toBe(6);
+    expect(() => compileFormula('t', ['t'])).toThrow(/cannot use "t" as a parameter name \(t is the year\)/);
+  });
+
   it('round, floor, ceil and mod give mathjs’s value to the bit, with and without decimals', () => {
     fc.assert(
       fc.property(tricky, fc.integer({ min: 0, max: 15 }), (x, n) => {
