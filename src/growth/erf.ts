@@ -10,6 +10,7 @@ const TWO_OVER_SQRT_PI = 1.1283791670955126;
  */
 export function erf(x: number): number {
   if (Number.isNaN(x)) return NaN;
+  if (x === 0) return x; // ±0, the sign kept as mathjs keeps it
   const a = Math.abs(x);
   if (a <= 0.5) {
     // Σ (−1)^n x^(2n+1) / (n! (2n+1)), summed from the smallest term up

@@ -1,61 +1,31 @@
 import { show } from '../args.js';
 import { FormulaError } from './formula-error.js';
-import { erf } from './erf.js';
-import { atan, cbrt, cos, cosh, exp, expm1, log, log10, log1p, log2, pow, sin, sinh, tan, tanh } from '../math/index.js';
+import { BINARY, DECIMALS_ARGUMENT, FormulaStepError, FUNCTIONS, isDecimals } from './formula-functions.js';
 import { parseFormula, type FormulaNode } from './formula-parse.js';
 
 /**
  * The compiler of `expression` growth formulas: a formula is parsed once (./formula-parse.ts,
- * mathjs's expression syntax) and turned here into a plain closure over numbers.
+ * mathjs's expression syntax) and turned here into a plain closure over numbers, which computes
+ * what mathjs 15 computes (./formula-functions.ts) or is refused: at compilation for what mathjs
+ * parses but a formula may not hold (docs/design.md, "Formulas"), at evaluation for a step with
+ * no real value or a non-finite result.
  */
-
-/**
- * Functions a formula may call, each on numbers only: the library's own elementary functions
- * (src/math, within 1 ulp), so a formula gives the same bits on every engine; the rest are exact.
- */
-const FUNCTIONS: Record<string, (...xs: number[]) => number> = {
-  exp,
-  expm1,
-  log: (x, base) => (base === undefined ? log(x) : log(x) / log(base)),
-  log1p,
-  log2,
-  log10,
-  sqrt: Math.sqrt,
-  cbrt,
-  pow,
-  abs: Math.abs,
-  sign: Math.sign,
-  min: Math.min,
-  max: Math.max,
-  floor: Math.floor,
-  ceil: Math.ceil,
-  round: Math.round,
-  sin,
-  cos,
-  tan,
-  atan,
-  sinh,
-  cosh,
-  tanh,
-  erf: (x) => erf(x),
-};
 
 const CONSTANTS: Record<string, number> = { e: Math.E, E: Math.E, pi: Math.PI, PI: Math.PI };
 
-const BINARY: Record<string, (a: number, b: number) => number> = {
-  add: (a, b) => a + b,
-  subtract: (a, b) => a - b,
-  multiply: (a, b) => a * b,
-  divide: (a, b) => a / b,
-  pow: (a, b) => pow(a, b),
-  mod: (a, b) => a - b * Math.floor(a / b),
-  smaller: (a, b) => (a < b ? 1 : 0),
-  larger: (a, b) => (a > b ? 1 : 0),
-  smallerEq: (a, b) => (a <= b ? 1 : 0),
-  largerEq: (a, b) => (a >= b ? 1 : 0),
-  equal: (a, b) => (a === b ? 1 : 0),
-  unequal: (a, b) => (a !== b ? 1 : 0),
-};
+const arity = (min: number, max: number) =>
+  max === Infinity ? `at least ${min} argument${min === 1 ? '' : 's'}` : min === max ? `${min} argument${min === 1 ? '' : 's'}` : `${min} or ${max} arguments`;
+
+/** The value of a number written as such (`2`, `-1`, `(+1.5)`), else undefined. */
+function constantValue(node: FormulaNode): number | undefined {
+  if (node.type === 'ConstantNode') return typeof node.value === 'number' ? node.value : undefined;
+  if (node.type === 'ParenthesisNode') return constantValue(node.content);
+  if (node.type === 'OperatorNode' && node.args.length === 1 && (node.fn === 'unaryMinus' || node.fn === 'unaryPlus')) {
+    const v = constantValue(node.args[0]!);
+    return v === undefined ? undefined : node.fn === 'unaryMinus' ? -v : v;
+  }
+  return undefined;
+}
 
 /** A formula compiled to a closure: evaluate with the year t and the parameter values. */
 export interface CompiledFormula {
@@ -69,9 +39,16 @@ type Fn = (t: number, p: Readonly<Record<string, number>>) => number;
 
 /**
  * Parses a formula in the variable `t` (the year) and the given parameter names, and compiles it
- * to a closure. Unknown symbols, assignments, strings, matrices, units and property access are
- * refused with a FormulaError that lists what is allowed.
+ * to a closure that computes what mathjs 15's `evaluate` computes (its tolerances in
+ * comparisons, round, floor, ceil and mod included) with the library's portable elementary
+ * functions. What mathjs parses but a formula may not hold — unknown symbols, assignments,
+ * strings, matrices, units, property access, chained comparisons, logical and bitwise operators,
+ * a call with a number of arguments mathjs refuses — is a FormulaError that says why and what is
+ * allowed; `evaluate` throws a RangeError where the value is not a finite real number (where
+ * mathjs would make a complex number, too). docs/design.md, "Formulas", lists every refusal.
  * @example compileFormula('K / (1 + exp(-r * (t - tm)))', ['K', 'r', 'tm']).evaluate(2025, { K: 10, r: 0.5, tm: 2025 }) // => 5
+ * @example compileFormula('round(-2.5) + (0.1 + 0.2 == 0.3) + (t mod 0)', []).evaluate(2, {}) // => 0
+ * @example compileFormula('sqrt(4, 2)', []) // throws FormulaError: compileFormula: sqrt takes 1 argument (got 2), as in mathjs
  */
 export function compileFormula(formula: string, paramNames: readonly string[]): CompiledFormula {
   if (typeof formula !== 'string') throw new TypeError(`compileFormula: formula must be a string, a formula in t (got ${show(formula)})`);
@@ -87,6 +64,7 @@ export function compileFormula(formula: string, paramNames: readonly string[]): 
   if (depth > MAX_FORMULA_DEPTH) throw new FormulaError(`is nested too deeply: at most ${MAX_FORMULA_DEPTH} levels of brackets (got ${depth})`);
   for (const n of paramNames) {
     if (n in Object.prototype) throw new FormulaError(`cannot use ${JSON.stringify(n)} as a parameter name (it is a property of every JavaScript object)`);
+    if (n === 't') throw new FormulaError(`cannot use "t" as a parameter name (t is the year)`);
   }
   let root: FormulaNode;
   try {
@@ -124,36 +102,40 @@ export function compileFormula(formula: string, paramNames: readonly string[]): 
       }
       case 'OperatorNode': {
         const { fn, args } = node;
-        if (args.length === 1) {
+        if (args.length === 1 && (fn === 'unaryMinus' || fn === 'unaryPlus')) {
           const a = build(args[0]!);
-          if (fn === 'unaryMinus') return (t, p) => -a(t, p);
-          if (fn === 'unaryPlus') return a;
-        } else if (args.length === 2 && Object.hasOwn(BINARY, fn)) {
+          return fn === 'unaryMinus' ? (t, p) => -a(t, p) : a;
+        }
+        if (args.length === 2 && Object.hasOwn(BINARY, fn)) {
           const op = BINARY[fn]!;
           const a = build(args[0]!);
           const b = build(args[1]!);
           return (t, p) => op(a(t, p), b(t, p));
         }
-        throw new FormulaError(`operator '${node.op}' is not allowed (allowed: + - * / ^ % and comparisons)`);
+        throw new FormulaError(`operator '${node.op}' is not allowed (allowed: + - * / ^ % mod .* ./ .^, unary - and +, and single comparisons < > <= >= == !=)`);
       }
       case 'ConditionalNode': {
         const c = build(node.condition);
         const a = build(node.trueExpr);
         const b = build(node.falseExpr);
-        // A NaN condition (e.g. a log of a negative number) is refused like a NaN result, never
-        // read as true or false.
-        return (t, p) => {
-          const v = c(t, p);
-          if (v !== v) throw new RangeError(`compileFormula: ${show(formula)} has a condition that is NaN at t = ${t}; a formula must give finite numbers`);
-          return v !== 0 ? a(t, p) : b(t, p);
-        };
+        // mathjs's test of a number: true unless 0 or NaN
+        return (t, p) => (c(t, p) ? a(t, p) : b(t, p));
       }
       case 'FunctionNode': {
         const { fn, args } = node;
         if (fn.type !== 'SymbolNode') throw new FormulaError(`only the named functions may be called, not a ${fn.type} (${allowed()})`);
         const name = fn.name;
+        // mathjs looks a name up among the variables first: a parameter called like a function is a number
+        if (names.has(name)) throw new FormulaError(`unknown function '${name}': it is a parameter, a number, which mathjs would not call (${allowed()})`);
         if (!Object.hasOwn(FUNCTIONS, name)) throw new FormulaError(`unknown function '${name}' (${allowed()})`);
-        const f = FUNCTIONS[name]!;
+        const { min, max, fn: f } = FUNCTIONS[name]!;
+        if (args.length < min || args.length > max) {
+          throw new FormulaError(`${name} takes ${arity(min, max)} (got ${args.length}), as in mathjs`);
+        }
+        const n = args[1] && constantValue(args[1]);
+        if (DECIMALS_ARGUMENT.has(name) && n !== undefined && !isDecimals(n)) {
+          throw new FormulaError(`${name}(x, n): n, the number of decimals, must be an integer from 0 to 15 (got ${n}), as in mathjs`);
+        }
         const built = args.map(build);
         if (built.length === 1) {
           const a = built[0]!;
@@ -178,6 +160,7 @@ export function compileFormula(formula: string, paramNames: readonly string[]): 
     throw e;
   }
   const used = [...uses];
+  const where = (params: Readonly<Record<string, number>>) => (used.length ? ` (${used.map((n) => `${n} = ${params[n]}`).join(', ')})` : '');
   const evaluate = (t: number, params: Readonly<Record<string, number>>): number => {
     if (typeof t !== 'number' || !Number.isFinite(t)) {
       throw new (typeof t === 'number' ? RangeError : TypeError)(`compileFormula: evaluate(t): t must be a finite number (got ${show(t)})`);
@@ -188,9 +171,15 @@ export function compileFormula(formula: string, paramNames: readonly string[]): 
       if (typeof x !== 'number') throw new TypeError(`compileFormula: evaluate: parameter '${n}' of ${show(formula)} is ${x === undefined ? 'missing' : `not a number (got ${show(x)})`}`);
       if (!Number.isFinite(x)) throw new RangeError(`compileFormula: evaluate: parameter '${n}' of ${show(formula)} must be a finite number (got ${show(x)})`);
     }
-    const v = fn(t, params);
+    let v: number;
+    try {
+      v = fn(t, params);
+    } catch (e) {
+      if (e instanceof FormulaStepError) throw new RangeError(`compileFormula: ${show(formula)} ${e.notReal ? 'gives NaN ' : ''}at t = ${t}${where(params)}: ${e.message}`);
+      throw e;
+    }
     if (!Number.isFinite(v)) {
-      throw new RangeError(`compileFormula: ${show(formula)} gives ${show(v)} at t = ${t}${used.length ? ` (${used.map((n) => `${n} = ${params[n]}`).join(', ')})` : ''}; a formula must give a finite number`);
+      throw new RangeError(`compileFormula: ${show(formula)} gives ${show(v)} at t = ${t}${where(params)}; a formula must give a finite number`);
     }
     return v;
   };

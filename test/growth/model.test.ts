@@ -134,10 +134,11 @@ describe('formulas', () => {
     expect(f.uses).toEqual(['a']);
   });
 
-  it('refuse a NaN condition at evaluation (never read as true or false)', () => {
+  it('read a condition as mathjs does (0 and NaN are false) and refuse a step with no real value', () => {
     const f = compileFormula('log(a - t) ? 1 : 2', ['a']);
     expect(f.evaluate(2030, { a: 2031 })).toBe(2); // log(1) = 0: false
-    expect(() => f.evaluate(2030, { a: 2000 })).toThrow(/condition that is NaN at t = 2030/);
+    expect(() => f.evaluate(2030, { a: 2000 })).toThrow(/at t = 2030 \(a = 2000\): log\(-30\) is not a real number/);
+    expect(compileFormula('0/0 ? 1 : 2', []).evaluate(2030, {})).toBe(2); // mathjs: !!NaN is false
   });
 
   it('read radix literals with any word size at once (a 900-digit size once looped forever)', () => {

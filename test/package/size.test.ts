@@ -31,9 +31,11 @@ describe('bundle size (gzipped)', () => {
   // exp (src/math/) came onto its path; a formula may call every portable function (pow, the
   // trigonometric ones with their 1,200-bit 2/π for Payne–Hanek reduction, …), which takes
   // compileFormula from 6.7 to 17.5 KB and fitGrowth, whose models compile formulas, to 24.9 KB.
-  // (The issue allowed fitGrowth to bring mathjs: ~150 KB.)
-  it('compileFormula and fitGrowth: no zod, no mathjs; at most 18 and 25 KB', async () => {
-    for (const [names, budget] of [['compileFormula', 18], ['fitGrowth', 25]] as const) {
+  // (The issue allowed fitGrowth to bring mathjs: ~150 KB.) Meaning exactly what mathjs means
+  // (issue 22: its tolerant round/floor/ceil/mod and comparisons, arities, complex steps refused)
+  // took them to 18.9 and 26.25 KB.
+  it('compileFormula and fitGrowth: no zod, no mathjs; at most 19.5 and 26.75 KB', async () => {
+    for (const [names, budget] of [['compileFormula', 19.5], ['fitGrowth', 26.75]] as const) {
       const { kb, inputs } = await page(names);
       expect(kb, names).toBeLessThanOrEqual(budget);
       expect(inputs.filter((f) => /node_modules\/(zod|mathjs)/.test(f)), names).toEqual([]);
