@@ -80,8 +80,8 @@ describe('forecasts carry σ’s uncertainty', () => {
 
 it('volatilityPosterior of a subnormal sum of squares is a finite distribution (its steps underflowed to NaN)', () => {
   for (const dof of [1, 5, 1_000_000]) {
-    const p = volatilityPosterior(5e-324, dof) as { values: number[]; weights: number[] };
+    const p = volatilityPosterior(5e-324, dof) as EmpiricalDist;
     expect(p.values.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
-    expect(p.weights.every((w) => Number.isFinite(w) && w >= 0) && p.weights.some((w) => w > 0)).toBe(true);
+    expect(p.weights!.every((w) => Number.isFinite(w) && w >= 0) && p.weights!.some((w) => w > 0)).toBe(true);
   }
 });
