@@ -14,6 +14,7 @@ import { studentTQuantile } from '../stats/student-t.js';
 import { pitChart } from '../report/charts.js';
 import { displayBundle, toCSV, tidy, type TidyRow } from '../report/display.js';
 import { forecastModels, type ForecastModel } from './models.js';
+import { checkBaseline, checkModels, checkPoints } from './evaluate-checks.js';
 import { bootstrapAcrossHorizons } from './bootstrap.js';
 import { scoreForecasts } from './score.js';
 import { summarise, type ForecastScore, type ForecastSummary } from './summarise.js';
@@ -118,7 +119,7 @@ export function evaluateForecasts(record: readonly Observation[], o: EvaluateOpt
   const opts = options<EvaluateOptions>(fn, o, ['origins', 'horizons', 'paths', 'seed', 'models', 'baseline', 'points', 'bootstrap'], ['seed']);
   const outturns = selectObservations(fn, record, {});
   const years = outturns.map((x) => x.year);
-  const origins = opts.origins === undefined ? years.slice(2, -1) : finiteNumbers(fn, 'origins', opts.origins);
+  const origins = opts.origins === undefined ? years.slice(2, -1) : finiteNumbers(fn, 'origins', opts.origins).map((t, i) => wholeNumber(fn, `origins[${i}]`, t, -1_000_000, 1_000_000));
   for (const t of origins) {
     if (!years.includes(t)) throw new RangeError(`${fn}: origin ${t} has no outturn in the record (outturns: ${years.join(', ')})`);
     if (outturns.filter((x) => x.year <= t).length < 3) throw new RangeError(`${fn}: origin ${t} leaves fewer than 3 outturns to fit (needs 3)`);
@@ -127,12 +128,9 @@ export function evaluateForecasts(record: readonly Observation[], o: EvaluateOpt
   const horizons = opts.horizons === undefined ? [1, 2, 3, 4] : finiteNumbers(fn, 'horizons', opts.horizons).map((h, i) => wholeNumber(fn, `horizons[${i}]`, h, 1, 100));
   const paths = opts.paths === undefined ? 20_000 : wholeNumber(fn, 'paths', opts.paths, 100, 10_000_000);
   const seed = seedKey(opts.seed, fn);
-  const models = opts.models ?? forecastModels();
-  if (models === null || typeof models !== 'object') throw new TypeError(`${fn}: models must be an object of named model functions (got ${show(models)})`);
-  for (const [name, m] of Object.entries(models)) if (typeof m !== 'function') throw new TypeError(`${fn}: models[${JSON.stringify(name)}] must be a function (got ${show(m)})`);
-  const baseline = opts.baseline ?? 'no-change';
-  if (!(baseline in models)) throw new RangeError(`${fn}: baseline ${show(baseline)} is not one of the models (${Object.keys(models).join(', ')})`);
-  const points = opts.points ?? OFFICIAL_FORECASTS;
+  const models = opts.models === undefined ? forecastModels() : checkModels(fn, opts.models);
+  const baseline = checkBaseline(fn, opts.baseline ?? 'no-change', models);
+  const points = opts.points === undefined ? OFFICIAL_FORECASTS : checkPoints(fn, opts.points);
 
   const boot = opts.bootstrap === undefined ? null : options<{ records: number; paths?: number }>(`${fn}: bootstrap`, opts.bootstrap, ['records', 'paths'], ['records']);
   const records = boot === null ? 0 : wholeNumber(fn, 'bootstrap.records', boot.records, 2, 100_000);

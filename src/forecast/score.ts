@@ -34,6 +34,10 @@ export function scoreForecasts(outturns: readonly Observation[], { origins, hori
       const scenario = model(history, origin, horizon);
       // The same seed for every model and origin: paired forecasts.
       const r = simulateVolumes(scenario, { paths, seed });
+      const last = r.years[r.years.length - 1]!;
+      if (r.years[0]! > origin + 1 || last < horizon) {
+        throw new RangeError(`evaluateForecasts: model ${JSON.stringify(name)} from origin ${origin} gave a scenario of ${r.years[0]}–${last}; it must run from at most ${origin + 1} to at least the forecast year ${horizon} (a model is (record, origin, horizon) → scenario)`);
+      }
       for (const year of targets) {
         const y = byYear.get(year)!;
         const sorted = Float64Array.from(r.volume[year - r.years[0]!]!).sort();

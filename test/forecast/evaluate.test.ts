@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TITR_VOLUMES, fitRandomWalk, type Observation, type ScenarioInput } from '../../src/index.js';
 import { evaluateForecasts } from '../../src/forecast/evaluate.js';
-import { dampedTrendModel, driftModel, noChangeModel } from '../../src/forecast/models.js';
+import { dampedTrendModel, driftModel, noChangeModel, type ForecastModel } from '../../src/forecast/models.js';
 
 const outturns = TITR_VOLUMES.filter((x) => x.kind === 'reported');
 
@@ -173,5 +173,30 @@ describe('damped trend with an estimated φ', () => {
     const flat = dampedTrendModel({ phi: 'estimate' })(TITR_VOLUMES.filter((x) => x.kind === 'reported'), 2025, 2027);
     expect(piecewise(flat.growth).map((p) => p.volumeMt)).toEqual([4.119, 4.119, 4.119]);
     expect(() => dampedTrendModel({ phi: 'guess' as never })).toThrow(TypeError);
+  });
+});
+
+describe('evaluateForecasts refuses bad models, baselines and points by name, before any forecast runs', () => {
+  const base = { seed: 1, paths: 100, models: { 'no-change': noChangeModel() } };
+  it('points: not an array, a null element, a NaN or non-positive volume, a year not after its origin, no author', () => {
+    expect(() => evaluateForecasts(TITR_VOLUMES, { ...base, points: 5 as never })).toThrow(/^evaluateForecasts: points must be an array of point forecasts/);
+    expect(() => evaluateForecasts(TITR_VOLUMES, { ...base, points: [null] as never })).toThrow(/^evaluateForecasts: points\[0\] must be a point forecast/);
+    const p = { origin: 2021, year: 2022, volumeMt: 3.2, by: 'x', source: 's' };
+    expect(() => evaluateForecasts(TITR_VOLUMES, { ...base, points: [{ ...p, volumeMt: Number.NaN }] })).toThrow(/^evaluateForecasts: points\[0\]\.volumeMt must be a finite number \(got NaN\)/);
+    expect(() => evaluateForecasts(TITR_VOLUMES, { ...base, points: [p, { ...p, volumeMt: 0 }] })).toThrow(/^evaluateForecasts: points\[1\]\.volumeMt must be > 0/);
+    expect(() => evaluateForecasts(TITR_VOLUMES, { ...base, points: [{ ...p, year: 2021 }] })).toThrow(/^evaluateForecasts: points\[0\]\.year/);
+    expect(() => evaluateForecasts(TITR_VOLUMES, { ...base, points: [{ ...p, by: '' }] })).toThrow(/points\[0\]\.by must name who made the forecast/);
+  });
+  it("models: null or {} is refused (not the defaults); baseline must be a model's own name ('toString' is not)", () => {
+    expect(() => evaluateForecasts(TITR_VOLUMES, { ...base, models: null as never })).toThrow(/^evaluateForecasts: models must be an object of named model functions/);
+    expect(() => evaluateForecasts(TITR_VOLUMES, { ...base, models: {} })).toThrow(/must name at least one model/);
+    expect(() => evaluateForecasts(TITR_VOLUMES, { ...base, baseline: 'toString' })).toThrow(/^evaluateForecasts: baseline "toString" is not one of the models \(no-change\)/);
+    expect(() => evaluateForecasts(TITR_VOLUMES, { ...base, baseline: 5 as never })).toThrow(TypeError);
+  });
+  it('a model whose scenario ends before a forecast year is named, with its origin and what it returned', () => {
+    const short: ForecastModel = (history, origin) => ({ ...noChangeModel()(history, origin, origin + 1), horizon: origin + 1 });
+    expect(() => evaluateForecasts(TITR_VOLUMES, { seed: 1, paths: 100, models: { 'no-change': noChangeModel(), short }, points: [] })).toThrow(
+      /^evaluateForecasts: model "short" from origin 2021 gave a scenario of 2021–2022; it must run from at most 2022 to at least the forecast year 2025/,
+    );
   });
 });
