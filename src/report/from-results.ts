@@ -56,6 +56,9 @@ export function sobolOf(x: unknown): { rows: { factor: string; firstOrder: Inter
 /** The levels at which a transit result's distribution is drawn. */
 export const CHART_LEVELS: readonly number[] = Array.from({ length: 51 }, (_, i) => i / 50);
 
+/** The levels a route comparison keeps of each route's distribution (21: its JSON stays a few KB). */
+export const COMPARISON_LEVELS: readonly number[] = Array.from({ length: 21 }, (_, i) => i / 20);
+
 interface TransitLike {
   readonly kind: 'transit';
   readonly route: { readonly name: string };

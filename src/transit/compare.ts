@@ -10,7 +10,7 @@ import { transitRun } from './simulate.js';
 import { pairedAtLeast, pairedMean, pairedQuantile, type PairedDifference } from '../stats/paired.js';
 import { displayBundle, toCSV, type TidyRow } from '../report/display.js';
 import { labelled } from '../report/result-displays.js';
-import { CHART_LEVELS } from '../report/from-results.js';
+import { COMPARISON_LEVELS } from '../report/from-results.js';
 import { transitChart } from '../report/transit-chart.js';
 
 /** One row of {@link RouteComparison}. */
@@ -32,7 +32,7 @@ export interface RouteComparisonRow {
   differences: { mean: PairedDifference; p50: PairedDifference; p90: PairedDifference; probabilityWithin: PairedDifference } | null;
   /** The route's and its legs' sources. */
   sources: string[];
-  /** Quantiles of the trip days at 51 levels 0, 0.02, …, 1 (what `transitChart(comparison)` draws). */
+  /** Quantiles of the trip days at 21 levels 0, 0.05, …, 1 (what `transitChart(comparison)` draws). */
   distribution: { levels: number[]; days: number[] };
 }
 
@@ -136,7 +136,7 @@ export function compareRoutes(routes: readonly (RouteInput | Route)[], o: Compar
               probabilityWithin: pairedAtLeast(t.days.map((x) => -x), first.map((x) => -x), -within),
             },
       sources: [...(r.source ? [r.source] : []), ...r.legs.map((l) => `${l.name}: ${l.source ?? 'no source given'}`)],
-      distribution: { levels: [...CHART_LEVELS], days: [...t.quantiles(CHART_LEVELS)] },
+      distribution: { levels: [...COMPARISON_LEVELS], days: [...t.quantiles(COMPARISON_LEVELS)] },
     };
     first ??= t.days;
     return row;
