@@ -6,6 +6,7 @@
  * `mergeCorridor` merges into the {@link CorridorResult} of one thread, bit for bit.
  */
 import { blockRange, checkCover, checkPlan, finiteArrays, joined } from '../engine/blocks.js';
+import { checkFingerprints, fingerprint } from '../engine/fingerprint.js';
 import { checkTrips } from './engine-checks.js';
 import type { Route, RouteInput, Scenario, ScenarioInput } from '../scenario/types.js';
 import { mergePartials, volumePlan } from '../volume/engine.js';
@@ -100,8 +101,14 @@ export function runCorridorBlocks(plan: CorridorTripsPlan, b0: number, b1: numbe
   const p = checkTripsPlan(fn, plan);
   const [a, b] = blockRange(fn, b0, b1, p.nBlocks);
   const shape = { legs: p.route.legs.length, trips: p.trips, loads: p.demand.length, b0: a, b1: b, finite: false };
-  return corridorBlocks(p, a, b, into === undefined ? undefined : checkTrips(fn, into, 'into', shape));
+  return { ...corridorBlocks(p, a, b, into === undefined ? undefined : checkTrips(fn, into, 'into', shape)), fingerprint: tripsFingerprint(p) };
 }
+
+/** A trips plan's fingerprint: its inputs and its volume stage's plan (its volume arrays follow from those). */
+const tripsFingerprint = (p: CorridorTripsPlan) => {
+  const { fn: _caller, ...corridor } = p.corridor; // the checking function's name is not the plan's
+  return fingerprint({ corridor, volumes: p.volumes, route: p.route, trips: p.trips, nBlocks: p.nBlocks });
+};
 
 
 /** Merges partials of consecutive block ranges covering [0, plan.nBlocks), in block order: the result of {@link simulateCorridor}, bit for bit. */
@@ -109,7 +116,9 @@ export function mergeCorridor(plan: CorridorTripsPlan, partials: readonly TripBl
   const fn = 'mergeCorridor';
   const p = checkTripsPlan(fn, plan);
   const shape = (x: TripBlocks) => ({ legs: p.route.legs.length, trips: p.trips, loads: p.demand.length, b0: x.b0, b1: x.b1, finite: true });
-  return mergeCorridorPartials(p, checkCover<TripBlocks>(fn, partials, 'trip-blocks', p.nBlocks).map((x, i) => checkTrips(fn, x, `partials[${i}]`, shape(x))));
+  const covered = checkCover<TripBlocks>(fn, partials, 'trip-blocks', p.nBlocks);
+  checkFingerprints(fn, covered, tripsFingerprint(p));
+  return mergeCorridorPartials(p, covered.map((x, i) => checkTrips(fn, x, `partials[${i}]`, shape(x))));
 }
 
 /** {@link mergeCorridor} of partials this library made (unchecked: for schedulers). */

@@ -4,6 +4,7 @@
  * are plain data: block ranges of trips can run anywhere and merge to the bits of one thread.
  */
 import { blockRange, checkCover, joined } from '../engine/blocks.js';
+import { checkFingerprints, fingerprint } from '../engine/fingerprint.js';
 import { checkTransitPlan, checkTrips } from './engine-checks.js';
 import type { Route, RouteInput } from '../scenario/types.js';
 import { mergeTrips, TRIP_BLOCK, type TripBlocks } from './kernel.js';
@@ -46,7 +47,7 @@ export function runTransitBlocks(plan: TransitPlan, b0: number, b1: number, into
   const p = checkTransitPlan(fn, plan, transitPlan);
   const [a, b] = blockRange(fn, b0, b1, p.nBlocks);
   const shape = { legs: p.route.legs.length, trips: p.trips, loads: 1, b0: a, b1: b, finite: false };
-  return transitBlocks(p, a, b, into === undefined ? undefined : checkTrips(fn, into, 'into', shape));
+  return { ...transitBlocks(p, a, b, into === undefined ? undefined : checkTrips(fn, into, 'into', shape)), fingerprint: fingerprint(p) };
 }
 
 
@@ -55,7 +56,9 @@ export function mergeTransit(plan: TransitPlan, partials: readonly TripBlocks[])
   const fn = 'mergeTransit';
   const p = checkTransitPlan(fn, plan, transitPlan);
   const legs = p.route.legs.length;
-  const parts = checkCover<TripBlocks>(fn, partials, 'trip-blocks', p.nBlocks).map((x, i) => checkTrips(fn, x, `partials[${i}]`, { legs, trips: p.trips, loads: 1, b0: x.b0, b1: x.b1, finite: true }));
+  const covered = checkCover<TripBlocks>(fn, partials, 'trip-blocks', p.nBlocks);
+  checkFingerprints(fn, covered, fingerprint(p));
+  const parts = covered.map((x, i) => checkTrips(fn, x, `partials[${i}]`, { legs, trips: p.trips, loads: 1, b0: x.b0, b1: x.b1, finite: true }));
   return mergeTransitPartials(p, parts);
 }
 

@@ -47,6 +47,8 @@ export interface TripBlocks {
   kind: 'trip-blocks';
   b0: number;
   b1: number;
+  /** The fingerprint of the plan that made it (runTransitBlocks / runCorridorBlocks set it; a merge refuses another plan's). */
+  fingerprint?: string;
   days: Float64Array[];
   blocks: Float64Array[];
 }

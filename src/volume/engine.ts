@@ -8,6 +8,7 @@
  */
 import { show } from '../args.js';
 import { blockRange, checkCover, finiteArrays, joined } from '../engine/blocks.js';
+import { checkFingerprints, fingerprint } from '../engine/fingerprint.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { STREAM_BLOCK } from './draws.js';
 import { plan as checkRun, VOLUME_OPTIONS, type RunPlan, type VolumeBlocks, type VolumePilot, type VolumePlan } from './plan.js';
@@ -100,7 +101,8 @@ export function runVolumeBlocks(plan: VolumePlan, b0: number, b1: number, into?:
     throw new RangeError(`${fn}: this summary plan's brackets are not placed yet: run its pilot (runVolumePilot) and placeBrackets first`);
   }
   if (into !== undefined && p.summary !== null) throw new TypeError(`${fn}: into is for full runs (keep: 'all') only (got ${show(into)})`);
-  return volumeBlocks(p, a, b, into === undefined ? undefined : checkBlocks(fn, p, { ...into, b0: a, b1: b }, 'into', false));
+  const part = volumeBlocks(p, a, b, into === undefined ? undefined : checkBlocks(fn, p, { ...into, b0: a, b1: b }, 'into', false));
+  return { ...part, fingerprint: fingerprint(p) };
 }
 
 /**
@@ -113,9 +115,13 @@ export function mergeVolumes(plan: VolumePlan, partials: readonly VolumePartial[
   const p = checkVolumePlan(fn, plan);
   if (p.summary !== null) {
     if (p.summary.pilot !== null && p.summary.years === null) throw new RangeError(`${fn}: this summary plan's brackets are not placed yet (placeBrackets)`);
-    return mergePartials(p, checkCover<VolumeCounts>(fn, partials, 'volume-counts', p.nBlocks).map((c, i) => checkCounts(fn, p, c, i)));
+    const counts = checkCover<VolumeCounts>(fn, partials, 'volume-counts', p.nBlocks);
+    checkFingerprints(fn, counts, fingerprint(p));
+    return mergePartials(p, counts.map((c, i) => checkCounts(fn, p, c, i)));
   }
-  return mergePartials(p, checkCover<VolumeBlocks>(fn, partials, 'volume-blocks', p.nBlocks).map((x, i) => checkBlocks(fn, p, x, `partials[${i}]`, true)));
+  const blocks = checkCover<VolumeBlocks>(fn, partials, 'volume-blocks', p.nBlocks);
+  checkFingerprints(fn, blocks, fingerprint(p));
+  return mergePartials(p, blocks.map((x, i) => checkBlocks(fn, p, x, `partials[${i}]`, true)));
 }
 
 /**

@@ -190,6 +190,8 @@ export interface VolumeBlocks {
   kind: 'volume-blocks';
   b0: number;
   b1: number;
+  /** The fingerprint of the plan that made it (runVolumeBlocks sets it; a merge refuses another plan's). */
+  fingerprint?: string;
   demand: Float64Array[];
   capacity: Float64Array[];
   volume: Float64Array[];

@@ -56,6 +56,8 @@ export interface VolumeCounts {
   kind: 'volume-counts';
   b0: number;
   b1: number;
+  /** The fingerprint of the plan that made it (runVolumeBlocks sets it; a merge refuses another plan's). */
+  fingerprint?: string;
   /** (b − b0, k) → partialWidth(T) doubles: Σ(v − v0), Σ(v − v0)², Σ unmet, Σ v/c, #unmet, #at capacity, Σ (unmet − block mean)², Σ (v/c − block mean)², then ≥ and first per threshold. */
   stats: Float64Array;
   counters: (CounterState[] | null)[];

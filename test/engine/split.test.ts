@@ -10,6 +10,7 @@ import { mergeCorridor, planCorridor, planCorridorTrips, runCorridorBlocks } fro
 import { mergeTransit, planTransit, runTransitBlocks, type TripBlocks } from '../../src/transit/engine.js';
 import { mergeVolumes, placeBrackets, planVolumes, runVolumeBlocks, runVolumePilot, type VolumePartial, type VolumePlan } from '../../src/volume/engine.js';
 import { decode, encode } from './codec.js';
+import { fingerprint } from '../../src/engine/fingerprint.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'mc-engine-'));
@@ -122,5 +123,36 @@ describe('property: any split of the blocks into contiguous ranges merges to the
     expect(() => mergeTransit(plan, [b, a])).toThrow(/mergeTransit: partials must cover blocks \[0, 3\) in block order: partials\[0\] starts at block 1, expected 0/);
     expect(() => mergeTransit(plan, [a])).toThrow(/mergeTransit: partials must cover blocks \[0, 3\) in block order: they end at block 1/);
     expect(() => runTransitBlocks(plan, 2, 2)).toThrow(/runTransitBlocks: b1 must be a whole number in \[3, 3\]/);
+  });
+});
+
+describe('partials carry their plan fingerprint, and a merge refuses another plan partials', () => {
+  const scenario = { start: { year: 2025, volumeMt: 4.119 }, horizon: 2028, growth: { model: 'exponential' as const, rate: 0.2 }, volatility: 0.2, capacity: { baseMt: 6 }, target: { year: 2028, volumeMt: 8 } };
+  it('volumes (full and summary), transit and corridor: another seed, scenario, option or block size is refused, naming the partial', () => {
+    const o = { paths: 40_000, seed: 'fp' };
+    const plan = planVolumes(scenario, o);
+    const own = (p: VolumePlan) => [runVolumeBlocks(p, 0, 1), runVolumeBlocks(p, 1, p.nBlocks)];
+    expect(() => mergeVolumes(plan, own(plan))).not.toThrow();
+    for (const other of [planVolumes(scenario, { ...o, seed: 'other' }), planVolumes({ ...scenario, horizon: scenario.horizon }, { ...o, blockSize: 32_768 }), planVolumes({ ...scenario, volatility: 0.3 }, o), planVolumes(scenario, { ...o, quantiles: [0.25] })]) {
+      const [a, b] = [runVolumeBlocks(plan, 0, 1), runVolumeBlocks(other, 1, other.nBlocks)];
+      expect(() => mergeVolumes(plan, [a, b])).toThrow(/^mergeVolumes: partials\[1\] was made from another plan \(fingerprint "[0-9a-f]{16}", this plan's [0-9a-f]{16}\)/);
+    }
+    const { fingerprint: _fp, ...bare } = runVolumeBlocks(plan, 1, plan.nBlocks);
+    expect(() => mergeVolumes(plan, [runVolumeBlocks(plan, 0, 1), bare as VolumePartial])).toThrow(/partials\[1\] carries no fingerprint/);
+
+    const t = planTransit(ROUTES['corridor-poti'], { trips: 40_000, seed: 'fp' });
+    const t2 = planTransit(ROUTES['corridor-poti'], { trips: 40_000, seed: 'fp', volumeMt: 4 });
+    expect(() => mergeTransit(t, [runTransitBlocks(t, 0, 1), runTransitBlocks(t2, 1, t2.nBlocks)])).toThrow(/^mergeTransit: partials\[1\] was made from another plan/);
+  });
+
+  it('a plan and its JSON copy (typed arrays as arrays) have one fingerprint; a shard made from the copy merges', () => {
+    const plan = planVolumes(scenario, { paths: 40_000, seed: 'fp' });
+    const copy = JSON.parse(JSON.stringify(plan)) as VolumePlan;
+    expect(fingerprint(copy)).toBe(fingerprint(plan));
+    expect(mergeVolumes(plan, [runVolumeBlocks(copy, 0, 1), runVolumeBlocks(plan, 1, plan.nBlocks)]).paths).toBe(40_000);
+    expect(fingerprint({ ...plan, seed: 'fp2' })).not.toBe(fingerprint(plan));
+    expect(fingerprint({ a: -0 })).not.toBe(fingerprint({ a: 0 }));
+    expect(fingerprint({ a: 1, b: 2 })).toBe(fingerprint({ b: 2, a: 1 }));
+    expect(fingerprint(new Float64Array([1, 2]))).toBe(fingerprint([1, 2]));
   });
 });
