@@ -95,7 +95,7 @@ export class ForecastEvaluation {
       text: `ForecastEvaluation: ${this.scores.length} forecasts scored; ${this.warnings.join(' ')}`,
       rows: this.toRecords(),
       keyName: 'model',
-      chart: pitChart(this.scores.map((s) => ({ model: s.model, pit: s.pit }))),
+      chart: pitChart(this),
     });
   }
 

@@ -1,6 +1,6 @@
 import { numberIn } from '../args.js';
 import { chartOptions, records } from './check.js';
-import { backtestBandsOf } from './from-results.js';
+import { backtestBandsOf, pitPointsOf } from './from-results.js';
 import { base, DASHES, INK, LINES, type VegaLiteSpec } from './style.js';
 
 // Forecast charts: backtest bands against outturns, and PIT values.
@@ -44,9 +44,10 @@ export interface PitPoint {
   readonly pit: number;
 }
 
-/** A strip of each model's PIT values: a calibrated forecast spreads them evenly over [0, 1]. */
-export function pitChart(points: readonly PitPoint[], o: { title?: string; sources?: readonly string[] } = {}): VegaLiteSpec {
+/** A strip of each model's PIT values: a calibrated forecast spreads them evenly over [0, 1]. Takes the points or a forecast evaluation. */
+export function pitChart(points: readonly PitPoint[] | { readonly kind: 'forecast-evaluation' }, o: { title?: string; sources?: readonly string[] } = {}): VegaLiteSpec {
   const fn = 'pitChart';
+  points = pitPointsOf(points) ?? (points as readonly PitPoint[]);
   records<PitPoint>(fn, 'points', points, { model: 'string', pit: 'number' }).forEach((p, i) => numberIn(fn, `points[${i}].pit`, p.pit, 0, 1));
   o = chartOptions(fn, o, []);
   const models = [...new Set(points.map((p) => p.model))];

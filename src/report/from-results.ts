@@ -83,3 +83,9 @@ export function backtestBandsOf(x: unknown): { origin: number; year: number; p10
   const b = x as { fitThrough: number; rows: readonly { year: number; p10: number; p50: number; p90: number; outturn: number }[] };
   return b.rows.map((r) => ({ origin: b.fitThrough, year: r.year, p10: r.p10, p50: r.p50, p90: r.p90, outturn: r.outturn }));
 }
+
+/** A forecast evaluation's PIT values, model by model. */
+export function pitPointsOf(x: unknown): { model: string; pit: number }[] | null {
+  if (kindOf(x) !== 'forecast-evaluation') return null;
+  return (x as { scores: readonly { model: string; pit: number }[] }).scores.map((s) => ({ model: s.model, pit: s.pit }));
+}

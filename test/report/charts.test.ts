@@ -14,6 +14,8 @@ import {
   SOURCES,
   TITR_VOLUMES,
   VEGA_LITE_SCHEMA,
+  evaluateForecasts,
+  noChangeModel,
   backtest,
   compareRoutes,
   sobolIndicesOf,
@@ -300,6 +302,8 @@ describe('the chart builders take the results they chart', () => {
     expect(c.rows[0]!.distribution.days).toEqual(t.quantiles(Array.from({ length: 21 }, (_, i) => i / 20)));
     const b = backtest(TITR_VOLUMES, { fitThrough: 2022, horizon: 2025, paths: 2000, seed: 1 });
     expect(backtestChart(b)).toEqual(backtestChart(b.rows.map((r) => ({ origin: 2022, year: r.year, p10: r.p10, p50: r.p50, p90: r.p90, outturn: r.outturn }))));
+    const e = evaluateForecasts(TITR_VOLUMES, { seed: 1, paths: 200, models: { 'no-change': noChangeModel() }, points: [] });
+    expect(pitChart(e)).toEqual(pitChart(e.scores.map((s) => ({ model: s.model, pit: s.pit }))));
     // A result of another kind is refused by name, as rows of the wrong shape are.
     expect(() => tornadoChart(t as never)).toThrow(/tornadoChart/);
     expect(() => fanChart(t as never)).toThrow(/fanChart: rows must be an array/);

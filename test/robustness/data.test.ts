@@ -24,6 +24,13 @@ const results: [string, () => unknown][] = [
   ['sobolIndices', () => api.sobolIndices(small, { output: { year: 2028 }, samples: 64, seed: 1 })],
   ['rankCorrelations', () => api.rankCorrelations(small, { output: { year: 2028 }, paths: 300, seed: 1 })],
   ['evaluateForecasts', () => api.evaluateForecasts(TITR_VOLUMES, { seed: 1, paths: 100, models: { 'no-change': api.noChangeModel() }, points: [] })],
+  ['shapleyEffects', () => api.shapleyEffects(small, { output: { year: 2028 }, permutations: 4, seed: 1, outer: 4, varianceSamples: 50 })],
+  ['shapleyEffectsOf', () => api.shapleyEffectsOf((x) => x.a! + 2 * x.b!, { factors: ['a', 'b'], ...api.gaussianInputs(['a', 'b'], { covariance: [[1, 0.5], [0.5, 1]] }), permutations: 10, seed: 1, varianceSamples: 50 })],
+  ['sobolIndicesOf', () => api.sobolIndicesOf((x) => x.a! + 2 * x.b!, { factors: ['a', 'b'], samples: 64, seed: 1, replicates: 4 })],
+  ['solveScenario', () => api.solveScenario(small, { parameter: 'growth.rate', statistic: { statistic: 'quantile', year: 2027, p: 0.5 }, level: 5, range: [0, 1], paths: 200, seed: 1, tolerance: 0.01 })],
+  ['simulateVolumes until', () => api.simulateVolumes(PRESETS['official-capacity'], { seed: 1, keep: 'summary', untilStandardError: { tolerance: 0.01, maxPaths: 100_000, statistic: { year: 2027, volumeMt: 10 } } })],
+  ['simulateTransit until', () => api.simulateTransit(ROUTES['northern-rail'], { seed: 1, untilStandardError: { tolerance: 0.01, maxTrips: 100_000, statistic: { days: 20 } } })],
+  ['volatilityPosterior', () => api.volatilityPosterior(0.5, 4)],
   ['parseScenario', () => api.parseScenario(PRESETS.baseline)],
   ['parseRoute', () => api.parseRoute(ROUTES['corridor-poti'])],
 ];
