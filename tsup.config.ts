@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 // middle-corridor/testing loads fast-check (an optional peer) through src/testing/fast-check-peer.ts,
 // whose top-level await CommonJS cannot have: the CommonJS build takes fast-check-peer.cjs.ts, which
@@ -13,30 +13,52 @@ const fastCheckPeer = {
   },
 };
 
-// One build for every entry, with code splitting (ESM and CJS): the code the entries share lives
-// in chunks beside them, so `middle-corridor/node` runs the main entry's own classes (its results
-// are `instanceof VolumeResult`, its errors `instanceof ScenarioError`) instead of a bundled copy.
-// Dependencies stay external: users' bundlers dedupe zod.
-export default defineConfig({
-  entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'node/worker': 'src/node/worker.ts', 'render/index': 'src/render/index.ts', 'testing/index': 'src/testing/index.ts' },
-  format: ['esm', 'cjs'],
-  splitting: true,
-  // The worker is started by file name, never imported: no declarations for it.
-  dts: { entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'render/index': 'src/render/index.ts', 'testing/index': 'src/testing/index.ts' } },
+const shared: Options = {
   sourcemap: true,
-  clean: true,
   target: 'es2022',
   // The core imports no Node module (test/package/purity.test.ts); only src/node does.
   platform: 'node',
-  // No shims: tsup's would put one `import.meta.url` in a shared chunk, the chunk's own URL.
-  // src/node/pool.ts finds its file by `__filename` in CommonJS and `import.meta.url` in ESM,
-  // so the CommonJS build has no use for `import.meta` (a syntax error there).
-  esbuildOptions(o, { format }) {
-    if (format === 'cjs') o.define = { ...o.define, 'import.meta.url': 'undefined' };
-  },
   tsconfig: 'tsconfig.node.json',
-  esbuildPlugins: [fastCheckPeer],
   // middle-corridor/render loads vega, vega-lite and resvg (optional peers) when called.
-  // middle-corridor/testing needs fast-check (an optional peer).
+  // middle-corridor/testing needs fast-check (an optional peer). Dependencies stay external: users'
+  // bundlers dedupe zod.
   external: ['zod', 'seedrandom', 'vega', 'vega-lite', '@resvg/resvg-js', 'fast-check'],
-});
+  // `npm run build` empties dist/ first (scripts/clean-dist.mjs): the two builds below write
+  // beside each other, and tsup's clean, run by each, could race the other's output.
+  clean: false,
+};
+
+/** The public entries, by their path in dist/. */
+const entries = { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'render/index': 'src/render/index.ts', 'testing/index': 'src/testing/index.ts' };
+
+export default defineConfig([
+  // ES modules: one output module per source module (no bundling), as a user's bundler then sees
+  // the sources themselves: with `"sideEffects": false` it keeps only the modules a page reaches
+  // (`quantile` alone is a few KB; a bundle of chunks would keep every statement a chunk holds).
+  // The entries share modules, so `middle-corridor/node` runs the main entry's own classes.
+  {
+    ...shared,
+    entry: ['src/**/*.ts', '!src/**/*.d.ts', '!src/testing/fast-check-peer.cjs.ts'],
+    format: ['esm'],
+    bundle: false,
+    dts: { entry: entries },
+  },
+  // CommonJS: one build for every entry with code splitting: the code the entries share lives in
+  // chunks beside them, so `middle-corridor/node` runs the main entry's own classes (its results
+  // are `instanceof VolumeResult`, its errors `instanceof ScenarioError`) instead of a bundled copy.
+  {
+    ...shared,
+    // The worker is started by file name, never imported: an entry without declarations.
+    entry: { ...entries, 'node/worker': 'src/node/worker.ts' },
+    format: ['cjs'],
+    splitting: true,
+    dts: { entry: entries },
+    // No shims: tsup's would put one `import.meta.url` in a shared chunk, the chunk's own URL.
+    // src/node/pool.ts finds its file by `import.meta.url` in ESM and `__filename` in CommonJS,
+    // so the CommonJS build has no use for `import.meta` (a syntax error there).
+    esbuildOptions(o) {
+      o.define = { ...o.define, 'import.meta.url': 'undefined' };
+    },
+    esbuildPlugins: [fastCheckPeer],
+  },
+]);

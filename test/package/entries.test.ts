@@ -12,6 +12,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build as esbuild } from 'esbuild';
+import { gzipSync } from 'node:zlib';
 import { build } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -79,9 +81,11 @@ describe('the built entries share the main entry\'s code', () => {
     }
   });
 
-  it('the main entry and the chunks it shares with middle-corridor/node import no Node module (the core runs in browsers)', () => {
-    const core = readdirSync(join(pkg, 'dist')).filter((f) => /\.(c?js)$/.test(f));
-    expect(core.filter((f) => f.startsWith('chunk-')).length).toBeGreaterThan(0);
+  it('the main entry and the modules it shares with middle-corridor/node import no Node module (the core runs in browsers)', () => {
+    // ESM: one module per source module (dist/volume/kernel.js, …); CommonJS: shared chunks.
+    const core = (readdirSync(join(pkg, 'dist'), { recursive: true }) as string[]).filter((f) => /\.(c?js)$/.test(f) && !f.startsWith('node'));
+    expect(core.filter((f) => f.startsWith('chunk-') && f.endsWith('.cjs')).length).toBeGreaterThan(0);
+    expect(core).toEqual(expect.arrayContaining(['index.js', join('volume', 'kernel.js'), join('stats', 'quantile.js')]));
     for (const file of core) {
       const text = readFileSync(join(pkg, 'dist', file), 'utf8');
       expect(text, file).not.toMatch(/from ["'](node:|fs|path|os|url|worker_threads)|require\(["'](node:|fs|path|os|url|worker_threads)/);
@@ -145,5 +149,51 @@ describe('the built entries share the main entry\'s code', () => {
     expect(cjs.stdout.trim()).toBe(want);
     // And the main entry never needs it.
     expect(node(['-e', "console.log(typeof require('middle-corridor').simulateVolumes)"]).stdout.trim()).toBe('function');
+  });
+});
+
+/**
+ * Size budgets, measured on what ships: small pages bundled for the browser by esbuild (minified
+ * ESM) from the built package installed under node_modules — `"sideEffects": false`, the exports
+ * map and dist/ as a user's bundler sees them — gzipped. The ES build is one module per source
+ * module, so a page keeps only the modules it reaches (docs/performance.md has the figures).
+ */
+describe('bundle size of the built package (gzipped)', () => {
+  async function page(names: string): Promise<{ kb: number; inputs: string[] }> {
+    const r = await esbuild({
+      stdin: { contents: `import { ${names} } from 'middle-corridor'; globalThis.page = [${names}];`, resolveDir: dir, loader: 'js' },
+      bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, metafile: true, logLevel: 'silent',
+    });
+    const out = Object.values(r.metafile.outputs)[0]!.inputs;
+    return { kb: gzipSync(r.outputFiles[0]!.contents).length / 1024, inputs: Object.keys(out).filter((f) => out[f]!.bytesInOutput > 0) };
+  }
+
+  it('quantile alone: at most 5 KB, no zod, no schema', async () => {
+    const { kb, inputs } = await page('quantile');
+    expect(kb).toBeLessThanOrEqual(5);
+    expect(inputs.filter((f) => /\/(zod|seedrandom)\/|scenario/.test(f))).toEqual([]);
+  });
+
+  // The price of the same bits on every engine: fitGrowth was 14 KB before the portable log and
+  // exp (src/math/) came onto its path; a formula may call every portable function (pow, the
+  // trigonometric ones with their 1,200-bit 2/π for Payne–Hanek reduction, …), and means exactly
+  // what mathjs means (its tolerant round/floor/ceil/mod and comparisons, arities, complex steps
+  // refused): compileFormula 18.9 KB, fitGrowth 26.3 KB. (The issue allowed fitGrowth to bring
+  // mathjs: ~150 KB.)
+  it('compileFormula and fitGrowth: no zod, no mathjs; at most 19.5 and 26.75 KB', async () => {
+    for (const [names, budget] of [['compileFormula', 19.5], ['fitGrowth', 26.75]] as const) {
+      const { kb, inputs } = await page(names);
+      expect(kb, names).toBeLessThanOrEqual(budget);
+      expect(inputs.filter((f) => /\/(zod|mathjs)\//.test(f)), names).toEqual([]);
+    }
+  });
+
+  it("simulateVolumes + PRESETS: at most 60 KB, zod/mini's functions only (no classic API, no locales)", async () => {
+    const { kb, inputs } = await page('simulateVolumes, PRESETS');
+    expect(kb).toBeLessThanOrEqual(60);
+    expect(inputs.filter((f) => f.includes('/mathjs/'))).toEqual([]);
+    // All of zod (classic, or mini's whole namespace once re-exported) would be ~90 KB of it.
+    expect(inputs.filter((f) => /\/zod\/v4\/(classic|locales)\//.test(f))).toEqual([]);
+    expect(inputs.some((f) => f.includes('/zod/v4/mini/'))).toBe(true);
   });
 });
