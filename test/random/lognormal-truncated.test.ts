@@ -70,11 +70,18 @@ describe('truncated lognormal: closed forms against scipy', () => {
 describe('truncated lognormal: draws', () => {
   const n = 200_000;
   for (const c of (ref.cases as Case[]).slice(0, 6)) {
-    it(`median ${c.median}, sigma ${c.sigma} on [${c.min ?? 0}, ${c.max ?? '∞'}]: mean and variance within 4 SE of the closed form`, () => {
+    it(`median ${c.median}, sigma ${c.sigma} on [${c.min ?? 0}, ${c.max ?? '∞'}]: mean, variance and scipy's quantiles within 4 SE`, () => {
       const x = fill(sampler(stream('truncated lognormal', JSON.stringify(c)), dist(c)), new Float64Array(n));
       const s = sampleStats(x);
       expect(Math.abs(s.mean - c.mean)).toBeLessThan(4 * Math.sqrt(c.variance / n));
       expect(Math.abs(s.variance - c.variance)).toBeLessThan(4 * s.seVariance);
+      // The share of draws below scipy's p-quantile is p, within 4 SE (the whole distribution, not only two moments).
+      ref.ps.forEach((p: number, i: number) => {
+        if (!(p > 0 && p < 1)) return;
+        let below = 0;
+        for (const v of x) below += +(v <= c.q![i]!);
+        expect(Math.abs(below / n - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / n));
+      });
     });
   }
   it('lie inside [min, max], quantiles and the mean too, and the quantile function is increasing (fast-check)', () => {

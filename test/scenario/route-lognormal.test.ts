@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseRoute, parseScenario, ROUTE_LIMITS, ScenarioError, type LegInput } from 'middle-corridor';
-import { route } from 'middle-corridor/testing';
+import { param, route } from 'middle-corridor/testing';
+import { moments } from '../../src/random/moments.js';
 
 const one = (days: unknown, delay?: unknown) => ({ name: 'r', legs: [{ name: 'a', mode: 'rail', days, ...(delay === undefined ? {} : { delay }) }] });
 const refusal = (doc: unknown): string => {
@@ -50,6 +51,18 @@ describe('lognormal legs (issue 22)', () => {
       { seed: 22, numRuns: 500 },
     );
     expect(lognormals).toBeGreaterThan(50);
+  });
+  it("the kit's param({ dists: ['lognormal'] }) with a finite max gives truncated lognormals inside the bounds", () => {
+    fc.assert(
+      fc.property(param({ min: 2, max: 50, dists: ['lognormal'] }), (p) => {
+        expect(typeof p === 'object' && p.dist === 'lognormal').toBe(true);
+        const m = moments(p);
+        expect(m.min! >= 2 && m.max! <= 50 && m.mean >= 2 && m.mean <= 50).toBe(true);
+        void parseScenario({ start: { year: 2025, volumeMt: 1 }, horizon: 2026, growth: { model: 'exponential', rate: 0.1 }, capacity: { baseMt: p } });
+      }),
+      { seed: 22, numRuns: 500 },
+    );
+    expect(() => param({ min: -2, max: 0, dists: ['lognormal'] })).toThrow(/no distribution shape left/);
   });
   it('refuses max <= 0, max < min, max above the cap, min beyond it, sigma < 0 and a negative min, naming the field', () => {
     const ln = (over: object) => one({ dist: 'lognormal', median: 10, sigma: 0.5, ...over });
