@@ -62,6 +62,10 @@ export function support(param: Param): Support {
  * @example
  * moments({ dist: 'triangular', min: 1, mode: 2, max: 6 })
  * // => { mean: 3, variance: 1.1666…, min: 1, max: 6 }
+ * @example
+ * // A lognormal truncated to [5, 60] (scipy, integrating truncnorm on the log scale: 22.419511710098597, 172.36565887280778)
+ * moments({ dist: 'lognormal', median: 20, sigma: 0.8, min: 5, max: 60 })
+ * // => { mean: 22.41951171009…, variance: 172.3656588728…, min: 5, max: 60 }
  */
 export function moments(param: Param): Moments {
   const p = paramArg('moments', 'param', param);
