@@ -75,7 +75,7 @@ export function scaled(p: Param, factor: number): Param {
     case 'normal':
       return { ...p, mean: p.mean * factor, sd: p.sd * factor, ...(p.min === undefined ? {} : { min: p.min * factor }), ...(p.max === undefined ? {} : { max: p.max * factor }) };
     case 'lognormal':
-      return { ...p, median: p.median * factor };
+      return { ...p, median: p.median * factor, ...(p.min === undefined ? {} : { min: p.min * factor }), ...(p.max === undefined ? {} : { max: p.max * factor }) };
     case 'empirical':
       return { ...p, values: p.values.map((v) => v * factor) };
   }

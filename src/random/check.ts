@@ -120,9 +120,10 @@ export function paramArg(fn: string, name: string, p: unknown): Param {
       break;
     }
     case 'lognormal':
-      options(fn, p, ['dist', 'median', 'sigma'], ['median', 'sigma']);
+      options(fn, p, ['dist', 'median', 'sigma', 'min', 'max'], ['median', 'sigma']);
       if (!(num('median') > 0)) throw new RangeError(`${at}.median must be > 0 (got ${show(d.median)})`);
       if (!(num('sigma') >= 0)) throw new RangeError(`${at}.sigma must be >= 0 (got ${show(d.sigma)})`);
+      lognormalBounds(`${at}.`, d.median as number, d.sigma as number, d.min === undefined ? undefined : num('min'), d.max === undefined ? undefined : num('max'));
       break;
     case 'empirical':
       options(fn, p, ['dist', 'values', 'weights'], ['values']);
@@ -130,6 +131,20 @@ export function paramArg(fn: string, name: string, p: unknown): Param {
       break;
   }
   return p as Dist;
+}
+
+/**
+ * Checks a lognormal's truncation (finite bounds, already checked to be numbers): min >= 0 (0
+ * truncates nothing), max > 0, min <= max, and with sigma 0 the median inside [min, max].
+ * `at` starts each message ("lognormal: " or "moments: param.").
+ */
+export function lognormalBounds(at: string, median: number, sigma: number, min: number | undefined, max: number | undefined): void {
+  if (min !== undefined && !(min >= 0)) throw new RangeError(`${at}min must be >= 0 (got ${show(min)}; 0 truncates nothing)`);
+  if (max !== undefined && !(max > 0)) throw new RangeError(`${at}max must be > 0 (got ${show(max)}): a lognormal's values are positive`);
+  if (!((min ?? 0) <= (max ?? Infinity))) throw new RangeError(`${at}max must be >= min (got min ${min}, max ${max})`);
+  if (sigma === 0 && !(median >= (min ?? 0) && median <= (max ?? Infinity))) {
+    throw new RangeError(`${at}median with sigma 0 must lie in [min, max] (got median ${median}, min ${min ?? 0}, max ${max ?? Infinity})`);
+  }
 }
 
 /** Checks an empirical distribution's values and weights; returns the weights' sum. */

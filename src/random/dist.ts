@@ -8,8 +8,12 @@ export interface TriangularDist { readonly dist: 'triangular'; readonly min: num
 export interface PertDist { readonly dist: 'pert'; readonly min: number; readonly mode: number; readonly max: number; readonly lambda?: number | undefined }
 /** Normal, truncated to [min, max] when either bound is given. */
 export interface NormalDist { readonly dist: 'normal'; readonly mean: number; readonly sd: number; readonly min?: number | undefined; readonly max?: number | undefined }
-/** Lognormal with the given median and log-scale sd: median · exp(sigma · Z). */
-export interface LognormalDist { readonly dist: 'lognormal'; readonly median: number; readonly sigma: number }
+/**
+ * Lognormal with the given median and log-scale sd: median · exp(sigma · Z), truncated to
+ * [min, max] when a bound is given (min >= 0, where 0 truncates nothing; max > 0): then drawn as
+ * exp of a normal(ln median, sigma) truncated to [ln min, ln max].
+ */
+export interface LognormalDist { readonly dist: 'lognormal'; readonly median: number; readonly sigma: number; readonly min?: number | undefined; readonly max?: number | undefined }
 /** Discrete: one of `values`, with probabilities proportional to `weights` (equal by default). */
 export interface EmpiricalDist { readonly dist: 'empirical'; readonly values: readonly number[]; readonly weights?: readonly number[] | undefined }
 

@@ -123,11 +123,30 @@ function normalAt(p: number, d: Extract<Dist, { dist: 'normal' }>): number {
   return x < lo ? lo : x > hi ? hi : x;
 }
 
+/** A lognormal's p-quantile: exp of its log's (a truncated normal's when bounded), clamped to [min, max]. */
+function lognormalAt(p: number, d: Extract<Dist, { dist: 'lognormal' }>): number {
+  const { median, sigma } = d;
+  if (sigma === 0) return median;
+  if (!(d.min! > 0) && d.max === undefined) return median * exp(sigma * nq(p));
+  const lo = d.min! > 0 ? d.min! : 0;
+  const hi = d.max ?? Infinity;
+  if (lo === hi || p === 0) return lo;
+  if (p === 1) return hi;
+  // A bound more than 1e150 sigma beyond the median on the log scale: every value is that bound
+  // (the sampler's rule, normalOf).
+  const mu = log(median);
+  if ((log(lo) - mu) / sigma > 1e150) return lo;
+  if ((log(hi) - mu) / sigma < -1e150) return hi;
+  const y = normalAt(p, { dist: 'normal', mean: mu, sd: sigma, min: lo > 0 ? log(lo) : undefined, max: d.max === undefined ? undefined : log(d.max) });
+  const x = exp(y);
+  return x < lo ? lo : x > hi ? hi : x;
+}
+
 /**
  * The p-quantile of a parameter (a number is its own quantile), p in [0, 1]. Empirical
  * distributions give the smallest value whose cumulative weight reaches p. The parameter is
- * checked as its sampler checks it. On an unbounded side (a normal without min or max, a
- * lognormal above) the 0- or 1-quantile is infinite: there p must lie in (0, 1), a RangeError
+ * checked as its sampler checks it; a truncated lognormal's is exp of its truncated log's. On an
+ * unbounded side (a normal without min or max, a lognormal without max) the 0- or 1-quantile is infinite: there p must lie in (0, 1), a RangeError
  * otherwise; a quantile too large for a double (a lognormal with a large sigma) is a RangeError too.
  * @example paramQuantile({ dist: 'triangular', min: 0, mode: 0, max: 1 }, 0.75) // => 0.5
  */
@@ -135,7 +154,7 @@ export function paramQuantile(param: Param, p: number): number {
   const d = paramArg('paramQuantile', 'param', param);
   numberIn('paramQuantile', 'p', p, 0, 1);
   if (typeof d !== 'number' && (p === 0 || p === 1)) {
-    const open = d.dist === 'normal' && d.sd > 0 ? (p === 0 ? d.min === undefined : d.max === undefined) : d.dist === 'lognormal' && d.sigma > 0 && p === 1;
+    const open = d.dist === 'normal' && d.sd > 0 ? (p === 0 ? d.min === undefined : d.max === undefined) : d.dist === 'lognormal' && d.sigma > 0 && p === 1 && d.max === undefined;
     if (open) {
       throw new RangeError(`paramQuantile: p must be in (0, 1) for ${show(param)}, which is unbounded ${p === 0 ? 'below' : 'above'} (got ${p}: its ${p}-quantile is ${p === 0 ? '-' : ''}Infinity)`);
     }
@@ -172,7 +191,7 @@ export function quantileOf(param: Param, p: number): number {
     case 'normal':
       return normalAt(p, param);
     case 'lognormal':
-      return param.sigma === 0 ? param.median : param.median * exp(param.sigma * nq(p));
+      return lognormalAt(p, param);
     case 'empirical': {
       const order = param.values.map((v, i) => [v, param.weights?.[i] ?? 1] as const).sort((x, y) => x[0] - y[0]);
       const total = order.reduce((s, [, w]) => s + w, 0);

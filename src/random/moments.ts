@@ -1,9 +1,10 @@
 import { show } from '../args.js';
-import { normalCdf, normalPdf } from '../stats/normal.js';
+import { normalPdf } from '../stats/normal.js';
 import { paramArg } from './check.js';
 import { shapes } from './gamma-samplers.js';
 import type { Param } from './dist.js';
-import { exp, expm1 } from '../math/index.js';
+import { exp, expm1, log } from '../math/index.js';
+import { logNormalMassParts, normalMass } from './normal-mass.js';
 
 /** Mean, variance and support of a parameter's distribution (closed forms). */
 export interface Moments {
@@ -36,7 +37,7 @@ export function support(param: Param): Support {
       if (param.sd === 0) return { min: param.mean, max: param.mean };
       return { min: param.min ?? null, max: param.max ?? null };
     case 'lognormal':
-      return param.sigma === 0 ? { min: param.median, max: param.median } : { min: 0, max: null };
+      return param.sigma === 0 ? { min: param.median, max: param.median } : { min: param.min ?? 0, max: param.max ?? null };
     case 'empirical': {
       let min = Infinity;
       let max = -Infinity;
@@ -52,7 +53,8 @@ export function support(param: Param): Support {
 
 /**
  * Closed-form moments and support of a parameter: exact for every distribution of docs/design.md
- * (the truncated normal by the standard formulas with φ and Φ). An unbounded side of the support
+ * (the truncated normal by the standard formulas with φ and Φ, the truncated lognormal by
+ * E[Xᵏ] = medianᵏ·e^(k²σ²/2)·[Φ(b − kσ) − Φ(a − kσ)]/[Φ(b) − Φ(a)], a and b its standardised log bounds). An unbounded side of the support
  * is `null` (never ±Infinity). The parameter is checked as its sampler checks it (TypeError for
  * a wrong kind, RangeError for a bad value); a mean or variance too large for a double (a
  * lognormal with sigma 40, a uniform over [0, 1e200]) is a RangeError, never Infinity.
@@ -60,6 +62,10 @@ export function support(param: Param): Support {
  * @example
  * moments({ dist: 'triangular', min: 1, mode: 2, max: 6 })
  * // => { mean: 3, variance: 1.1666…, min: 1, max: 6 }
+ * @example
+ * // A lognormal truncated to [5, 60] (scipy, integrating truncnorm on the log scale: 22.419511710098597, 172.36565887280778)
+ * moments({ dist: 'lognormal', median: 20, sigma: 0.8, min: 5, max: 60 })
+ * // => { mean: 22.41951171009…, variance: 172.3656588728…, min: 5, max: 60 }
  */
 export function moments(param: Param): Moments {
   const p = paramArg('moments', 'param', param);
@@ -131,8 +137,7 @@ function meanVariance(param: Param): { mean: number; variance: number } {
         const mn = mean + sd * (c - (c * h * h) / 3);
         return { mean: mn < lo ? lo : mn > hi ? hi : mn, variance: ((hi - lo) * (hi - lo)) / 12 };
       }
-      // Mass by the tail on the side where it is small, to keep its digits.
-      const z = b <= 0 ? normalCdf(b) - normalCdf(a) : a >= 0 ? normalCdf(-a) - normalCdf(-b) : 1 - normalCdf(a) - normalCdf(-b);
+      const z = normalMass(a, b);
       if (!(z > 0)) {
         throw new RangeError(`moments: the interval [${lo}, ${hi}] of ${show(param)} lies so far in a tail (${Math.min(Math.abs(a), Math.abs(b)).toPrecision(3)} sd from the mean) that its probability underflows; move the mean or the bounds closer`);
       }
@@ -148,6 +153,7 @@ function meanVariance(param: Param): { mean: number; variance: number } {
       const { median, sigma } = param;
       const s2 = sigma * sigma;
       if (sigma === 0) return { mean: median, variance: 0 };
+      if (param.min! > 0 || param.max !== undefined) return truncatedLognormal(median, sigma, param.min ?? 0, param.max ?? Infinity);
       const mean = median * exp(s2 / 2);
       let variance = median * median * expm1(s2) * exp(s2);
       // median² overflows (or underflows) before the product does: the same as (mean·√(e^σ² − 1))².
@@ -173,4 +179,54 @@ function meanVariance(param: Param): { mean: number; variance: number } {
       return { mean, variance };
     }
   }
+}
+
+/**
+ * Mean and variance of a lognormal truncated to [lo, hi] (lo >= 0, not both trivial), from
+ * E[Xᵏ] = medianᵏ·e^(k²σ²/2)·D_k / D_0 with D_k = Φ(b − kσ) − Φ(a − kσ), all in logs (log Φ
+ * keeps its digits where Φ underflows: a sigma of 40 capped at 3650 days): the mean is
+ * exp(ln median + σ²/2 + ln D_1 − ln D_0) and the variance mean²·(e^Δ − 1) with
+ * Δ = σ² + ln D_2 + ln D_0 − 2 ln D_1 (ln E[X²] − 2 ln E[X]), which is expm1(σ²) untruncated.
+ * Δ is a difference of logarithms of order ln|c| (c the standardised bound, see
+ * logNormalMassParts): its absolute error is about 1e-15·ln|c|, so the variance's is below
+ * 1e-13·mean² — every digit but where the relative spread sd/mean is below about 1e-6 (an
+ * interval far in a tail with a tiny sigma); the mean keeps its digits everywhere.
+ */
+function truncatedLognormal(median: number, sigma: number, lo: number, hi: number): { mean: number; variance: number } {
+  if (lo === hi) return { mean: lo, variance: 0 };
+  const mu = log(median);
+  const a = lo > 0 ? (log(lo) - mu) / sigma : -Infinity;
+  const b = hi < Infinity ? (log(hi) - mu) / sigma : Infinity;
+  // A bound more than 1e150 sigma beyond the median on the log scale: every draw is that bound.
+  if (a > 1e150) return { mean: lo, variance: 0 };
+  if (b < -1e150) return { mean: hi, variance: 0 };
+  if (b - a < 1e-5 && (b - a) * sigma < 1e-5) {
+    // Narrower than 1e-5 sigma on the log scale, and hi / lo below e^(1e-5): the density
+    // φ((ln x − ln median)/σ)/x is flat across [lo, hi] to that relative order (and
+    // Φ(b) − Φ(a) would cancel), so the uniform's moments.
+    return { mean: lo / 2 + hi / 2, variance: ((hi - lo) * (hi - lo)) / 12 };
+  }
+  const p0 = logNormalMassParts(a, b);
+  if (!(p0.r > -Infinity)) {
+    throw new RangeError(`moments: the interval [${lo}, ${hi}] of a lognormal with median ${median} and sigma ${sigma} lies so far in a tail that its probability underflows; move the median or the bounds closer`);
+  }
+  const p1 = logNormalMassParts(a - sigma, b - sigma);
+  const p2 = logNormalMassParts(a - 2 * sigma, b - 2 * sigma);
+  // ln D_k − ln D_0, and Δ. With the three intervals on the same side of 0, c_k = c_0 − kσ: the
+  // quadratic parts, which can be 1e8 in a far tail, cancel on paper (Δ = r_2 − 2r_1 + r_0).
+  const same = p0.side !== 0 && p1.side === p0.side && p2.side === p0.side;
+  const ln = (p: { c: number; r: number }) => p.r - (p.c * p.c) / 2;
+  const logMean = same ? mu + sigma * p0.c + p1.r - p0.r : mu + (sigma * sigma) / 2 + ln(p1) - ln(p0);
+  const delta = same ? p2.r - 2 * p1.r + p0.r : sigma * sigma + ln(p2) + ln(p0) - 2 * ln(p1);
+  const m = exp(logMean);
+  const mean = m < lo ? lo : m > hi ? hi : m;
+  const rel = expm1(delta);
+  let variance = mean * mean * rel;
+  if (!Number.isFinite(variance)) {
+    const sd = mean * Math.sqrt(rel);
+    variance = sd * sd;
+  }
+  // A variance above the interval's largest possible one ((hi − lo)²/4) is rounding: cap it.
+  const cap = ((hi - lo) / 2) * ((hi - lo) / 2);
+  return { mean, variance: Math.min(Math.max(0, variance), cap) };
 }

@@ -1,5 +1,5 @@
 import { normalCdf } from '../stats/normal.js';
-import { params, streamArg } from './check.js';
+import { lognormalBounds, params, streamArg } from './check.js';
 import type { LognormalDist, NormalDist } from './dist.js';
 import { standardNormal } from './normal.js';
 import { finite, overflow, Z_MAX, type Sampler } from './sampler-limits.js';
@@ -111,19 +111,40 @@ function standardTruncated(s: Stream, z: Sampler, a: number, b: number): Sampler
 }
 
 /**
- * Lognormal: median · exp(sigma · Z).
+ * Lognormal: median · exp(sigma · Z); truncated to [min, max] when a bound is given, as
+ * exp(X) with X a normal(ln median, sigma) truncated to [ln min, ln max] (the truncated normal
+ * above: exact, whatever the bounds). min 0 truncates nothing.
  * @example lognormal(stream(1, 'doc'), { median: 3, sigma: 0.4 })() // => 10.817054367310782
  */
 export function lognormal(s: Stream, p: Omit<LognormalDist, 'dist'>): Sampler {
-  return lognormalOf(streamArg('lognormal', 's', s), params<LognormalDist>('lognormal', p, ['median', 'sigma'], ['median', 'sigma']), true);
+  return lognormalOf(streamArg('lognormal', 's', s), params<LognormalDist>('lognormal', p, ['median', 'sigma', 'min', 'max'], ['median', 'sigma']), true);
 }
 
-export function lognormalOf(s: Stream, { median, sigma }: Omit<LognormalDist, 'dist'>, checked: boolean): Sampler {
+export function lognormalOf(s: Stream, { median, sigma, min, max }: Omit<LognormalDist, 'dist'>, checked: boolean): Sampler {
   finite('lognormal', 'median', median);
   finite('lognormal', 'sigma', sigma);
   if (!(median > 0)) throw new RangeError(`lognormal: median must be > 0 (got ${median})`);
   if (!(sigma >= 0)) throw new RangeError(`lognormal: sigma must be >= 0 (got ${sigma})`);
+  if (min !== undefined) finite('lognormal', 'min', min);
+  if (max !== undefined) finite('lognormal', 'max', max);
+  lognormalBounds('lognormal: ', median, sigma, min, max);
   if (sigma === 0) return () => median;
+  if (!(min! > 0) && max === undefined) return untruncated(s, median, sigma, checked);
+  const lo = min! > 0 ? min! : 0;
+  const hi = max ?? Infinity;
+  if (lo === hi) return () => lo;
+  const x = normalOf(s, { mean: log(median), sd: sigma, min: lo > 0 ? log(lo) : undefined, max: max === undefined ? undefined : log(max) }, checked);
+  // exp of a value in [ln lo, ln hi] can round one ulp past a bound: clamp it back. Unbounded
+  // above, a draw far in the upper tail can overflow: checked as the untruncated one.
+  return () => {
+    const y = x();
+    const v = exp(y);
+    const c = v < lo ? lo : v > hi ? hi : v;
+    return c < Infinity || !checked ? c : overflow('lognormal', c, `exp(${y})`);
+  };
+}
+
+function untruncated(s: Stream, median: number, sigma: number, checked: boolean): Sampler {
   const z = standardNormal(s);
   // median·exp(sigma·z) stays finite for |z| <= Z_MAX when ln(median) + Z_MAX·sigma < ln(MAX).
   if (!checked || log(median) + Z_MAX * sigma < log(Number.MAX_VALUE)) return () => median * exp(sigma * z());

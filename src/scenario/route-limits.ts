@@ -5,7 +5,8 @@
  * The limits of a route document (CONVENTIONS: fixed limits):
  * - `legs`: at most 100 (a longer array is refused before its legs are validated);
  * - a leg's `days` and a delay's `days`: every value the parameter can take in [0, 3650] (ten
- *   years; a normal needs `max`, a lognormal, unbounded above, is refused: use a bounded one);
+ *   years; a normal needs `max`; a lognormal without `max` is truncated at 3650 — parsing writes
+ *   `max: 3650` into it — so its draws are at most 3650 too);
  * - `queue.servers`: a whole number in [1, 1000];
  * - `queue.serviceDays`: in (0, 365];
  * - `queue.arrivalCv` and `queue.serviceCv`: in [0, 100].

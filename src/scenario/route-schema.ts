@@ -33,8 +33,8 @@ export const routeSchema = /* @__PURE__ */ lazy(() => {
   const leg = obj({
     name: nonEmpty('a name'),
     mode: z.enum(LEG_MODES, { error: (iss) => `must be one of ${LEG_MODES.map((m) => `'${m}'`).join(', ')} (got ${show(iss.input)})` }),
-    days: param(DAYS),
-    delay: maybe(obj({ probability: bounded(UNIT), days: param(DAYS) })),
+    days: param(DAYS, L.days),
+    delay: maybe(obj({ probability: bounded(UNIT), days: param(DAYS, L.days) })),
     queue: maybe(queue),
     source: maybe(text('a string')),
   });

@@ -11,7 +11,6 @@
  */
 import * as zod from 'zod/mini';
 import { show } from '../args.js';
-import { support } from '../random/moments.js';
 import type { Dist, Param } from '../random/dist.js';
 
 /**
@@ -21,7 +20,7 @@ import type { Dist, Param } from '../random/dist.js';
  */
 export const z = {
   array: zod.array, custom: zod.custom, discriminatedUnion: zod.discriminatedUnion, enum: zod.enum, literal: zod.literal,
-  maxLength: zod.maxLength, minLength: zod.minLength, nullable: zod.nullable, number: zod.number, optional: zod.optional,
+  maxLength: zod.maxLength, minLength: zod.minLength, nullable: zod.nullable, number: zod.number, optional: zod.optional, overwrite: zod.overwrite,
   pipe: zod.pipe, record: zod.record, strictObject: zod.strictObject, string: zod.string, superRefine: zod.superRefine,
   tuple: zod.tuple, union: zod.union, unknown: zod.unknown,
 };
@@ -175,7 +174,13 @@ const distSchema = /* @__PURE__ */ lazy(() =>
         ctx.addIssue({ code: 'custom', path: ['mean'], message: `with sd 0 must lie in [min, max] (got mean ${d.mean})` });
       }
     }),
-    obj({ dist: z.literal('lognormal'), median: bounded(GT(0)), sigma: bounded(GE(0)) }),
+    refined(obj({ dist: z.literal('lognormal'), median: bounded(GT(0)), sigma: bounded(GE(0)), min: z.optional(bounded(GE(0))), max: z.optional(bounded(GT(0))) }), (d, ctx) => {
+      if (d.min !== undefined && d.max !== undefined && !(d.min <= d.max)) {
+        ctx.addIssue({ code: 'custom', path: ['max'], message: `must be >= min (got min ${d.min}, max ${d.max})` });
+      } else if (d.sigma === 0 && ((d.min !== undefined && d.median < d.min) || (d.max !== undefined && d.median > d.max))) {
+        ctx.addIssue({ code: 'custom', path: ['median'], message: `with sigma 0 must lie in [min, max] (got median ${d.median})` });
+      }
+    }),
     refined(obj({
       dist: z.literal('empirical'),
       values: z.array(finite(), { error: (iss) => `must be an array of numbers (got ${show(iss.input)})` }).check(z.minLength(1, { error: 'must hold at least one value' })),
@@ -221,14 +226,20 @@ function supportInside(d: Dist, b: Bound, ctx: Ctx): void {
       return;
     }
     case 'lognormal': {
-      const m = support(d);
       if (d.sigma === 0) {
         if (!within(d.median, b)) fail(['median'], `${mustBe(b)} (got ${d.median}): ${why}`);
         return;
       }
-      // Support (0, ∞): open at 0.
-      if (b.min !== undefined && !(0 >= b.min)) fail([], `a lognormal takes values down to 0 here: ${why}`);
-      if (b.max !== undefined && m.max === null) fail([], `a lognormal is unbounded above: ${why}; use a bounded distribution`);
+      // Support (min, max], or (0, ∞) untruncated: open at 0.
+      if (b.min !== undefined) {
+        if (!(d.min! > 0)) {
+          if (!(0 >= b.min)) fail([], `a lognormal takes values down to 0 here: give it min (${why})`);
+        } else if (!within(d.min!, b)) fail(['min'], `${mustBe(b)} (got ${d.min}): ${why}`);
+      }
+      if (b.max !== undefined) {
+        if (d.max === undefined) fail([], `a lognormal is unbounded above here: give it max (${why})`);
+        else if (!within(d.max, { ...b, min: undefined })) fail(['max'], `${mustBe(b)} (got ${d.max}): ${why}`);
+      }
       return;
     }
     case 'empirical':
@@ -239,11 +250,19 @@ function supportInside(d: Dist, b: Bound, ctx: Ctx): void {
   }
 }
 
-/** A parameter: a number inside the bound, or a distribution whose whole support is inside it. */
-export function param(b: Bound) {
-  return refined(z.union([finite(), distSchema()]), (p, ctx) => {
+/**
+ * A parameter: a number inside the bound, or a distribution whose whole support is inside it.
+ * With `cap` (a route's days: ROUTE_LIMITS.days), a lognormal with sigma ≠ 0 and no `max` is
+ * given `max: cap` (truncated there) before the check: the parsed document says so, and parses
+ * to itself.
+ */
+export function param(b: Bound, cap?: number) {
+  const check = (p: Param, ctx: Ctx) => {
     if (typeof p === 'number') {
       if (!within(p, b)) ctx.addIssue({ code: 'custom', message: `${mustBe(b)} (got ${show(p)})` });
-    } else supportInside(p as Dist, b, ctx);
-  }) as unknown as z.ZodMiniType<Param, Param>;
+    } else supportInside(p, b, ctx);
+  };
+  const schema = z.union([finite(), distSchema()]) as unknown as z.ZodMiniType<Param, Param>;
+  if (cap === undefined) return refined(schema, check);
+  return schema.check(z.overwrite((p) => (typeof p !== 'number' && p.dist === 'lognormal' && p.sigma !== 0 && p.max === undefined ? { ...p, max: cap } : p)), z.superRefine(check));
 }

@@ -28,9 +28,9 @@ const d = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDef
 
 /**
  * A parameter whose whole support lies in [min, max] (0 to 1 by default): a number, or a
- * uniform, triangular, PERT, truncated normal or empirical distribution (lognormals only when
- * `max` is unbounded… they are unbounded above, so they are generated only when asked for and
- * `max` is Infinity).
+ * uniform, triangular, PERT, truncated normal or empirical distribution; lognormals only when
+ * asked for in `dists`: untruncated when `max` is Infinity (and `min` <= 0), truncated to
+ * [min, max] inside the bounds when `max` is finite and positive.
  */
 export function param(c: ParamConstraints = {}): Arbitrary<Param> {
   c = options<ParamConstraints>('param', c, ['min', 'max', 'dists']);
@@ -56,8 +56,26 @@ export function param(c: ParamConstraints = {}): Arbitrary<Param> {
   }
   if (want.has('empirical')) shapes.push(fc.array(d(lo, top), { minLength: 1, maxLength: 5 }).map((values) => ({ dist: 'empirical' as const, values })));
   if (want.has('lognormal') && hi === Infinity && lo <= 0) shapes.push(fc.tuple(d(0.01, 100), d(0, 1)).map(([median, sigma]) => ({ dist: 'lognormal' as const, median, sigma })));
+  else if (want.has('lognormal') && hi < Infinity && hi > 0) shapes.push(truncatedLognormal(Math.max(lo, 0), hi));
   if (shapes.length === 0) throw new RangeError('param: no distribution shape left to generate (check dists and the bounds)');
   return fc.oneof(...shapes);
+}
+
+/**
+ * A lognormal truncated to [min, max] inside [lo, hi] (0 <= lo < hi): the median between the
+ * bounds (so the truncated mass never underflows), sigma in [0, 1]; min left out (0) when lo is 0
+ * and the draw says so.
+ */
+function truncatedLognormal(lo: number, hi: number): Arbitrary<Param> {
+  return fc
+    .tuple(d(lo, hi), d(lo, hi), d(0, 1), d(0, 1), fc.boolean())
+    .map(([x, y, at, sigma, omitMin]) => {
+      const min = Math.min(x, y);
+      const max = Math.max(x, y);
+      const median = Math.min(max, min + (max - min) * at);
+      return { dist: 'lognormal' as const, median, sigma, ...(lo === 0 && omitMin ? {} : { min }), max };
+    })
+    .filter((p) => p.median > 0);
 }
 
 /** What {@link scenario} generates. */
@@ -140,8 +158,10 @@ export interface RouteConstraints {
 }
 
 const MODES = ['rail', 'road', 'ferry', 'sea', 'port', 'border'] as const;
+/** A leg's days: every shape, truncated lognormals included. */
+const LEG_DISTS = ['number', 'uniform', 'triangular', 'pert', 'normal', 'lognormal', 'empirical'] as const;
 
-/** Valid routes (every one parses): legs with days, some with delays and queues. */
+/** Valid routes (every one parses): legs with days (any shape, truncated lognormals included), some with delays and queues. */
 export function route(constraints: RouteConstraints = {}): Arbitrary<RouteInput> {
   const c = routeConstraints(constraints);
   const [l0, l1] = c.legs;
@@ -150,8 +170,8 @@ export function route(constraints: RouteConstraints = {}): Arbitrary<RouteInput>
     fc
       .record({
         mode: fc.constantFrom(...MODES),
-        days: param({ min: 0, max: maxDays }),
-        delay: fc.option(fc.record({ probability: d(0, 1), days: param({ min: 0, max: maxDays }) }), { nil: undefined }),
+        days: param({ min: 0, max: maxDays, dists: LEG_DISTS }),
+        delay: fc.option(fc.record({ probability: d(0, 1), days: param({ min: 0, max: maxDays, dists: LEG_DISTS }) }), { nil: undefined }),
         queue: c.queues === false ? fc.constant(undefined) : fc.option(fc.record({ capacityMt: param({ min: 0.5, max: 20 }), servers: fc.integer({ min: 1, max: 12 }), serviceDays: d(0.05, 5), arrivalCv: d(0, 2), serviceCv: d(0, 2) }), { nil: undefined }),
       })
       .map((x) => ({ name: `leg ${i + 1}`, mode: x.mode, days: x.days, ...(x.delay ? { delay: x.delay } : {}), ...(x.queue ? { queue: x.queue } : {}) }));

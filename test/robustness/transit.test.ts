@@ -10,9 +10,11 @@ import {
   compareRoutes,
   CorridorResult,
   erlangC,
+  moments,
   parseRoute,
   PRESETS,
   RouteComparison,
+  ROUTE_LIMITS,
   ROUTES,
   ScenarioError,
   simulateCorridor,
@@ -23,6 +25,7 @@ import {
   type ScenarioInput,
 } from 'middle-corridor';
 import { runTrips } from '../../src/transit/kernel.js';
+import { sampleStats } from '../helpers.js';
 
 const issueAt = (f: () => unknown, path: (string | number)[]): string => {
   try {
@@ -85,7 +88,6 @@ describe("simulateTransit(one({ days: 1e200 }), …).legs()[0].sdDays and other 
     ['days: 1e200', one({ days: 1e200 }), ['legs', 0, 'days'], 'must be in [0, 3650] (got 1e+200)'],
     ['days: 1e308', one({ days: 1e308 }), ['legs', 0, 'days'], 'must be in [0, 3650] (got 1e+308)'],
     ['days: triangular up to 1e308', one({ days: { dist: 'triangular', min: 1, mode: 2, max: 1e308 } }), ['legs', 0, 'days', 'max'], /must be in \[0, 3650\] \(got 1e\+308\)/],
-    ['days: lognormal', one({ days: { dist: 'lognormal', median: 5, sigma: 1000 } }), ['legs', 0, 'days'], /a lognormal is unbounded above/],
     ['days: normal without max', one({ days: { dist: 'normal', mean: 5, sd: 1, min: 0 } }), ['legs', 0, 'days'], /give it max/],
     ['delay days: 1e308', one({ delay: { probability: 0.5, days: 1e308 } }), ['legs', 0, 'delay', 'days'], /in \[0, 3650\]/],
     ['arrivalCv: 1e200', queued({ arrivalCv: 1e200 }), ['legs', 0, 'queue', 'arrivalCv'], 'must be in [0, 100] (got 1e+200)'],
@@ -146,6 +148,17 @@ describe('simulateCorridor(scenario whose capacity is NaN or 0, route on the sce
     ]) {
       expect(() => runTrips(r, 's', 10, [{ volumeMt: () => volume!, capacityMt: () => capacity! }])).toThrow(/legs\[0\] \(port\)\.queue: the (capacity|volume)/);
     }
+  });
+
+  it('a lognormal leg with sigma 1000 (unbounded above, issue 22) is truncated at ROUTE_LIMITS.days: every trip finite, at most 3650, the mean as its closed form (mpmath: 2.8969921566855)', () => {
+    const r = parseRoute(one({ days: { dist: 'lognormal', median: 5, sigma: 1000 } }));
+    expect(r.legs[0]!.days).toEqual({ dist: 'lognormal', median: 5, sigma: 1000, max: ROUTE_LIMITS.days });
+    const m = moments(r.legs[0]!.days);
+    expect(Math.abs(m.mean - 2.8969921566855417) / 2.8969921566855417).toBeLessThan(1e-10);
+    const t = simulateTransit(r, { trips: 100_000, seed: 1, volumeMt: 5 });
+    const s = sampleStats(t.days);
+    expect(t.days.every((x) => x >= 0 && x <= ROUTE_LIMITS.days)).toBe(true);
+    expect(Math.abs(s.mean - m.mean)).toBeLessThan(4 * Math.sqrt(m.variance / t.days.length));
   });
 
   it("a queue's own capacityMt distribution that reaches 0 or overflows (lognormal sigma 1000) is refused", () => {
