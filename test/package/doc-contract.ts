@@ -134,10 +134,20 @@ class Walker {
     private out: string[],
   ) {}
 
-  /** Declared in the contract block (the rest are the library's own types: nothing to compare). */
+  /**
+   * Declared in the contract block, or a shape of TypeScript's lib written there (`Record<'a' | 'b', T>`);
+   * the rest are the library's own types: nothing to compare.
+   */
   private ours(t: ts.Type): boolean {
-    const s = t.aliasSymbol ?? t.getSymbol();
-    return (s?.declarations ?? []).some((d) => d.getSourceFile() === this.source);
+    const files = ((t.aliasSymbol ?? t.getSymbol())?.declarations ?? []).map((d) => d.getSourceFile().fileName);
+    return files.includes(this.source.fileName) || (files.length > 0 && files.every((f) => f.includes('/typescript/lib/')));
+  }
+
+  /** A string value the doc names must be one the library's type allows. */
+  private literal(doc: ts.StringLiteralType, real: ts.Type[], path: string): void {
+    if (real.some((r) => r.flags & ts.TypeFlags.String)) return;
+    const allowed = real.filter((r) => r.isStringLiteral()).map((r) => (r as ts.StringLiteralType).value);
+    if (allowed.length > 0 && !allowed.includes(doc.value)) this.out.push(`${path}: '${doc.value}' is not a value the library's type allows (${allowed.map((a) => `'${a}'`).join(', ')})`);
   }
 
   private fields(t: ts.Type): string[] {
@@ -153,10 +163,12 @@ class Walker {
     if (depth > 8 || this.seen.has(key) || doc.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return;
     this.seen.add(key);
     if (real.length === 1 && doc === real[0]) return;
+    if (doc.isStringLiteral()) return this.literal(doc, real, path);
     const shown = () => real.map((r) => c.typeToString(r)).join(' | ');
     if (doc.isUnion()) {
       const matched = new Set<ts.Type>();
       for (const d of doc.types) {
+        if (d.isStringLiteral()) this.literal(d, real, path);
         if (!this.ours(d)) continue;
         // A doc that allows more than the library returns (Param where the fit gives a number) is no drift.
         if (!real.some((r) => r.flags & ts.TypeFlags.Object)) continue;

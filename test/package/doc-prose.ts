@@ -10,7 +10,10 @@
  * Every such list of names must be, all of it, the fields of one type reachable from the
  * package's exports (a result, its rows, an option object, a parameter), or exports of the
  * package; a list of string values must be values of one union of string literals. So a doc that
- * says `legs()` gives `leg`, `mode`, `mean`, `sd` fails: no type has all four.
+ * says `legs()` gives `leg`, `mode`, `mean`, `sd` fails: no type has all four. A name on its own
+ * (`sdDays`, `keep`) must be a name the library has: an export, a field or a string value of a
+ * type reachable from the exports, a name some file of src/ exports, a JavaScript global, or one
+ * of the other names the docs use (given by the test, each read from where it lives).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +29,8 @@ export interface Vocabulary {
   exports: Set<string>;
   /** The values of every union of string literals reachable from the exports. */
   literals: Set<string>[];
+  /** Every name any file of src/ exports (the docs name internals too: `seedFor`, `runDraws`). */
+  internal: Set<string>;
 }
 
 /** The library's own files, and TypeScript's lib (recorded, not descended into). */
@@ -37,7 +42,11 @@ const where = (t: ts.Type): 'ours' | 'lib' | 'other' => {
 };
 
 export function vocabulary(checker: ts.TypeChecker, p: ts.Program): Vocabulary {
-  const v: Vocabulary = { shapes: [], exports: new Set(), literals: [] };
+  const v: Vocabulary = { shapes: [], exports: new Set(), literals: [], internal: new Set() };
+  for (const f of p.getSourceFiles()) {
+    const m = f.fileName.startsWith(join(root, 'src')) ? checker.getSymbolAtLocation(f) : undefined;
+    if (m) checker.getExportsOfModule(m).forEach((x) => v.internal.add(x.name));
+  }
   const seen = new Set<ts.Type>();
   const queue: ts.Type[] = [];
   const push = (t: ts.Type | undefined) => {
@@ -96,6 +105,26 @@ function item(span: string): Item | undefined {
 /** What lies between two spans of one list: commas, "and"/"or", slashes, parenthetical notes. */
 const SEPARATOR = /^\s*(?:\((?:[^()`]|\([^()`]*\))*\))?\s*[,/]?\s*(?:and|or)?\s*$/;
 
+/** The names in each pair of braces of a text (`{ a, b: { c; d? } }`: [c, d] and [a, b]), the innermost first. */
+function braceLists(text: string): { items: Item[]; text: string }[] {
+  const out: { items: Item[]; text: string }[] = [];
+  for (let rest = text, inner = /\{([^{}]*)\}/.exec(rest); inner; rest = rest.replace(inner[0], '_'), inner = /\{([^{}]*)\}/.exec(rest)) {
+    const names = inner[1]!.split(/[,;]/).map((x) => /^\s*([A-Za-z_$][\w$]*)\??\s*(?::|$)/.exec(x)?.[1]).filter((x) => x !== undefined);
+    if (names.length > 0) out.push({ items: names.map((name) => ({ name })), text: inner[0].replace(/\s+/g, ' ') });
+  }
+  return out;
+}
+
+/** The brace lists in the comments of a code block (`// kind 'backtest': rows { year, outturn, … }`). */
+export function commentLists(code: string): { line: number; items: Item[]; text: string }[] {
+  const comments: string[] = [];
+  const scanner = ts.createScanner(ts.ScriptTarget.ES2022, false, ts.LanguageVariant.Standard, code);
+  for (let k = scanner.scan(); k !== ts.SyntaxKind.EndOfFileToken; k = scanner.scan()) {
+    if (k === ts.SyntaxKind.SingleLineCommentTrivia || k === ts.SyntaxKind.MultiLineCommentTrivia) comments.push(scanner.getTokenText().replace(/^\/\/|^\/\*|\*\/$/g, ''));
+  }
+  return braceLists(comments.join(' ')).map((b) => ({ line: 0, ...b }));
+}
+
 /** The lists of names (and of string values) in the prose of a markdown file, with their lines. */
 export function proseLists(file: string): { line: number; items: Item[]; text: string }[] {
   const raw = readFileSync(join(root, file), 'utf8').split('\n');
@@ -132,11 +161,7 @@ export function proseLists(file: string): { line: number; items: Item[]; text: s
       const prev = spans[k - 1];
       const gap = prev ? para.slice(prev.index! + prev[0].length, m.index) : '';
       if (!prev || !SEPARATOR.test(gap)) close();
-      // Braces: each pair's names on their own, the innermost first.
-      for (let span = m[1]!, inner = /\{([^{}]*)\}/.exec(span); inner; span = span.replace(inner[0], '_'), inner = /\{([^{}]*)\}/.exec(span)) {
-        const names = inner[1]!.split(/[,;]/).map((x) => /^\s*([A-Za-z_$][\w$]*)\??\s*(?::|$)/.exec(x)?.[1]).filter((x) => x !== undefined);
-        if (names.length > 0) out.push({ line: at(m.index!), items: names.map((name) => ({ name })), text: inner[0] });
-      }
+      for (const b of braceLists(m[1]!)) out.push({ line: at(m.index!), ...b });
       const it = item(m[1]!);
       if (!it) return close();
       run ??= { items: [], pos: m.index!, text: [] };
@@ -149,16 +174,30 @@ export function proseLists(file: string): { line: number; items: Item[]; text: s
 }
 
 /** The lists of a file that no type of the library holds, as messages; `notFields`: other names the docs use (left out of a list). */
-export function checkProse(file: string, v: Vocabulary, notFields: ReadonlySet<string>): string[] {
+export function checkProse(file: string, v: Vocabulary, notFields: ReadonlySet<string>, lists = proseLists(file)): string[] {
   const problems: string[] = [];
-  for (const { line, items, text } of proseLists(file)) {
+  for (const { line, items, text } of lists) {
     if (items.every((x) => 'name' in x && notFields.has(x.name))) continue;
     const names = items.filter((x) => 'name' in x && !notFields.has(x.name)).map((x) => (x as { name: string }).name);
     const values = items.filter((x) => 'value' in x).map((x) => (x as { value: string }).value);
     const ok = names.length > 0
       ? names.every((n) => v.exports.has(n)) || v.shapes.some((s) => names.every((n) => s.has(n))) || (values.length === 0 && v.literals.some((s) => names.every((n) => s.has(n))))
       : v.literals.some((s) => values.every((x) => s.has(x)));
-    if (!ok) problems.push(`${file}:${line}: no type of the library has ${names.length > 0 ? 'all of' : 'the values'} ${text}`);
+    if (!ok) problems.push(`${file}${line > 0 ? `:${line}` : ''}: no type of the library has ${names.length > 0 ? 'all of' : 'the values'} ${text}`);
   }
+  return problems;
+}
+
+/** The names on their own (`sdDays`, `legs()`, `keep?`) in a file's prose that the library does not have. */
+export function checkNames(file: string, v: Vocabulary, notFields: ReadonlySet<string>): string[] {
+  const known = (n: string) =>
+    v.exports.has(n) || v.internal.has(n) || notFields.has(n) || n in globalThis || v.shapes.some((s) => s.has(n)) || v.literals.some((s) => s.has(n));
+  const problems: string[] = [];
+  readFileSync(join(root, file), 'utf8')
+    .split('\n')
+    .forEach((l, i, lines) => {
+      if (/^\s*```/.test(l) || lines.slice(0, i).filter((x) => /^\s*```/.test(x)).length % 2 === 1) return;
+      for (const m of l.matchAll(/`([A-Za-z_$][\w$]*)(?:\(\)|\?)?`/g)) if (!known(m[1]!)) problems.push(`${file}:${i + 1}: \`${m[1]}\` is no name of the library`);
+    });
   return problems;
 }

@@ -31,7 +31,7 @@ import { BINARY, FUNCTIONS } from '../../src/growth/formula-functions.js';
 import * as math from '../../src/math/index.js';
 import { blocksOf, docBlocks, docFiles, root, type DocBlock } from './doc-blocks.js';
 import { checkBlocks } from './doc-contract.js';
-import { checkProse, vocabulary } from './doc-prose.js';
+import { checkNames, checkProse, commentLists, vocabulary } from './doc-prose.js';
 
 const MODULES: Record<string, object> = { 'middle-corridor': main, 'middle-corridor/node': node, 'middle-corridor/render': render, 'middle-corridor/testing': testing };
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...args: unknown[]) => Promise<void>;
@@ -68,6 +68,7 @@ const SABOTAGE: DocBlock[] = [
   { where: 'sabotage:option', file: '', lang: 'ts', marks: ['contract'], code: 'function simulateVolumes(s: ScenarioInput, o: { paths: number; seed: number; volumeMT: number }): VolumeResult;\n' },
   { where: 'sabotage:incomplete', file: '', lang: 'ts', marks: ['contract'], code: "type Dist = { dist: 'uniform'; min: number } | { dist: 'normal'; mean: number; sd: number; min?: number; max?: number };\n" },
   { where: 'sabotage:unknown-type', file: '', lang: 'ts', marks: ['contract'], code: 'function simulateTransit(r: RouteInput): TransitResultz;\n' },
+  { where: 'sabotage:values', file: '', lang: 'ts', marks: ['contract'], code: "const PRESETS: Record<'announced' | 'basline', ScenarioInput>;\ninterface LegInput { name: string; mode: 'rail' | 'plane'; days: Param; … }\n" },
   { where: 'sabotage:program', file: '', lang: 'js', marks: [], code: "import { ROUTES, simulateTransit } from 'middle-corridor';\nfor (const l of simulateTransit(ROUTES['corridor-poti'], { trips: 10, seed: 1 }).legs()) l.sd.toFixed(1);\n" },
 ];
 
@@ -90,8 +91,13 @@ const NOT_FIELDS = new Set([
   'to', 'in', 'lusolve', 'inv',
   // JavaScript's constants, named as values a formula or an accessor refuses.
   'true', 'false', 'null', 'undefined',
-  // design.md's placeholder for any of the testing kit's laws: `law(arbitrary, { simulate })`.
-  'law',
+  // design.md's placeholder for any of the testing kit's laws: `law(arbitrary, { simulate })`;
+  // `t`, a formula's variable; `volumeMT`, the misspelt option the docs show being refused.
+  'law', 't', 'volumeMT',
+  // Names given as strings at run time: the factor `shocks`, the forecast model `drift`.
+  'shocks', 'drift',
+  // seedrandom's generator, and the environment variables of the property tests (docs/numerics.md).
+  'xor4096', 'CI', 'FC_SEED',
 ]);
 
 describe('the js/ts blocks of README.md and docs/*.md', () => {
@@ -119,6 +125,9 @@ describe('the js/ts blocks of README.md and docs/*.md', () => {
       expect(checked.problems.get(b.where)).toEqual([]);
       expect(checked.compared.get(b.where)!.length).toBeGreaterThan(0);
     });
+    it(`${b.where}: the shapes its comments give (rows { year, outturn, … }) are the library's`, () => {
+      expect(checkProse(b.where, known, NOT_FIELDS, commentLists(b.code))).toEqual([]);
+    });
   }
 });
 
@@ -127,10 +136,16 @@ describe('the field names in the prose of README.md and docs/*.md', () => {
     it(`${file}: every list of fields it names together is one of the library's types`, () => {
       expect(checkProse(file, known, NOT_FIELDS)).toEqual([]);
     });
+    it(`${file}: every name it gives on its own is one the library has`, () => {
+      expect(checkNames(file, known, NOT_FIELDS)).toEqual([]);
+    });
   }
 });
 
 describe('the checks catch drift', () => {
+  it('a name on its own that the library does not have', () => {
+    expect(checkNames('test/fixtures/docs-prose-drift.md', known, NOT_FIELDS)).toEqual(['test/fixtures/docs-prose-drift.md:11: `sdDay` is no name of the library']);
+  });
   it('a list of result fields with one that does not exist, in prose and in braces', () => {
     const p = checkProse('test/fixtures/docs-prose-drift.md', known, NOT_FIELDS);
     expect(p).toEqual([
@@ -149,6 +164,16 @@ describe('the checks catch drift', () => {
     const p = checked.problems.get('sabotage:incomplete')!.join('\n');
     expect(p).toMatch(/Dist: the library's type also has max/);
     expect(p).toMatch(/Dist: the library's variants TriangularDist, PertDist, LognormalDist, EmpiricalDist are not in the doc/);
+  });
+  it('a key or a string value the library does not have', () => {
+    expect(checked.problems.get('sabotage:values')).toEqual([
+      "PRESETS.basline: not on the library's type (its fields: announced, baseline, stall, official-capacity, red-sea-diversion)",
+      "LegInput.mode: 'plane' is not a value the library's type allows ('rail', 'road', 'ferry', 'sea', 'port', 'border')",
+    ]);
+  });
+  it("a shape in a contract's comment with a field that does not exist", () => {
+    const lists = commentLists("function backtest(): BacktestResult; // rows { year, outturn, p50,\n// probabilityAtMost, coverage }\n");
+    expect(checkProse('sabotage:comment', known, NOT_FIELDS, lists)).toEqual(['sabotage:comment: no type of the library has all of { year, outturn, p50, probabilityAtMost, coverage }']);
   });
   it('a type the library does not export', () => {
     expect(checked.problems.get('sabotage:unknown-type')!.join('\n')).toMatch(/TransitResultz/);
