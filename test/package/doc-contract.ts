@@ -154,6 +154,12 @@ class Walker {
     return this.checker.getPropertiesOfType(t).map((s) => s.name).filter((n) => n !== OPEN && !n.startsWith('__@'));
   }
 
+  private reported = new Set<string>();
+  private once(doc: ts.Type, field: string): boolean {
+    const key = `${(doc as { id?: number }).id}|${field}`;
+    return !this.reported.has(key) && !!this.reported.add(key);
+  }
+
   /** `reals`: the real types the doc type stands for (a union's variants, one entry each). */
   compare(doc: ts.Type, reals: ts.Type[], path: string, complete: boolean, depth = 0): void {
     const c = this.checker;
@@ -207,7 +213,8 @@ class Walker {
     for (const f of this.fields(doc)) {
       const r = real.map((t) => c.getPropertyOfType(t, f)).filter((s) => s !== undefined);
       if (r.length === 0) {
-        this.out.push(`${path}.${f}: not on the library's type (its fields: ${realFields.join(', ')})`);
+        // Once per doc shape and field, on the first path that reaches it (Dist, not every Param of every preset).
+        if (this.once(doc, f)) this.out.push(`${path}.${f}: not on the library's type (its fields: ${realFields.join(', ')})`);
         continue;
       }
       this.compare(c.getTypeOfSymbol(c.getPropertyOfType(doc, f)!), r.map((s) => c.getTypeOfSymbol(s)), `${path}.${f}`, complete, depth + 1);
@@ -215,7 +222,7 @@ class Walker {
     if (complete && !c.getPropertyOfType(doc, OPEN)) {
       const docFields = new Set(this.fields(doc));
       const missing = realFields.filter((f) => !docFields.has(f));
-      if (missing.length > 0) this.out.push(`${path}: the library's type also has ${missing.join(', ')} (add ${missing.length === 1 ? 'it' : 'them'} to the doc, or \`…\`)`);
+      if (missing.length > 0 && this.once(doc, '')) this.out.push(`${path}: the library's type also has ${missing.join(', ')} (add ${missing.length === 1 ? 'it' : 'them'} to the doc, or \`…\`)`);
     }
   }
 
