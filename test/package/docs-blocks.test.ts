@@ -14,8 +14,9 @@
  * - `no-run`: a fragment, counted and skipped.
  * An unmarked block that does not run, or an unknown mark, fails. The first test says how many
  * blocks ran. The prose's field names are checked too: every list of fields a doc names together
- * (`leg`, `mode`, `mean`, `sdDays`, or `{ estimate, standardError }`) must be the fields of one of
- * the library's types (test/package/doc-prose.ts says how). Each check is also run on a drifted
+ * (`leg`, `mode`, `mean`, `sdDays`, or `{ estimate, standardError }`, in prose or in a contract's
+ * comments) must be the fields of one of the library's types, and a name given on its own must be
+ * one the library has (test/package/doc-prose.ts says how). Each check is also run on a drifted
  * copy (SABOTAGE, test/fixtures/docs-prose-drift.md), which it must catch.
  */
 import { readdirSync, readFileSync } from 'node:fs';
