@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { containerShares } from 'middle-corridor';
+import { blocksOf } from './doc-blocks.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const env = { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.test.json') };
@@ -144,16 +145,15 @@ describe('the examples and the README stay true', () => {
   });
 
   it('the README quick start, as a plain .mjs file, prints exactly what the README says it prints', () => {
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const code = /## Quick start[\s\S]*?```js\n([\s\S]*?)```/.exec(readme)?.[1];
-    const printed = /It prints[\s\S]*?```\n([\s\S]*?)```/.exec(readme)?.[1];
-    expect(code).toBeDefined();
-    expect(printed).toBeDefined();
+    // The README's block that shows its output (as test/package/docs-blocks.test.ts reads it, and runs it in process).
+    const quickStart = blocksOf('README.md').find((b) => b.printed !== undefined);
+    expect(quickStart).toBeDefined();
+    const { code, printed } = quickStart!;
     const dir = mkdtempSync(join(root, 'test', '.quickstart-'));
     try {
       // The package's name, pointed at this checkout's source (a user's install resolves it).
       const file = join(dir, 'quickstart.mjs');
-      writeFileSync(file, code!.replace("from 'middle-corridor'", `from '${join(root, 'src', 'index.ts')}'`));
+      writeFileSync(file, code.replace("from 'middle-corridor'", `from '${join(root, 'src', 'index.ts')}'`));
       const r = runTs(file);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
