@@ -138,6 +138,7 @@ export function csvOptions(keyNameOrOptions: unknown): CSVOptions {
   const o: CSVOptions = typeof keyNameOrOptions === 'string' ? { keyName: keyNameOrOptions } : options<CSVOptions>('toCSV', keyNameOrOptions, ['keyName', 'formulas']);
   if (o.keyName !== undefined && typeof o.keyName !== 'string') throw new TypeError(`toCSV: keyName must be a string (got ${show(o.keyName)})`);
   if (o.keyName === '') throw new RangeError('toCSV: keyName must not be empty');
+  if (o.keyName !== undefined && FIELDS.has(o.keyName)) throw new RangeError(`toCSV: keyName must name a key column, not one of ${[...FIELDS].join(', ')} (got '${o.keyName}')`);
   if (o.formulas !== undefined && o.formulas !== 'neutralise' && o.formulas !== 'keep') {
     throw new RangeError(`toCSV: formulas must be 'neutralise' or 'keep' (got ${show(o.formulas)})`);
   }

@@ -56,21 +56,26 @@ interface PrintedVolumes {
   readonly paths: number;
   readonly seed: string;
   readonly years: readonly number[];
-  summary(): Parameters<typeof volumeRecords>[0];
+  quantiles(year: number, ps: readonly number[]): number[];
+  mean(year: number): Estimate;
+  probabilityAtLeast(year: number, volumeMt: number): Estimate;
   medianFirstYear(volumeMt: number): number | null;
 }
 
 /**
  * A volume result as a few lines: the run, then the target year and the last year (P50 with its
- * P10–P90 band, the mean, P(≥ target)), and the median first year reaching the target.
+ * P10–P90 band, the mean, P(≥ target)), and the median first year reaching the target. Only
+ * those years' statistics are computed.
  */
 export function volumeText(r: PrintedVolumes): string {
-  const rows = r.summary();
   const target = r.scenario.target;
-  const years = new Set([target?.year, r.years.at(-1)]);
-  const lines = rows
-    .filter((row) => years.has(row.year))
-    .map((row) => `${row.year}: P50 ${num(row.p50, 'Mt')} (P10 ${num(row.p10)}, P90 ${num(row.p90)}), mean ${est(row.mean, 'Mt')}${row.probabilityAtLeastTarget && target ? `, P(≥ ${target.volumeMt} Mt) ${pct(row.probabilityAtLeastTarget)}` : ''}`);
-  if (target) lines.push(`median first year reaching ${target.volumeMt} Mt: ${r.medianFirstYear(target.volumeMt) ?? `after ${r.years.at(-1)}`}`);
-  return block(`${r.kind === 'volumes' ? 'VolumeResult' : 'VolumeSummary'} ${r.scenario.name ?? '(unnamed scenario)'}: ${runOf(r.paths, 'paths', r.seed)}, ${r.years[0]}–${r.years.at(-1)}`, lines);
+  const last = r.years.at(-1)!;
+  const years = [...new Set([target?.year, last])].filter((y): y is number => y !== undefined && r.years.includes(y));
+  const lines = years.map((year) => {
+    const [p10, p50, p90] = r.quantiles(year, [0.1, 0.5, 0.9]) as [number, number, number];
+    const p = target ? `, P(≥ ${target.volumeMt} Mt) ${pct(r.probabilityAtLeast(year, target.volumeMt))}` : '';
+    return `${year}: P50 ${num(p50, 'Mt')} (P10 ${num(p10)}, P90 ${num(p90)}), mean ${est(r.mean(year), 'Mt')}${p}`;
+  });
+  if (target) lines.push(`median first year reaching ${target.volumeMt} Mt: ${r.medianFirstYear(target.volumeMt) ?? `after ${last}`}`);
+  return block(`${r.kind === 'volumes' ? 'VolumeResult' : 'VolumeSummary'} ${r.scenario.name ?? '(unnamed scenario)'}: ${runOf(r.paths, 'paths', r.seed)}, ${r.years[0]}–${last}`, lines);
 }

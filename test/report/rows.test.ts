@@ -164,6 +164,8 @@ describe("every result's toCSV() takes toCSV's options and passes them on", () =
       expect(() => r.toCSV(5)).toThrow(TypeError);
     }
     expect(() => cs.toCSV({ keyName: 'when' })).toThrow(/keyName 'when' names none of the rows' key columns \(year, scenario\)/);
+    // A key column named like a field would write two columns of one name.
+    for (const name of ['statistic', 'value', 'standardError', 'threshold']) expect(() => toCSV([{ key: 1, statistic: 's', value: 1, standardError: null }], name)).toThrow(/keyName must name a key column, not one of statistic, value, standardError, threshold/);
   });
 });
 
