@@ -2,7 +2,8 @@ import { show } from '../../args.js';
 import { growthCurve, type FixedGrowthModel } from '../model.js';
 import type { GrowthFit } from './types.js';
 import { log } from '../../math/index.js';
-import { block, est, num, printAs } from '../../report/print.js';
+import { block, num, printAs } from '../../report/print.js';
+import { formatNumber } from '../../stats/format.js';
 
 export type FitCore = Omit<GrowthFit, 'rmsle' | 'n' | 'aic' | 'aicc' | 'predict' | 'toJSON'>;
 
@@ -54,10 +55,11 @@ class Fit {
   }
 }
 
-/** A parameter for reading: "rate 0.45 ± 0.021", "capacityMt not identified (≥ 12 at 95 %)", "rate 0.3 (fixed)". */
+/** A parameter for reading: "rate 0.452 ± 0.021", "capacityMt not identified (≥ 12 at 95 %)", "rate 0.3 (fixed)". */
 function parameterText(p: GrowthFit['parameters'][number]): string {
   if (p.estimate === null) return `${p.name} not identified${p.lowerBound95 === undefined ? '' : ` (≥ ${num(p.lowerBound95)} at 95 %)`}`;
-  return `${p.name} ${p.standardError === null ? `${num(p.estimate)}${p.fixed ? ' (fixed)' : ''}` : est({ estimate: p.estimate, standardError: p.standardError })}`;
+  // Three significant digits and the asymptotic SE to two (not an Estimate's Monte Carlo rounding: fitGrowth's page stays within its size budget).
+  return `${p.name} ${num(p.estimate)}${p.standardError === null ? (p.fixed ? ' (fixed)' : '') : ` ± ${formatNumber(p.standardError, 2)}`}`;
 }
 
 printAs(Fit.prototype, (f: Fit) => {
