@@ -262,6 +262,8 @@ export {
   toCSV,
   JUPYTER_DISPLAY,
   type TidyRow,
+  type TidyFields,
+  type TidyInput,
   type VegaLiteSpec,
   type YearPoint,
   type FanRow,

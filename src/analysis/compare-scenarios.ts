@@ -4,7 +4,8 @@ import { seedKey } from '../random/stream.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { MAX_PATHS, simulateVolumes } from '../volume/simulate.js';
-import { displayBundle, toCSV, tidy, type TidyRow } from '../report/display.js';
+import { displayBundle, toCSV, tidy, type CSVOptions, type TidyRow } from '../report/display.js';
+import { block, est, firstLines, num, pct, printAs, runOf } from '../report/print.js';
 import { pairedAtLeast, pairedMean, pairedQuantile, type PairedDifference } from '../stats/paired.js';
 
 /** One year of {@link compareScenarios}: each statistic of a and of b, and a − b paired. */
@@ -54,16 +55,25 @@ export class ScenarioComparison {
     return { kind: this.kind, seed: this.seed, paths: this.paths, names: [...this.names], volumeMt: this.volumeMt, rows: this.rows.map((r) => ({ ...r })) };
   }
 
-  /** Tidy rows: per year, each statistic's paired difference a − b with its standard error. */
-  toRecords(): TidyRow[] {
+  /**
+   * Tidy rows `{ year, scenario, statistic, value, standardError, threshold }`: per year and
+   * statistic (probabilityAtLeast, whose threshold is `volumeMt`; mean, p10, p50, p90) the value
+   * of a, of b (`scenario` 'a' and 'b', each with its own standard error) and their paired
+   * difference (`scenario` 'difference', with the paired standard error).
+   */
+  toRecords(): TidyRow<'year' | 'scenario'>[] {
+    const sides = [['a', (d: PairedDifference) => ({ estimate: d.a, standardError: d.standardErrorA })], ['b', (d: PairedDifference) => ({ estimate: d.b, standardError: d.standardErrorB })], ['difference', (d: PairedDifference) => d.difference]] as const;
     return this.rows.flatMap((r) =>
-      tidy(r.year, { probabilityAtLeast: r.probabilityAtLeast?.difference ?? null, mean: r.mean.difference, p10: r.p10.difference, p50: r.p50.difference, p90: r.p90.difference }),
+      sides.flatMap(([scenario, of]) => {
+        const pick = (d: PairedDifference | null) => (d === null ? null : of(d));
+        return tidy({ year: r.year, scenario }, { probabilityAtLeast: pick(r.probabilityAtLeast), mean: pick(r.mean), p10: pick(r.p10), p50: pick(r.p50), p90: pick(r.p90) }, { probabilityAtLeast: this.volumeMt });
+      }),
     );
   }
 
-  /** The tidy rows as CSV (year, statistic, value, standardError). */
-  toCSV(): string {
-    return toCSV(this.toRecords(), 'year');
+  /** The tidy rows as CSV (year, scenario, statistic, value, standardError, threshold); the options of {@link toCSV}. */
+  toCSV(o?: string | CSVOptions): string {
+    return toCSV(this.toRecords(), o);
   }
 
   /** Jupyter (Deno kernel): the table of differences. */
@@ -72,7 +82,6 @@ export class ScenarioComparison {
       title: `${this.names[0]} − ${this.names[1]} (paired, ${this.paths.toLocaleString('en')} paths)`,
       text: `ScenarioComparison ${this.names[0]} − ${this.names[1]}: ${this.rows.length} years`,
       rows: this.toRecords(),
-      keyName: 'year',
     });
   }
 }
@@ -114,3 +123,15 @@ export function compareScenarios(a: ScenarioInput | Scenario, b: ScenarioInput |
   });
   return new ScenarioComparison({ seed, paths, names: [sa.name ?? 'a', sb.name ?? 'b'], volumeMt, rows });
 }
+
+printAs(ScenarioComparison.prototype, (c) =>
+  block(
+    `ScenarioComparison ${c.names[0]} − ${c.names[1]} (paired): ${runOf(c.paths, 'paths', c.seed)}`,
+    firstLines(
+      c.rows.map((r) => {
+        const p = r.probabilityAtLeast;
+        return `${r.year}: mean ${num(r.mean.a)} − ${num(r.mean.b)} = ${est(r.mean.difference, 'Mt')}${p ? `; P(≥ ${num(c.volumeMt!)} Mt) ${pct({ estimate: p.a, standardError: p.standardErrorA })} − ${pct({ estimate: p.b, standardError: p.standardErrorB })} = ${pct(p.difference)}` : ''}`;
+      }),
+    ),
+  ),
+);

@@ -1,4 +1,5 @@
 import { options, wholeNumber } from '../args.js';
+import { block, est, firstLines, printAs, runOf } from '../report/print.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { estimate, type Estimate } from '../stats/estimate.js';
@@ -83,3 +84,10 @@ export function rankCorrelations(s: ScenarioInput | Scenario, o: RankCorrelation
   rows.sort((a, b) => Math.abs(b.spearman.estimate) - Math.abs(a.spearman.estimate) || a.factor.localeCompare(b.factor));
   return new RankCorrelations({ seed, paths, output, rows });
 }
+
+printAs(RankCorrelations.prototype, (r) =>
+  block(
+    `RankCorrelations with ${r.label}: ${runOf(r.paths, 'paths', r.seed)}`,
+    firstLines(r.rows.map((x) => `${x.factor}: Spearman ρ ${est(x.spearman)}`)),
+  ),
+);

@@ -1,6 +1,7 @@
 import { finiteNumber, func, options, show, wholeNumber } from '../args.js';
 import { seedKey, stream, type Rng, type Seed } from '../random/stream.js';
-import { displayBundle, toCSV, tidy, type TidyRow } from '../report/display.js';
+import { displayBundle, toCSV, tidy, type CSVOptions, type TidyRow } from '../report/display.js';
+import { block, est, firstLines, pct, printAs } from '../report/print.js';
 import type { Estimate } from '../stats/estimate.js';
 import { randomPermutation, shapleyFromCosts, varianceOf, type ShapleyRow } from './shapley-estimator.js';
 import { factorNames, type ShapleyInputs } from './shapley-gaussian.js';
@@ -37,13 +38,13 @@ export class ShapleyEffects {
   }
 
   /** Tidy rows: per factor, its effect and its share, with their standard errors. */
-  toRecords(): TidyRow[] {
-    return this.effects.flatMap((r) => tidy(r.factor, { effect: r.effect, share: r.share }));
+  toRecords(): TidyRow<'factor'>[] {
+    return this.effects.flatMap((r) => tidy({ factor: r.factor }, { effect: r.effect, share: r.share }));
   }
 
-  /** The tidy rows as CSV (factor, statistic, value, standardError). */
-  toCSV(): string {
-    return toCSV(this.toRecords(), 'factor');
+  /** The tidy rows as CSV (factor, statistic, value, standardError); the options of {@link toCSV}. */
+  toCSV(o?: string | CSVOptions): string {
+    return toCSV(this.toRecords(), o);
   }
 
   /** Jupyter (Deno kernel): a table of the effects. */
@@ -53,7 +54,6 @@ export class ShapleyEffects {
       title: `Shapley effects (${this.permutations} permutations, ${this.evaluations} evaluations)`,
       text: `ShapleyEffects: ${this.effects.length} factors; largest share ${top ? `${top.factor} ${top.share.estimate.toFixed(3)}` : '—'}`,
       rows: this.toRecords(),
-      keyName: 'factor',
     });
   }
 
@@ -148,3 +148,10 @@ export function shapleyEffectsOf(f: (inputs: Record<string, number>) => number, 
   const effects = shapleyFromCosts(names, permutationsOf(seed, d, M), cost, variance);
   return new ShapleyEffects({ seed, permutations: M, evaluations: varianceSamples + M * (d - 1) * outer * inner, variance, effects });
 }
+
+printAs(ShapleyEffects.prototype, (s) =>
+  block(
+    `ShapleyEffects: ${s.effects.length} factors, ${s.permutations} permutations, ${s.evaluations.toLocaleString('en')} evaluations, seed ${s.seed}`,
+    firstLines(s.effects.map((r) => `${r.factor}: share ${pct(r.share)}, effect ${est(r.effect)}`)),
+  ),
+);

@@ -16,7 +16,7 @@
  * interval mean ± t(R − 1) · SE ({@link replicateIndices}).
  */
 import { stream } from '../random/stream.js';
-import { estimate, type Estimate } from '../stats/estimate.js';
+import { estimate, printable, type Estimate } from '../stats/estimate.js';
 import { quantileSorted } from '../stats/quantile.js';
 import { studentTQuantile } from '../stats/student-t.js';
 import { meanVariance } from '../stats/summary.js';
@@ -110,7 +110,7 @@ export function estimateIndices(names: readonly string[], fA: Float64Array, fB: 
     let s = 0;
     for (const x of sorted) s += (x - m) * (x - m);
     const se = sorted.length > 1 ? Math.sqrt(s / (sorted.length - 1)) : 0;
-    return { ...estimate(value, se), lower: quantileSorted(sorted, alpha), upper: quantileSorted(sorted, 1 - alpha) };
+    return printable({ ...estimate(value, se), lower: quantileSorted(sorted, alpha), upper: quantileSorted(sorted, 1 - alpha) });
   };
   return {
     variance,
@@ -150,7 +150,7 @@ export function replicateIndices(names: readonly string[], reps: readonly Replic
   const t = studentTQuantile((1 + confidence) / 2, reps.length - 1);
   const summarise = (values: number[]): IndexEstimate => {
     const { mean, standardError } = meanVariance(values);
-    return { ...estimate(mean, standardError), lower: mean - t * standardError, upper: mean + t * standardError };
+    return printable({ ...estimate(mean, standardError), lower: mean - t * standardError, upper: mean + t * standardError });
   };
   return {
     variance: meanVariance(reps.map((r) => r.variance)).mean,

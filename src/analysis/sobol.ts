@@ -3,7 +3,8 @@ import { scrambledSobolPoints } from '../random/sobol-scramble.js';
 import { SOBOL_MAX_DIMENSIONS, SOBOL_MAX_VALUES, sobolPoints } from '../random/sobol-sequence.js';
 import { seedKey, stream, type Seed } from '../random/stream.js';
 import { sobolChart } from '../report/charts.js';
-import { displayBundle, toCSV, tidy, type TidyRow } from '../report/display.js';
+import { displayBundle, toCSV, tidy, type CSVOptions, type TidyRow } from '../report/display.js';
+import { block, est, firstLines, printAs } from '../report/print.js';
 import { estimateIndices, replicateEstimate, replicateIndices, type FactorIndices } from './sobol-estimators.js';
 
 /** Options of {@link sobolIndicesOf}. */
@@ -82,13 +83,13 @@ export class SobolIndices {
   }
 
   /** Tidy rows: per factor, the first-order and total index with their standard errors. */
-  toRecords(): TidyRow[] {
-    return this.indices.flatMap((r) => tidy(r.factor, { firstOrder: r.firstOrder, total: r.total }));
+  toRecords(): TidyRow<'factor'>[] {
+    return this.indices.flatMap((r) => tidy({ factor: r.factor }, { firstOrder: r.firstOrder, total: r.total }));
   }
 
-  /** The tidy rows as CSV (factor, statistic, value, standardError). */
-  toCSV(): string {
-    return toCSV(this.toRecords(), 'factor');
+  /** The tidy rows as CSV (factor, statistic, value, standardError); the options of {@link toCSV}. */
+  toCSV(o?: string | CSVOptions): string {
+    return toCSV(this.toRecords(), o);
   }
 
   /** Jupyter (Deno kernel): a table of the indices and their chart. */
@@ -98,7 +99,6 @@ export class SobolIndices {
       title: `Sobol indices (N = ${this.samples}${this.replicates > 1 ? ` × ${this.replicates} scrambled replicates` : ''}, ${this.evaluations} evaluations)`,
       text: `SobolIndices: ${this.indices.length} factors; largest total index ${top ? `${top.factor} ${top.total.estimate.toFixed(3)}` : '—'}`,
       rows: this.toRecords(),
-      keyName: 'factor',
       chart: sobolChart(this.indices, { output: 'the output' }),
     });
   }
@@ -190,3 +190,10 @@ export function sobolIndicesOf(f: (inputs: Record<string, number>) => number, o:
   const { variance, indices } = estimateIndices(names, fA, fB, fAB, { bootstrap, confidence, seed }, fn);
   return new SobolIndices({ seed, samples: n, sampling, evaluations: n * (k + 2), variance, indices });
 }
+
+printAs(SobolIndices.prototype, (s) =>
+  block(
+    `SobolIndices: ${s.indices.length} factors, N = ${s.samples}${s.replicates > 1 ? ` × ${s.replicates} replicates` : ''}, ${s.evaluations.toLocaleString('en')} evaluations, seed ${s.seed}`,
+    firstLines(s.indices.map((r) => `${r.factor}: first order ${est(r.firstOrder)}, total ${est(r.total)}`)),
+  ),
+);

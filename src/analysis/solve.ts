@@ -1,4 +1,5 @@
 import { finiteNumber, numberIn, options, show, wholeNumber } from '../args.js';
+import { block, est, num, printAs } from '../report/print.js';
 import { support } from '../random/moments.js';
 import type { Param } from '../random/dist.js';
 import { seedKey, type Seed } from '../random/stream.js';
@@ -45,7 +46,7 @@ export interface Solution extends Root {
 }
 
 function solution(root: Root, parameter: string, label: string, level: number, seed: string): Solution {
-  return { kind: 'solution', parameter, label, level, seed, ...root };
+  return printAs({ kind: 'solution', parameter, label, level, seed, ...root }, (s) => block(`Solution: ${s.parameter} = ${num(s.value)} [${num(s.lower)}, ${num(s.upper)}] makes ${s.label} ${num(s.level)}`, [`there ${est(s.statistic)}, ${s.evaluations} evaluations, seed ${s.seed}`]));
 }
 
 /**
@@ -218,3 +219,5 @@ function range(fn: string, r: unknown): [number, number] {
   if (!(lo < hi)) throw new RangeError(`${fn}: range must have lo < hi (got [${lo}, ${hi}])`);
   return [lo, hi];
 }
+
+

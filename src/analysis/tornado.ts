@@ -6,7 +6,8 @@ import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import type { Estimate } from '../stats/estimate.js';
 import { MAX_PATHS, simulateVolumes } from '../volume/simulate.js';
 import { tornadoChart } from '../report/charts.js';
-import { displayBundle, toCSV, tidy, type TidyRow } from '../report/display.js';
+import { displayBundle, toCSV, tidy, type CSVOptions, type TidyRow } from '../report/display.js';
+import { block, est, firstLines, printAs, runOf } from '../report/print.js';
 import type { PairedDifference } from '../stats/paired.js';
 import { perPathParameter } from '../scenario/parameter-paths.js';
 import { distributionsIn, withValueAt } from './parameters.js';
@@ -58,13 +59,13 @@ export class Tornado {
   }
 
   /** Tidy rows: per parameter, its P10 and P90, the statistic at each, and the paired swing. */
-  toRecords(): TidyRow[] {
-    return this.rows.flatMap((r) => tidy(r.parameter, { p10: r.p10, p90: r.p90, atP10: r.low, atP90: r.high, swing: r.swing.difference }));
+  toRecords(): TidyRow<'parameter'>[] {
+    return this.rows.flatMap((r) => tidy({ parameter: r.parameter }, { p10: r.p10, p90: r.p90, atP10: r.low, atP90: r.high, swing: r.swing.difference }));
   }
 
-  /** The tidy rows as CSV. */
-  toCSV(): string {
-    return toCSV(this.toRecords(), 'parameter');
+  /** The tidy rows as CSV (parameter, statistic, value, standardError); the options of {@link toCSV}. */
+  toCSV(o?: string | CSVOptions): string {
+    return toCSV(this.toRecords(), o);
   }
 
   /** Jupyter (Deno kernel): the table and the tornado chart. */
@@ -74,7 +75,6 @@ export class Tornado {
       title: `Tornado: ${this.label}`,
       text: `Tornado of ${this.label}: ${this.rows.length} parameters; largest swing ${top ? `${top.parameter} ${top.swing.difference.estimate.toFixed(3)}` : '—'}`,
       rows: this.toRecords(),
-      keyName: 'parameter',
       chart: tornadoChart(this.rows.map((r) => ({ parameter: r.parameter, low: r.low, high: r.high })), { statistic: this.label, baseline: this.baseline.estimate }),
     });
   }
@@ -129,3 +129,10 @@ export function tornado(s: ScenarioInput | Scenario, o: TornadoOptions): Tornado
   rows.sort((a, b) => Math.abs(b.swing.difference.estimate) - Math.abs(a.swing.difference.estimate) || a.parameter.localeCompare(b.parameter));
   return new Tornado({ seed, paths, statistic, baseline, rows });
 }
+
+printAs(Tornado.prototype, (t) =>
+  block(
+    `Tornado of ${t.label}: ${t.rows.length} parameters, ${runOf(t.paths, 'paths', t.seed)}, baseline ${est(t.baseline)}`,
+    firstLines(t.rows.map((r) => `${r.parameter}: ${est(r.low)} at its P10, ${est(r.high)} at its P90, swing ${est(r.swing.difference)}`), 5),
+  ),
+);

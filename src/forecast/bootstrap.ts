@@ -12,7 +12,7 @@ import { fitRandomWalk, type RandomWalkFit } from '../growth/randomWalk.js';
 import { exp, log } from '../math/index.js';
 import { standardNormal } from '../random/normal.js';
 import { stream } from '../random/stream.js';
-import { estimate } from '../stats/estimate.js';
+import { estimate, printable } from '../stats/estimate.js';
 import { normalQuantile } from '../stats/normal.js';
 import { scoreForecasts, type ScoringPlan } from './score.js';
 import { summarise, type ForecastSummary, type IntervalEstimate } from './summarise.js';
@@ -75,7 +75,7 @@ export function bootstrapAcrossHorizons(outturns: readonly Observation[], plan: 
     const spread = sd(logs);
     const [lo, hi] = [level * exp(-z * spread), level * exp(z * spread)];
     const interval: [number, number] = (SKILLS as readonly string[]).includes(f) ? [1 - hi, 1 - lo] : [lo, hi];
-    return { ...estimate(x.estimate, sd(values)), interval };
+    return printable({ ...estimate(x.estimate, sd(values)), interval });
   };
   return summaries.map((s) => {
     if (s.horizon !== 'all' || !replicates.has(s.model)) return s;

@@ -12,7 +12,8 @@ import { selectObservations } from '../growth/observations.js';
 import { seedKey, type Seed } from '../random/stream.js';
 import { studentTQuantile } from '../stats/student-t.js';
 import { pitChart } from '../report/charts.js';
-import { displayBundle, toCSV, tidy, type TidyRow } from '../report/display.js';
+import { displayBundle, toCSV, tidy, type CSVOptions, type TidyRow } from '../report/display.js';
+import { block, est, firstLines, num, printAs, runOf } from '../report/print.js';
 import { forecastModels, type ForecastModel } from './models.js';
 import { checkBaseline, checkModels, checkPoints } from './evaluate-checks.js';
 import { bootstrapAcrossHorizons } from './bootstrap.js';
@@ -74,18 +75,18 @@ export class ForecastEvaluation {
     return s;
   }
 
-  /** Tidy rows: per model and horizon, the mean scores, coverage and skill. */
-  toRecords(): TidyRow[] {
+  /** Tidy rows `{ model, horizon, statistic, value, standardError }` (horizon: years ahead, or 'all'): the mean scores, coverage and skill. */
+  toRecords(): TidyRow<'model' | 'horizon'>[] {
     return this.summaries.flatMap((s) =>
-      tidy(`${s.model} @ ${s.horizon === 'all' ? 'all horizons' : `h=${s.horizon}`}`, {
+      tidy({ model: s.model, horizon: s.horizon }, {
         crps: s.crps, crpsLog: s.crpsLog, intervalScore50: s.intervalScore50, intervalScore80: s.intervalScore80, coverage50: s.coverage50, coverage80: s.coverage80, skill: s.skill, skillLog: s.skillLog,
       }),
     );
   }
 
-  /** The tidy rows as CSV. */
-  toCSV(): string {
-    return toCSV(this.toRecords(), 'model');
+  /** The tidy rows as CSV (model, horizon, statistic, value, standardError); the options of {@link toCSV}. */
+  toCSV(o?: string | CSVOptions): string {
+    return toCSV(this.toRecords(), o);
   }
 
   /** Jupyter (Deno kernel): the table of scores and the PIT chart. */
@@ -94,7 +95,6 @@ export class ForecastEvaluation {
       title: `Forecast skill from the origins ${this.origins.join(', ')} (baseline ${this.baseline})`,
       text: `ForecastEvaluation: ${this.scores.length} forecasts scored; ${this.warnings.join(' ')}`,
       rows: this.toRecords(),
-      keyName: 'model',
       chart: pitChart(this),
     });
   }
@@ -147,3 +147,12 @@ export function evaluateForecasts(record: readonly Observation[], o: EvaluateOpt
   }
   return new ForecastEvaluation({ seed, paths, baseline, origins: [...origins], scores, summaries, warnings });
 }
+
+printAs(ForecastEvaluation.prototype, (e) =>
+  block(
+    `ForecastEvaluation: ${e.scores.length} forecasts from the origins ${e.origins[0]}–${e.origins.at(-1)}, baseline ${e.baseline}, ${runOf(e.paths, 'paths', e.seed)}`,
+    firstLines(
+      e.summaries.filter((s) => s.horizon === 'all').map((s) => `${s.model}: CRPS ${est(s.crps, 'Mt')}, 80 % band covers ${num(s.coverage80 * 100)} %${s.skill ? `, skill ${est(s.skill)}` : ''}`),
+    ),
+  ),
+);

@@ -4,7 +4,7 @@
  * intervals from Student's t with (origins − 1) degrees of freedom (docs/forecasting.md,
  * "Uncertainty of the scores").
  */
-import { estimate, type Estimate } from '../stats/estimate.js';
+import { estimate, printable, type Estimate } from '../stats/estimate.js';
 import { studentTQuantile } from '../stats/student-t.js';
 import { exp } from '../math/index.js';
 
@@ -102,14 +102,14 @@ function withInterval(level: number, residuals: readonly number[], clusters: rea
   const sums = clusterSums(residuals, clusters);
   const c = sums.length;
   const value = toValue(level);
-  if (c < 2) return { ...estimate(value, 0), interval: null };
+  if (c < 2) return printable({ ...estimate(value, 0), interval: null });
   const se = Math.sqrt((c / (c - 1)) * sumOf(sums.map((r) => r * r))) / scale;
-  if (!interval) return { ...estimate(value, se), interval: null };
+  if (!interval) return printable({ ...estimate(value, se), interval: null });
   const q = studentTQuantile(0.975, c - 1);
   // The log-scale interval of a positive level; a level of 0 (a perfect score) has SE 0 only if every residual is 0.
   const [lo, hi] = level > 0 ? [level * exp((-q * se) / level), level * exp((q * se) / level)] : [level - q * se, level + q * se];
   const [a, b] = [toValue(lo), toValue(hi)];
-  return { ...estimate(value, se), interval: a <= b ? [a, b] : [b, a] };
+  return printable({ ...estimate(value, se), interval: a <= b ? [a, b] : [b, a] });
 }
 
 const same = (x: number) => x;

@@ -20,4 +20,4 @@ export {
   type BacktestBand,
   type PitPoint,
 } from './charts.js';
-export { toCSV, JUPYTER_DISPLAY, type TidyRow } from './display.js';
+export { toCSV, JUPYTER_DISPLAY, type TidyRow, type TidyFields, type TidyInput, type CSVOptions } from './display.js';

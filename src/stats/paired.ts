@@ -11,6 +11,9 @@ export interface PairedDifference {
   /** The statistic of a and of b. */
   readonly a: number;
   readonly b: number;
+  /** The standard errors of a and of b on their own (as two separate runs would report them). */
+  readonly standardErrorA: number;
+  readonly standardErrorB: number;
   /** a − b, with the standard error of the paired difference. */
   readonly difference: Estimate;
   /**
@@ -21,8 +24,9 @@ export interface PairedDifference {
   readonly varianceReduction: number | null;
 }
 
-function diff(a: number, b: number, paired: number, independent: number): PairedDifference {
-  return { a, b, difference: estimate(a - b, Math.sqrt(paired)), varianceReduction: paired > 0 ? independent / paired : null };
+/** a − b from the variances of the paired difference, of a and of b (those of the estimates, squared standard errors). */
+function diff(a: number, b: number, paired: number, varA: number, varB: number, independent = varA + varB): PairedDifference {
+  return { a, b, standardErrorA: Math.sqrt(varA), standardErrorB: Math.sqrt(varB), difference: estimate(a - b, Math.sqrt(paired)), varianceReduction: paired > 0 ? independent / paired : null };
 }
 
 /** The mean of a and of b and their paired difference. */
@@ -47,7 +51,7 @@ export function pairedMean(a: ArrayLike<number>, b: ArrayLike<number>): PairedDi
     vd += (da - db) * (da - db);
   }
   const k = n > 1 ? 1 / ((n - 1) * n) : 0;
-  return diff(ma, mb, vd * k, (va + vb) * k);
+  return diff(ma, mb, vd * k, va * k, vb * k, (va + vb) * k);
 }
 
 /** P(a ≥ x) and P(b ≥ x) and their paired difference. */
@@ -74,7 +78,7 @@ export function pairedQuantile(a: ArrayLike<number>, b: ArrayLike<number>, p: nu
   const n = a.length;
   const qa = quantileSorted(Float64Array.from(a).sort(), p);
   const qb = quantileSorted(Float64Array.from(b).sort(), p);
-  if (n < 2 * BATCHES) return diff(qa, qb, 0, 0);
+  if (n < 2 * BATCHES) return diff(qa, qb, 0, 0, 0);
   const da: number[] = [];
   const db: number[] = [];
   const dd: number[] = [];
@@ -91,5 +95,5 @@ export function pairedQuantile(a: ArrayLike<number>, b: ArrayLike<number>, p: nu
     const m = xs.reduce((s, x) => s + x, 0) / xs.length;
     return xs.reduce((s, x) => s + ((x - m) * (x - m)), 0) / (xs.length - 1) / xs.length;
   };
-  return diff(qa, qb, v(dd), v(da) + v(db));
+  return diff(qa, qb, v(dd), v(da), v(db));
 }

@@ -1,6 +1,6 @@
 import { numberIn, wholeNumber } from '../args.js';
 import { normalQuantile } from './normal.js';
-import type { Estimate } from './estimate.js';
+import { estimate, type Estimate } from './estimate.js';
 
 function checkCounts(successes: unknown, n: unknown, fn: string): void {
   const m = wholeNumber(fn, 'n', n, 1, Number.MAX_SAFE_INTEGER);
@@ -15,7 +15,7 @@ function checkCounts(successes: unknown, n: unknown, fn: string): void {
 export function proportion(successes: number, n: number): Estimate {
   checkCounts(successes, n, 'proportion');
   const p = successes / n;
-  return { estimate: p, standardError: Math.sqrt((p * (1 - p)) / n) };
+  return estimate(p, Math.sqrt((p * (1 - p)) / n));
 }
 
 /**

@@ -8,7 +8,8 @@ import { runTrips } from './kernel.js';
 import { TransitSample } from './result.js';
 import { transitRun } from './simulate.js';
 import { pairedAtLeast, pairedMean, pairedQuantile, type PairedDifference } from '../stats/paired.js';
-import { displayBundle, toCSV, type TidyRow } from '../report/display.js';
+import { displayBundle, toCSV, type CSVOptions, type TidyRow } from '../report/display.js';
+import { block, est, firstLines, num, pct, printAs, runOf } from '../report/print.js';
 import { labelled } from '../report/result-displays.js';
 import { COMPARISON_LEVELS } from '../report/from-results.js';
 import { transitChart } from '../report/transit-chart.js';
@@ -71,19 +72,19 @@ export class RouteComparison {
   ) {}
 
   /** Plain data: `{ kind: 'route-comparison', seed, trips, within, volumeMt, rows }`. */
-  /** Tidy rows by route: mean, P50, P90, P(≤ within) and the paired difference of the mean. */
-  toRecords(): TidyRow[] {
-    return labelled(this.rows, (r) => r.route, (r) => ({ mean: r.mean, p50: r.p50, p90: r.p90, probabilityWithin: r.probabilityWithin, difference: r.difference }));
+  /** Tidy rows `{ route, statistic, value, standardError, threshold }`: mean, p50, p90, probabilityWithin (threshold: `within` days) and the paired difference of the mean from the first route. */
+  toRecords(): TidyRow<'route'>[] {
+    return labelled(this.rows, (r) => ({ route: r.route }), (r) => ({ mean: r.mean, p50: r.p50, p90: r.p90, probabilityWithin: r.probabilityWithin, difference: r.difference }), () => ({ probabilityWithin: this.within }));
   }
 
-  /** The tidy rows as CSV. */
-  toCSV(): string {
-    return toCSV(this.toRecords(), 'route');
+  /** The tidy rows as CSV (route, statistic, value, standardError, threshold); the options of {@link toCSV}. */
+  toCSV(o?: string | CSVOptions): string {
+    return toCSV(this.toRecords(), o);
   }
 
   /** Jupyter (Deno kernel): the table of routes and their distributions of days. */
   [Symbol.for('Jupyter.display')](): Record<string, unknown> {
-    return displayBundle({ title: `Routes compared (${this.trips.toLocaleString('en')} trips each, seed ${this.seed}, P(≤ ${this.within} days))`, text: `RouteComparison: ${this.rows.length} routes`, rows: this.toRecords(), keyName: 'route', chart: transitChart(this) });
+    return displayBundle({ title: `Routes compared (${this.trips.toLocaleString('en')} trips each, seed ${this.seed}, P(≤ ${this.within} days))`, text: `RouteComparison: ${this.rows.length} routes`, rows: this.toRecords(), chart: transitChart(this) });
   }
 
   toJSON(): RouteComparisonJSON {
@@ -155,3 +156,10 @@ function pairedDifference(a: Float64Array, b: Float64Array): Estimate {
   for (let j = 0; j < n; j++) ss += ((a[j]! - b[j]! - m) * (a[j]! - b[j]! - m));
   return estimate(m, n > 1 ? Math.sqrt(ss / (n - 1) / n) : 0);
 }
+
+printAs(RouteComparison.prototype, (c) =>
+  block(
+    `RouteComparison: ${c.rows.length} route${c.rows.length === 1 ? '' : 's'}, ${runOf(c.trips, 'trips each', c.seed)}`,
+    firstLines(c.rows.map((r) => `${r.route}: median ${num(r.p50, 'days')}, mean ${est(r.mean, 'days')}, P(≤ ${num(c.within)} days) ${pct(r.probabilityWithin)}${r.difference ? `, ${est(r.difference, 'days')} against ${c.rows[0]!.route}` : ''}`)),
+  ),
+);

@@ -7,7 +7,8 @@ import { quantile } from '../stats/quantile.js';
 import type { CorridorPlan } from './corridor-plan.js';
 import type { KernelOutput } from './kernel.js';
 import { TransitSample, type TransitStatistics } from './result.js';
-import { displayBundle, toCSV, type TidyRow } from '../report/display.js';
+import { displayBundle, toCSV, type CSVOptions, type TidyRow } from '../report/display.js';
+import { block, est, firstLines, num, pct, printAs, runOf } from '../report/print.js';
 import { labelled } from '../report/result-displays.js';
 
 /** One row of {@link CorridorResult.summary}. */
@@ -107,18 +108,18 @@ export class CorridorResult {
    * being each year's statistics as in {@link TransitSample.toJSON} (without the route).
    */
   /** Tidy rows by year: demand P50, mean days, P50, P90, P(≤ 15 days) and the share saturated. */
-  toRecords(): TidyRow[] {
-    return labelled(this.summary(15), (r) => r.year, (r) => ({ demandP50: r.demandP50, mean: r.mean, p50: r.p50, p90: r.p90, probabilityWithin15: r.probabilityWithin, saturated: r.saturated }));
+  toRecords(): TidyRow<'year'>[] {
+    return labelled(this.summary(15), (r) => ({ year: r.year }), (r) => ({ demandP50: r.demandP50, mean: r.mean, p50: r.p50, p90: r.p90, probabilityWithin: r.probabilityWithin, saturated: r.saturated }), () => ({ probabilityWithin: 15 }));
   }
 
-  /** The tidy rows as CSV. */
-  toCSV(): string {
-    return toCSV(this.toRecords(), 'year');
+  /** The tidy rows as CSV (year, statistic, value, standardError, threshold); the options of {@link toCSV}. */
+  toCSV(o?: string | CSVOptions): string {
+    return toCSV(this.toRecords(), o);
   }
 
   /** Jupyter (Deno kernel): the table by year. */
   [Symbol.for('Jupyter.display')](): Record<string, unknown> {
-    return displayBundle({ title: `Corridor run: trips by year (seed ${this.seed})`, text: `CorridorResult: ${this.summary(15).length} years`, rows: this.toRecords(), keyName: 'year' });
+    return displayBundle({ title: `Corridor run: trips by year (seed ${this.seed})`, text: `CorridorResult: ${this.summary(15).length} years`, rows: this.toRecords() });
   }
 
   toJSON(): CorridorJSON {
@@ -136,3 +137,9 @@ export class CorridorResult {
   }
 }
 
+printAs(CorridorResult.prototype, (c) =>
+  block(
+    `CorridorResult ${c.volumes.scenario.name ?? '(unnamed scenario)'} on ${c.route.name}: ${runOf(c.paths, 'paths', c.seed)}, ${c.tripsPerPath.toLocaleString('en')} trip${c.tripsPerPath === 1 ? '' : 's'} per path`,
+    firstLines(c.summary(15).map((r) => `${r.year}: demand P50 ${num(r.demandP50, 'Mt')}, median ${num(r.p50, 'days')}, mean ${est(r.mean, 'days')}, P(≤ 15 days) ${pct(r.probabilityWithin)}`)),
+  ),
+);

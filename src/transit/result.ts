@@ -4,7 +4,8 @@ import { proportion } from '../stats/proportion.js';
 import { trustedQuantiles as selectQuantiles } from '../stats/quantile.js';
 import type { Route } from '../scenario/types.js';
 import type { KernelOutput } from './kernel.js';
-import { displayBundle, tidy, toCSV, type TidyRow } from '../report/display.js';
+import { displayBundle, tidy, toCSV, type CSVOptions, type TidyRow } from '../report/display.js';
+import { block, est, num, pct, printAs, runOf } from '../report/print.js';
 import { transitChart } from '../report/transit-chart.js';
 
 /** One leg's part in the trip time (every share is of all trips). */
@@ -187,15 +188,15 @@ export class TransitSample {
    * mean, sd, min, max, quantiles: [{ p, days }] (P5, P10, P25, P50, P75, P90, P95),
    * within: { days: 15, probability }, saturated, legs }`, every estimate an {@link Estimate}.
    */
-  /** Tidy rows: the mean, P10, P50, P90, P(≤ 15 days) and the share saturated, with standard errors. */
-  toRecords(): TidyRow[] {
+  /** Tidy rows `{ route, statistic, value, standardError, threshold }`: mean, p10, p50, p90, probabilityWithin (threshold 15 days), saturated. */
+  toRecords(): TidyRow<'route'>[] {
     const [p10, p50, p90] = this.quantiles([0.1, 0.5, 0.9]) as [number, number, number];
-    return tidy(this.route.name, { mean: this.mean, p10, p50, p90, probabilityWithin15: this.probabilityWithin(15), saturated: this.saturated });
+    return tidy({ route: this.route.name }, { mean: this.mean, p10, p50, p90, probabilityWithin: this.probabilityWithin(15), saturated: this.saturated }, { probabilityWithin: 15 });
   }
 
-  /** The tidy rows as CSV. */
-  toCSV(): string {
-    return toCSV(this.toRecords(), 'route');
+  /** The tidy rows as CSV (route, statistic, value, standardError, threshold); the options of {@link toCSV}. */
+  toCSV(o?: string | CSVOptions): string {
+    return toCSV(this.toRecords(), o);
   }
 
   /** Jupyter (Deno kernel): the table and the distribution of trip days with the 15-day line. */
@@ -205,7 +206,6 @@ export class TransitSample {
       title: `${this.route.name}: door-to-door days (${this.trips.toLocaleString('en')} trips, seed ${this.seed})`,
       text: `TransitSample ${this.route.name}: mean ${this.mean.estimate.toFixed(1)} days`,
       rows: this.toRecords(),
-      keyName: 'route',
       chart: transitChart([{ route: this.route.name, levels, days: this.quantiles(levels) }], { within: 15 }),
     });
   }
@@ -214,3 +214,14 @@ export class TransitSample {
     return { kind: this.kind, seed: this.seed, route: this.route, ...this.statistics() };
   }
 }
+
+/** A sample as a few lines: the run, the days (median, P10–P90, mean) and P(≤ 15 days). */
+export function transitText(t: TransitSample): string {
+  const [p10, p50, p90] = t.quantiles([0.1, 0.5, 0.9]) as [number, number, number];
+  const at = [t.volumeMt === null ? null : `${t.volumeMt} Mt/yr`, t.year === null ? null : `year ${t.year}`].filter((x) => x !== null);
+  return block(`TransitSample ${t.route.name}: ${runOf(t.trips, 'trips', t.seed)}${at.length > 0 ? `, ${at.join(', ')}` : ''}`, [
+    `median ${num(p50, 'days')} (P10 ${num(p10)}, P90 ${num(p90)}), mean ${est(t.mean, 'days')}`,
+    `P(≤ 15 days) ${pct(t.probabilityWithin(15))}, queues saturated on ${pct(t.saturated)} of trips`,
+  ]);
+}
+printAs(TransitSample.prototype, transitText);

@@ -8,8 +8,9 @@ import type { Estimate } from '../stats/estimate.js';
 import { proportion } from '../stats/proportion.js';
 import type { VolumeResult } from './result.js';
 import { plan, runVolumes } from './simulate.js';
-import { toCSV, type TidyRow } from '../report/display.js';
-import { backtestDisplay, labelled } from '../report/result-displays.js';
+import { toCSV, type CSVOptions, type TidyRow } from '../report/display.js';
+import { block, firstLines, num, pct, printAs, runOf } from '../report/print.js';
+import { backtestDisplay, backtestRecords } from '../report/result-displays.js';
 
 /** One held-out year of a backtest. */
 export interface BacktestRow {
@@ -67,14 +68,14 @@ export class BacktestResult {
     this.rows = p.rows;
   }
 
-  /** Tidy rows by year: the outturn, P10, P50, P90 and P(≤ outturn). */
-  toRecords(): TidyRow[] {
-    return labelled(this.rows, (r) => r.year, (r) => ({ outturn: r.outturn, p10: r.p10, p50: r.p50, p90: r.p90, probabilityAtMost: r.probabilityAtMost }));
+  /** Tidy rows `{ year, statistic, value, standardError, threshold }`: outturn, p10, p50, p90 and probabilityAtMost (threshold: the outturn). */
+  toRecords(): TidyRow<'year'>[] {
+    return backtestRecords(this.rows);
   }
 
-  /** The tidy rows as CSV. */
-  toCSV(): string {
-    return toCSV(this.toRecords(), 'year');
+  /** The tidy rows as CSV (year, statistic, value, standardError, threshold); the options of {@link toCSV}. */
+  toCSV(o?: string | CSVOptions): string {
+    return toCSV(this.toRecords(), o);
   }
 
   /** Jupyter (Deno kernel): the table and the band against the outturns. */
@@ -150,3 +151,10 @@ export function backtest(record: readonly Observation[], o: BacktestOptions): Ba
   }
   return new BacktestResult({ seed: result.seed, paths: result.paths, fitThrough, horizon, rows });
 }
+
+printAs(BacktestResult.prototype, (b) =>
+  block(
+    `BacktestResult: fit through ${b.fitThrough}, forecast to ${b.horizon}, ${runOf(b.paths, 'paths', b.seed)}`,
+    firstLines(b.rows.map((r) => `${r.year}: outturn ${num(r.outturn, 'Mt')}, P50 ${num(r.p50, 'Mt')} (P10 ${num(r.p10)}, P90 ${num(r.p90)}), ${r.inside ? 'inside' : 'outside'} the band, P(≤ outturn) ${pct(r.probabilityAtMost)}`)),
+  ),
+);

@@ -6,8 +6,9 @@ import { estimate, type Estimate } from '../stats/estimate.js';
 import { trustedQuantiles as selectQuantiles } from '../stats/quantile.js';
 import { meanVariance } from '../stats/summary.js';
 import { meanEstimate, medianFirstYear, summaryRows, yearIndexIn, yearsJSON } from './result-rows.js';
-import { toCSV, type TidyRow } from '../report/display.js';
-import { volumeDisplay, volumeRecords } from '../report/result-displays.js';
+import { toCSV, type CSVOptions, type TidyRow } from '../report/display.js';
+import { printAs } from '../report/print.js';
+import { volumeDisplay, volumeRecords, volumeText } from '../report/result-displays.js';
 
 /** One row of {@link VolumeResult.summary}. */
 export interface VolumeSummaryRow {
@@ -112,8 +113,7 @@ export class VolumeResult {
   }
 
   #cached<T>(key: string, make: () => T): T {
-    if (!this.#cache.has(key)) this.#cache.set(key, make());
-    return this.#cache.get(key) as T;
+    return (this.#cache.has(key) ? this.#cache : this.#cache.set(key, make())).get(key) as T;
   }
 
   /** Index of a year in the run; TypeError for a non-number, RangeError outside the run. */
@@ -273,19 +273,19 @@ export class VolumeResult {
     return summaryRows(this);
   }
 
-  /** Tidy rows by year (p10, p50, p90, mean, probabilityAtLeastTarget), with standard errors. */
-  toRecords(): TidyRow[] {
-    return volumeRecords(this.summary());
+  /** Tidy rows `{ year, statistic, value, standardError, threshold }`: p10, p50, p90, mean, probabilityAtLeast (threshold: the target, Mt). */
+  toRecords(): TidyRow<'year'>[] {
+    return volumeRecords(this.summary(), this.scenario.target?.volumeMt ?? null);
   }
 
-  /** The tidy rows as CSV (year, statistic, value, standardError). */
-  toCSV(): string {
-    return toCSV(this.toRecords(), 'year');
+  /** The tidy rows as CSV (year, statistic, value, standardError, threshold); the options of {@link toCSV}. */
+  toCSV(o?: string | CSVOptions): string {
+    return toCSV(this.toRecords(), o);
   }
 
   /** Jupyter (Deno kernel): the table by year and the fan chart. */
   [Symbol.for('Jupyter.display')](): Record<string, unknown> {
-    return volumeDisplay(this.kind, this.scenario.name, this.paths, this.seed, this.summary());
+    return volumeDisplay(this.kind, this.scenario.name, this.paths, this.seed, this.summary(), this.scenario.target?.volumeMt ?? null);
   }
 
   /**
@@ -296,3 +296,5 @@ export class VolumeResult {
     return { kind: this.kind, seed: this.seed, paths: this.paths, scenario: this.scenario, ...yearsJSON(this) };
   }
 }
+
+printAs(VolumeResult.prototype, volumeText);

@@ -4,8 +4,9 @@ import { proportion } from '../stats/proportion.js';
 import { estimate, type Estimate } from '../stats/estimate.js';
 import { type FirstYearRow, type Unmet, type Utilisation, type VolumeSummaryRow, type VolumeYearJSON } from './result.js';
 import { meanEstimate, medianFirstYear, summaryRows, yearIndexIn, yearsJSON } from './result-rows.js';
-import { toCSV, type TidyRow } from '../report/display.js';
-import { volumeDisplay, volumeRecords } from '../report/result-displays.js';
+import { toCSV, type CSVOptions, type TidyRow } from '../report/display.js';
+import { printAs } from '../report/print.js';
+import { volumeDisplay, volumeRecords, volumeText } from '../report/result-displays.js';
 
 /** A year's merged statistics in a summary run (see `mergeStats` in ./summary-run.ts). */
 export interface YearStats {
@@ -172,18 +173,18 @@ export class VolumeSummary {
   }
 
   /** Tidy rows by year (p10, p50, p90, mean, probabilityAtLeastTarget), with standard errors. */
-  toRecords(): TidyRow[] {
-    return volumeRecords(this.summary());
+  toRecords(): TidyRow<'year'>[] {
+    return volumeRecords(this.summary(), this.scenario.target?.volumeMt ?? null);
   }
 
-  /** The tidy rows as CSV (year, statistic, value, standardError). */
-  toCSV(): string {
-    return toCSV(this.toRecords(), 'year');
+  /** The tidy rows as CSV (year, statistic, value, standardError, threshold); the options of {@link toCSV}. */
+  toCSV(o?: string | CSVOptions): string {
+    return toCSV(this.toRecords(), o);
   }
 
   /** Jupyter (Deno kernel): the table by year and the fan chart. */
   [Symbol.for('Jupyter.display')](): Record<string, unknown> {
-    return volumeDisplay(this.kind, this.scenario.name, this.paths, this.seed, this.summary());
+    return volumeDisplay(this.kind, this.scenario.name, this.paths, this.seed, this.summary(), this.scenario.target?.volumeMt ?? null);
   }
 
   /** Plain statistics (see {@link VolumeSummaryJSON}): every kept statistic of every year, a few KB. */
@@ -206,3 +207,5 @@ export class VolumeSummary {
     };
   }
 }
+
+printAs(VolumeSummary.prototype, volumeText);

@@ -76,7 +76,7 @@ describe('shapleyEffects: the copula it assumes and the Iman–Conover the simul
 
   it('the result is data: toJSON, tidy records (effect and share per factor) and CSV', () => {
     const r = shapleyEffects(twoFactor(0.5), { output, permutations: 10, seed: 'data', varianceSamples: 500 });
-    expect(r.toRecords().map((x) => `${x.key}/${x.statistic}`)).toEqual(['growth.params.a/effect', 'growth.params.a/share', 'growth.params.b/effect', 'growth.params.b/share', 'shocks/effect', 'shocks/share']);
+    expect(r.toRecords().map((x) => `${x.factor}/${x.statistic}`)).toEqual(['growth.params.a/effect', 'growth.params.a/share', 'growth.params.b/effect', 'growth.params.b/share', 'shocks/effect', 'shocks/share']);
     expect(r.toCSV().split('\n')[0]).toBe('factor,statistic,value,standardError');
     expect(JSON.parse(JSON.stringify(r))).toEqual(r.toJSON());
     const display = (r as unknown as Record<symbol, () => Record<string, unknown>>)[Symbol.for('Jupyter.display')]!.call(r);

@@ -81,7 +81,7 @@ function pattern(expected: string): RegExp {
   return new RegExp(`^${src}$`);
 }
 
-const render = (x: unknown) => inspect(x, { breakLength: Infinity, compact: true, depth: 4 }).replace(/\s+/g, '');
+const render = (x: unknown) => inspect(x, { breakLength: Infinity, compact: true, depth: 4, customInspect: false }).replace(/\s+/g, '');
 
 const all = examples();
 const names = Object.keys(api);

@@ -28,7 +28,7 @@ describe('results display in a Deno Jupyter notebook and export tidy rows', () =
     expect(String(display(s)['text/html'])).toContain('Sobol indices (N = 256 × 4 scrambled replicates, 4096 evaluations)');
 
     const c = compareScenarios(PRESETS.baseline, PRESETS['official-capacity'], { paths: 500, seed: 1 });
-    expect(String(display(c)['text/html'])).toMatch(/<th>year<\/th><th>probabilityAtLeast<\/th>/);
+    expect(String(display(c)['text/html'])).toMatch(/<th>year<\/th><th>scenario<\/th><th>probabilityAtLeast \(10\)<\/th>/);
 
     const e = evaluateForecasts(TITR_VOLUMES, { seed: 1, paths: 200, models: { 'no-change': noChangeModel() }, points: [] });
     expect(display(e)['application/vnd.vegalite.v5+json']).toBeDefined();
@@ -85,10 +85,15 @@ describe('every tabular result exports tidy rows and displays in Jupyter', () =>
     const b = api.backtest(api.TITR_VOLUMES, { fitThrough: 2023, horizon: 2025, paths: 1000, seed: 1 });
     const k = api.simulateCorridor(api.PRESETS.baseline, api.ROUTES['corridor-poti'], { paths: 200, seed: 1 });
     for (const [r, key, chart] of [[v, 'year', true], [s, 'year', true], [t, 'route', true], [c, 'route', true], [b, 'year', true], [k, 'year', false]] as const) {
-      const rows = r.toRecords();
+      const rows: readonly object[] = r.toRecords();
       expect(rows.length).toBeGreaterThan(0);
-      for (const row of rows) expect(row.value === null || Number.isFinite(row.value)).toBe(true);
-      expect(r.toCSV().split('\n')[0]).toBe(`${key},statistic,value,standardError`);
+      for (const row of rows) {
+        // The rows name their key as the CSV header does, and every one of these results has probabilities: a threshold column.
+        expect(Object.keys(row)).toEqual([key, 'statistic', 'value', 'standardError', 'threshold']);
+        const value = (row as { value: number | null }).value;
+        expect(value === null || Number.isFinite(value)).toBe(true);
+      }
+      expect(r.toCSV().split('\n')[0]).toBe(`${key},statistic,value,standardError,threshold`);
       const bundle = display(r);
       expect(String(bundle['text/html'])).toMatch(new RegExp(`<th>${key}</th>`));
       expect(bundle['application/vnd.vegalite.v5+json'] !== undefined).toBe(chart);

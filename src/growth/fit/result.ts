@@ -2,6 +2,8 @@ import { show } from '../../args.js';
 import { growthCurve, type FixedGrowthModel } from '../model.js';
 import type { GrowthFit } from './types.js';
 import { log } from '../../math/index.js';
+import { block, num, printAs } from '../../report/print.js';
+import { formatNumber } from '../../stats/format.js';
 
 export type FitCore = Omit<GrowthFit, 'rmsle' | 'n' | 'aic' | 'aicc' | 'predict' | 'toJSON'>;
 
@@ -52,3 +54,15 @@ class Fit {
     return JSON.parse(JSON.stringify({ ...this })) as Omit<GrowthFit, 'predict' | 'toJSON'>;
   }
 }
+
+/** A parameter for reading: "rate 0.452 ± 0.021", "capacityMt not identified (≥ 12 at 95 %)", "rate 0.3 (fixed)". */
+function parameterText(p: GrowthFit['parameters'][number]): string {
+  if (p.estimate === null) return `${p.name} not identified${p.lowerBound95 === undefined ? '' : ` (≥ ${num(p.lowerBound95)} at 95 %)`}`;
+  // Three significant digits and the asymptotic SE to two (not an Estimate's Monte Carlo rounding: fitGrowth's page stays within its size budget).
+  return `${p.name} ${num(p.estimate)}${p.standardError === null ? (p.fixed ? ' (fixed)' : '') : ` ± ${formatNumber(p.standardError, 2)}`}`;
+}
+
+printAs(Fit.prototype, (f: Fit) => {
+  const g = f as unknown as GrowthFit;
+  return block(`GrowthFit ${g.family}: ${g.n} years ${g.years[0]}–${g.years.at(-1)}, RMSLE ${num(g.rmsle)}${g.identified ? '' : ' (not identified)'}`, [g.parameters.map(parameterText).join(', '), ...g.warnings.slice(0, 2)]);
+});
