@@ -1,5 +1,5 @@
 import { yearVolume } from '../args.js';
-import type { YearVolume } from './model.js';
+import type { YearVolume } from './year-volume.js';
 import { expm1, log } from '../math/index.js';
 
 /**

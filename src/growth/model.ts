@@ -1,4 +1,5 @@
 import type { Param } from '../random/dist.js';
+import type { YearVolume } from './year-volume.js';
 import { finiteNumber, oneOf, positiveNumber, show, yearVolume } from '../args.js';
 import { compileFormula, type CompiledFormula } from './formula.js';
 import { anchoredLogRatio, logRatio, midpointLog, rateFromMidpoint, softplus } from './anchored.js';
@@ -9,11 +10,7 @@ import { exp, log, log1p } from '../math/index.js';
 export { anchoredLogRatio, logRatio, midpointFromRate, midpointLog, rateFromMidpoint, softplus } from './anchored.js';
 export { cagr, requiredGrowth } from './cagr.js';
 
-/** A point of a piecewise path. */
-export interface YearVolume {
-  readonly year: number;
-  readonly volumeMt: number;
-}
+export type { YearVolume } from './year-volume.js';
 
 /**
  * The median path of demand (docs/design.md, "Median path"); parameters may be distributions in a

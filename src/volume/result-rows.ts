@@ -8,7 +8,7 @@ import { proportion } from '../stats/proportion.js';
 import { estimate, type Estimate } from '../stats/estimate.js';
 import { trustedQuantiles as selectQuantiles } from '../stats/quantile.js';
 import { meanVariance } from '../stats/summary.js';
-import type { FirstYearRow, Unmet, Utilisation, VolumeSummaryRow, VolumeYearJSON } from './result.js';
+import type { FirstYearRow, Unmet, Utilisation, VolumeSummaryRow, VolumeYearJSON } from './result-types.js';
 
 /**
  * The mean of n values and its standard error from their sum and the sum of squared deviations

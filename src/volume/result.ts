@@ -6,45 +6,12 @@ import { estimate, type Estimate } from '../stats/estimate.js';
 import { trustedQuantiles as selectQuantiles } from '../stats/quantile.js';
 import { meanVariance } from '../stats/summary.js';
 import { meanEstimate, medianFirstYear, summaryRows, yearIndexIn, yearsJSON } from './result-rows.js';
+import type { FirstYearRow, Unmet, Utilisation, VolumeSummaryRow, VolumeYearJSON } from './result-types.js';
 import { toCSV, type CSVOptions, type TidyRow } from '../report/display.js';
 import { printAs } from '../report/print.js';
 import { volumeDisplay, volumeRecords, volumeText } from '../report/result-displays.js';
 
-/** One row of {@link VolumeResult.summary}. */
-export interface VolumeSummaryRow {
-  year: number;
-  p10: number;
-  p50: number;
-  p90: number;
-  /** Mean volume (Mt) with its Monte Carlo standard error. */
-  mean: Estimate;
-  /** P(volume ≥ the scenario's target volume) in that year; null without a target. */
-  probabilityAtLeastTarget: Estimate | null;
-}
-
-/** The year a path first carries at least a volume (null: never within the horizon), and its probability. */
-export interface FirstYearRow {
-  year: number | null;
-  probability: Estimate;
-}
-
-/** Demand the corridor cannot carry in a year: its mean (Mt, over all paths) and the probability that some is unmet. */
-export interface Unmet {
-  mean: Estimate;
-  probability: Estimate;
-}
-
-/** Mean utilisation volume/capacity in a year and the share of paths at capacity (demand ≥ capacity). */
-export interface Utilisation {
-  mean: Estimate;
-  atCapacity: Estimate;
-}
-
-/** One year of a volume result's {@link VolumeResult.toJSON}: its summary row, unmet demand and utilisation. */
-export interface VolumeYearJSON extends VolumeSummaryRow {
-  unmet: Unmet;
-  utilisation: Utilisation | null;
-}
+export type { FirstYearRow, Unmet, Utilisation, VolumeSummaryRow, VolumeYearJSON } from './result-types.js';
 
 /**
  * What `JSON.stringify` writes for a {@link VolumeResult}: the inputs as parsed and the statistics
