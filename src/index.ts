@@ -109,11 +109,8 @@ export {
 } from './scenario/index.js';
 export {
   simulateVolumes,
-  backtest,
-  forecastScenario,
   VolumeResult,
   VolumeSummary,
-  BacktestResult,
   STREAM_BLOCK,
   MAX_PATHS,
   MAX_RUN_BYTES,
@@ -132,9 +129,6 @@ export {
   type VolumeSummaryJSON,
   type KeptQuantile,
   type KeptProbability,
-  type BacktestRow,
-  type BacktestOptions,
-  type BacktestJSON,
 } from './volume/index.js';
 export {
   quantile,
@@ -248,6 +242,12 @@ export {
   type ForecastSummary,
   type IntervalEstimate,
   type ForecastModel,
+  backtest,
+  forecastScenario,
+  BacktestResult,
+  type BacktestRow,
+  type BacktestOptions,
+  type BacktestJSON,
 } from './forecast/index.js';
 export {
   fanChart,

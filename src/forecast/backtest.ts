@@ -1,13 +1,13 @@
 import { func, options, show } from '../args.js';
 import type { Observation } from '../data/volumes.js';
-import { shrunkDriftModel, type ForecastModel } from '../forecast/models.js';
+import { shrunkDriftModel, type ForecastModel } from './models.js';
 import { selectObservations } from '../growth/observations.js';
 import type { Seed } from '../random/stream.js';
 import type { ScenarioInput } from '../scenario/types.js';
 import type { Estimate } from '../stats/estimate.js';
 import { proportion } from '../stats/proportion.js';
-import type { VolumeResult } from './result.js';
-import { plan, runVolumes } from './simulate.js';
+import type { VolumeResult } from '../volume/result.js';
+import { plan, runVolumes } from '../volume/simulate.js';
 import { toCSV, type CSVOptions, type TidyRow } from '../report/display.js';
 import { block, firstLines, num, pct, printAs, runOf } from '../report/print.js';
 import { backtestDisplay, backtestRecords } from '../report/result-displays.js';
