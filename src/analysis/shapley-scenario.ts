@@ -1,5 +1,5 @@
 import { options } from '../args.js';
-import { quantileOf } from '../random/inverse.js';
+import { paramQuantileUnchecked } from '../random/inverse.js';
 import { cholesky, pearsonForSpearman } from '../random/rank-correlation.js';
 import { stream, type Rng, type Seed } from '../random/stream.js';
 import { perPathParameter } from '../scenario/parameter-paths.js';
@@ -90,7 +90,7 @@ export function shapleyEffects(s: ScenarioInput | Scenario, o: ShapleyScenarioOp
   /** The output of n paths from `first` on, the parameters' normal scores given path by path. */
   const run = (scores: readonly number[][], runSeed: string, overrides: SeedOverride[], first: number): Float64Array => {
     const n = scores.length;
-    const columns = new Map(params.map((f, i) => [purposeKey(f.purposes[0]!), Float64Array.from(scores, (z) => quantileOf(f.param!, clampUnit(normalCdf(z[i]!))))]));
+    const columns = new Map(params.map((f, i) => [purposeKey(f.purposes[0]!), Float64Array.from(scores, (z) => paramQuantileUnchecked(f.param!, clampUnit(normalCdf(z[i]!))))]));
     const arrays = () => years.map(() => new Float64Array(n));
     const [demand, capacity, volume] = [arrays(), independent.capacity ? arrays() : [], arrays()];
     runVolumeBlock(independent, years, { seed: runSeed, overrides, columns }, first, n, ws, toArrays(demand, capacity, volume, first));

@@ -159,13 +159,13 @@ export function paramQuantile(param: Param, p: number): number {
       throw new RangeError(`paramQuantile: p must be in (0, 1) for ${show(param)}, which is unbounded ${p === 0 ? 'below' : 'above'} (got ${p}: its ${p}-quantile is ${p === 0 ? '-' : ''}Infinity)`);
     }
   }
-  const q = quantileOf(d, p);
+  const q = paramQuantileUnchecked(d, p);
   if (!Number.isFinite(q)) throw new RangeError(`paramQuantile: the ${p}-quantile of ${show(param)} is too large for a double (more than ${Number.MAX_VALUE}); narrow the distribution`);
   return q;
 }
 
 /** {@link paramQuantile} without the checks, for a valid parameter (Latin hypercube draws). */
-export function quantileOf(param: Param, p: number): number {
+export function paramQuantileUnchecked(param: Param, p: number): number {
   if (typeof param === 'number') return param;
   switch (param.dist) {
     case 'uniform':

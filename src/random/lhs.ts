@@ -1,6 +1,6 @@
 import type { Param } from './dist.js';
 import type { Xoshiro128 } from './xoshiro128.js';
-import { quantileOf } from './inverse.js';
+import { paramQuantileUnchecked } from './inverse.js';
 
 /**
  * Latin hypercube uniforms: out[from..to) holds one uniform in each of the n = to − from equal
@@ -34,5 +34,5 @@ export function fillParamStratified(param: Param, g: Xoshiro128, out: Float64Arr
     return;
   }
   fillStratified(g, out, from, to);
-  for (let k = from; k < to; k++) out[k] = quantileOf(param, out[k]!);
+  for (let k = from; k < to; k++) out[k] = paramQuantileUnchecked(param, out[k]!);
 }

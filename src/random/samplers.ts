@@ -1,5 +1,5 @@
 import { func, show } from '../args.js';
-import { empiricalArgs, float64Out, minModeMax, paramArg, params, rngArg, span as spanOf, streamArg } from './check.js';
+import { empiricalArgs, float64Out, minModeMax, paramArg, params, rngArg, span, streamArg } from './check.js';
 import type { Dist, EmpiricalDist, Param, TriangularDist, UniformDist } from './dist.js';
 import { pert } from './gamma-samplers.js';
 import { lognormalOf, normalOf } from './normal-samplers.js';
@@ -36,8 +36,8 @@ export function uniform(rng: Rng, p: Omit<UniformDist, 'dist'>): Sampler {
   finite('uniform', 'max', max);
   if (!(min <= max)) throw new RangeError(`uniform: needs min <= max (got min ${min}, max ${max})`);
   if (min === max) return () => min;
-  const span = spanOf('uniform', min, max);
-  return () => min + span * rng();
+  const width = span('uniform', min, max);
+  return () => min + width * rng();
 }
 
 /**

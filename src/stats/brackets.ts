@@ -1,4 +1,4 @@
-import { orderStatisticsIn, selected, selectIn } from './select.js';
+import { orderStatisticsIn, selected, selectUnchecked } from './select.js';
 
 /**
  * Order statistics of large inputs by bracketing: an evenly spaced sample gives, for each rank
@@ -112,7 +112,7 @@ export class RangeCounter {
     pos -= this.atLo;
     if (pos < this.size) {
       const work = this.buf.subarray(0, this.size);
-      selectIn(work, pos, 0, work.length - 1);
+      selectUnchecked(work, pos, 0, work.length - 1);
       return work[pos]!;
     }
     pos -= this.size;

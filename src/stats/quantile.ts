@@ -42,14 +42,14 @@ function checkScratch(scratch: unknown, fn: string): Float64Array | undefined {
 export function quantiles(values: ArrayLike<number>, ps: readonly number[], scratch?: Float64Array): number[] {
   const v = checkValues(values, 'quantiles');
   const ls = levels('quantiles', 'ps', ps);
-  return trustedQuantiles(v, ls, checkScratch(scratch, 'quantiles'));
+  return quantilesUnchecked(v, ls, checkScratch(scratch, 'quantiles'));
 }
 
 /**
  * {@link quantiles} without the scan for NaN: for arrays the library made itself (simulation
  * output never holds NaN), where the scan would be a tenth of the cost.
  */
-export function trustedQuantiles(values: ArrayLike<number>, ps: readonly number[], scratch?: Float64Array): number[] {
+export function quantilesUnchecked(values: ArrayLike<number>, ps: readonly number[], scratch?: Float64Array): number[] {
   if (values.length === 0) throw new RangeError('quantiles: needs at least one value');
   ps.forEach((p) => checkP(p, 'quantiles'));
   const n = values.length;
@@ -85,7 +85,7 @@ export function fromOrderStatistics(n: number, p: number, stat: ReadonlyMap<numb
  */
 export function quantile(values: ArrayLike<number>, p: number, scratch?: Float64Array): number {
   const v = checkValues(values, 'quantile');
-  return trustedQuantiles(v, [level('quantile', 'p', p)], checkScratch(scratch, 'quantile'))[0]!;
+  return quantilesUnchecked(v, [level('quantile', 'p', p)], checkScratch(scratch, 'quantile'))[0]!;
 }
 
 /**

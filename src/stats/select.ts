@@ -14,11 +14,11 @@ export function select(a: Float64Array, k: number, lo = 0, hi?: number): void {
   wholeNumber('select', 'lo', lo, 0, a.length - 1);
   wholeNumber('select', 'hi', hi, lo, a.length - 1);
   wholeNumber('select', 'k', k, lo, hi);
-  selectIn(a, k, lo, hi);
+  selectUnchecked(a, k, lo, hi);
 }
 
 /** {@link select} without the argument checks (for the library's own arrays). */
-export function selectIn(a: Float64Array, k: number, lo: number, hi: number): void {
+export function selectUnchecked(a: Float64Array, k: number, lo: number, hi: number): void {
   while (hi > lo) {
     // Median of three as the pivot, moved to a[lo].
     const mid = (lo + hi) >>> 1;
@@ -72,7 +72,7 @@ export function orderStatisticsIn(a: Float64Array, ranks: readonly number[]): Ma
   let lo = 0;
   for (const r of [...new Set(ranks)].sort((x, y) => x - y)) {
     // a[0..lo) holds values <= a[lo-1]'s rank, so each selection starts right of the previous one.
-    selectIn(a, r, lo, n - 1);
+    selectUnchecked(a, r, lo, n - 1);
     out.set(r, a[r]!);
     lo = r;
   }

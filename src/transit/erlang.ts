@@ -2,7 +2,7 @@ import { finiteNumber, numberIn, options, wholeNumber } from '../args.js';
 import { ROUTE_LIMITS } from '../scenario/route-limits.js';
 
 /** Erlang C without checks, for the kernel (which checked its queue when parsing the route). */
-export function erlangCTrusted(servers: number, offeredLoad: number): number {
+export function erlangCUnchecked(servers: number, offeredLoad: number): number {
   let b = 1;
   for (let k = 1; k <= servers; k++) b = (offeredLoad * b) / (k + offeredLoad * b);
   return (servers * b) / (servers - offeredLoad * (1 - b));
@@ -18,7 +18,7 @@ export function erlangCTrusted(servers: number, offeredLoad: number): number {
 export function erlangC(servers: number, offeredLoad: number): number {
   wholeNumber('erlangC', 'servers', servers, 1, ROUTE_LIMITS.servers);
   numberIn('erlangC', 'offeredLoad', offeredLoad, 0, servers, { hi: true });
-  return erlangCTrusted(servers, offeredLoad);
+  return erlangCUnchecked(servers, offeredLoad);
 }
 
 /** A queue as {@link allenCunneenWait} reads it (a parsed route's queue will do). */
@@ -47,6 +47,6 @@ export function allenCunneenWait(q: WaitQueue, rho: number): number {
   const cs = q.serviceCv === undefined ? 1 : numberIn(fn, 'serviceCv', q.serviceCv, 0, ROUTE_LIMITS.cv);
   finiteNumber(fn, 'utilisation', rho);
   numberIn(fn, 'utilisation', rho, 0, 1, { hi: true });
-  const pw = erlangCTrusted(c, c * rho);
+  const pw = erlangCUnchecked(c, c * rho);
   return (pw / (c * (1 - rho))) * (((ca * ca) + (cs * cs)) / 2) * s;
 }

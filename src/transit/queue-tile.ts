@@ -4,7 +4,7 @@
  * they wait and of an Exp(1) wait (docs/design.md, "Queues").
  */
 import type { Route } from '../scenario/types.js';
-import { erlangCTrusted } from './erlang.js';
+import { erlangCUnchecked } from './erlang.js';
 import type { LegDraws } from './leg-draws.js';
 import type { Load } from './kernel.js';
 
@@ -60,7 +60,7 @@ export function queueTile(leg: Leg, l: number, d: LegDraws, out: Float64Array, s
       if (rho > 0) {
         if (rho !== lastRho) {
           lastRho = rho;
-          pw = erlangCTrusted(c, c * rho);
+          pw = erlangCUnchecked(c, c * rho);
           scale = c * (1 - rho);
         }
         if (d.waitU![j]! < pw) {

@@ -1,7 +1,7 @@
 import { finiteNumber, level, levels } from '../args.js';
 import { estimate, type Estimate } from '../stats/estimate.js';
 import { proportion } from '../stats/proportion.js';
-import { trustedQuantiles as selectQuantiles } from '../stats/quantile.js';
+import { quantilesUnchecked } from '../stats/quantile.js';
 import type { Route } from '../scenario/types.js';
 import type { KernelOutput } from './kernel.js';
 import { displayBundle, tidy, toCSV, type CSVOptions, type TidyRow } from '../report/display.js';
@@ -138,7 +138,7 @@ export class TransitSample {
 
   #quantiles(ps: readonly number[]): number[] {
     const missing = ps.filter((p) => !this.#cache.has(`q:${p}`));
-    if (missing.length > 0) selectQuantiles(this.days, missing).forEach((q, i) => this.#cache.set(`q:${missing[i]}`, q));
+    if (missing.length > 0) quantilesUnchecked(this.days, missing).forEach((q, i) => this.#cache.set(`q:${missing[i]}`, q));
     return ps.map((p) => this.#cache.get(`q:${p}`) as number);
   }
 

@@ -4,7 +4,7 @@
  * only, never the scenario parser or the result classes, so a worker starts light.
  */
 import { guardedAlloc } from '../engine/memory.js';
-import { trustedQuantiles } from '../stats/quantile.js';
+import { quantilesUnchecked } from '../stats/quantile.js';
 import { runSeed } from './draws.js';
 import { runVolumeBlock, STREAM_BLOCK, toArrays, workspace } from './kernel.js';
 import type { VolumeBlocks, VolumePilot, VolumePlan } from './plan.js';
@@ -55,5 +55,5 @@ export function volumeBlocks(p: VolumePlan, a: number, b: number, into?: VolumeB
 
 /** A full run's quantiles of one year's volumes at `levels` (the numbers `VolumeResult.quantiles` gives), for a scheduler to compute beside the merge. */
 export function volumeQuantiles(volume: Float64Array, levels: readonly number[]): number[] {
-  return trustedQuantiles(volume, levels);
+  return quantilesUnchecked(volume, levels);
 }

@@ -6,7 +6,7 @@ import { finiteNumber, level, levels, show } from '../args.js';
 import type { Scenario } from '../scenario/types.js';
 import { proportion } from '../stats/proportion.js';
 import { estimate, type Estimate } from '../stats/estimate.js';
-import { trustedQuantiles as selectQuantiles } from '../stats/quantile.js';
+import { quantilesUnchecked } from '../stats/quantile.js';
 import { meanVariance } from '../stats/summary.js';
 import type { FirstYearRow, Unmet, Utilisation, VolumeSummaryRow, VolumeYearJSON } from './result-types.js';
 

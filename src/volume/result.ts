@@ -3,7 +3,7 @@ import { finiteNumber, level, levels, show } from '../args.js';
 import type { Scenario } from '../scenario/types.js';
 import { proportion } from '../stats/proportion.js';
 import { estimate, type Estimate } from '../stats/estimate.js';
-import { trustedQuantiles as selectQuantiles } from '../stats/quantile.js';
+import { quantilesUnchecked } from '../stats/quantile.js';
 import { meanVariance } from '../stats/summary.js';
 import { meanEstimate, medianFirstYear, summaryRows, yearIndexIn, yearsJSON } from './result-rows.js';
 import type { FirstYearRow, Unmet, Utilisation, VolumeSummaryRow, VolumeYearJSON } from './result-types.js';
@@ -99,7 +99,7 @@ export class VolumeResult {
     const missing = ls.filter((p) => !this.#cache.has(`q:${k}:${p}`));
     if (missing.length > 0) {
       this.#scratch ??= new Float64Array(this.paths);
-      const q = selectQuantiles(this.volume[k]!, missing, this.#scratch);
+      const q = quantilesUnchecked(this.volume[k]!, missing, this.#scratch);
       missing.forEach((p, i) => this.#cache.set(`q:${k}:${p}`, q[i]));
     }
     return ls.map((p) => this.#cache.get(`q:${k}:${p}`) as number);

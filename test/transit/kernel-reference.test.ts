@@ -17,7 +17,7 @@ import type { Param } from '../../src/random/dist.js';
 import { fillParam } from '../../src/random/samplers.js';
 import { stream } from '../../src/random/stream.js';
 import { ExponentialZiggurat } from '../../src/random/exponential.js';
-import { erlangCTrusted } from '../../src/transit/erlang.js';
+import { erlangCUnchecked } from '../../src/transit/erlang.js';
 import { perBlock, runTripBlocks, TRIP_BLOCK, tripBlocks, type Load } from '../../src/transit/kernel.js';
 import { sameBits } from '../helpers.js';
 
@@ -77,7 +77,7 @@ function reference(route: Route, seed: string, trips: number, loads: readonly Lo
               sums[o + 6 * l + 5]!++;
             }
             if (rho > 0) {
-              const pw = erlangCTrusted(q.servers, q.servers * rho);
+              const pw = erlangCUnchecked(q.servers, q.servers * rho);
               if (waitU[i]! < pw) {
                 x += (waitE[i]! * (((q.arrivalCv * q.arrivalCv + q.serviceCv * q.serviceCv) / 2) * q.serviceDays)) / (q.servers * (1 - rho));
                 sums[o + 6 * l + 4]!++;

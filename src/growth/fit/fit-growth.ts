@@ -1,5 +1,5 @@
 import type { Observation } from '../../data/volumes.js';
-import { finiteNumber, finiteNumbers, oneOf, options as options_, show } from '../../args.js';
+import { finiteNumber, finiteNumbers, oneOf, options, show } from '../../args.js';
 import { checkFilter, selectObservations } from '../observations.js';
 import type { FixedGrowthModel } from '../model.js';
 import { invert } from '../linear-algebra.js';
@@ -217,8 +217,8 @@ const FIT_MODELS: readonly FitModel[] = ['exponential', 'logistic', 'gompertz'];
 const PARAMETER_NAMES: readonly FitParameterName[] = ['volumeMt', 'rate', 'capacityMt', 'midpointYear'];
 
 /** The options as a closed record, every value of the right kind (values are checked per model later). */
-function checkOptions(options: unknown): FitOptions {
-  const o = options_<FitOptions>(FN, options, ['from', 'through', 'kinds', 'fixed', 'bounds']);
+function checkOptions(given: unknown): FitOptions {
+  const o = options<FitOptions>(FN, given, ['from', 'through', 'kinds', 'fixed', 'bounds']);
   checkFilter(FN, o);
   const record = (name: 'fixed' | 'bounds') => {
     const r = o[name];
