@@ -27,6 +27,15 @@ const graph = new Map(
   }),
 );
 
+/** Each file's imports, type-only ones included, as files. */
+const typeGraph = new Map(
+  files.map((f) => {
+    const text = readFileSync(f, 'utf8');
+    const deps = [...text.matchAll(/^(import|export)[^'";]*?from\s+['"](\.[^'"]+)['"]/gm)].map((m) => resolve(dirname(f), m[2]!.replace(/\.js$/, '.ts')));
+    return [f, deps.filter((d) => files.includes(d))] as const;
+  }),
+);
+
 /** Strongly connected components with more than one file (Tarjan). */
 function cycles(): string[][] {
   let n = 0;
@@ -94,6 +103,14 @@ describe('architecture', () => {
       .map(({ file, lines }) => `${file}: ${lines} lines`);
     expect(over).toEqual([]);
     for (const file of allowed.keys()) expect(files.map((f) => relative(src, f)), `allow-list entry ${file} names no file`).toContain(file);
+  });
+
+  it('the engines and their results (engine/, volume/, transit/) import nothing from analysis, forecast, node or render, types included', () => {
+    const above = new Set(['analysis', 'forecast', 'node', 'render']);
+    const wrong = files
+      .filter((f) => ['engine', 'volume', 'transit'].includes(folder(f)))
+      .flatMap((f) => typeGraph.get(f)!.filter((d) => above.has(folder(d))).map((d) => `${relative(src, f)} → ${relative(src, d)}`));
+    expect(wrong).toEqual([]);
   });
 
   it('node/ imports only the engine modules, the public API, args and its own files', () => {
