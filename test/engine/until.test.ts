@@ -40,9 +40,13 @@ describe('untilStandardError on a rare event (issue 21 §3)', () => {
   it(`${SEEDS} seeds of the reproducer: unbiased within its error, honest intervals, never 0 ± 0`, () => {
     const a = PRESETS.announced;
     expect([a.start.year, a.volatility, a.capacity, a.target]).toEqual([2024, 0.469, undefined, { year: 2027, volumeMt: 10 }]);
-    const runs = Array.from({ length: SEEDS }, (_, i) =>
-      simulateVolumes(a, { seed: `until-${i + 1}`, keep: 'summary', untilStandardError: { tolerance: 1e-4, maxPaths: 2e6, statistic: { year: 2027, volumeMt: 177 } } }).precision,
-    );
+    const options = (i: number) => ({ seed: `until-${i + 1}`, keep: 'summary' as const, untilStandardError: { tolerance: 1e-4, maxPaths: 2e6, statistic: { year: 2027, volumeMt: 177 } } });
+    // The preset run to 2027 only: each year's draws come from its own streams, so the years up
+    // to 2027 — the pilot, the run's size, every count — are the same bits as the preset's own run
+    // (checked on two seeds), at 3/8 of the cost.
+    const to2027 = { ...a, horizon: 2027 };
+    for (const i of [0, 1]) expect(simulateVolumes(to2027, options(i)).precision).toEqual(simulateVolumes(a, options(i)).precision);
+    const runs = Array.from({ length: SEEDS }, (_, i) => simulateVolumes(to2027, options(i)).precision);
     // Never 0 ± 0, and every run reached the tolerance.
     expect(runs.filter((r) => r.hits === 0 || r.standardError === 0)).toEqual([]);
     expect(runs.every((r) => r.reached && r.standardError <= 1e-4)).toBe(true);
