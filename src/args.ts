@@ -45,6 +45,19 @@ export function options<T extends object>(fn: string, o: unknown, allowed: reado
   if (o === null || typeof o !== 'object' || Array.isArray(o)) {
     throw new TypeError(`${fn}: options must be ${expected} (got ${show(o)})`);
   }
+  // A plain object: its own keys are all there is (keys inherited from a prototype would be read
+  // but never checked). A revoked Proxy cannot be read at all.
+  // (Any realm's Object.prototype will do: an object from a notebook's or a worker's realm is plain.)
+  let plain: boolean;
+  try {
+    const proto = Object.getPrototypeOf(o) as object | null;
+    plain = proto === null || Object.getPrototypeOf(proto) === null;
+  } catch (e) {
+    throw new TypeError(`${fn}: options could not be read (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (!plain) {
+    throw new TypeError(`${fn}: options must be a plain object ({ … } or JSON), not an object with a prototype of its own (got ${show(o)})`);
+  }
   const unknown = Object.keys(o).filter((k) => !allowed.includes(k));
   if (unknown.length > 0) {
     throw new TypeError(`${fn}: unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')} (allowed: ${allowed.join(', ')})`);
@@ -53,6 +66,19 @@ export function options<T extends object>(fn: string, o: unknown, allowed: reado
     if ((o as Record<string, unknown>)[k] === undefined) throw new TypeError(`${fn}: ${k} is required (options must be ${expected})`);
   }
   return o as T;
+}
+
+/**
+ * Whether options `o` (any value) ask for `key`, for a function that dispatches on it before its
+ * checks: an unreadable object (a revoked Proxy) is a TypeError naming `fn`, not a native error.
+ */
+export function asks(fn: string, o: unknown, key: string): boolean {
+  if (o === null || typeof o !== 'object') return false;
+  try {
+    return key in o;
+  } catch (e) {
+    throw new TypeError(`${fn}: options could not be read (${e instanceof Error ? e.message : String(e)})`);
+  }
 }
 
 /** A number of the right kind (TypeError otherwise); NaN and ±Infinity are RangeErrors. */

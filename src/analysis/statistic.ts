@@ -28,6 +28,12 @@ export function statisticLabel(s: VolumeStatistic): string {
 export function checkStatistic(fn: string, s: unknown): VolumeStatistic {
   const o = options<Record<string, unknown>>(fn, s, ['statistic', 'year', 'volumeMt', 'p'], ['statistic', 'year']);
   const year = wholeNumber(fn, 'statistic.year', o.year, -100_000, 100_000);
+  // Each kind is a closed record: a field of another kind (a p on a mean) is refused, never dropped.
+  const own: Record<string, string[]> = { probabilityAtLeast: ['volumeMt'], quantile: ['p'], mean: [] };
+  const extra = Object.keys(o).filter((k) => k !== 'statistic' && k !== 'year' && !(own[o.statistic as string] ?? ['volumeMt', 'p']).includes(k));
+  if (extra.length > 0 && typeof o.statistic === 'string' && o.statistic in own) {
+    throw new TypeError(`${fn}: statistic '${o.statistic}' takes ${['statistic', 'year', ...own[o.statistic]!].join(', ')} (got also ${extra.join(', ')})`);
+  }
   switch (o.statistic) {
     case 'probabilityAtLeast':
       return { statistic: 'probabilityAtLeast', year, volumeMt: finiteNumber(fn, 'statistic.volumeMt', o.volumeMt) };

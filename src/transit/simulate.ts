@@ -1,3 +1,4 @@
+import { asks } from '../args.js';
 import type { Route, RouteInput } from '../scenario/types.js';
 import { mergeTransitPartials, transitBlocks, transitPlan } from './engine.js';
 import { transitRun, type TransitOptions } from './plan.js';
@@ -29,7 +30,7 @@ export { checkTrips, MAX_TRIPS, transitRun, type TransitOptions, type TransitRun
 export function simulateTransit(r: RouteInput | Route, o: TransitUntilOptions): WithPrecision<TransitSample>;
 export function simulateTransit(r: RouteInput | Route, o: TransitOptions): TransitSample;
 export function simulateTransit(r: RouteInput | Route, o: TransitOptions | TransitUntilOptions): TransitSample {
-  if (o !== null && typeof o === 'object' && 'untilStandardError' in o) return simulateTransitUntil(r, o);
+  if (asks('simulateTransit', o, 'untilStandardError')) return simulateTransitUntil(r, o as TransitUntilOptions);
   const plan = transitPlan(transitRun('simulateTransit', r, o));
   return mergeTransitPartials(plan, [transitBlocks(plan, 0, plan.nBlocks, undefined, 'simulateTransit')]);
 }

@@ -1,3 +1,4 @@
+import { asks } from '../args.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { runVolumePlan, volumePlan } from './engine.js';
 import { plan, type RunPlan, type VolumeOptions } from './plan.js';
@@ -54,7 +55,7 @@ export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeOptions & 
 export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeOptions & { keep?: 'all' }): VolumeResult;
 export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeOptions): VolumeResult | VolumeSummary;
 export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeOptions | VolumeUntilOptions): VolumeResult | VolumeSummary {
-  if (o !== null && typeof o === 'object' && 'untilStandardError' in o) return simulateUntil(s, o);
+  if (asks('simulateVolumes', o, 'untilStandardError')) return simulateUntil(s, o as VolumeUntilOptions);
   return runVolumes(plan(s, o));
 }
 
