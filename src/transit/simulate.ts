@@ -1,5 +1,6 @@
 import type { Route, RouteInput } from '../scenario/types.js';
-import { mergeTransitPartials, transitBlocks, transitPlan } from './engine.js';
+import { transitEngine, transitPlan } from './engine.js';
+import { runOnThisThread } from '../engine/schedule.js';
 import { transitRun, type TransitOptions } from './plan.js';
 import type { TransitSample } from './result.js';
 import { simulateTransitUntil, type TransitUntilOptions } from './until.js';
@@ -30,6 +31,5 @@ export function simulateTransit(r: RouteInput | Route, o: TransitUntilOptions): 
 export function simulateTransit(r: RouteInput | Route, o: TransitOptions): TransitSample;
 export function simulateTransit(r: RouteInput | Route, o: TransitOptions | TransitUntilOptions): TransitSample {
   if (o !== null && typeof o === 'object' && 'untilStandardError' in o) return simulateTransitUntil(r, o);
-  const plan = transitPlan(transitRun('simulateTransit', r, o));
-  return mergeTransitPartials(plan, [transitBlocks(plan, 0, plan.nBlocks, undefined, 'simulateTransit')]);
+  return runOnThisThread(transitEngine, transitPlan(transitRun('simulateTransit', r, o)), { fn: 'simulateTransit' });
 }
