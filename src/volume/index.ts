@@ -3,5 +3,5 @@ export { MAX_VOLUME_MT } from './kernel.js';
 export { VolumeSummary, type VolumeSummaryJSON, type KeptQuantile, type KeptProbability } from './summary.js';
 export { VolumeResult, type VolumeSummaryRow, type FirstYearRow, type Unmet, type Utilisation, type VolumeYearJSON, type VolumeResultJSON } from './result.js';
 export { backtest, forecastScenario, BacktestResult, type BacktestRow, type BacktestOptions, type BacktestJSON } from './backtest.js';
-export type { UntilStandardError, VolumeUntilOptions } from './until.js';
+export type { UntilStandardError, VolumeUntilOptions } from './simulate.js';
 export type { Precision, WithPrecision } from '../engine/until.js';

@@ -10,6 +10,7 @@ import { PRESETS, ROUTES, simulateCorridor, simulateTransit, simulateVolumes, ty
 import type { Engine } from '../../src/engine/engine.js';
 import { split } from '../../src/engine/engine.js';
 import { runOnThisThread } from '../../src/engine/schedule.js';
+import { runUntil } from '../../src/engine/until.js';
 import { corridorEngine, planCorridor } from '../../src/transit/corridor-engine.js';
 import { planTransit, transitEngine } from '../../src/transit/engine.js';
 import { planVolumes, volumeEngine } from '../../src/volume/engine.js';
@@ -138,5 +139,52 @@ describe('a worker dispatches on the engine kind to the same run', () => {
 
   it('an unknown kind is a TypeError naming it and the known ones', () => {
     expect(() => runJob({ engine: 'volumes', plan: null, b0: 0, b1: 1 })).toThrow(/no engine of kind "volumes" \(known: volume, volume-pilot, transit, corridor\)/);
+  });
+});
+
+describe('runUntil: the one until driver, over any engine', () => {
+  it('runs the pilot on its own seed block by block, sizes the run from it, and reports the run (values worked by hand)', () => {
+    // Every block of 100 has 30 events. The pilot stops after block 0 (30 with, 70 without: ≥ 10 each).
+    // Its 95 % Wilson interval is [0.2189, 0.3958] (statsmodels' proportion_confint, method 'wilson'),
+    // so p(1 − p) is taken at 0.3958: 0.3958 · 0.6042 / 0.05² = 95.7 paths, less than 50 / 0.3 = 166.7;
+    // 167 rounds up to 2 blocks of 100: 200 paths, 60 events.
+    interface Plan {
+      seed: string;
+      n: number;
+    }
+    const seeds: string[] = [];
+    const ran: string[] = [];
+    const engine: Engine<Plan, { hits: number; n: number }, { hits: number; n: number; toJSON(): object }> = {
+      kind: 'toy-until',
+      blocks: (p) => Math.ceil(p.n / 100),
+      items: (p, b0, b1) => Math.min(b1 * 100, p.n) - b0 * 100,
+      run: (p, b0, b1) => {
+        ran.push(`${p.seed} ${b0}-${b1}`);
+        return { hits: 30 * (b1 - b0), n: Math.min(b1 * 100, p.n) - b0 * 100 };
+      },
+      merge: (_, parts) => {
+        const hits = parts.reduce((a, x) => a + x.hits, 0);
+        const n = parts.reduce((a, x) => a + x.n, 0);
+        return { hits, n, toJSON: () => ({ hits, n }) };
+      },
+    };
+    const r = runUntil(engine, {
+      statistic: 'P(toy)',
+      tolerance: 0.05,
+      max: 10_000,
+      size: 100,
+      seed: 's',
+      pilot: (seed) => (seeds.push(seed), { seed, n: 10_000 }),
+      sized: (n) => ({ seed: 's', n }),
+      count: (part) => part,
+      hits: (result) => result.hits,
+      fn: 'toy',
+    });
+    expect(seeds).toEqual(['s|until-pilot']);
+    expect(ran).toEqual(['s|until-pilot 0-1', 's 0-2']);
+    expect(r.n).toBe(200);
+    expect(r.precision).toMatchObject({ statistic: 'P(toy)', pilot: { seed: 's|until-pilot', paths: 100, hits: 30 }, paths: 200, hits: 60, estimate: 0.3, reached: true });
+    expect(r.precision.standardError).toBeCloseTo(Math.sqrt((0.3 * 0.7) / 200), 15);
+    expect(r.toJSON()).toMatchObject({ hits: 60, n: 200, precision: { paths: 200 } });
   });
 });
