@@ -60,7 +60,7 @@ export interface Aside<Plan, Part, Extra> {
 }
 
 /** An engine of any plan, partial and result (what a scheduler holds). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// `any`: a scheduler holds engines of every plan, partial and result type (a stage is another engine).
 export type AnyEngine = Engine<any, any, any, any>;
 
 /** Contiguous ranges of [0, n), `parts` of them at most (fewer when n is smaller), as even as whole blocks allow. */
