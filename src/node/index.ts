@@ -28,7 +28,6 @@ export interface ParallelOptions {
 
 const shared = (bytes: number) => new SharedArrayBuffer(bytes);
 
-
 /**
  * {@link index!simulateVolumes} on worker threads: the same numbers, bit for bit, for every worker
  * count. Full runs write their paths into shared memory (each worker its blocks' views), then
@@ -53,7 +52,7 @@ export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: Vo
  * part over every block, so the result's arrays are that memory, not a copy), the engine's work
  * beside the merge spread over the workers — and the merge in block order: the one-thread bits.
  */
-export async function runOnWorkers<Plan, Part, Result, Extra>(job: Run, engine: Engine<Plan, Part, Result, Extra>, plan: Plan, workers: number, onProgress?: (done: number) => void): Promise<Result> {
+async function runOnWorkers<Plan, Part, Result, Extra>(job: Run, engine: Engine<Plan, Part, Result, Extra>, plan: Plan, workers: number, onProgress?: (done: number) => void): Promise<Result> {
   if (workers === 1 || engine.local?.(plan)) return runOnThisThread(engine, plan, { onProgress, fn: job.fn });
   let p = plan;
   for (let s = engine.before?.(p); s; s = engine.before?.(p)) p = s.then(await runOnWorkers(job, s.engine, s.plan, workers));
