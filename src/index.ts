@@ -295,3 +295,4 @@ export type { Xoshiro128 } from './random/xoshiro128.js';
 export type { CSVOptions } from './report/display.js';
 export type { Interval } from './engine/until.js';
 export type { VolumeResultLike } from './report/from-results.js';
+export type { Engine, Stage, Aside, AnyEngine } from './engine/engine.js';

@@ -8,6 +8,8 @@
  * early on low estimates of a rare event: it was biased low).
  */
 import { wilsonInterval } from '../stats/proportion.js';
+import type { Engine } from './engine.js';
+import { runOnThisThread } from './schedule.js';
 
 /** The pilot's seed is `<seed>|until-pilot`: its streams are independent of the run's. */
 export const PILOT_SUFFIX = '|until-pilot';
@@ -107,6 +109,45 @@ export function precisionOf(statistic: string, tolerance: number, max: number, p
     interval: { lower, upper, level: INTERVAL_LEVEL, method: 'wilson' },
     reached,
   };
+}
+
+/** A run to a tolerance of any engine: what {@link runUntil} needs besides the engine. */
+export interface UntilRun<Plan, Part, Result> {
+  /** The statistic's name, e.g. `P(trip ≤ 15 days)`. */
+  statistic: string;
+  tolerance: number;
+  /** The cap on paths (trips), of the run and of its pilot each. */
+  max: number;
+  /** Paths (trips) per block. */
+  size: number;
+  /** The run's seed; the pilot's is `<seed>|until-pilot`. */
+  seed: string;
+  /** The pilot's plan on the given seed, of `max` paths (trips): its blocks keep their numbers. */
+  pilot(seed: string): Plan;
+  /** The run's plan of `paths` paths (trips). */
+  sized(paths: number): Plan;
+  /** A pilot block's partial: its paths (trips) with the event, and all of them. */
+  count(part: Part): Counts;
+  /** The run's result: its paths (trips) with the event. */
+  hits(result: Result): number;
+  /** The run's progress (not the pilot's), as {@link runOnThisThread} reports it. */
+  onProgress?: ((done: number) => void) | undefined;
+  /** The function named in messages. */
+  fn: string;
+}
+
+/**
+ * The one `until` driver, over any engine: the pilot's blocks one at a time ({@link runPilot}),
+ * the size from it ({@link runSize}), the run of that size on this thread, and its
+ * {@link Precision}.
+ */
+export function runUntil<Plan, Part, Result extends { toJSON(): object }, Extra>(engine: Engine<Plan, Part, Result, Extra>, u: UntilRun<Plan, Part, Result>): WithPrecision<Result> {
+  const seed = u.seed + PILOT_SUFFIX;
+  const pilotPlan = u.pilot(seed);
+  const pilot = runPilot(u.max, u.size, (b) => u.count(engine.run(pilotPlan, b, b + 1)));
+  const { paths, needed } = runSize(u.tolerance, u.max, u.size, pilot);
+  const result = runOnThisThread(engine, u.sized(paths), { onProgress: u.onProgress, fn: u.fn });
+  return withPrecision(result, precisionOf(u.statistic, u.tolerance, u.max, { ...pilot, seed }, needed, u.hits(result), paths));
 }
 
 /** A result with its {@link Precision}: the field, and the same in its `toJSON()`. */

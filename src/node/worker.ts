@@ -1,38 +1,36 @@
 /**
- * The worker side of `middle-corridor/node`: runs one engine step — a plan's block range, a
- * pilot's blocks, or a year's quantiles — and answers with its partial (plain data: shared views
+ * The worker side of `middle-corridor/node`: runs one engine step — a plan's block range (of any
+ * engine, by its kind), or a job beside a merge (a full run's quantiles) — and answers with its partial (plain data: shared views
  * where the scheduler gave shared memory to write into, else arrays it transfers). The numbers of
  * a block do not depend on which thread runs it, so a parallel run equals one thread bit for bit.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CorridorTripsPlan } from '../transit/corridor-engine.js';
-import type { TransitPlan, TripBlocks } from '../transit/engine.js';
 import { corridorBlocks, transitBlocks } from '../transit/engine-run.js';
-import type { VolumeBlocks, VolumePlan } from '../volume/engine.js';
-import { pilotBlocks, volumeBlocks, volumeQuantiles } from '../volume/engine-run.js';
+import { pilotBlocks, quantilesJob, volumeBlocks } from '../volume/engine-run.js';
 import { toWire } from './wire-out.js';
 
-export type Job =
-  | { kind: 'volume-blocks'; plan: VolumePlan; b0: number; b1: number; into?: VolumeBlocks }
-  | { kind: 'volume-pilot'; plan: VolumePlan; j0: number; j1: number }
-  | { kind: 'volume-quantiles'; volume: Float64Array[]; levels: number[] }
-  | { kind: 'transit-blocks'; plan: TransitPlan; b0: number; b1: number; into: TripBlocks }
-  | { kind: 'corridor-blocks'; plan: CorridorTripsPlan; b0: number; b1: number; into: TripBlocks };
+/** A job: blocks [b0, b1) of a plan of the engine named (into `into` when given), or a job beside its merge. */
+export type Job = { engine: string; plan: unknown; b0: number; b1: number; into?: unknown } | { engine: string; aside: unknown };
+
+/**
+ * Each engine's `run`, by the engine's kind: the same functions as the engine values' (a test
+ * holds them equal), from the run side only, so that a worker loads no parser and no result class.
+ */
+export const WORKER_RUNS: Readonly<Record<string, (plan: never, b0: number, b1: number, into?: never) => unknown>> = {
+  volume: volumeBlocks,
+  'volume-pilot': pilotBlocks,
+  transit: transitBlocks,
+  corridor: corridorBlocks,
+};
+
+/** Each engine's work beside the merge (`aside.run`), by the engine's kind. */
+export const WORKER_ASIDES: Readonly<Record<string, (job: unknown) => unknown>> = { volume: quantilesJob };
 
 /** Runs a job: the engine step it names. */
 export function runJob(job: Job): unknown {
-  switch (job.kind) {
-    case 'volume-blocks':
-      return volumeBlocks(job.plan, job.b0, job.b1, job.into);
-    case 'volume-pilot':
-      return pilotBlocks(job.plan, job.j0, job.j1);
-    case 'volume-quantiles':
-      return job.volume.map((v) => volumeQuantiles(v, job.levels));
-    case 'transit-blocks':
-      return transitBlocks(job.plan, job.b0, job.b1, job.into);
-    case 'corridor-blocks':
-      return corridorBlocks(job.plan, job.b0, job.b1, job.into);
-  }
+  const run = 'aside' in job ? WORKER_ASIDES[job.engine] : WORKER_RUNS[job.engine];
+  if (run === undefined) throw new TypeError(`middle-corridor/node worker: no engine of kind ${JSON.stringify(job.engine)} (known: ${Object.keys(WORKER_RUNS).join(', ')})`);
+  return 'aside' in job ? (run as (x: unknown) => unknown)(job.aside) : WORKER_RUNS[job.engine]!(job.plan as never, job.b0, job.b1, job.into as never);
 }
 
 /** The buffers of an answer's typed arrays that are not shared: moved to the scheduler, not copied. */

@@ -9,13 +9,14 @@ import { blockRange, checkCover, checkPlan, finiteArrays, joined } from '../engi
 import { checkFingerprints, fingerprint } from '../engine/fingerprint.js';
 import { checkTrips } from './engine-checks.js';
 import type { Route, RouteInput, Scenario, ScenarioInput } from '../scenario/types.js';
-import { mergePartials, volumePlan } from '../volume/engine.js';
+import { mergePartials, volumeEngine, volumePlan } from '../volume/engine.js';
+import type { Engine } from '../engine/engine.js';
 import { plan as checkVolumeRun, type VolumePlan } from '../volume/plan.js';
 import type { VolumeResult } from '../volume/result.js';
 import { corridorPlan, corridorRoute, type CorridorPlan } from './corridor-plan.js';
-import { corridorBlocks } from './engine-run.js';
+import { corridorBlocks, tripsIn, tripViews } from './engine-run.js';
 import { CorridorResult } from './corridor-result.js';
-import { mergeTrips, TRIP_BLOCK, type TripBlocks } from './kernel.js';
+import { mergeTrips, TRIP_BLOCK, tripBlocks, type TripBlocks } from './kernel.js';
 
 export { corridorBlocks };
 
@@ -127,3 +128,22 @@ export function mergeCorridorPartials(p: CorridorTripsPlan, parts: readonly Trip
   const volumes = mergePartials(p.volumes, [{ kind: 'volume-blocks', b0: 0, b1: p.volumes.nBlocks, demand, capacity, volume }]) as VolumeResult;
   return new CorridorResult(p.corridor, volumes, p.route, mergeTrips(p.route, parts, (pieces) => joined(pieces, p.trips)));
 }
+
+/**
+ * The corridor engine, in two stages: a corridor plan's stage before its blocks is its volume
+ * run ({@link volumeEngine} on `plan.volumes`), whose result makes the trips plan; the trips'
+ * blocks (every year's) then run into views of one memory and merge into a {@link CorridorResult}.
+ */
+export const corridorEngine: Engine<CorridorEnginePlan | CorridorTripsPlan, TripBlocks, CorridorResult> = {
+  kind: 'corridor',
+  blocks: (p) => trips(p).nBlocks,
+  items: (p, b0, b1) => tripsIn(trips(p), b0, b1),
+  run: corridorBlocks,
+  merge: (p, parts) => mergeCorridorPartials(trips(p), parts),
+  before: (p) => (p.kind === 'corridor-plan' ? { engine: volumeEngine, plan: p.volumes, then: (v) => tripsPlanOf(p.corridor.fn, p, v as VolumeResult) } : null),
+  whole: (p, alloc, fn) => tripBlocks(trips(p).route.legs.length, trips(p).trips, trips(p).demand.length, 0, trips(p).nBlocks, alloc, fn),
+  slice: (p, whole, b0, b1) => tripViews(trips(p), whole, b0, b1),
+};
+
+/** The trips plan a corridor engine's blocks run on (its stage run before them). */
+const trips = (p: CorridorEnginePlan | CorridorTripsPlan) => p as CorridorTripsPlan;

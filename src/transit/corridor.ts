@@ -1,7 +1,6 @@
 import type { Route, RouteInput, Scenario, ScenarioInput } from '../scenario/types.js';
-import { runVolumePlan } from '../volume/simulate.js';
-import type { VolumeResult } from '../volume/result.js';
-import { corridorBlocks, corridorEnginePlan, mergeCorridorPartials, tripsPlanOf } from './corridor-engine.js';
+import { runOnThisThread } from '../engine/schedule.js';
+import { corridorEngine, corridorEnginePlan } from './corridor-engine.js';
 import type { CorridorOptions } from './corridor-plan.js';
 import type { CorridorResult } from './corridor-result.js';
 
@@ -23,7 +22,5 @@ export { CorridorResult, type CorridorSummaryRow, type CorridorJSON, type Corrid
  * c.transit(2027).probabilityWithin(15).estimate // => 0
  */
 export function simulateCorridor(s: ScenarioInput | Scenario, r: RouteInput | Route, o: CorridorOptions): CorridorResult {
-  const plan = corridorEnginePlan('simulateCorridor', s, r, o);
-  const trips = tripsPlanOf(plan.corridor.fn, plan, runVolumePlan(plan.volumes, undefined, plan.corridor.fn) as VolumeResult);
-  return mergeCorridorPartials(trips, [corridorBlocks(trips, 0, trips.nBlocks, undefined, plan.corridor.fn)]);
+  return runOnThisThread(corridorEngine, corridorEnginePlan('simulateCorridor', s, r, o), { fn: 'simulateCorridor' });
 }

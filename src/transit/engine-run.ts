@@ -5,7 +5,7 @@
  */
 import type { CorridorTripsPlan } from './corridor-engine.js';
 import type { TransitPlan } from './engine.js';
-import { runTripBlocks, tripBlocks, type Load, type TripBlocks } from './kernel.js';
+import { runTripBlocks, TRIP_BLOCK, tripBlocks, type Load, type TripBlocks } from './kernel.js';
 
 /** The volumes a corridor run's trips read: per year, every path's demand and capacity (empty without a capacity). */
 export interface CorridorVolumes {
@@ -41,4 +41,14 @@ export function corridorBlocks(p: CorridorTripsPlan, a: number, b: number, into?
   const loads = corridorLoads({ years: p.volumes.years, hasCapacity: p.capacity.length > 0, demand: p.demand, capacity: p.capacity }, p.corridor.tripsPerPath);
   runTripBlocks(p.route, p.volumes.seed, p.trips, loads, a, b, out);
   return { ...out, kind: 'trip-blocks', b0: a, b1: b };
+}
+
+/** The trips of blocks [b0, b1) of a run of `trips` trips. */
+export const tripsIn = (p: { trips: number }, b0: number, b1: number) => Math.min(b1 * TRIP_BLOCK, p.trips) - b0 * TRIP_BLOCK;
+
+/** The views of a whole run's trips over blocks [b0, b1): what that range is run into. */
+export function tripViews(p: { trips: number; nBlocks: number }, whole: TripBlocks, b0: number, b1: number): TripBlocks {
+  const w = whole.blocks[0]!.length / p.nBlocks;
+  const days = whole.days.map((x) => x.subarray(b0 * TRIP_BLOCK, b0 * TRIP_BLOCK + tripsIn(p, b0, b1)));
+  return { kind: 'trip-blocks', b0, b1, days, blocks: whole.blocks.map((x) => x.subarray(b0 * w, b1 * w)) };
 }

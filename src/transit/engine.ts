@@ -7,12 +7,13 @@ import { blockRange, checkCover, joined } from '../engine/blocks.js';
 import { checkFingerprints, fingerprint } from '../engine/fingerprint.js';
 import { checkTransitPlan, checkTrips } from './engine-checks.js';
 import type { Route, RouteInput } from '../scenario/types.js';
-import { mergeTrips, TRIP_BLOCK, type TripBlocks } from './kernel.js';
-import { transitBlocks } from './engine-run.js';
-
-export { transitBlocks };
+import { mergeTrips, TRIP_BLOCK, tripBlocks, type TripBlocks } from './kernel.js';
+import { transitBlocks, tripsIn, tripViews } from './engine-run.js';
 import { TransitSample } from './result.js';
 import { transitRun, type TransitRun } from './plan.js';
+import type { Engine } from '../engine/engine.js';
+
+export { transitBlocks };
 
 export { TRIP_BLOCK, tripBlocks, type TripBlocks } from './kernel.js';
 
@@ -67,6 +68,17 @@ export function mergeTransitPartials(p: TransitPlan, parts: readonly TripBlocks[
   const [out] = mergeTrips(p.route, parts, (pieces) => joined(pieces, p.trips));
   return new TransitSample(out!, p.route, p.seed, { volumeMt: p.volumeMt, year: null });
 }
+
+/** The transit engine: trip blocks run into views of one memory per run, merged into a {@link TransitSample}. */
+export const transitEngine: Engine<TransitPlan, TripBlocks, TransitSample> = {
+  kind: 'transit',
+  blocks: (p) => p.nBlocks,
+  items: tripsIn,
+  run: transitBlocks,
+  merge: mergeTransitPartials,
+  whole: (p, alloc, fn) => tripBlocks(p.route.legs.length, p.trips, 1, 0, p.nBlocks, alloc, fn),
+  slice: tripViews,
+};
 
 /** Checks a transit run's route and options for `fn` (`extra`: keys a variant adds, e.g. workers): its engine plan. */
 export function checkTransit(fn: string, r: unknown, o: unknown, extra: readonly string[] = []): TransitPlan {

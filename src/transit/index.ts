@@ -6,4 +6,4 @@ export { ROUTES } from './routes.js';
 export { erlangC, allenCunneenWait, type WaitQueue } from './erlang.js';
 export { TRIP_BLOCK } from './kernel.js';
 export { ROUTE_LIMITS } from '../scenario/route-schema.js';
-export type { TransitUntilStandardError, TransitUntilOptions } from './until.js';
+export type { TransitUntilStandardError, TransitUntilOptions } from './simulate.js';

@@ -1,10 +1,11 @@
-import { asks } from '../args.js';
+import { asks, finiteNumber, numberIn, options, show, wholeNumber } from '../args.js';
+import { runOnThisThread } from '../engine/schedule.js';
+import { runUntil, type WithPrecision } from '../engine/until.js';
 import type { Route, RouteInput } from '../scenario/types.js';
-import { mergeTransitPartials, transitBlocks, transitPlan } from './engine.js';
-import { transitRun, type TransitOptions } from './plan.js';
+import { transitEngine, transitPlan } from './engine.js';
+import { TRIP_BLOCK } from './kernel.js';
+import { MAX_TRIPS, transitRun, type TransitOptions } from './plan.js';
 import type { TransitSample } from './result.js';
-import { simulateTransitUntil, type TransitUntilOptions } from './until.js';
-import type { WithPrecision } from '../engine/until.js';
 
 export { checkTrips, MAX_TRIPS, transitRun, type TransitOptions, type TransitRun } from './plan.js';
 
@@ -31,6 +32,52 @@ export function simulateTransit(r: RouteInput | Route, o: TransitUntilOptions): 
 export function simulateTransit(r: RouteInput | Route, o: TransitOptions): TransitSample;
 export function simulateTransit(r: RouteInput | Route, o: TransitOptions | TransitUntilOptions): TransitSample {
   if (asks('simulateTransit', o, 'untilStandardError')) return simulateTransitUntil(r, o as TransitUntilOptions);
-  const plan = transitPlan(transitRun('simulateTransit', r, o));
-  return mergeTransitPartials(plan, [transitBlocks(plan, 0, plan.nBlocks, undefined, 'simulateTransit')]);
+  return runOnThisThread(transitEngine, transitPlan(transitRun('simulateTransit', r, o)), { fn: 'simulateTransit' });
+}
+
+/** The `untilStandardError` option of {@link simulateTransit}. */
+export interface TransitUntilStandardError {
+  /** The largest standard error accepted, in (0, 0.5]: the run is sized from a pilot to reach it. */
+  tolerance: number;
+  /** The cap on trips, of the run and of its pilot each: a run sized beyond it is cut there and not `reached`. */
+  maxTrips: number;
+  /** The probability P(trip ≤ days): 15 days by default. */
+  statistic?: { days: number };
+}
+
+/** Options of a transit run to a tolerance: those of {@link simulateTransit} with `untilStandardError` instead of `trips`. */
+export type TransitUntilOptions = Omit<TransitOptions, 'trips'> & { untilStandardError: TransitUntilStandardError };
+
+/**
+ * Runs a pilot on the seed `<seed>|until-pilot` (blocks of 16,384 trips until it has seen 10 trips
+ * within the days and 10 beyond, or `maxTrips`), sizes the run from the pilot's Wilson interval
+ * (src/engine/until.ts), and returns the sample of that many trips on the seed (the same numbers
+ * as `simulateTransit` with that many trips), with `precision` saying how it was sized and what it found.
+ */
+export function simulateTransitUntil(r: RouteInput | Route, o: TransitUntilOptions, fn = 'simulateTransit'): WithPrecision<TransitSample> {
+  const opts = options<TransitUntilOptions & { trips?: unknown }>(fn, o, ['trips', 'seed', 'volumeMt', 'untilStandardError'], ['seed', 'untilStandardError']);
+  if (opts.trips !== undefined) throw new TypeError(`${fn}: give trips or untilStandardError (whose maxTrips caps the trips), not both (got trips ${show(opts.trips)})`);
+  const u = options<TransitUntilStandardError>(fn, opts.untilStandardError, ['tolerance', 'maxTrips', 'statistic'], ['tolerance', 'maxTrips']);
+  const tolerance = numberIn(fn, 'untilStandardError.tolerance', u.tolerance, 0, 0.5, { lo: true });
+  const maxTrips = wholeNumber(fn, 'untilStandardError.maxTrips', u.maxTrips, 1, MAX_TRIPS);
+  const days = u.statistic === undefined ? 15 : finiteNumber(fn, 'untilStandardError.statistic.days', options<{ days: number }>(fn, u.statistic, ['days'], ['days']).days);
+  const { untilStandardError: _, ...rest } = opts;
+  const run = transitRun(fn, r, { ...rest, trips: maxTrips });
+  const within = (d: Float64Array) => {
+    let hits = 0;
+    for (let i = 0; i < d.length; i++) if (d[i]! <= days) hits++;
+    return { hits, n: d.length };
+  };
+  return runUntil(transitEngine, {
+    statistic: `P(trip ≤ ${days} days)`,
+    tolerance,
+    max: maxTrips,
+    size: TRIP_BLOCK,
+    seed: run.seed,
+    pilot: (seed) => transitPlan({ ...run, seed }),
+    sized: (paths) => transitPlan({ ...run, trips: paths }),
+    count: (part) => within(part.days[0]!),
+    hits: (sample) => within(sample.days).hits,
+    fn,
+  });
 }

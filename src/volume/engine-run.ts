@@ -57,3 +57,44 @@ export function volumeBlocks(p: VolumePlan, a: number, b: number, into?: VolumeB
 export function volumeQuantiles(volume: Float64Array, levels: readonly number[]): number[] {
   return quantilesUnchecked(volume, levels);
 }
+
+/** A job of quantiles beside a full run's merge: some years' volumes (`years`: their indexes) and the levels. */
+export interface QuantilesJob {
+  years: number[];
+  volume: Float64Array[];
+  levels: number[];
+}
+
+/** Runs a {@link QuantilesJob} (the volume engine's work beside the merge, on a worker): per year, its quantiles at the levels. */
+export function quantilesJob(job: unknown): number[][] {
+  const { volume, levels } = job as QuantilesJob;
+  return volume.map((v) => volumeQuantiles(v, levels));
+}
+
+/**
+ * The quantiles jobs of a full run for `workers` workers: one year each at a time, dealt
+ * round-robin from the last year, so that the start year (one value for every path: almost no
+ * work) does not leave one worker a year short of the other.
+ */
+export function quantilesJobs(p: VolumePlan, whole: VolumeBlocks, workers: number): QuantilesJob[] {
+  const K = p.years.length;
+  const w = Math.min(workers, K);
+  return Array.from({ length: w }, (_, i) => {
+    const years = p.years.map((_, k) => k).filter((k) => (K - 1 - k) % w === i);
+    return { years, volume: years.map((k) => whole.volume[k]!), levels: p.levels };
+  });
+}
+
+/** The jobs' answers as [year index, p, value] triples, the `quantiles` a merge takes. */
+export function joinQuantiles(p: VolumePlan, jobs: readonly unknown[], answers: readonly unknown[]): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  jobs.forEach((job, i) => (answers[i] as number[][]).forEach((row, j) => row.forEach((value, m) => out.push([(job as QuantilesJob).years[j]!, p.levels[m]!, value]))));
+  return out;
+}
+
+/** A full run's views of `whole` over blocks [b0, b1): what that range is run into. */
+export function volumeViews(p: VolumePlan, whole: VolumeBlocks, b0: number, b1: number): VolumeBlocks {
+  const [from, to] = [b0 * STREAM_BLOCK, Math.min(b1 * STREAM_BLOCK, p.paths)];
+  const view = (xs: Float64Array[]) => xs.map((x) => x.subarray(from, to));
+  return { kind: 'volume-blocks', b0, b1, demand: view(whole.demand), capacity: view(whole.capacity), volume: view(whole.volume) };
+}

@@ -16,7 +16,9 @@ import { checkBlocks, checkCounts, checkVolumePlan } from './engine-checks.js';
 import { VolumeResult } from './result.js';
 import { summaryPlan, summaryYear, type VolumeCounts } from './summary-run.js';
 import { finishSummary } from './summary-merge.js';
-import { pathsIn, pilotBlocks, volumeBlocks, volumeBlocksBuffers, volumeQuantiles, type VolumePartial } from './engine-run.js';
+import { joinQuantiles, pathsIn, pilotBlocks, quantilesJob, quantilesJobs, volumeBlocks, volumeBlocksBuffers, volumeQuantiles, volumeViews, type VolumePartial } from './engine-run.js';
+import type { Engine } from '../engine/engine.js';
+import { runOnThisThread } from '../engine/schedule.js';
 import type { VolumeSummary } from './summary.js';
 
 export { pathsIn, pilotBlocks, volumeBlocks, volumeBlocksBuffers, volumeQuantiles };
@@ -138,25 +140,42 @@ export function mergePartials(p: VolumePlan, parts: readonly VolumePartial[], qu
 }
 
 /**
- * Runs a plan on this thread (what {@link simulateVolumes} does): the pilot and brackets when it
- * needs them, its blocks a chunk at a time (`onProgress` after each), then the merge. A full
- * run's chunks write straight into the result's arrays (views of them), so nothing is copied.
+ * Runs a plan on this thread (what {@link simulateVolumes} does): {@link runOnThisThread} of the
+ * {@link volumeEngine} — the pilot and brackets when it needs them, its blocks a chunk at a time
+ * (`onProgress` after each), written straight into the result's arrays, then the merge.
  */
 export function runVolumePlan(plan: VolumePlan, onProgress?: (done: number) => void, fn = 'simulateVolumes'): VolumeResult | VolumeSummary {
-  let p = plan;
-  if (needsPilot(p)) p = bracketsFrom(p, [pilotBlocks(p, 0, p.summary!.pilot!.length)]);
-  const every = p.chunk / STREAM_BLOCK;
-  const whole = p.summary === null ? volumeBlocksBuffers(p, 0, p.nBlocks, undefined, fn) : null;
-  const parts: VolumePartial[] = [];
-  for (let b0 = 0; b0 < p.nBlocks; b0 += every) {
-    const b1 = Math.min(b0 + every, p.nBlocks);
-    const view = (xs: Float64Array[]) => xs.map((x) => x.subarray(b0 * STREAM_BLOCK, Math.min(b1 * STREAM_BLOCK, p.paths)));
-    const into = whole ? { kind: 'volume-blocks' as const, b0, b1, demand: view(whole.demand), capacity: view(whole.capacity), volume: view(whole.volume) } : undefined;
-    parts.push(volumeBlocks(p, b0, b1, into));
-    onProgress?.(Math.min(b1 * STREAM_BLOCK, p.paths) / p.paths);
-  }
-  return mergePartials(p, parts);
+  return runOnThisThread(volumeEngine, plan, { onProgress, fn });
 }
+
+/** A summary's pilot as an engine (the stage before its blocks): blocks [0, 4), merged into the plan with its brackets placed. */
+const pilotEngine: Engine<VolumePlan, VolumePilot, VolumePlan> = {
+  kind: 'volume-pilot',
+  blocks: (p) => p.summary!.pilot!.length,
+  items: (_, j0, j1) => (j1 - j0) * STREAM_BLOCK,
+  run: pilotBlocks,
+  merge: bracketsFrom,
+};
+
+/**
+ * The volume engine (full and `keep: 'summary'` runs): a summary of more than 4 blocks has its
+ * pilot as a stage before its blocks; a full run's partials are run-sized (schedulers run each
+ * range into views of one memory) and a pool computes its quantiles beside the merge.
+ */
+export const volumeEngine: Engine<VolumePlan, VolumePartial, VolumeResult | VolumeSummary, [number, number, number][]> = {
+  kind: 'volume',
+  blocks: (p) => p.nBlocks,
+  items: pathsIn,
+  run: volumeBlocks,
+  merge: mergePartials,
+  chunk: (p) => p.chunk / STREAM_BLOCK,
+  before: (p) => (needsPilot(p) ? { engine: pilotEngine, plan: p, then: (placed) => placed as VolumePlan } : null),
+  whole: (p, alloc, fn) => (p.summary === null ? volumeBlocksBuffers(p, 0, p.nBlocks, alloc, fn) : null),
+  slice: (p, whole, b0, b1) => volumeViews(p, whole as VolumeBlocks, b0, b1),
+  // Small summary runs keep their paths for direct quantiles: faster on one thread.
+  local: (p) => p.summary !== null && p.summary.pilot === null,
+  aside: { jobs: (p, whole, workers) => quantilesJobs(p, whole as VolumeBlocks, workers), run: quantilesJob, join: joinQuantiles },
+};
 
 /**
  * Checks a volume run's scenario and options for `fn` (`extra`: keys a variant adds, e.g.

@@ -2,5 +2,5 @@ export { simulateVolumes, STREAM_BLOCK, MAX_PATHS, MAX_RUN_BYTES, type VolumeOpt
 export { MAX_VOLUME_MT } from './kernel.js';
 export { VolumeSummary, type VolumeSummaryJSON, type KeptQuantile, type KeptProbability } from './summary.js';
 export { VolumeResult, type VolumeSummaryRow, type FirstYearRow, type Unmet, type Utilisation, type VolumeYearJSON, type VolumeResultJSON } from './result.js';
-export type { UntilStandardError, VolumeUntilOptions } from './until.js';
+export type { UntilStandardError, VolumeUntilOptions } from './simulate.js';
 export type { Precision, WithPrecision } from '../engine/until.js';

@@ -62,7 +62,7 @@ describe('closeWorkers() while a parallel run is in flight: the run rejects, it 
   it('a run whose pool was closed between its phases (volumes, then trips or quantiles) starts no new workers: its next phase rejects', async () => {
     const run = startRun('simulateCorridorParallel');
     await closeWorkers();
-    await expect(runWorker(run, 0, { kind: 'volume-quantiles', volume: [new Float64Array(1)], levels: [0.5] })).rejects.toThrow(closed('simulateCorridorParallel'));
+    await expect(runWorker(run, 0, { engine: 'volume', aside: { years: [0], volume: [new Float64Array(1)], levels: [0.5] } })).rejects.toThrow(closed('simulateCorridorParallel'));
     expect(pooledWorkers()).toHaveLength(0);
   });
 
@@ -258,10 +258,10 @@ describe('errors from workers keep their class and message', () => {
   it('a RangeError and a TypeError thrown on a worker arrive as a RangeError and a TypeError with their messages', async () => {
     const run = startRun('test');
     // No values: the quantiles throw a RangeError there.
-    const range = await runWorker(run, 0, { kind: 'volume-quantiles', volume: [new Float64Array(0)], levels: [0.5] }).catch((x: unknown) => x);
+    const range = await runWorker(run, 0, { engine: 'volume', aside: { years: [0], volume: [new Float64Array(0)], levels: [0.5] } }).catch((x: unknown) => x);
     expect(range).toBeInstanceOf(RangeError);
     expect((range as Error).message).toMatch(/needs at least one value/);
-    const type = await runWorker(run, 0, { kind: 'volume-quantiles', volume: [new Float64Array(8)], levels: null as never }).catch((x: unknown) => x);
+    const type = await runWorker(run, 0, { engine: 'volume', aside: { years: [0], volume: [new Float64Array(8)], levels: null as never } }).catch((x: unknown) => x);
     expect(type).toBeInstanceOf(TypeError);
   });
 });
