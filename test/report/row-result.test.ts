@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as api from '../../src/index.js';
 import { plainCopy, RowResult } from '../../src/report/row-result.js';
+import { VolumeViews } from '../../src/volume/result-views.js';
 
 const { PRESETS, ROUTES, TITR_VOLUMES } = api;
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
@@ -84,5 +85,24 @@ describe('plainCopy', () => {
     const c = plainCopy({ e });
     expect(c.e).not.toBe(e);
     expect(String(c.e)).toBe(String(e));
+  });
+});
+
+describe('the volume results share their views', () => {
+  const full = api.simulateVolumes(PRESETS.baseline, { paths: 2000, seed: 1 });
+  const summary = api.simulateVolumes(PRESETS.baseline, { paths: 2000, seed: 1, keep: 'summary' });
+  it.each([['VolumeResult', full], ['VolumeSummary', summary]] as const)('%s: summary rows, tidy rows, CSV, display and printing from one base', (name, r) => {
+    expect(r).toBeInstanceOf(VolumeViews);
+    expect(String(r)).toBe((r as unknown as Record<symbol, () => string>)[INSPECT]!());
+    expect(String(r).startsWith(`${name} `)).toBe(true);
+    // Five tidy rows a year (p10, p50, p90, mean, probabilityAtLeast), the CSV a header and a line each.
+    expect(r.toRecords()).toHaveLength(5 * r.years.length);
+    expect(r.toCSV().split('\n')).toHaveLength(5 * r.years.length + 2);
+    expect(r.summary().map((x) => x.p50)).toEqual(r.years.map((y) => r.quantiles(y, [0.5])[0]));
+    expect((r as unknown as Record<symbol, () => Record<string, unknown>>)[JUPYTER]!()['text/plain']).toMatch(new RegExp(`^${r.kind === 'volumes' ? 'volumes' : 'volume-summary'} `));
+  });
+
+  it('the summary shows what the full run shows: the same quantiles, year by year', () => {
+    expect(summary.summary().map(({ year, p10, p50, p90 }) => ({ year, p10, p50, p90 }))).toEqual(full.summary().map(({ year, p10, p50, p90 }) => ({ year, p10, p50, p90 })));
   });
 });
