@@ -224,6 +224,7 @@ export {
   type ShapleyInputs,
   type ShapleyRow,
   type ShapleyScenarioOptions,
+  type SobolIndicesJSON, type ShapleyEffectsJSON, type TornadoJSON, type RankCorrelationsJSON, type ScenarioComparisonJSON,
 } from './analysis/index.js';
 export {
   evaluateForecasts,
@@ -241,6 +242,7 @@ export {
   type ForecastScore,
   type ForecastSummary,
   type IntervalEstimate,
+  type ForecastEvaluationJSON,
   type ForecastModel,
   backtest,
   forecastScenario,
@@ -264,6 +266,7 @@ export {
   type TidyRow,
   type TidyFields,
   type TidyInput,
+  type RowDisplay,
   type VegaLiteSpec,
   type YearPoint,
   type FanRow,

@@ -4,8 +4,9 @@ import { seedKey } from '../random/stream.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { MAX_PATHS, simulateVolumes } from '../volume/simulate.js';
-import { displayBundle, toCSV, tidy, type CSVOptions, type TidyRow } from '../report/display.js';
-import { block, est, firstLines, num, pct, printAs, runOf } from '../report/print.js';
+import { tidy, type TidyRow } from '../report/display.js';
+import { block, est, firstLines, num, pct, runOf } from '../report/print.js';
+import { RowResult, type RowDisplay } from '../report/row-result.js';
 import { pairedAtLeast, pairedMean, pairedQuantile, type PairedDifference } from '../stats/paired.js';
 
 /** One year of {@link compareScenarios}: each statistic of a and of b, and a − b paired. */
@@ -27,32 +28,36 @@ export interface CompareScenariosOptions {
   volumeMt?: number;
 }
 
+/** What `JSON.stringify` writes for a {@link ScenarioComparison}. */
+export interface ScenarioComparisonJSON {
+  kind: 'scenario-comparison';
+  seed: string;
+  paths: number;
+  names: [string, string];
+  volumeMt: number | null;
+  rows: ScenarioComparisonRow[];
+}
+
 /** The result of {@link compareScenarios}. */
-export class ScenarioComparison {
-  readonly kind = 'scenario-comparison' as const;
-  readonly seed: string;
-  readonly paths: number;
-  readonly names: readonly [string, string];
-  readonly volumeMt: number | null;
-  readonly rows: readonly ScenarioComparisonRow[];
+export class ScenarioComparison extends RowResult<ScenarioComparisonRow, 'year' | 'scenario', ScenarioComparisonJSON> {
+  declare readonly kind: 'scenario-comparison';
+  declare readonly paths: number;
+  declare readonly names: readonly [string, string];
+  declare readonly volumeMt: number | null;
+  declare readonly rows: readonly ScenarioComparisonRow[];
 
   constructor(p: { seed: string; paths: number; names: [string, string]; volumeMt: number | null; rows: ScenarioComparisonRow[] }) {
-    this.seed = p.seed;
-    this.paths = p.paths;
-    this.names = p.names;
-    this.volumeMt = p.volumeMt;
-    this.rows = p.rows;
+    super({ kind: 'scenario-comparison', seed: p.seed, paths: p.paths, names: p.names, volumeMt: p.volumeMt, rows: p.rows });
+  }
+
+  /** The paths of each run. */
+  get size(): number {
+    return this.paths;
   }
 
   /** The row of one year; RangeError outside the compared years. */
   year(year: number): ScenarioComparisonRow {
-    const row = this.rows.find((r) => r.year === year);
-    if (!row) throw new RangeError(`ScenarioComparison.year: ${show(year)} is not a compared year (${this.rows[0]?.year}–${this.rows[this.rows.length - 1]?.year})`);
-    return row;
-  }
-
-  toJSON() {
-    return { kind: this.kind, seed: this.seed, paths: this.paths, names: [...this.names], volumeMt: this.volumeMt, rows: this.rows.map((r) => ({ ...r })) };
+    return this.rowWhere('year', year, 'ScenarioComparison.year', () => `ScenarioComparison.year: ${show(year)} is not a compared year (${this.rows[0]?.year}–${this.rows[this.rows.length - 1]?.year})`);
   }
 
   /**
@@ -71,18 +76,25 @@ export class ScenarioComparison {
     );
   }
 
-  /** The tidy rows as CSV (year, scenario, statistic, value, standardError, threshold); the options of {@link toCSV}. */
-  toCSV(o?: string | CSVOptions): string {
-    return toCSV(this.toRecords(), o);
-  }
-
-  /** Jupyter (Deno kernel): the table of differences. */
-  [Symbol.for('Jupyter.display')](): Record<string, unknown> {
-    return displayBundle({
+  /** The table of differences. */
+  protected display(): RowDisplay {
+    return {
       title: `${this.names[0]} − ${this.names[1]} (paired, ${this.paths.toLocaleString('en')} paths)`,
       text: `ScenarioComparison ${this.names[0]} − ${this.names[1]}: ${this.rows.length} years`,
-      rows: this.toRecords(),
-    });
+    };
+  }
+
+  /** The run and each year's paired differences. */
+  protected text(): string {
+    return block(
+      `ScenarioComparison ${this.names[0]} − ${this.names[1]} (paired): ${runOf(this.paths, 'paths', this.seed)}`,
+      firstLines(
+        this.rows.map((r) => {
+          const p = r.probabilityAtLeast;
+          return `${r.year}: mean ${num(r.mean.a)} − ${num(r.mean.b)} = ${est(r.mean.difference, 'Mt')}${p ? `; P(≥ ${num(this.volumeMt!)} Mt) ${pct({ estimate: p.a, standardError: p.standardErrorA })} − ${pct({ estimate: p.b, standardError: p.standardErrorB })} = ${pct(p.difference)}` : ''}`;
+        }),
+      ),
+    );
   }
 }
 
@@ -123,15 +135,3 @@ export function compareScenarios(a: ScenarioInput | Scenario, b: ScenarioInput |
   });
   return new ScenarioComparison({ seed, paths, names: [sa.name ?? 'a', sb.name ?? 'b'], volumeMt, rows });
 }
-
-printAs(ScenarioComparison.prototype, (c) =>
-  block(
-    `ScenarioComparison ${c.names[0]} − ${c.names[1]} (paired): ${runOf(c.paths, 'paths', c.seed)}`,
-    firstLines(
-      c.rows.map((r) => {
-        const p = r.probabilityAtLeast;
-        return `${r.year}: mean ${num(r.mean.a)} − ${num(r.mean.b)} = ${est(r.mean.difference, 'Mt')}${p ? `; P(≥ ${num(c.volumeMt!)} Mt) ${pct({ estimate: p.a, standardError: p.standardErrorA })} − ${pct({ estimate: p.b, standardError: p.standardErrorB })} = ${pct(p.difference)}` : ''}`;
-      }),
-    ),
-  ),
-);

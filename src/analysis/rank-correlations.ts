@@ -1,5 +1,7 @@
 import { options, wholeNumber } from '../args.js';
-import { block, est, firstLines, printAs, runOf } from '../report/print.js';
+import { tidy, type TidyRow } from '../report/display.js';
+import { block, est, firstLines, runOf } from '../report/print.js';
+import { RowResult, type RowDisplay } from '../report/row-result.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { estimate, type Estimate } from '../stats/estimate.js';
@@ -27,26 +29,46 @@ export interface RankCorrelationRow {
   readonly spearman: Estimate;
 }
 
+/** What `JSON.stringify` writes for {@link RankCorrelations}. */
+export interface RankCorrelationsJSON {
+  kind: 'rank-correlations';
+  seed: string;
+  paths: number;
+  output: VolumeOutput;
+  label: string;
+  rows: RankCorrelationRow[];
+}
+
 /** The result of {@link rankCorrelations}: rows sorted by |ρ|, largest first. Plain data with `toJSON()`. */
-export class RankCorrelations {
-  readonly kind = 'rank-correlations' as const;
-  readonly seed: string;
-  readonly paths: number;
-  readonly output: VolumeOutput;
-  readonly label: string;
-  readonly rows: readonly RankCorrelationRow[];
+export class RankCorrelations extends RowResult<RankCorrelationRow, 'factor', RankCorrelationsJSON> {
+  declare readonly kind: 'rank-correlations';
+  declare readonly paths: number;
+  declare readonly output: VolumeOutput;
+  declare readonly label: string;
+  declare readonly rows: readonly RankCorrelationRow[];
 
   constructor(p: { seed: string; paths: number; output: VolumeOutput; rows: RankCorrelationRow[] }) {
-    this.seed = p.seed;
-    this.paths = p.paths;
-    this.output = p.output;
-    this.label = outputLabel(p.output);
-    this.rows = p.rows;
+    super({ kind: 'rank-correlations', seed: p.seed, paths: p.paths, output: p.output, label: outputLabel(p.output), rows: p.rows });
   }
 
-  /** `{ kind, seed, paths, output, label, rows }`: plain numbers. */
-  toJSON() {
-    return { kind: this.kind, seed: this.seed, paths: this.paths, output: { ...this.output }, label: this.label, rows: this.rows.map((r) => ({ factor: r.factor, spearman: { ...r.spearman } })) };
+  /** The paths of the run. */
+  get size(): number {
+    return this.paths;
+  }
+
+  /** Tidy rows: per factor, Spearman's ρ with its standard error. */
+  toRecords(): TidyRow<'factor'>[] {
+    return this.rows.flatMap((r) => tidy({ factor: r.factor }, { spearman: r.spearman }));
+  }
+
+  /** A table of the correlations. */
+  protected display(): RowDisplay {
+    return { title: `Rank correlations with ${this.label} (${this.paths.toLocaleString('en')} paths, seed ${this.seed})`, text: `RankCorrelations with ${this.label}: ${this.rows.length} factors` };
+  }
+
+  /** The run and each factor's ρ. */
+  protected text(): string {
+    return block(`RankCorrelations with ${this.label}: ${runOf(this.paths, 'paths', this.seed)}`, firstLines(this.rows.map((x) => `${x.factor}: Spearman ρ ${est(x.spearman)}`)));
   }
 }
 
@@ -84,10 +106,3 @@ export function rankCorrelations(s: ScenarioInput | Scenario, o: RankCorrelation
   rows.sort((a, b) => Math.abs(b.spearman.estimate) - Math.abs(a.spearman.estimate) || a.factor.localeCompare(b.factor));
   return new RankCorrelations({ seed, paths, output, rows });
 }
-
-printAs(RankCorrelations.prototype, (r) =>
-  block(
-    `RankCorrelations with ${r.label}: ${runOf(r.paths, 'paths', r.seed)}`,
-    firstLines(r.rows.map((x) => `${x.factor}: Spearman ρ ${est(x.spearman)}`)),
-  ),
-);

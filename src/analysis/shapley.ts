@@ -1,40 +1,54 @@
 import { finiteNumber, func, options, show, wholeNumber } from '../args.js';
 import { seedKey, stream, type Rng, type Seed } from '../random/stream.js';
-import { displayBundle, toCSV, tidy, type CSVOptions, type TidyRow } from '../report/display.js';
-import { block, est, firstLines, pct, printAs } from '../report/print.js';
+import { tidy, type TidyRow } from '../report/display.js';
+import { block, est, firstLines, pct } from '../report/print.js';
+import { RowResult, type RowDisplay } from '../report/row-result.js';
 import type { Estimate } from '../stats/estimate.js';
 import { randomPermutation, shapleyFromCosts, varianceOf, type ShapleyRow } from './shapley-estimator.js';
 import { factorNames, type ShapleyInputs } from './shapley-gaussian.js';
+
+/** What `JSON.stringify` writes for {@link ShapleyEffects}. */
+export interface ShapleyEffectsJSON {
+  kind: 'shapley-effects';
+  seed: string;
+  permutations: number;
+  evaluations: number;
+  variance: Estimate;
+  effects: ShapleyRow[];
+}
 
 /**
  * Shapley effects: each factor's fair share of the output's variance, interactions and
  * dependence included (Owen 2014; Song, Nelson and Staum 2016). Plain data with `toJSON()`.
  */
-export class ShapleyEffects {
-  readonly kind = 'shapley-effects' as const;
-  readonly seed: string;
+export class ShapleyEffects extends RowResult<ShapleyRow, 'factor', ShapleyEffectsJSON> {
+  declare readonly kind: 'shapley-effects';
   /** M, the random permutations. */
-  readonly permutations: number;
+  declare readonly permutations: number;
   /** How many times the model ran: N_v + M·(d − 1)·N_o·N_i. */
-  readonly evaluations: number;
+  declare readonly evaluations: number;
   /** V̂, the output's variance, with its standard error: the effects sum to its estimate. */
-  readonly variance: Estimate;
+  declare readonly variance: Estimate;
   /** One row per factor, in the order given. */
-  readonly effects: readonly ShapleyRow[];
+  declare readonly effects: readonly ShapleyRow[];
 
   constructor(p: { seed: string; permutations: number; evaluations: number; variance: Estimate; effects: ShapleyRow[] }) {
-    this.seed = p.seed;
-    this.permutations = p.permutations;
-    this.evaluations = p.evaluations;
-    this.variance = p.variance;
-    this.effects = p.effects;
+    super({ kind: 'shapley-effects', seed: p.seed, permutations: p.permutations, evaluations: p.evaluations, variance: p.variance, effects: p.effects });
+  }
+
+  /** M, the random permutations. */
+  get size(): number {
+    return this.permutations;
+  }
+
+  /** The rows: {@link ShapleyEffects.effects}. */
+  get rows(): readonly ShapleyRow[] {
+    return this.effects;
   }
 
   /** The row of one factor; RangeError for an unknown name. */
   of(factor: string): ShapleyRow {
-    const row = this.effects.find((r) => r.factor === factor);
-    if (!row) throw new RangeError(`ShapleyEffects.of: unknown factor ${show(factor)} (factors: ${this.effects.map((r) => r.factor).join(', ')})`);
-    return row;
+    return this.rowWhere('factor', factor, 'ShapleyEffects.of');
   }
 
   /** Tidy rows: per factor, its effect and its share, with their standard errors. */
@@ -42,24 +56,21 @@ export class ShapleyEffects {
     return this.effects.flatMap((r) => tidy({ factor: r.factor }, { effect: r.effect, share: r.share }));
   }
 
-  /** The tidy rows as CSV (factor, statistic, value, standardError); the options of {@link toCSV}. */
-  toCSV(o?: string | CSVOptions): string {
-    return toCSV(this.toRecords(), o);
-  }
-
-  /** Jupyter (Deno kernel): a table of the effects. */
-  [Symbol.for('Jupyter.display')](): Record<string, unknown> {
+  /** A table of the effects. */
+  protected display(): RowDisplay {
     const top = [...this.effects].sort((a, b) => b.share.estimate - a.share.estimate)[0];
-    return displayBundle({
+    return {
       title: `Shapley effects (${this.permutations} permutations, ${this.evaluations} evaluations)`,
       text: `ShapleyEffects: ${this.effects.length} factors; largest share ${top ? `${top.factor} ${top.share.estimate.toFixed(3)}` : '—'}`,
-      rows: this.toRecords(),
-    });
+    };
   }
 
-  /** `{ kind, seed, permutations, evaluations, variance, effects }`: plain numbers. */
-  toJSON(): { kind: 'shapley-effects'; seed: string; permutations: number; evaluations: number; variance: Estimate; effects: ShapleyRow[] } {
-    return { kind: this.kind, seed: this.seed, permutations: this.permutations, evaluations: this.evaluations, variance: { ...this.variance }, effects: this.effects.map((r) => ({ factor: r.factor, effect: { ...r.effect }, share: { ...r.share } })) };
+  /** The run and each factor's share. */
+  protected text(): string {
+    return block(
+      `ShapleyEffects: ${this.effects.length} factors, ${this.permutations} permutations, ${this.evaluations.toLocaleString('en')} evaluations, seed ${this.seed}`,
+      firstLines(this.effects.map((r) => `${r.factor}: share ${pct(r.share)}, effect ${est(r.effect)}`)),
+    );
   }
 }
 
@@ -148,10 +159,3 @@ export function shapleyEffectsOf(f: (inputs: Record<string, number>) => number, 
   const effects = shapleyFromCosts(names, permutationsOf(seed, d, M), cost, variance);
   return new ShapleyEffects({ seed, permutations: M, evaluations: varianceSamples + M * (d - 1) * outer * inner, variance, effects });
 }
-
-printAs(ShapleyEffects.prototype, (s) =>
-  block(
-    `ShapleyEffects: ${s.effects.length} factors, ${s.permutations} permutations, ${s.evaluations.toLocaleString('en')} evaluations, seed ${s.seed}`,
-    firstLines(s.effects.map((r) => `${r.factor}: share ${pct(r.share)}, effect ${est(r.effect)}`)),
-  ),
-);

@@ -3,8 +3,9 @@ import { scrambledSobolPoints } from '../random/sobol-scramble.js';
 import { SOBOL_MAX_DIMENSIONS, SOBOL_MAX_VALUES, sobolPoints } from '../random/sobol-sequence.js';
 import { seedKey, stream, type Seed } from '../random/stream.js';
 import { sobolChart } from '../report/charts.js';
-import { displayBundle, toCSV, tidy, type CSVOptions, type TidyRow } from '../report/display.js';
-import { block, est, firstLines, printAs } from '../report/print.js';
+import { tidy, type TidyRow } from '../report/display.js';
+import { block, est, firstLines } from '../report/print.js';
+import { RowResult, type RowDisplay } from '../report/row-result.js';
 import { estimateIndices, replicateEstimate, replicateIndices, type FactorIndices } from './sobol-estimators.js';
 
 /** Options of {@link sobolIndicesOf}. */
@@ -45,41 +46,54 @@ export interface SobolOfOptions {
 /** How A and B were drawn (see {@link SobolOfOptions}); `sobolIndices` runs plain Monte Carlo, 'random'. */
 export type SobolSampling = 'sobol-scrambled' | 'sobol' | 'random';
 
+/** What `JSON.stringify` writes for {@link SobolIndices}. */
+export interface SobolIndicesJSON {
+  kind: 'sobol-indices';
+  seed: string;
+  samples: number;
+  sampling: SobolSampling;
+  replicates: number;
+  evaluations: number;
+  variance: number;
+  indices: FactorIndices[];
+}
+
 /**
  * Variance-based sensitivity indices: what share of the output's variance each factor explains
  * alone (first order) and with all its interactions (total). Plain data with `toJSON()`.
  */
-export class SobolIndices {
-  readonly kind = 'sobol-indices' as const;
-  readonly seed: string;
+export class SobolIndices extends RowResult<FactorIndices, 'factor', SobolIndicesJSON> {
+  declare readonly kind: 'sobol-indices';
   /** N, the rows of A and B (of each replicate). */
-  readonly samples: number;
+  declare readonly samples: number;
   /** How A and B were drawn. */
-  readonly sampling: SobolSampling;
+  declare readonly sampling: SobolSampling;
   /** R, the independent replicates whose spread gives the errors; 1 when they come from the bootstrap. */
-  readonly replicates: number;
+  declare readonly replicates: number;
   /** How many times the model ran: R·N·(k + 2). */
-  readonly evaluations: number;
+  declare readonly evaluations: number;
   /** The output's variance over the A and B samples. */
-  readonly variance: number;
+  declare readonly variance: number;
   /** One row per factor, in the order given. */
-  readonly indices: readonly FactorIndices[];
+  declare readonly indices: readonly FactorIndices[];
 
   constructor(p: { seed: string; samples: number; evaluations: number; variance: number; indices: FactorIndices[]; sampling?: SobolSampling; replicates?: number }) {
-    this.seed = p.seed;
-    this.samples = p.samples;
-    this.sampling = p.sampling ?? 'random';
-    this.replicates = p.replicates ?? 1;
-    this.evaluations = p.evaluations;
-    this.variance = p.variance;
-    this.indices = p.indices;
+    super({ kind: 'sobol-indices', seed: p.seed, samples: p.samples, sampling: p.sampling ?? 'random', replicates: p.replicates ?? 1, evaluations: p.evaluations, variance: p.variance, indices: p.indices });
+  }
+
+  /** N, the rows of A and B. */
+  get size(): number {
+    return this.samples;
+  }
+
+  /** The rows: {@link SobolIndices.indices}. */
+  get rows(): readonly FactorIndices[] {
+    return this.indices;
   }
 
   /** The row of one factor; RangeError for an unknown name. */
   of(factor: string): FactorIndices {
-    const row = this.indices.find((r) => r.factor === factor);
-    if (!row) throw new RangeError(`SobolIndices.of: unknown factor ${show(factor)} (factors: ${this.indices.map((r) => r.factor).join(', ')})`);
-    return row;
+    return this.rowWhere('factor', factor, 'SobolIndices.of');
   }
 
   /** Tidy rows: per factor, the first-order and total index with their standard errors. */
@@ -87,25 +101,22 @@ export class SobolIndices {
     return this.indices.flatMap((r) => tidy({ factor: r.factor }, { firstOrder: r.firstOrder, total: r.total }));
   }
 
-  /** The tidy rows as CSV (factor, statistic, value, standardError); the options of {@link toCSV}. */
-  toCSV(o?: string | CSVOptions): string {
-    return toCSV(this.toRecords(), o);
-  }
-
-  /** Jupyter (Deno kernel): a table of the indices and their chart. */
-  [Symbol.for('Jupyter.display')](): Record<string, unknown> {
+  /** A table of the indices and their chart. */
+  protected display(): RowDisplay {
     const top = [...this.indices].sort((a, b) => b.total.estimate - a.total.estimate)[0];
-    return displayBundle({
+    return {
       title: `Sobol indices (N = ${this.samples}${this.replicates > 1 ? ` × ${this.replicates} scrambled replicates` : ''}, ${this.evaluations} evaluations)`,
       text: `SobolIndices: ${this.indices.length} factors; largest total index ${top ? `${top.factor} ${top.total.estimate.toFixed(3)}` : '—'}`,
-      rows: this.toRecords(),
       chart: sobolChart(this.indices, { output: 'the output' }),
-    });
+    };
   }
 
-  /** `{ kind, seed, samples, sampling, replicates, evaluations, variance, indices }`: plain data. */
-  toJSON(): { kind: 'sobol-indices'; seed: string; samples: number; sampling: SobolSampling; replicates: number; evaluations: number; variance: number; indices: FactorIndices[] } {
-    return { kind: this.kind, seed: this.seed, samples: this.samples, sampling: this.sampling, replicates: this.replicates, evaluations: this.evaluations, variance: this.variance, indices: this.indices.map((r) => ({ ...r })) };
+  /** The run and each factor's indices. */
+  protected text(): string {
+    return block(
+      `SobolIndices: ${this.indices.length} factors, N = ${this.samples}${this.replicates > 1 ? ` × ${this.replicates} replicates` : ''}, ${this.evaluations.toLocaleString('en')} evaluations, seed ${this.seed}`,
+      firstLines(this.indices.map((r) => `${r.factor}: first order ${est(r.firstOrder)}, total ${est(r.total)}`)),
+    );
   }
 }
 
@@ -190,10 +201,3 @@ export function sobolIndicesOf(f: (inputs: Record<string, number>) => number, o:
   const { variance, indices } = estimateIndices(names, fA, fB, fAB, { bootstrap, confidence, seed }, fn);
   return new SobolIndices({ seed, samples: n, sampling, evaluations: n * (k + 2), variance, indices });
 }
-
-printAs(SobolIndices.prototype, (s) =>
-  block(
-    `SobolIndices: ${s.indices.length} factors, N = ${s.samples}${s.replicates > 1 ? ` × ${s.replicates} replicates` : ''}, ${s.evaluations.toLocaleString('en')} evaluations, seed ${s.seed}`,
-    firstLines(s.indices.map((r) => `${r.factor}: first order ${est(r.firstOrder)}, total ${est(r.total)}`)),
-  ),
-);

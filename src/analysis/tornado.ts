@@ -6,8 +6,9 @@ import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import type { Estimate } from '../stats/estimate.js';
 import { MAX_PATHS, simulateVolumes } from '../volume/simulate.js';
 import { tornadoChart } from '../report/charts.js';
-import { displayBundle, toCSV, tidy, type CSVOptions, type TidyRow } from '../report/display.js';
-import { block, est, firstLines, printAs, runOf } from '../report/print.js';
+import { tidy, type TidyRow } from '../report/display.js';
+import { block, est, firstLines, runOf } from '../report/print.js';
+import { RowResult, type RowDisplay } from '../report/row-result.js';
 import type { PairedDifference } from '../stats/paired.js';
 import { perPathParameter } from '../scenario/parameter-paths.js';
 import { distributionsIn, withValueAt } from './parameters.js';
@@ -34,28 +35,34 @@ export interface TornadoOptions {
   seed: Seed;
 }
 
+/** What `JSON.stringify` writes for a {@link Tornado}. */
+export interface TornadoJSON {
+  kind: 'tornado';
+  seed: string;
+  paths: number;
+  statistic: VolumeStatistic;
+  label: string;
+  baseline: Estimate;
+  rows: TornadoRow[];
+}
+
 /** The result of {@link tornado}: rows sorted by the size of their swing, largest first. */
-export class Tornado {
-  readonly kind = 'tornado' as const;
-  readonly seed: string;
-  readonly paths: number;
-  readonly statistic: VolumeStatistic;
-  readonly label: string;
+export class Tornado extends RowResult<TornadoRow, 'parameter', TornadoJSON> {
+  declare readonly kind: 'tornado';
+  declare readonly paths: number;
+  declare readonly statistic: VolumeStatistic;
+  declare readonly label: string;
   /** The statistic under the scenario as given. */
-  readonly baseline: Estimate;
-  readonly rows: readonly TornadoRow[];
+  declare readonly baseline: Estimate;
+  declare readonly rows: readonly TornadoRow[];
 
   constructor(p: { seed: string; paths: number; statistic: VolumeStatistic; baseline: Estimate; rows: TornadoRow[] }) {
-    this.seed = p.seed;
-    this.paths = p.paths;
-    this.statistic = p.statistic;
-    this.label = statisticLabel(p.statistic);
-    this.baseline = p.baseline;
-    this.rows = p.rows;
+    super({ kind: 'tornado', seed: p.seed, paths: p.paths, statistic: p.statistic, label: statisticLabel(p.statistic), baseline: p.baseline, rows: p.rows });
   }
 
-  toJSON() {
-    return { kind: this.kind, seed: this.seed, paths: this.paths, statistic: { ...this.statistic }, label: this.label, baseline: this.baseline, rows: this.rows.map((r) => ({ ...r })) };
+  /** The paths of each run. */
+  get size(): number {
+    return this.paths;
   }
 
   /** Tidy rows: per parameter, its P10 and P90, the statistic at each, and the paired swing. */
@@ -63,20 +70,22 @@ export class Tornado {
     return this.rows.flatMap((r) => tidy({ parameter: r.parameter }, { p10: r.p10, p90: r.p90, atP10: r.low, atP90: r.high, swing: r.swing.difference }));
   }
 
-  /** The tidy rows as CSV (parameter, statistic, value, standardError); the options of {@link toCSV}. */
-  toCSV(o?: string | CSVOptions): string {
-    return toCSV(this.toRecords(), o);
-  }
-
-  /** Jupyter (Deno kernel): the table and the tornado chart. */
-  [Symbol.for('Jupyter.display')](): Record<string, unknown> {
+  /** The table and the tornado chart. */
+  protected display(): RowDisplay {
     const top = this.rows[0];
-    return displayBundle({
+    return {
       title: `Tornado: ${this.label}`,
       text: `Tornado of ${this.label}: ${this.rows.length} parameters; largest swing ${top ? `${top.parameter} ${top.swing.difference.estimate.toFixed(3)}` : '—'}`,
-      rows: this.toRecords(),
       chart: tornadoChart(this.rows.map((r) => ({ parameter: r.parameter, low: r.low, high: r.high })), { statistic: this.label, baseline: this.baseline.estimate }),
-    });
+    };
+  }
+
+  /** The baseline and the largest swings. */
+  protected text(): string {
+    return block(
+      `Tornado of ${this.label}: ${this.rows.length} parameters, ${runOf(this.paths, 'paths', this.seed)}, baseline ${est(this.baseline)}`,
+      firstLines(this.rows.map((r) => `${r.parameter}: ${est(r.low)} at its P10, ${est(r.high)} at its P90, swing ${est(r.swing.difference)}`), 5),
+    );
   }
 }
 
@@ -129,10 +138,3 @@ export function tornado(s: ScenarioInput | Scenario, o: TornadoOptions): Tornado
   rows.sort((a, b) => Math.abs(b.swing.difference.estimate) - Math.abs(a.swing.difference.estimate) || a.parameter.localeCompare(b.parameter));
   return new Tornado({ seed, paths, statistic, baseline, rows });
 }
-
-printAs(Tornado.prototype, (t) =>
-  block(
-    `Tornado of ${t.label}: ${t.rows.length} parameters, ${runOf(t.paths, 'paths', t.seed)}, baseline ${est(t.baseline)}`,
-    firstLines(t.rows.map((r) => `${r.parameter}: ${est(r.low)} at its P10, ${est(r.high)} at its P90, swing ${est(r.swing.difference)}`), 5),
-  ),
-);

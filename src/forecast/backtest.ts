@@ -8,8 +8,9 @@ import type { Estimate } from '../stats/estimate.js';
 import { proportion } from '../stats/proportion.js';
 import type { VolumeResult } from '../volume/result.js';
 import { plan, runVolumes } from '../volume/simulate.js';
-import { toCSV, type CSVOptions, type TidyRow } from '../report/display.js';
-import { block, firstLines, num, pct, printAs, runOf } from '../report/print.js';
+import type { TidyRow } from '../report/display.js';
+import { block, firstLines, num, pct, runOf } from '../report/print.js';
+import { RowResult, type RowDisplay } from '../report/row-result.js';
 import { backtestDisplay, backtestRecords } from '../report/result-displays.js';
 
 /** One held-out year of a backtest. */
@@ -51,21 +52,22 @@ export interface BacktestJSON {
 }
 
 /** The result of {@link backtest}: one row per held-out year with an outturn, in year order. */
-export class BacktestResult {
-  readonly kind = 'backtest' as const;
+export class BacktestResult extends RowResult<BacktestRow, 'year', BacktestJSON> {
+  declare readonly kind: 'backtest';
   /** The seed of the forecast's simulation. */
-  readonly seed: string;
-  readonly paths: number;
-  readonly fitThrough: number;
-  readonly horizon: number;
-  readonly rows: readonly BacktestRow[];
+  declare readonly seed: string;
+  declare readonly paths: number;
+  declare readonly fitThrough: number;
+  declare readonly horizon: number;
+  declare readonly rows: readonly BacktestRow[];
 
   constructor(p: { seed: string; paths: number; fitThrough: number; horizon: number; rows: BacktestRow[] }) {
-    this.seed = p.seed;
-    this.paths = p.paths;
-    this.fitThrough = p.fitThrough;
-    this.horizon = p.horizon;
-    this.rows = p.rows;
+    super({ kind: 'backtest', seed: p.seed, paths: p.paths, fitThrough: p.fitThrough, horizon: p.horizon, rows: p.rows });
+  }
+
+  /** The paths of the forecast's simulation. */
+  get size(): number {
+    return this.paths;
   }
 
   /** Tidy rows `{ year, statistic, value, standardError, threshold }`: outturn, p10, p50, p90 and probabilityAtMost (threshold: the outturn). */
@@ -73,19 +75,17 @@ export class BacktestResult {
     return backtestRecords(this.rows);
   }
 
-  /** The tidy rows as CSV (year, statistic, value, standardError, threshold); the options of {@link toCSV}. */
-  toCSV(o?: string | CSVOptions): string {
-    return toCSV(this.toRecords(), o);
-  }
-
-  /** Jupyter (Deno kernel): the table and the band against the outturns. */
-  [Symbol.for('Jupyter.display')](): Record<string, unknown> {
+  /** The table and the band against the outturns. */
+  protected display(): RowDisplay {
     return backtestDisplay(this.fitThrough, this.rows);
   }
 
-  /** Plain data (see {@link BacktestJSON}). */
-  toJSON(): BacktestJSON {
-    return { kind: this.kind, seed: this.seed, paths: this.paths, fitThrough: this.fitThrough, horizon: this.horizon, rows: this.rows.map((r) => ({ ...r })) };
+  /** The run and each held-out year against its outturn. */
+  protected text(): string {
+    return block(
+      `BacktestResult: fit through ${this.fitThrough}, forecast to ${this.horizon}, ${runOf(this.paths, 'paths', this.seed)}`,
+      firstLines(this.rows.map((r) => `${r.year}: outturn ${num(r.outturn, 'Mt')}, P50 ${num(r.p50, 'Mt')} (P10 ${num(r.p10)}, P90 ${num(r.p90)}), ${r.inside ? 'inside' : 'outside'} the band, P(≤ outturn) ${pct(r.probabilityAtMost)}`)),
+    );
   }
 }
 
@@ -151,10 +151,3 @@ export function backtest(record: readonly Observation[], o: BacktestOptions): Ba
   }
   return new BacktestResult({ seed: result.seed, paths: result.paths, fitThrough, horizon, rows });
 }
-
-printAs(BacktestResult.prototype, (b) =>
-  block(
-    `BacktestResult: fit through ${b.fitThrough}, forecast to ${b.horizon}, ${runOf(b.paths, 'paths', b.seed)}`,
-    firstLines(b.rows.map((r) => `${r.year}: outturn ${num(r.outturn, 'Mt')}, P50 ${num(r.p50, 'Mt')} (P10 ${num(r.p10)}, P90 ${num(r.p90)}), ${r.inside ? 'inside' : 'outside'} the band, P(≤ outturn) ${pct(r.probabilityAtMost)}`)),
-  ),
-);

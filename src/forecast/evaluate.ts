@@ -12,8 +12,9 @@ import { selectObservations } from '../growth/observations.js';
 import { seedKey, type Seed } from '../random/stream.js';
 import { studentTQuantile } from '../stats/student-t.js';
 import { pitChart } from '../report/charts.js';
-import { displayBundle, toCSV, tidy, type CSVOptions, type TidyRow } from '../report/display.js';
-import { block, est, firstLines, num, printAs, runOf } from '../report/print.js';
+import { tidy, type TidyRow } from '../report/display.js';
+import { block, est, firstLines, num, runOf } from '../report/print.js';
+import { RowResult, type RowDisplay } from '../report/row-result.js';
 import { forecastModels, type ForecastModel } from './models.js';
 import { checkBaseline, checkModels, checkPoints } from './evaluate-checks.js';
 import { bootstrapAcrossHorizons } from './bootstrap.js';
@@ -46,26 +47,41 @@ export interface EvaluateOptions {
   bootstrap?: { records: number; paths?: number };
 }
 
-/** The result of {@link evaluateForecasts}. */
-export class ForecastEvaluation {
-  readonly kind = 'forecast-evaluation' as const;
-  readonly seed: string;
-  readonly paths: number;
-  readonly baseline: string;
-  readonly origins: readonly number[];
-  readonly scores: readonly ForecastScore[];
-  readonly summaries: readonly ForecastSummary[];
-  /** Plain warnings, e.g. that a few origins cannot tell models apart. */
-  readonly warnings: readonly string[];
+/** What `JSON.stringify` writes for a {@link ForecastEvaluation}. */
+export interface ForecastEvaluationJSON {
+  kind: 'forecast-evaluation';
+  seed: string;
+  paths: number;
+  baseline: string;
+  origins: number[];
+  scores: ForecastScore[];
+  summaries: ForecastSummary[];
+  warnings: string[];
+}
 
-  constructor(p: Omit<ForecastEvaluation, 'kind' | 'summary' | 'toJSON' | 'toRecords' | 'toCSV'>) {
-    this.seed = p.seed;
-    this.paths = p.paths;
-    this.baseline = p.baseline;
-    this.origins = p.origins;
-    this.scores = p.scores;
-    this.summaries = p.summaries;
-    this.warnings = p.warnings;
+/** The result of {@link evaluateForecasts}. */
+export class ForecastEvaluation extends RowResult<ForecastSummary, 'model' | 'horizon', ForecastEvaluationJSON> {
+  declare readonly kind: 'forecast-evaluation';
+  declare readonly paths: number;
+  declare readonly baseline: string;
+  declare readonly origins: readonly number[];
+  declare readonly scores: readonly ForecastScore[];
+  declare readonly summaries: readonly ForecastSummary[];
+  /** Plain warnings, e.g. that a few origins cannot tell models apart. */
+  declare readonly warnings: readonly string[];
+
+  constructor(p: { seed: string; paths: number; baseline: string; origins: readonly number[]; scores: readonly ForecastScore[]; summaries: readonly ForecastSummary[]; warnings: readonly string[] }) {
+    super({ kind: 'forecast-evaluation', seed: p.seed, paths: p.paths, baseline: p.baseline, origins: p.origins as number[], scores: p.scores as ForecastScore[], summaries: p.summaries as ForecastSummary[], warnings: p.warnings as string[] });
+  }
+
+  /** The paths of each forecast. */
+  get size(): number {
+    return this.paths;
+  }
+
+  /** The rows: {@link ForecastEvaluation.summaries}. */
+  get rows(): readonly ForecastSummary[] {
+    return this.summaries;
   }
 
   /** The summary of one model at one horizon (or 'all'). */
@@ -84,23 +100,23 @@ export class ForecastEvaluation {
     );
   }
 
-  /** The tidy rows as CSV (model, horizon, statistic, value, standardError); the options of {@link toCSV}. */
-  toCSV(o?: string | CSVOptions): string {
-    return toCSV(this.toRecords(), o);
-  }
-
-  /** Jupyter (Deno kernel): the table of scores and the PIT chart. */
-  [Symbol.for('Jupyter.display')](): Record<string, unknown> {
-    return displayBundle({
+  /** The table of scores and the PIT chart. */
+  protected display(): RowDisplay {
+    return {
       title: `Forecast skill from the origins ${this.origins.join(', ')} (baseline ${this.baseline})`,
       text: `ForecastEvaluation: ${this.scores.length} forecasts scored; ${this.warnings.join(' ')}`,
-      rows: this.toRecords(),
       chart: pitChart(this),
-    });
+    };
   }
 
-  toJSON() {
-    return { kind: this.kind, seed: this.seed, paths: this.paths, baseline: this.baseline, origins: [...this.origins], scores: this.scores.map((s) => ({ ...s })), summaries: this.summaries.map((s) => ({ ...s })), warnings: [...this.warnings] };
+  /** The run and each model's mean scores over all horizons. */
+  protected text(): string {
+    return block(
+      `ForecastEvaluation: ${this.scores.length} forecasts from the origins ${this.origins[0]}–${this.origins.at(-1)}, baseline ${this.baseline}, ${runOf(this.paths, 'paths', this.seed)}`,
+      firstLines(
+        this.summaries.filter((s) => s.horizon === 'all').map((s) => `${s.model}: CRPS ${est(s.crps, 'Mt')}, 80 % band covers ${num(s.coverage80 * 100)} %${s.skill ? `, skill ${est(s.skill)}` : ''}`),
+      ),
+    );
   }
 }
 
@@ -147,12 +163,3 @@ export function evaluateForecasts(record: readonly Observation[], o: EvaluateOpt
   }
   return new ForecastEvaluation({ seed, paths, baseline, origins: [...origins], scores, summaries, warnings });
 }
-
-printAs(ForecastEvaluation.prototype, (e) =>
-  block(
-    `ForecastEvaluation: ${e.scores.length} forecasts from the origins ${e.origins[0]}–${e.origins.at(-1)}, baseline ${e.baseline}, ${runOf(e.paths, 'paths', e.seed)}`,
-    firstLines(
-      e.summaries.filter((s) => s.horizon === 'all').map((s) => `${s.model}: CRPS ${est(s.crps, 'Mt')}, 80 % band covers ${num(s.coverage80 * 100)} %${s.skill ? `, skill ${est(s.skill)}` : ''}`),
-    ),
-  ),
-);

@@ -21,3 +21,4 @@ export {
   type PitPoint,
 } from './charts.js';
 export { toCSV, JUPYTER_DISPLAY, type TidyRow, type TidyFields, type TidyInput, type CSVOptions } from './display.js';
+export type { RowDisplay } from './row-result.js';

@@ -7,6 +7,7 @@ import { backtestChart } from './forecast-charts.js';
 import { displayBundle, tidy, type TidyRow } from './display.js';
 import { fanChart } from './volume-charts.js';
 import { block, est, num, pct, runOf } from './print.js';
+import type { RowDisplay } from './row-result.js';
 
 /**
  * A volume result's summary rows, as tidy rows by year: p10, p50, p90, mean and
@@ -39,14 +40,13 @@ export function backtestRecords(rows: readonly { year: number; outturn: number; 
   return labelled(rows, (r) => ({ year: r.year }), (r) => ({ outturn: r.outturn, p10: r.p10, p50: r.p50, p90: r.p90, probabilityAtMost: r.probabilityAtMost }), (r) => ({ probabilityAtMost: r.outturn }));
 }
 
-/** A backtest's display: its rows and the band against the outturns. */
-export function backtestDisplay(fitThrough: number, rows: readonly { year: number; outturn: number; p10: number; p50: number; p90: number; probabilityAtMost: Estimate }[]): Record<string, unknown> {
-  return displayBundle({
+/** A backtest's display: the title, text and chart above its rows (the band against the outturns). */
+export function backtestDisplay(fitThrough: number, rows: readonly { year: number; outturn: number; p10: number; p50: number; p90: number; probabilityAtMost: Estimate }[]): RowDisplay {
+  return {
     title: `Backtest: forecast with the record through ${fitThrough}`,
     text: `BacktestResult: ${rows.length} held-out year${rows.length === 1 ? '' : 's'} from ${fitThrough}`,
-    rows: backtestRecords(rows),
     chart: rows.length > 0 ? backtestChart(rows.map((r) => ({ origin: fitThrough, year: r.year, p10: r.p10, p50: r.p50, p90: r.p90, outturn: r.outturn }))) : null,
-  });
+  };
 }
 
 /** What a volume result prints from (VolumeResult and VolumeSummary alike). */

@@ -8,8 +8,9 @@ import { runTrips } from './kernel.js';
 import { TransitSample } from './result.js';
 import { transitRun } from './simulate.js';
 import { pairedAtLeast, pairedMean, pairedQuantile, type PairedDifference } from '../stats/paired.js';
-import { displayBundle, toCSV, type CSVOptions, type TidyRow } from '../report/display.js';
-import { block, est, firstLines, num, pct, printAs, runOf } from '../report/print.js';
+import type { TidyRow } from '../report/display.js';
+import { block, est, firstLines, num, pct, runOf } from '../report/print.js';
+import { RowResult, type RowDisplay } from '../report/row-result.js';
 import { labelled } from '../report/result-displays.js';
 import { COMPARISON_LEVELS } from '../report/from-results.js';
 import { transitChart } from '../report/transit-chart.js';
@@ -61,35 +62,38 @@ export interface RouteComparisonJSON {
 }
 
 /** The result of {@link compareRoutes}: one row per route, in the order given. */
-export class RouteComparison {
-  readonly kind = 'route-comparison' as const;
-  constructor(
-    readonly seed: string,
-    readonly trips: number,
-    readonly within: number,
-    readonly volumeMt: number | null,
-    readonly rows: readonly RouteComparisonRow[],
-  ) {}
+export class RouteComparison extends RowResult<RouteComparisonRow, 'route', RouteComparisonJSON> {
+  declare readonly kind: 'route-comparison';
+  declare readonly trips: number;
+  declare readonly within: number;
+  declare readonly volumeMt: number | null;
+  declare readonly rows: readonly RouteComparisonRow[];
 
-  /** Plain data: `{ kind: 'route-comparison', seed, trips, within, volumeMt, rows }`. */
+  constructor(seed: string, trips: number, within: number, volumeMt: number | null, rows: readonly RouteComparisonRow[]) {
+    super({ kind: 'route-comparison', seed, trips, within, volumeMt, rows: rows as RouteComparisonRow[] });
+  }
+
+  /** The trips of each route. */
+  get size(): number {
+    return this.trips;
+  }
+
   /** Tidy rows `{ route, statistic, value, standardError, threshold }`: mean, p50, p90, probabilityWithin (threshold: `within` days) and the paired difference of the mean from the first route. */
   toRecords(): TidyRow<'route'>[] {
     return labelled(this.rows, (r) => ({ route: r.route }), (r) => ({ mean: r.mean, p50: r.p50, p90: r.p90, probabilityWithin: r.probabilityWithin, difference: r.difference }), () => ({ probabilityWithin: this.within }));
   }
 
-  /** The tidy rows as CSV (route, statistic, value, standardError, threshold); the options of {@link toCSV}. */
-  toCSV(o?: string | CSVOptions): string {
-    return toCSV(this.toRecords(), o);
+  /** The table of routes and their distributions of days. */
+  protected display(): RowDisplay {
+    return { title: `Routes compared (${this.trips.toLocaleString('en')} trips each, seed ${this.seed}, P(≤ ${this.within} days))`, text: `RouteComparison: ${this.rows.length} routes`, chart: transitChart(this) };
   }
 
-  /** Jupyter (Deno kernel): the table of routes and their distributions of days. */
-  [Symbol.for('Jupyter.display')](): Record<string, unknown> {
-    return displayBundle({ title: `Routes compared (${this.trips.toLocaleString('en')} trips each, seed ${this.seed}, P(≤ ${this.within} days))`, text: `RouteComparison: ${this.rows.length} routes`, rows: this.toRecords(), chart: transitChart(this) });
-  }
-
-  toJSON(): RouteComparisonJSON {
-    const { kind, seed, trips, within, volumeMt } = this;
-    return { kind, seed, trips, within, volumeMt, rows: this.rows.map((r) => ({ ...r, sources: [...r.sources], distribution: { levels: [...r.distribution.levels], days: [...r.distribution.days] } })) };
+  /** The run and each route's days. */
+  protected text(): string {
+    return block(
+      `RouteComparison: ${this.rows.length} route${this.rows.length === 1 ? '' : 's'}, ${runOf(this.trips, 'trips each', this.seed)}`,
+      firstLines(this.rows.map((r) => `${r.route}: median ${num(r.p50, 'days')}, mean ${est(r.mean, 'days')}, P(≤ ${num(this.within)} days) ${pct(r.probabilityWithin)}${r.difference ? `, ${est(r.difference, 'days')} against ${this.rows[0]!.route}` : ''}`)),
+    );
   }
 }
 
@@ -156,10 +160,3 @@ function pairedDifference(a: Float64Array, b: Float64Array): Estimate {
   for (let j = 0; j < n; j++) ss += ((a[j]! - b[j]! - m) * (a[j]! - b[j]! - m));
   return estimate(m, n > 1 ? Math.sqrt(ss / (n - 1) / n) : 0);
 }
-
-printAs(RouteComparison.prototype, (c) =>
-  block(
-    `RouteComparison: ${c.rows.length} route${c.rows.length === 1 ? '' : 's'}, ${runOf(c.trips, 'trips each', c.seed)}`,
-    firstLines(c.rows.map((r) => `${r.route}: median ${num(r.p50, 'days')}, mean ${est(r.mean, 'days')}, P(≤ ${num(c.within)} days) ${pct(r.probabilityWithin)}${r.difference ? `, ${est(r.difference, 'days')} against ${c.rows[0]!.route}` : ''}`)),
-  ),
-);

@@ -5,11 +5,9 @@ import { proportion } from '../stats/proportion.js';
 import { estimate, type Estimate } from '../stats/estimate.js';
 import { quantilesUnchecked } from '../stats/quantile.js';
 import { meanVariance } from '../stats/summary.js';
-import { meanEstimate, medianFirstYear, summaryRows, yearIndexIn, yearsJSON } from './result-rows.js';
-import type { FirstYearRow, Unmet, Utilisation, VolumeSummaryRow, VolumeYearJSON } from './result-types.js';
-import { toCSV, type CSVOptions, type TidyRow } from '../report/display.js';
-import { printAs } from '../report/print.js';
-import { volumeDisplay, volumeRecords, volumeText } from '../report/result-displays.js';
+import { meanEstimate, medianFirstYear, yearIndexIn, yearsJSON } from './result-rows.js';
+import type { FirstYearRow, Unmet, Utilisation, VolumeYearJSON } from './result-types.js';
+import { VolumeViews } from './result-views.js';
 
 export type { FirstYearRow, Unmet, Utilisation, VolumeSummaryRow, VolumeYearJSON } from './result-types.js';
 
@@ -46,7 +44,7 @@ interface Parts {
  * computed on demand and cached. Quantiles are numpy's default (type 7), probabilities come with
  * their Monte Carlo standard errors √(p(1−p)/n).
  */
-export class VolumeResult {
+export class VolumeResult extends VolumeViews {
   readonly kind = 'volumes' as const;
   readonly scenario: Scenario;
   /** The seed that produced these numbers. */
@@ -67,6 +65,7 @@ export class VolumeResult {
 
   /** @internal The engine's merge makes a result. */
   constructor(p: Parts) {
+    super();
     this.scenario = p.scenario;
     this.seed = p.seed;
     this.paths = p.paths;
@@ -235,26 +234,6 @@ export class VolumeResult {
     });
   }
 
-  /** Year, P10, P50, P90, mean and P(≥ target) for every year of the run. */
-  summary(): VolumeSummaryRow[] {
-    return summaryRows(this);
-  }
-
-  /** Tidy rows `{ year, statistic, value, standardError, threshold }`: p10, p50, p90, mean, probabilityAtLeast (threshold: the target, Mt). */
-  toRecords(): TidyRow<'year'>[] {
-    return volumeRecords(this.summary(), this.scenario.target?.volumeMt ?? null);
-  }
-
-  /** The tidy rows as CSV (year, statistic, value, standardError, threshold); the options of {@link toCSV}. */
-  toCSV(o?: string | CSVOptions): string {
-    return toCSV(this.toRecords(), o);
-  }
-
-  /** Jupyter (Deno kernel): the table by year and the fan chart. */
-  [Symbol.for('Jupyter.display')](): Record<string, unknown> {
-    return volumeDisplay(this.kind, this.scenario.name, this.paths, this.seed, this.summary(), this.scenario.target?.volumeMt ?? null);
-  }
-
   /**
    * Plain statistics, never the paths (see {@link VolumeResultJSON}): a few KB whatever the number of paths.
    * @example simulateVolumes({ start: { year: 2025, volumeMt: 4 }, horizon: 2026, growth: { model: 'exponential', rate: 0.5 } }, { paths: 10, seed: 1 }).toJSON().years[1] // => { year: 2026, p10: 6, p50: 6, p90: 6, mean: { estimate: 6, standardError: 0 }, probabilityAtLeastTarget: …, unmet: …, utilisation: null }
@@ -263,5 +242,3 @@ export class VolumeResult {
     return { kind: this.kind, seed: this.seed, paths: this.paths, scenario: this.scenario, ...yearsJSON(this) };
   }
 }
-
-printAs(VolumeResult.prototype, volumeText);

@@ -2,11 +2,9 @@ import { finiteNumber, level, levels } from '../args.js';
 import type { Scenario } from '../scenario/types.js';
 import { proportion } from '../stats/proportion.js';
 import { estimate, type Estimate } from '../stats/estimate.js';
-import { type FirstYearRow, type Unmet, type Utilisation, type VolumeSummaryRow, type VolumeYearJSON } from './result.js';
-import { meanEstimate, medianFirstYear, summaryRows, yearIndexIn, yearsJSON } from './result-rows.js';
-import { toCSV, type CSVOptions, type TidyRow } from '../report/display.js';
-import { printAs } from '../report/print.js';
-import { volumeDisplay, volumeRecords, volumeText } from '../report/result-displays.js';
+import { type FirstYearRow, type Unmet, type Utilisation, type VolumeYearJSON } from './result.js';
+import { meanEstimate, medianFirstYear, yearIndexIn, yearsJSON } from './result-rows.js';
+import { VolumeViews } from './result-views.js';
 
 /** A year's merged statistics in a summary run (see `mergeStats` in ./summary-run.ts). */
 export interface YearStats {
@@ -64,7 +62,7 @@ export interface VolumeSummaryJSON {
  * Probabilities, first years and means are accumulated in the full pass (means agree with a full
  * run to rounding: they are summed in another order).
  */
-export class VolumeSummary {
+export class VolumeSummary extends VolumeViews {
   readonly kind = 'volume-summary' as const;
   readonly keep = 'summary' as const;
   readonly scenario: Scenario;
@@ -84,6 +82,7 @@ export class VolumeSummary {
 
   /** @internal The engine's merge makes a summary. */
   constructor(run: { scenario: Scenario; seed: string; paths: number; years: number[] }, levels: number[], thresholds: number[], q: Map<string, number>, stats: YearStats[]) {
+    super();
     this.scenario = run.scenario;
     this.seed = run.seed;
     this.paths = run.paths;
@@ -168,25 +167,6 @@ export class VolumeSummary {
     return this.hasCapacity ? { mean: meanEstimate(s.utilSum, s.utilM2, this.paths), atCapacity: proportion(s.atCapacity, this.paths) } : null;
   }
 
-  summary(): VolumeSummaryRow[] {
-    return summaryRows(this);
-  }
-
-  /** Tidy rows by year (p10, p50, p90, mean, probabilityAtLeastTarget), with standard errors. */
-  toRecords(): TidyRow<'year'>[] {
-    return volumeRecords(this.summary(), this.scenario.target?.volumeMt ?? null);
-  }
-
-  /** The tidy rows as CSV (year, statistic, value, standardError, threshold); the options of {@link toCSV}. */
-  toCSV(o?: string | CSVOptions): string {
-    return toCSV(this.toRecords(), o);
-  }
-
-  /** Jupyter (Deno kernel): the table by year and the fan chart. */
-  [Symbol.for('Jupyter.display')](): Record<string, unknown> {
-    return volumeDisplay(this.kind, this.scenario.name, this.paths, this.seed, this.summary(), this.scenario.target?.volumeMt ?? null);
-  }
-
   /** Plain statistics (see {@link VolumeSummaryJSON}): every kept statistic of every year, a few KB. */
   toJSON(): VolumeSummaryJSON {
     const { years, firstYearReachingTarget } = yearsJSON(this);
@@ -207,5 +187,3 @@ export class VolumeSummary {
     };
   }
 }
-
-printAs(VolumeSummary.prototype, volumeText);

@@ -120,4 +120,22 @@ describe('architecture', () => {
       .flatMap((f) => graph.get(f)!.map((d) => relative(src, d)).filter((d) => !(d.startsWith('node/') || d === 'index.ts' || d === 'args.ts' || engine.test(d))).map((d) => `${relative(src, f)} → ${d}`));
     expect(wrong).toEqual([]);
   });
+  it('every result with tidy rows shares a base: the row-shaped ones RowResult, the volume results VolumeViews (STYLE.md 20)', () => {
+    /** Results whose tidy rows are statistics of arrays, not a list of rows: why each stands alone. */
+    const alone = new Map<string, string>([
+      ['TransitSample', "one route's trips as an array; its tidy rows are statistics of it"],
+      ['CorridorResult', 'trips by year as arrays; its tidy rows are statistics of them'],
+    ]);
+    const classes = files.flatMap((f) => {
+      const text = readFileSync(f, 'utf8');
+      return [...text.matchAll(/^export (abstract )?class (\w+)(?: extends (\w+))?[^{]*\{([\s\S]*?)^\}/gm)].map((m) => ({ name: m[2]!, base: m[3] ?? null, ownRows: !m[1] && /^ {2}toRecords\(\)/m.test(m[4]!) }));
+    });
+    const baseOf = (name: string) => classes.find((c) => c.name === name)?.base;
+    // A (concrete) class that writes its own tidy rows is a RowResult, or stands alone for a reason.
+    const wrong = classes.filter((c) => c.ownRows && !alone.has(c.name) && c.base !== 'RowResult').map((c) => `${c.name} extends ${c.base ?? 'nothing'}`);
+    expect(wrong).toEqual([]);
+    expect(classes.filter((c) => c.base === 'RowResult').length).toBeGreaterThanOrEqual(8);
+    expect([baseOf('VolumeResult'), baseOf('VolumeSummary')]).toEqual(['VolumeViews', 'VolumeViews']);
+    for (const name of alone.keys()) expect(classes.find((c) => c.name === name)?.ownRows, `allow-list entry ${name} names no class with its own tidy rows`).toBe(true);
+  });
 });

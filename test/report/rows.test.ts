@@ -22,6 +22,7 @@ const cs = api.compareScenarios(PRESETS.baseline, PRESETS['official-capacity'], 
 const e = api.evaluateForecasts(TITR_VOLUMES, { seed: 1, paths: 200, models: { 'no-change': api.noChangeModel(), drift: api.driftModel() }, points: [] });
 const tw = api.tornado(PRESETS.baseline, { statistic: { statistic: 'mean', year: 2027 }, paths: 300, seed: 1 });
 const so = api.sobolIndicesOf((x) => x.a! + 2 * x.b!, { factors: ['a', 'b'], samples: 128, seed: 1 });
+const rc = api.rankCorrelations(PRESETS.baseline, { output: { year: 2027 }, paths: 300, seed: 1 });
 const sh = api.shapleyEffectsOf((x) => x.a! + 2 * x.b!, { factors: ['a', 'b'], ...api.gaussianInputs(['a', 'b'], { covariance: [[1, 0.5], [0.5, 1]] }), permutations: 20, seed: 1 });
 
 type Tabular = { toRecords(): readonly object[]; toCSV(o?: unknown): string };
@@ -37,6 +38,7 @@ const results: [string, Tabular, string[]][] = [
   ['Tornado', tw, ['parameter']],
   ['SobolIndices', so, ['factor']],
   ['ShapleyEffects', sh, ['factor']],
+  ['RankCorrelations', rc, ['factor']],
 ];
 
 const cell = (x: unknown) => (x === null ? '' : String(x));
