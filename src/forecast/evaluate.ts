@@ -15,7 +15,7 @@ import { pitChart } from '../report/charts.js';
 import { displayBundle, toCSV, tidy, type CSVOptions, type TidyRow } from '../report/display.js';
 import { block, est, firstLines, num, printAs, runOf } from '../report/print.js';
 import { forecastModels, type ForecastModel } from './models.js';
-import { checkBaseline, checkModels, checkPoints } from './evaluate-checks.js';
+import { checkBaseline, checkModels, checkOrigins, checkPoints } from './evaluate-checks.js';
 import { bootstrapAcrossHorizons } from './bootstrap.js';
 import { scoreForecasts } from './score.js';
 import { summarise, type ForecastScore, type ForecastSummary } from './summarise.js';
@@ -126,6 +126,7 @@ export function evaluateForecasts(record: readonly Observation[], o: EvaluateOpt
   }
   if (origins.length === 0) throw new RangeError(`${fn}: no origins to evaluate (the record needs at least 4 outturns)`);
   const horizons = opts.horizons === undefined ? [1, 2, 3, 4] : finiteNumbers(fn, 'horizons', opts.horizons).map((h, i) => wholeNumber(fn, `horizons[${i}]`, h, 1, 100));
+  checkOrigins(fn, origins, horizons, years);
   const paths = opts.paths === undefined ? 20_000 : wholeNumber(fn, 'paths', opts.paths, 100, 10_000_000);
   const seed = seedKey(opts.seed, fn);
   const models = opts.models === undefined ? forecastModels() : checkModels(fn, opts.models);
