@@ -94,10 +94,17 @@ export function drawConditional(c: GaussianConditional, xB: readonly number[], r
 
 /** The checked covariance of {@link gaussianInputs}: square, finite, symmetric, positive definite. */
 export function checkCovariance(fn: string, x: unknown, d: number): number[][] {
-  if (!Array.isArray(x) || x.length !== d || !x.every((r) => Array.isArray(r) && r.length === d)) {
+  // Index loops, not every/map: both skip the holes of a sparse array ([[1, 0], ,]).
+  const rows: unknown[][] = [];
+  for (let i = 0; Array.isArray(x) && x.length === d && i < d; i++) {
+    const r: unknown = x[i];
+    if (!Array.isArray(r) || r.length !== d) break;
+    rows.push(r);
+  }
+  if (rows.length !== d) {
     throw new TypeError(`${fn}: covariance must be a ${d} × ${d} array of arrays, one row per factor (got ${show(x)})`);
   }
-  const cov = x.map((r: unknown[], i) => r.map((v, j) => finiteNumber(fn, `covariance[${i}][${j}]`, v)));
+  const cov = rows.map((r, i) => Array.from({ length: d }, (_, j) => finiteNumber(fn, `covariance[${i}][${j}]`, r[j])));
   cov.forEach((r, i) => r.forEach((v, j) => {
     if (v !== cov[j]![i]) throw new RangeError(`${fn}: covariance must be symmetric (covariance[${i}][${j}] = ${v}, covariance[${j}][${i}] = ${cov[j]![i]})`);
   }));

@@ -3,6 +3,7 @@ import { block, est, num, printAs } from '../report/print.js';
 import { support } from '../random/moments.js';
 import type { Param } from '../random/dist.js';
 import { seedKey, type Seed } from '../random/stream.js';
+import { formatPath, ScenarioError } from '../scenario/error.js';
 import { parseRoute, parseScenario } from '../scenario/parse.js';
 import type { Route, RouteInput, Scenario, ScenarioInput } from '../scenario/types.js';
 import { estimate, type Estimate } from '../stats/estimate.js';
@@ -91,12 +92,14 @@ export function solveScenario(s: ScenarioInput | Scenario, o: SolveScenarioOptio
   } else {
     throw new TypeError(`${fn}: parameter must be a path such as 'growth.rate' or { addCapacityMt: { year } } (got ${show(opts.parameter)})`);
   }
-  const root = solveMonotone((x) => evaluate(simulateVolumes(at(x), { paths, seed }), statistic, fn), {
+  refuseOutside(fn, name, [lo, hi], at, parseScenario);
+  const sim = (x: number) => tried(fn, name, x, () => simulateVolumes(at(x), { paths, seed }));
+  const root = solveMonotone((x) => evaluate(sim(x), statistic, fn), {
     lo, hi, level, tolerance, fn, parameter: name,
     why: () => {
       // Say what limits the volume at each end of the range: demand or capacity.
       const limits = (x: number) => {
-        const r = simulateVolumes(at(x), { paths, seed });
+        const r = sim(x);
         const k = statistic.year - r.years[0]!;
         const d = r.demand[k]!;
         const c = r.capacity[k];
@@ -188,7 +191,8 @@ export function solveRoute(r: RouteInput | Route, o: SolveRouteOptions): Solutio
   } else {
     throw new TypeError(`${fn}: parameter must be 'days-scale', { leg: name } or { servers: legName } (got ${show(p)})`);
   }
-  const run = (x: number) => transitStatistic(simulateTransit(at(x), { trips, seed, ...(opts.volumeMt === undefined ? {} : { volumeMt: opts.volumeMt }) }).days, statistic);
+  refuseOutside(fn, name, [lo, hi], at, parseRoute);
+  const run = (x: number) => transitStatistic(tried(fn, name, x, () => simulateTransit(at(x), { trips, seed, ...(opts.volumeMt === undefined ? {} : { volumeMt: opts.volumeMt }) })).days, statistic);
   const why = () => {
     if (statistic.statistic === 'probabilityWithin' || statistic.statistic === 'quantile') {
       const best = parseRoute(at(p === 'days-scale' || (typeof p === 'object' && 'leg' in p) ? lo : hi));
@@ -221,3 +225,32 @@ function range(fn: string, r: unknown): [number, number] {
 }
 
 
+
+/**
+ * Refuses up front a range whose ends make a document the parser refuses (a shift or a scale can
+ * take a distribution where the scenario allows none: uniform 5–7 centred at 1 has min 0), naming
+ * `range`, the end and what it would make — not the field the user never wrote.
+ */
+function refuseOutside<T>(fn: string, name: string, [lo, hi]: readonly [number, number], at: (x: number) => T, parse: (d: T) => unknown): void {
+  for (const x of [lo, hi]) {
+    try {
+      parse(at(x));
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      const first = e.issues[0]!;
+      const more = e.issueCount > 1 ? ` (and ${e.issueCount - 1} more problem${e.issueCount === 2 ? '' : 's'})` : '';
+      throw new RangeError(`${fn}: range [${lo}, ${hi}] takes ${name} where the document allows none: at ${x} it makes ${formatPath(first.path)}: ${first.message}${more}`, { cause: e });
+    }
+  }
+}
+
+/** Runs one evaluation; an error from inside (e.g. "simulateVolumes: …") is rethrown naming `fn` and the value tried. */
+function tried<T>(fn: string, name: string, x: number, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof Error)) throw e;
+    const Kind = e instanceof TypeError ? TypeError : RangeError;
+    throw new Kind(`${fn}: with ${name} = ${x}: ${e.message}`, { cause: e });
+  }
+}

@@ -3,7 +3,7 @@ import type { Observation } from '../data/volumes.js';
 import { shrunkDriftModel, type ForecastModel } from './models.js';
 import { selectObservations } from '../growth/observations.js';
 import type { Seed } from '../random/stream.js';
-import type { ScenarioInput } from '../scenario/types.js';
+import { MAX_HORIZON_YEARS, type ScenarioInput } from '../scenario/types.js';
 import type { Estimate } from '../stats/estimate.js';
 import { proportion } from '../stats/proportion.js';
 import type { VolumeResult } from '../volume/result.js';
@@ -104,6 +104,9 @@ function forecastOptions(fn: string, o: unknown, allowed: readonly string[], req
   const fitThrough = wholeYear(fn, 'fitThrough', opts.fitThrough);
   const horizon = wholeYear(fn, 'horizon', opts.horizon);
   if (!(horizon > fitThrough)) throw new RangeError(`${fn}: horizon must be a whole year after fitThrough (got fitThrough ${fitThrough}, horizon ${horizon})`);
+  if (horizon - fitThrough > MAX_HORIZON_YEARS) {
+    throw new RangeError(`${fn}: horizon must be at most ${MAX_HORIZON_YEARS} years after fitThrough, the longest run a scenario may ask for (got fitThrough ${fitThrough}, horizon ${horizon})`);
+  }
   const model = opts.model === undefined ? shrunkDriftModel() : func<ForecastModel>(fn, 'model', opts.model);
   return { opts, fitThrough, horizon, model };
 }
@@ -113,7 +116,16 @@ function forecast(fn: string, record: readonly Observation[], fitThrough: number
   const history = selectObservations(fn, record, { through: fitThrough });
   const last = history[history.length - 1];
   if (!last || last.year !== fitThrough) throw new RangeError(`${fn}: fitThrough: the record has no outturn for ${fitThrough} to start from (last is ${last?.year ?? 'none'})`);
-  return { ...model(history, fitThrough, horizon), name: `forecast from the record through ${fitThrough}` };
+  let s: ScenarioInput;
+  try {
+    s = model(history, fitThrough, horizon);
+  } catch (e) {
+    // The model's own message names the model's fit (e.g. fitRandomWalk); the user wrote fitThrough.
+    if (!(e instanceof Error)) throw e;
+    const Kind = e instanceof TypeError ? TypeError : RangeError;
+    throw new Kind(`${fn}: fitThrough ${fitThrough}: the model cannot forecast from the ${history.length} outturn${history.length === 1 ? '' : 's'} through ${fitThrough} (${e.message})`, { cause: e });
+  }
+  return { ...s, name: `forecast from the record through ${fitThrough}` };
 }
 
 /**

@@ -46,3 +46,16 @@ export function checkPoints(fn: string, points: unknown): readonly PointForecast
   }
   return points as readonly PointForecast[];
 }
+
+/**
+ * `origins`: each once (a repeated origin would count its forecasts twice), and each with at least
+ * one forecast year (origin + a horizon) that has an outturn to score against.
+ */
+export function checkOrigins(fn: string, origins: readonly number[], horizons: readonly number[], years: readonly number[]): void {
+  origins.forEach((t, i) => {
+    if (origins.indexOf(t) !== i) throw new RangeError(`${fn}: origins[${i}] repeats the origin ${t} (each origin once: its forecasts would count twice)`);
+    if (!horizons.some((h) => years.includes(t + h))) {
+      throw new RangeError(`${fn}: origin ${t} has no outturn to score (its forecast years ${horizons.map((h) => t + h).join(', ')} have no outturn in the record, whose last outturn is ${years.at(-1)})`);
+    }
+  });
+}

@@ -16,7 +16,7 @@ import { tidy, type TidyRow } from '../report/display.js';
 import { block, est, firstLines, num, runOf } from '../report/print.js';
 import { RowResult, type RowDisplay } from '../report/row-result.js';
 import { forecastModels, type ForecastModel } from './models.js';
-import { checkBaseline, checkModels, checkPoints } from './evaluate-checks.js';
+import { checkBaseline, checkModels, checkOrigins, checkPoints } from './evaluate-checks.js';
 import { bootstrapAcrossHorizons } from './bootstrap.js';
 import { scoreForecasts } from './score.js';
 import { summarise, type ForecastScore, type ForecastSummary } from './summarise.js';
@@ -142,6 +142,7 @@ export function evaluateForecasts(record: readonly Observation[], o: EvaluateOpt
   }
   if (origins.length === 0) throw new RangeError(`${fn}: no origins to evaluate (the record needs at least 4 outturns)`);
   const horizons = opts.horizons === undefined ? [1, 2, 3, 4] : finiteNumbers(fn, 'horizons', opts.horizons).map((h, i) => wholeNumber(fn, `horizons[${i}]`, h, 1, 100));
+  checkOrigins(fn, origins, horizons, years);
   const paths = opts.paths === undefined ? 20_000 : wholeNumber(fn, 'paths', opts.paths, 100, 10_000_000);
   const seed = seedKey(opts.seed, fn);
   const models = opts.models === undefined ? forecastModels() : checkModels(fn, opts.models);

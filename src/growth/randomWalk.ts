@@ -15,6 +15,8 @@ export interface RandomWalkOptions {
 
 /** A random walk with drift fitted to log volumes: the model `simulateVolumes` runs forward. */
 export interface RandomWalkFit {
+  /** What this is, as every result says: 'random-walk-fit'. */
+  kind: 'random-walk-fit';
   /** Mean log growth per year g (MLE: total log growth over the years spanned). */
   logGrowth: number;
   /** Its standard error σ/√T (T years spanned). */
@@ -42,6 +44,7 @@ export interface RandomWalkFit {
  * volatility 0.469, lag-1 autocorrelation −0.03.
  *
  * @example fitRandomWalk(TITR_VOLUMES).rate // => 0.32563817656…
+ * @example fitRandomWalk(TITR_VOLUMES).kind // => 'random-walk-fit'
  */
 export function fitRandomWalk(obs: readonly Observation[], o: RandomWalkOptions = {}): RandomWalkFit {
   const opts = options<RandomWalkOptions>(FN, o, ['from', 'through', 'kinds']);
@@ -72,6 +75,7 @@ export function fitRandomWalk(obs: readonly Observation[], o: RandomWalkOptions 
     );
   }
   return {
+    kind: 'random-walk-fit',
     logGrowth: g,
     logGrowthSE,
     rate,

@@ -29,9 +29,28 @@ function checkSpec(fn: string, spec: unknown): void {
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
     throw new TypeError(`${fn}: spec must be a Vega-Lite specification (an object, e.g. fanChart(result)) (got ${show(spec)})`);
   }
-  if (typeof (spec as { $schema?: unknown }).$schema !== 'string') {
+  const schema = (spec as { $schema?: unknown }).$schema;
+  if (typeof schema !== 'string') {
     throw new TypeError(`${fn}: spec must be a Vega-Lite specification with a $schema (got ${show(spec)})`);
   }
+  // A plain Vega spec would reach vega-lite's compiler and fail there with "Invalid specification".
+  if (!schema.includes('/vega-lite/')) {
+    throw new TypeError(`${fn} takes a Vega-Lite spec: its $schema is ${JSON.stringify(schema)}, not Vega-Lite's (https://vega.github.io/schema/vega-lite/v5.json)`);
+  }
+}
+
+/**
+ * A vega loader that loads nothing: the charts carry their data inline (`data.values`), and a
+ * spec that names a file or a URL (data, images) must not read the machine's files or the
+ * network. Vega only warns when a load fails, so the refused addresses are kept and reported.
+ */
+function inlineOnly(fn: string): { loader: Record<string, (uri: unknown) => Promise<never>>; refused: string[] } {
+  const refused: string[] = [];
+  const refuse = (uri: unknown): Promise<never> => {
+    refused.push(String(uri));
+    return Promise.reject(new TypeError(`${fn}: charts draw inline data only`));
+  };
+  return { loader: { load: refuse, sanitize: refuse, http: refuse, file: refuse }, refused };
 }
 
 /** Advance widths (em) of DejaVu Sans, the font resvg finds on most Linux machines; others 0.66. */
@@ -74,9 +93,14 @@ export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
   // vega-lite's types want its TopLevelSpec; ours is plain JSON of that shape.
   // A copy: vega tags the data objects it ingests (Symbol(vega_id)), which would mutate the caller's spec.
   const compiled = vl.compile(structuredClone(spec) as unknown as Parameters<VegaLite['compile']>[0]).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  const { loader, refused } = inlineOnly('renderSvg');
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader: loader as unknown as ReturnType<Vega['loader']> });
   try {
-    return await view.toSVG();
+    const svg = await view.toSVG();
+    if (refused.length > 0) {
+      throw new TypeError(`renderSvg: charts draw inline data only (data.values); the spec asks to load ${refused.map((u) => JSON.stringify(u)).join(', ')}, which is refused (no files, no URLs)`);
+    }
+    return svg;
   } finally {
     view.finalize();
   }

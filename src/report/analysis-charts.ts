@@ -19,9 +19,9 @@ export interface TornadoBar {
  */
 export function tornadoChart(bars: readonly TornadoBar[] | { readonly kind: 'tornado' }, o?: { statistic?: string; baseline?: number; title?: string; sources?: readonly string[] }): VegaLiteSpec {
   const fn = 'tornadoChart';
-  const result = tornadoOf(bars);
+  const result = tornadoOf(fn, bars);
   o = result ? { statistic: result.statistic, baseline: result.baseline, ...chartOptions(fn, o, ['statistic', 'baseline']) } : chartOptions(fn, o, ['statistic', 'baseline'], ['statistic', 'baseline']);
-  bars = result?.bars ?? (bars as readonly TornadoBar[]);
+  bars = (result?.bars as readonly TornadoBar[] | undefined) ?? (bars as readonly TornadoBar[]);
   records(fn, 'bars', bars, { parameter: 'string', low: 'estimate', high: 'estimate' });
   if (typeof o.statistic !== 'string') throw new TypeError(`${fn}: statistic must be a string naming the statistic (got ${typeof o.statistic})`);
   finiteNumber(fn, 'baseline', o.baseline);
@@ -56,9 +56,9 @@ export interface SobolBar {
  */
 export function sobolChart(rows: readonly SobolBar[] | { readonly kind: 'sobol-indices' }, o?: { output?: string; title?: string; sources?: readonly string[] }): VegaLiteSpec {
   const fn = 'sobolChart';
-  const result = sobolOf(rows);
+  const result = sobolOf(fn, rows);
   o = result ? { output: result.output, ...chartOptions(fn, o, ['output']) } : chartOptions(fn, o, ['output'], ['output']);
-  rows = result?.rows ?? (rows as readonly SobolBar[]);
+  rows = (result?.rows as readonly SobolBar[] | undefined) ?? (rows as readonly SobolBar[]);
   records(fn, 'rows', rows, { factor: 'string', firstOrder: 'interval', total: 'interval' });
   if (typeof o.output !== 'string') throw new TypeError(`${fn}: output must be a string naming the output (got ${typeof o.output})`);
   const data = rows.flatMap((r) => [

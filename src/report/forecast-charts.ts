@@ -17,7 +17,7 @@ export interface BacktestBand {
 /** Forecast bands (P10–P90 and median) from each origin against the outturns; takes the bands or a backtest result. */
 export function backtestChart(bands: readonly BacktestBand[] | { readonly kind: 'backtest' }, o: { title?: string; sources?: readonly string[] } = {}): VegaLiteSpec {
   const fn = 'backtestChart';
-  bands = backtestBandsOf(bands) ?? (bands as readonly BacktestBand[]);
+  bands = backtestBandsOf(fn, bands) ?? (bands as readonly BacktestBand[]);
   records(fn, 'bands', bands, { origin: 'year', year: 'year', p10: 'number', p50: 'number', p90: 'number', outturn: 'number' });
   o = chartOptions(fn, o, []);
   const origins = [...new Set(bands.map((b) => b.origin))].sort((a, b) => a - b);
@@ -47,7 +47,7 @@ export interface PitPoint {
 /** A strip of each model's PIT values: a calibrated forecast spreads them evenly over [0, 1]. Takes the points or a forecast evaluation. */
 export function pitChart(points: readonly PitPoint[] | { readonly kind: 'forecast-evaluation' }, o: { title?: string; sources?: readonly string[] } = {}): VegaLiteSpec {
   const fn = 'pitChart';
-  points = pitPointsOf(points) ?? (points as readonly PitPoint[]);
+  points = pitPointsOf(fn, points) ?? (points as readonly PitPoint[]);
   records<PitPoint>(fn, 'points', points, { model: 'string', pit: 'number' }).forEach((p, i) => numberIn(fn, `points[${i}].pit`, p.pit, 0, 1));
   o = chartOptions(fn, o, []);
   const models = [...new Set(points.map((p) => p.model))];

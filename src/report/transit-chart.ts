@@ -19,7 +19,7 @@ export interface RouteDistribution {
 export function transitChart(routes: readonly RouteDistribution[] | { readonly kind: 'transit' | 'route-comparison' } | readonly { readonly kind: 'transit' }[], o: { within?: number; title?: string; sources?: readonly string[] } = {}): VegaLiteSpec {
   const fn = 'transitChart';
   const comparisonWithin = kindOf(routes) === 'route-comparison' ? (routes as { within?: number }).within : undefined;
-  routes = routesOf(routes) ?? (routes as readonly RouteDistribution[]);
+  routes = routesOf(fn, routes) ?? (routes as readonly RouteDistribution[]);
   records<RouteDistribution>(fn, 'routes', routes, { route: 'string' }).forEach((r, i) => {
     const levels = records(fn, `routes[${i}].levels`, (r.levels as unknown[] | undefined)?.map((x) => ({ x })) ?? r.levels, { x: 'number' });
     const days = records(fn, `routes[${i}].days`, (r.days as unknown[] | undefined)?.map((x) => ({ x })) ?? r.days, { x: 'number' });

@@ -50,7 +50,7 @@ const FANS = [
  */
 export function fanChart(rows: readonly FanRow[] | VolumeResultLike | readonly VolumeResultLike[], o: FanChartOptions = {}): VegaLiteSpec {
   const fn = 'fanChart';
-  rows = fanRowsOf(rows) ?? (rows as readonly FanRow[]);
+  rows = fanRowsOf(fn, rows) ?? (rows as readonly FanRow[]);
   records(fn, 'rows', rows, { year: 'year', p10: 'number', p50: 'number', p90: 'number', scenario: 'string?' });
   o = chartOptions<FanChartOptions>(fn, o, ['record', 'announced', 'target']);
   if (o.record !== undefined) records(fn, 'record', o.record, { year: 'year', volumeMt: 'number' });
@@ -125,7 +125,7 @@ export function firstYearChart(rows: readonly FirstYearBar[] | VolumeResultLike,
   const result = kindOf(rows) !== undefined;
   o = chartOptions(fn, o, ['levelMt'], result ? [] : ['levelMt']);
   const levelMt = finiteNumber(fn, 'levelMt', o.levelMt ?? 10);
-  rows = firstYearRowsOf(rows, levelMt) ?? (rows as readonly FirstYearBar[]);
+  rows = firstYearRowsOf(fn, rows, levelMt) ?? (rows as readonly FirstYearBar[]);
   records(fn, 'rows', rows, { year: 'year|null', probability: 'number' });
   const last = rows.filter((r) => r.year !== null).reduce((m, r) => Math.max(m, r.year!), -Infinity);
   const data = rows.map((r) => ({ label: r.year === null ? `not by ${last}` : String(r.year), probability: r.probability }));

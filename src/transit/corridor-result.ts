@@ -6,7 +6,7 @@ import type { Estimate } from '../stats/estimate.js';
 import { quantile } from '../stats/quantile.js';
 import type { CorridorPlan } from './corridor-plan.js';
 import type { KernelOutput } from './kernel.js';
-import { TransitSample, type TransitStatistics } from './result.js';
+import { TransitSample } from './result.js';
 import { displayBundle, toCSV, type CSVOptions, type TidyRow } from '../report/display.js';
 import { block, est, firstLines, num, pct, printAs, runOf } from '../report/print.js';
 import { labelled } from '../report/result-displays.js';
@@ -26,11 +26,21 @@ export interface CorridorSummaryRow {
   saturated: Estimate;
 }
 
-/** One year of {@link CorridorJSON}. */
+/**
+ * One year of {@link CorridorJSON}: the year's row of {@link CorridorResult.summary} (within 15
+ * days) and P10 — a few numbers a year; a year's full statistics and per-leg breakdown are
+ * `transit(year).toJSON()`.
+ */
 export interface CorridorYearJSON {
   year: number;
   demandP50: number;
-  transit: TransitStatistics;
+  mean: Estimate;
+  p10: number;
+  p50: number;
+  p90: number;
+  /** P(trip ≤ 15 days). */
+  probabilityWithin: Estimate;
+  saturated: Estimate;
 }
 
 /** What {@link CorridorResult.toJSON} returns. */
@@ -41,8 +51,10 @@ export interface CorridorJSON {
   tripsPerPath: number;
   useScenarioCapacity: boolean;
   route: Route;
-  /** The volume run's own toJSON() (its scenario and per-year statistics), or null where it has none. */
-  volumes: unknown;
+  /** The scenario of the volume run, as parsed (the run's statistics are `volumes.toJSON()`). */
+  scenario: unknown;
+  /** The day line of each year's probabilityWithin: 15. */
+  within: number;
   years: CorridorYearJSON[];
 }
 
@@ -102,11 +114,6 @@ export class CorridorResult {
     });
   }
 
-  /**
-   * Plain, small data (never the paths or trips): `{ kind: 'corridor', seed, paths, tripsPerPath,
-   * useScenarioCapacity, route, volumes, years: [{ year, demandP50, transit }] }`, `transit`
-   * being each year's statistics as in {@link TransitSample.toJSON} (without the route).
-   */
   /** Tidy rows by year: demand P50, mean days, P50, P90, P(≤ 15 days) and the share saturated. */
   toRecords(): TidyRow<'year'>[] {
     return labelled(this.summary(15), (r) => ({ year: r.year }), (r) => ({ demandP50: r.demandP50, mean: r.mean, p50: r.p50, p90: r.p90, probabilityWithin: r.probabilityWithin, saturated: r.saturated }), () => ({ probabilityWithin: 15 }));
@@ -122,8 +129,14 @@ export class CorridorResult {
     return displayBundle({ title: `Corridor run: trips by year (seed ${this.seed})`, text: `CorridorResult: ${this.summary(15).length} years`, rows: this.toRecords() });
   }
 
+  /**
+   * Plain, small data (never the paths or trips; a few numbers a year, ~300 bytes): `{ kind:
+   * 'corridor', seed, paths, tripsPerPath, useScenarioCapacity, route, scenario, within: 15,
+   * years: [{ year, demandP50, mean, p10, p50, p90, probabilityWithin, saturated }] }`. A year's
+   * full statistics are `transit(year).toJSON()`, the volume run's `volumes.toJSON()`.
+   */
   toJSON(): CorridorJSON {
-    const v = this.volumes as unknown as { toJSON?: () => unknown };
+    const within = 15;
     return {
       kind: this.kind,
       seed: this.seed,
@@ -131,8 +144,9 @@ export class CorridorResult {
       tripsPerPath: this.tripsPerPath,
       useScenarioCapacity: this.useScenarioCapacity,
       route: this.route,
-      volumes: typeof v.toJSON === 'function' ? v.toJSON() : null,
-      years: this.years.map((year, k) => ({ year, demandP50: this.#demandMedian(k), transit: this.#samples[k]!.statistics() })),
+      scenario: this.volumes.scenario,
+      within,
+      years: this.summary(within).map((r, k) => ({ year: r.year, demandP50: r.demandP50, mean: r.mean, p10: this.#samples[k]!.quantile(0.1), p50: r.p50, p90: r.p90, probabilityWithin: r.probabilityWithin, saturated: r.saturated })),
     };
   }
 }

@@ -1,6 +1,6 @@
 /** Messages that name the public function and what went wrong (never an internal helper's name, never a wrong cause). */
 import { describe, expect, it } from 'vitest';
-import { PRESETS, solveScenario, sobolIndicesOf } from '../../src/index.js';
+import { PRESETS, ROUTES, solveRoute, solveScenario, sobolIndicesOf } from '../../src/index.js';
 
 const statistic = { statistic: 'mean', year: 2027 } as const;
 
@@ -25,5 +25,23 @@ describe('analysis messages', () => {
   it("an output whose variance overflows is said to overflow, not to 'not vary'", () => {
     expect(() => sobolIndicesOf((x) => 1e200 * x.a!, { factors: ['a'], samples: 64, seed: 1, replicates: 4 })).toThrow(/^sobolIndicesOf: the output's variance overflows a double/);
     expect(() => sobolIndicesOf(() => 3, { factors: ['a'], samples: 64, seed: 1, replicates: 4 })).toThrow(/does not vary/);
+  });
+  it('a range that takes a distribution outside what the document allows is refused up front, naming range and what it makes', () => {
+    const uniform = { start: { year: 2025, volumeMt: 4.119 }, horizon: 2027, growth: { model: 'exponential', rate: 0.2 }, capacity: { baseMt: { dist: 'uniform', min: 5, max: 7 } } } as const;
+    expect(() => solveScenario(uniform, { parameter: 'capacity.baseMt', statistic, level: 5, range: [1, 20], paths: 100, seed: 1 })).toThrow(
+      /^solveScenario: range \[1, 20\] takes capacity\.baseMt where the document allows none: at 1 it makes capacity\.baseMt\.min: must be > 0 \(got 0\)/,
+    );
+    // The same range from 2 (uniform 1–3): every value tried is allowed, and the solve runs.
+    expect(() => solveScenario(uniform, { parameter: 'capacity.baseMt', statistic, level: 5, range: [2, 20], paths: 100, seed: 1 })).not.toThrow();
+    expect(() => solveRoute(ROUTES['corridor-poti'], { parameter: 'days-scale', statistic: { statistic: 'quantile', p: 0.5 }, level: 15, range: [-1, 2], trips: 100, seed: 1 })).toThrow(
+      /^solveRoute: range \[-1, 2\] takes scale of every leg's days where the document allows none: at -1 it makes legs\[0\]\.days\.\w+: .* \(and \d+ more problems\)$/,
+    );
+  });
+
+  it('an error from inside a run is rethrown naming solveScenario and the value tried, not simulateVolumes', () => {
+    const s = { start: { year: 2025, volumeMt: 4.119 }, horizon: 2027, growth: { model: 'exponential', rate: 0.2 }, volatility: 0.2 } as const;
+    expect(() => solveScenario(s, { parameter: 'volatility', statistic, level: 5, range: [0, 1e6], paths: 100, seed: 1 })).toThrow(
+      /^solveScenario: with volatility = 1000000: simulateVolumes: demand exceeds 1e\+100 Mt/,
+    );
   });
 });

@@ -199,4 +199,13 @@ describe('shapleyEffectsOf and gaussianInputs: bad input is a clear error', () =
     expect(() => gaussianInputs(names, { covariance: [[1, 0], [0, 1]], mean: [0] })).toThrow(/mean/);
     expect(() => gaussianInputs(names, { covariance: [[1, 0], [0, 1]] }).conditional(['z'], { a: 1, b: 1 }, () => 0.5)).toThrow(/unknown factor/);
   });
+  it('gaussianInputs names a hole in a sparse or ragged covariance (or mean) instead of failing natively', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const sparse = [[[1, 0], ,], [, [0, 1]], [[1, ,], [0, 1]], [[1, 0], [0, 1, 2]], [[1, 0], [0]]];
+    for (const covariance of sparse) expect(() => gaussianInputs(names, { covariance: covariance as never })).toThrow(/^gaussianInputs: covariance/);
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => gaussianInputs(names, { covariance: [[1, ,], [0, 1]] as never })).toThrow('gaussianInputs: covariance[0][1] must be a finite number');
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => gaussianInputs(names, { covariance: [[1, 0], [0, 1]], mean: [0, ,] as never })).toThrow(/^gaussianInputs: mean\[1\]/);
+  });
 });

@@ -84,4 +84,33 @@ describe('middle-corridor/render', () => {
       { numRuns: 40 },
     );
   });
+  it('loads nothing: a spec that names a local file (or any URL) is refused, and the file never reaches the SVG', async () => {
+    const { renderSvg } = await import('../../src/render/index.js');
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const file = join(mkdtempSync(join(tmpdir(), 'mc-render-')), 'secret.csv');
+    writeFileSync(file, 'x\nSECRET-CONTENT\n');
+    const base = { $schema: spec.$schema, mark: 'text', encoding: { text: { field: 'x' } } };
+    for (const url of [file, `file://${file}`, 'https://example.org/data.csv']) {
+      await expect(renderSvg({ ...base, data: { url, format: { type: 'csv' } } } as never)).rejects.toThrow(
+        `renderSvg: charts draw inline data only (data.values); the spec asks to load ${JSON.stringify(url)}, which is refused (no files, no URLs)`,
+      );
+    }
+    const image = { $schema: spec.$schema, data: { values: [{ x: 1 }] }, mark: { type: 'image', url: `file://${file}` }, encoding: { x: { field: 'x' } } };
+    await expect(renderSvg(image as never)).rejects.toThrow(/^renderSvg: charts draw inline data only/);
+    const { renderPng } = await import('../../src/render/index.js');
+    await expect(renderPng({ ...base, data: { url: file } } as never)).rejects.toThrow(/^renderSvg: charts draw inline data only/);
+    // Inline data still draws.
+    expect(await renderSvg({ ...base, data: { values: [{ x: 'inline' }] } } as never)).toMatch(/inline/);
+  });
+
+  it('refuses a plain Vega spec naming renderSvg and its $schema (it takes Vega-Lite)', async () => {
+    const { renderPng, renderSvg } = await import('../../src/render/index.js');
+    const vega = { $schema: 'https://vega.github.io/schema/vega/v5.json', width: 10, height: 10, marks: [] };
+    await expect(renderSvg(vega as never)).rejects.toThrow(
+      'renderSvg takes a Vega-Lite spec: its $schema is "https://vega.github.io/schema/vega/v5.json", not Vega-Lite\'s (https://vega.github.io/schema/vega-lite/v5.json)',
+    );
+    await expect(renderPng(vega as never)).rejects.toThrow(/^renderPng takes a Vega-Lite spec/);
+  });
 });

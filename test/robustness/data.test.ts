@@ -48,6 +48,12 @@ describe('every result survives structuredClone and JSON', () => {
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });
 
+  it('every result says what it is: a string kind (fitRandomWalk’s is random-walk-fit)', () => {
+    const skip = new Set(['volatilityPosterior', 'parseScenario', 'parseRoute']); // a posterior and documents, not results
+    for (const [name, make] of results) if (!skip.has(name)) expect(typeof (make() as { kind?: unknown }).kind, name).toBe('string');
+    expect(api.fitRandomWalk(TITR_VOLUMES).kind).toBe('random-walk-fit');
+  });
+
   it('a fit keeps predict and toJSON, and its clone is the same data', () => {
     const f = api.fitGrowth(TITR_VOLUMES, 'exponential');
     const c = structuredClone(f);

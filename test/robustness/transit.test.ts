@@ -303,7 +303,7 @@ describe('results are data: kind, seed, Estimate shapes and a small toJSON()', (
     for (const l of t.legs()) if (l !== caspian && l.leg !== caspian.leg) expect(l.saturated.estimate).toBe(0);
   });
 
-  it('CorridorResult: kind corridor, seed, and toJSON keeps every year’s transit statistics', () => {
+  it('CorridorResult: kind corridor, seed, and toJSON keeps every year’s transit statistics at a few numbers each', () => {
     const c = simulateCorridor(PRESETS['official-capacity'], ROUTES['corridor-poti'], { paths: 20_000, seed: 'cj', useScenarioCapacity: true });
     expect(c).toBeInstanceOf(CorridorResult);
     expect(c.kind).toBe('corridor');
@@ -313,17 +313,31 @@ describe('results are data: kind, seed, Estimate shapes and a small toJSON()', (
     const j = JSON.parse(text);
     expect(j.kind).toBe('corridor');
     expect(j.years.map((y: { year: number }) => y.year)).toEqual(c.years);
+    expect(j.within).toBe(15);
+    expect(j.scenario).toEqual(JSON.parse(JSON.stringify(c.volumes.scenario)));
     for (const y of j.years) {
       const t = c.transit(y.year);
-      expect(y.transit.mean).toEqual(t.mean);
-      expect(y.transit.saturated).toEqual(t.saturated);
-      expect(y.transit.year).toBe(y.year);
-      expect(y.transit.legs).toEqual(t.legs());
+      expect(y.mean).toEqual(t.mean);
+      expect(y.saturated).toEqual(t.saturated);
+      expect([y.p10, y.p50, y.p90]).toEqual(t.quantiles([0.1, 0.5, 0.9]));
+      expect(y.probabilityWithin).toEqual(t.probabilityWithin(15));
+      expect(Object.keys(y)).toEqual(['year', 'demandP50', 'mean', 'p10', 'p50', 'p90', 'probabilityWithin', 'saturated']);
     }
     const row = c.summary().find((r) => r.year === 2027)!;
     expect(row.mean).toEqual(c.transit(2027).mean);
     expect(row.probabilityWithin).toEqual(c.transit(2027).probabilityWithin(15));
     assertPlainFinite(j);
+  });
+
+  it('a 101-year corridor run’s toJSON stays small: a few numbers a year (was 190 KB with every leg of every year)', () => {
+    const s = { start: { year: 2025, volumeMt: 4.119 }, horizon: 2125, growth: { model: 'logistic', capacityMt: 20, rate: 0.3 }, volatility: 0.1, capacity: { baseMt: 12 } } as const;
+    const c = simulateCorridor(s, ROUTES['corridor-poti'], { paths: 20, tripsPerPath: 2, seed: 'long' });
+    const j = c.toJSON();
+    expect(j.years).toHaveLength(101);
+    const fixed = JSON.stringify({ ...j, years: [] }).length; // route and scenario, whatever the years
+    // Eight fields a year: 2 plain numbers of up to 22 characters, 3 Estimates of up to 70, and the keys.
+    expect((JSON.stringify(j).length - fixed) / 101).toBeLessThan(400);
+    expect(JSON.stringify(j).length).toBeLessThan(50_000);
   });
 
   it('compareRoutes returns a RouteComparison with rows { route, mean, p50, p90, probabilityWithin, difference }', () => {

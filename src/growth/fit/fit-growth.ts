@@ -187,12 +187,24 @@ export function fitGrowth(obs: readonly Observation[], kind: FitModel, options: 
   const g: number[] = [];
   const fittedLog = t.map((ti) => spec.evaluate(theta, ti, g));
   const anchor = { year: lastYear, volumeMt: exp(fittedLog[n - 1]!) };
+  // A capacity the user fixed or bounded at or below the largest observation: no curve of the
+  // family passes through the data (each stays below K), so the fit is pressed against a ceiling
+  // the data contradict. Said so (identified false, a warning), and the anchor kept below K so
+  // that `model` with `start: anchor` still parses (a curve starts below its plateau).
+  const ceiling = capIdx >= 0 && (fixedIdx[capIdx] || userBound[capIdx] === 'user') && !(user[capIdx]! > maxV);
+  if (ceiling) {
+    warnings.push(
+      `capacityMt: the ${fixedIdx[capIdx] ? 'fixed capacity' : 'capacity, held by bounds.capacityMt,'} ${fmt(user[capIdx]!)} Mt is at or below the largest observation (${fmt(maxV)} Mt): ` +
+        `no ${kind} curve reaches the data; the fit is not an estimate — fix or bound the capacity above ${fmt(maxV)} Mt`,
+    );
+  }
   // The anchored scenario form: through the fitted value at the last year, plateau K, rate r (the
   // same curve, since an anchored curve through a point of the fitted one is the fitted one).
   const model: FixedGrowthModel = kind === 'exponential' ? { model: 'exponential', rate: user[1]! } : { model: kind, capacityMt: user[0]!, rate: user[1]! };
   const absolute: FixedGrowthModel | null = kind === 'exponential' ? null : { model: kind, capacityMt: user[0]!, rate: user[1]!, midpointYear: user[2]! };
   if (kind !== 'exponential' && !(user[0]! > anchor.volumeMt)) {
     warnings.push(`capacityMt: the fitted curve has reached its capacity (${fmt(user[0]!)} Mt) by ${lastYear} to double precision; \`model\` anchored there is flat`);
+    anchor.volumeMt = user[0]! * (1 - Number.EPSILON); // a double just below K (the curve there to double precision): flat, and a valid start
   }
   return assemble({
     kind: 'growth-fit',
@@ -200,7 +212,7 @@ export function fitGrowth(obs: readonly Observation[], kind: FitModel, options: 
     model,
     anchor,
     parameters,
-    identified: parameters.every((p) => p.identified),
+    identified: !ceiling && parameters.every((p) => p.identified),
     warnings,
     years: t,
     observedMt: v,

@@ -1,4 +1,4 @@
-import { show } from '../../args.js';
+import { finiteNumber } from '../../args.js';
 import { growthCurve, type FixedGrowthModel } from '../model.js';
 import type { GrowthFit } from './types.js';
 import { log } from '../../math/index.js';
@@ -46,8 +46,15 @@ class Fit {
   }
 
   predict(year: number): number {
-    if (typeof year !== 'number') throw new TypeError(`fitGrowth: predict(year): year must be a finite number (got ${show(year)})`);
-    return this.#curve(year);
+    const fn = 'fitGrowth: predict(year)';
+    finiteNumber(fn, 'year', year);
+    try {
+      return this.#curve(year);
+    } catch (e) {
+      // The curve's own checks name growthCurve, which the user never called.
+      if (!(e instanceof RangeError) || !e.message.startsWith('growthCurve: ')) throw e;
+      throw new RangeError(`${fn}: ${e.message.slice('growthCurve: '.length)}`, { cause: e });
+    }
   }
 
   toJSON(): Omit<GrowthFit, 'predict' | 'toJSON'> {

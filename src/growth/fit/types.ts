@@ -65,7 +65,11 @@ export interface GrowthFit {
   /** The fitted curve's value in the last year used (not the observation): the anchor of `model`. */
   anchor: YearVolume;
   parameters: FitParameter[];
-  /** False when a parameter is not identified by the data (e.g. a capacity that runs off to infinity). */
+  /**
+   * False when a parameter is not identified by the data (e.g. a capacity that runs off to
+   * infinity), or when a capacity fixed or bounded at or below the largest observation keeps every
+   * curve of the family below the data (a warning says which).
+   */
   identified: boolean;
   warnings: string[];
   years: number[];

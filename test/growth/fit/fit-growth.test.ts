@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fitGrowth, growthCurve, TITR_VOLUMES, type Observation } from 'middle-corridor';
+import { fitGrowth, growthCurve, parseScenario, TITR_VOLUMES, type Observation } from 'middle-corridor';
 import { REF, closeRel } from '../../helpers.js';
 
 const param = (fit: ReturnType<typeof fitGrowth>, name: string) => fit.parameters.find((p) => p.name === name)!;
@@ -136,5 +136,38 @@ describe('fitGrowth rejects bad input', () => {
     expect(() => fitGrowth(TITR_VOLUMES, 'logistic', { bounds: { capacityMt: [9, 5] } })).toThrow(/lower <= upper/);
     const bad = [{ year: 2020, volumeMt: 0, kind: 'reported', source: 'x' }, ...TITR_VOLUMES] as Observation[];
     expect(() => fitGrowth(bad, 'exponential')).toThrow(/fitGrowth: observations\[0\].volumeMt must be a finite number > 0 \(got 0\)/);
+  });
+});
+
+describe('fitGrowth with a capacity held at or below the data', () => {
+  const steep = [0.1, 0.2, 0.9, 2, 2.8].map((volumeMt, i) => ({ year: 2019 + i, volumeMt, kind: 'reported', source: 'test' })) as Observation[];
+  const scenarioOf = (f: ReturnType<typeof fitGrowth>) => parseScenario({ start: f.anchor, horizon: f.anchor.year + 3, growth: f.model });
+
+  it('says so (identified false, a warning naming the capacity and the largest observation), and its model parses', () => {
+    for (const family of ['logistic', 'gompertz'] as const) {
+      for (const o of [{ fixed: { capacityMt: 0.05 } }, { fixed: { capacityMt: 1 } }, { fixed: { capacityMt: 2 } }, { fixed: { capacityMt: 2.8 } }, { bounds: { capacityMt: [0.5, 2] as [number, number] } }]) {
+        const f = fitGrowth(steep, family, o);
+        expect(f.identified, `${family} ${JSON.stringify(o)}`).toBe(false);
+        expect(f.warnings.some((w) => /^capacityMt: the (fixed capacity|capacity, held by bounds\.capacityMt,) [\d.]+ Mt is at or below the largest observation \(2\.8 Mt\): no \w+ curve reaches the data/.test(w))).toBe(true);
+        expect(() => scenarioOf(f)).not.toThrow();
+        expect(f.anchor.volumeMt).toBeLessThan((f.model as { capacityMt: number }).capacityMt);
+      }
+    }
+  });
+
+  it('a capacity above the largest observation is fitted as before: identified, no such warning', () => {
+    for (const family of ['logistic', 'gompertz'] as const) {
+      const f = fitGrowth(steep, family, { fixed: { capacityMt: 10 } });
+      expect(f.warnings.some((w) => w.includes('at or below the largest observation'))).toBe(false);
+      expect(() => scenarioOf(f)).not.toThrow();
+    }
+  });
+
+  it('fit.predict(NaN) names fitGrowth: predict(year), not growthCurve', () => {
+    const f = fitGrowth(TITR_VOLUMES, 'exponential');
+    expect(() => f.predict(NaN)).toThrow(new RangeError('fitGrowth: predict(year): year must be a finite number (got NaN)'));
+    expect(() => f.predict(Infinity)).toThrow(/^fitGrowth: predict\(year\): year must be a finite number/);
+    expect(() => f.predict('2027' as never)).toThrow(TypeError);
+    expect(() => f.predict(1e6)).toThrow(/^fitGrowth: predict\(year\): the curve overflows a double at year 1000000/);
   });
 });
