@@ -287,15 +287,5 @@ export { planVolumes, runVolumePilot, placeBrackets, runVolumeBlocks, mergeVolum
 export { planTransit, runTransitBlocks, mergeTransit, type TransitPlan, type TripBlocks } from './transit/engine.js';
 export { planCorridor, planCorridorTrips, runCorridorBlocks, mergeCorridor, type CorridorEnginePlan, type CorridorTripsPlan } from './transit/corridor-engine.js';
 
-// Types that the public shapes above reference (so that the API reference documents them).
-export type { Correlation } from './scenario/types.js';
-export type { CorridorPlan } from './transit/corridor-plan.js';
-export type { CorridorYearJSON } from './transit/corridor-result.js';
-export type { TransitStatistics } from './transit/result.js';
-export type { CounterState } from './volume/summary-run.js';
-export type { SeedOverride } from './volume/draws.js';
-export type { Xoshiro128 } from './random/xoshiro128.js';
-export type { CSVOptions } from './report/display.js';
-export type { Interval } from './engine/until.js';
-export type { VolumeResultLike } from './report/from-results.js';
-export type { Engine, Stage, Aside, AnyEngine } from './engine/engine.js';
+// Types that the public shapes above reference, listed by name in ./public-types.ts.
+export type * from './public-types.js';
