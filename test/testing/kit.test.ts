@@ -142,7 +142,8 @@ describe('middle-corridor/testing: documents at the edges of the constraints par
 
   it('piecewise points are whole years in strictly increasing order from two years before the start to the horizon', () => {
     fc.assert(fc.property(scenario({ growth: ['piecewise'], years: [0, 100] }), (s) => {
-      const ys = (s.growth as { points: { year: number }[] }).points.map((p) => p.year);
+      if (s.growth.model !== 'piecewise') throw new Error(`asked for piecewise growth, got ${s.growth.model}`);
+      const ys = s.growth.points.map((p) => p.year);
       expect(ys[0]).toBe(s.start.year - 2);
       expect(ys.at(-1)).toBe(s.horizon);
       ys.forEach((y, i) => i > 0 && expect(y).toBeGreaterThan(ys[i - 1]!));
