@@ -95,7 +95,7 @@ export interface ScenarioConstraints {
   startYear?: [number, number];
   /** Years simulated after the start (1–10 by default). */
   years?: [number, number];
-  /** The start volume's range, Mt (0.5–10 by default). */
+  /** The start volume's range, Mt (0.5–10 by default; within [1e-6, 1e6]). */
   startMt?: [number, number];
   /** Growth models to draw from ('exponential', 'logistic', 'gompertz', 'piecewise'; all by default). */
   growth?: readonly ('exponential' | 'logistic' | 'gompertz' | 'piecewise')[];
