@@ -89,7 +89,7 @@ export interface Scenario {
 }
 
 /** The transport modes of a leg. */
-export const LEG_MODES = ['rail', 'road', 'ferry', 'sea', 'port', 'border'] as const;
+export const LEG_MODES = /* @__PURE__ */ Object.freeze(['rail', 'road', 'ferry', 'sea', 'port', 'border'] as const);
 export type LegMode = (typeof LEG_MODES)[number];
 
 /** A queue on a leg (Allen–Cunneen G/G/c wait; docs/design.md, "Transit"). */

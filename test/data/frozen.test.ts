@@ -7,6 +7,7 @@ import {
   ANNOUNCED_TRAJECTORY, CAPACITIES, OFFICIAL_CLAIMS_2026, OFFICIAL_FORECASTS, PRESETS, ROUTES, SOURCES, TARGETS, TITR_TEU, TITR_VOLUMES,
   TONNES_PER_TEU, TRANSIT_TIMES, parseScenario, simulateTransit, simulateVolumes,
 } from '../../src/index.js';
+import * as api from '../../src/index.js';
 
 const DATA: Record<string, unknown> = {
   TITR_VOLUMES, ANNOUNCED_TRAJECTORY, OFFICIAL_FORECASTS, OFFICIAL_CLAIMS_2026, TITR_TEU, TARGETS, SOURCES, TRANSIT_TIMES, CAPACITIES, TONNES_PER_TEU, PRESETS, ROUTES,
@@ -28,6 +29,15 @@ describe('the shared data is frozen deeply', () => {
       expect(all.filter(([, o]) => !Object.isFrozen(o)).map(([p]) => p)).toEqual([]);
     });
   }
+
+  it('so is every other object or array the public API exports (GROWTH_MODELS, DIST_NAMES, LEG_MODES, limits, …)', () => {
+    const exported = Object.entries(api).filter(([, v]) => v !== null && typeof v === 'object');
+    expect(exported.length).toBeGreaterThanOrEqual(Object.keys(DATA).length + 3);
+    const open = exported.flatMap(([name, v]) => objects(v, name)).filter(([, o]) => !Object.isFrozen(o)).map(([p]) => p);
+    expect(open).toEqual([]);
+    expect(() => { (api.GROWTH_MODELS as unknown as string[]).push('linear'); }).toThrow(TypeError);
+    expect(() => parseScenario({ ...PRESETS.baseline, growth: { model: 'linear' } })).toThrow(/growth/);
+  });
 
   it('writes throw in strict mode and leave the sourced values', () => {
     const v0 = TITR_VOLUMES[0]!.volumeMt;
