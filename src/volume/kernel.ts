@@ -22,11 +22,11 @@ function overflow(what: string, path: number, year: number, todo: string): Range
   return new RangeError(`simulateVolumes: ${what} on path ${path} in ${year}; ${todo}`);
 }
 
-/** Checks a block's draws of a parameter: each must be finite and >= min (or > 0 when `positive`). */
-function checkDraws(what: string, xs: Float64Array, first: number, n: number, positive: boolean): void {
+/** Checks a block's draws of a parameter: each must be finite and >= 0 (or > 0 when `positive`), and at most `max`. */
+function checkDraws(what: string, xs: Float64Array, first: number, n: number, positive: boolean, max = Number.MAX_VALUE): void {
   for (let i = 0; i < n; i++) {
     const x = xs[i]!;
-    if (!((positive ? x > 0 : x >= 0) && x <= Number.MAX_VALUE)) throw badDraw(what, first + i, x, positive ? 'finite and > 0' : 'finite and >= 0');
+    if (!((positive ? x > 0 : x >= 0) && x <= max)) throw badDraw(what, first + i, x, `${positive ? 'finite and > 0' : 'finite and >= 0'}${max < Number.MAX_VALUE ? `, at most ${max} Mt (MAX_VOLUME_MT)` : ''}`);
   }
 }
 
@@ -110,7 +110,7 @@ export function runVolumeBlock(scenario: Scenario, years: readonly number[], run
   const sigma = drawPerPath(scenario.volatility, seed, 'volatility', first, n, ws.sigma);
   checkDraws('volatility', sigma, first, n, false);
   const base = cap ? drawPerPath(cap.baseMt, seed, 'capacity/base', first, n, ws.base) : null;
-  if (base) checkDraws('capacity.baseMt', base, first, n, true);
+  if (base) checkDraws('capacity.baseMt', base, first, n, true, MAX_VOLUME_MT);
   const expansions = (cap?.expansions ?? []).map((e, i) => {
     const { add, delay } = ws.expansions[i]!;
     drawPerPath(e.addMt, seed, `capacity/expansion/${i}/add`, first, n, add);

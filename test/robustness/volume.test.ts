@@ -103,6 +103,11 @@ describe('capacity overflow and underflow', () => {
     expect(() => simulateVolumes(base({ capacity: { baseMt: 1e100, expansions: [{ year: 2027, addMt: 1e90 }] } }), { paths: 10, seed: 1 })).toThrow(/^simulateVolumes: capacity \(base plus capacity\.expansions\[0\] \(addMt in 2027\)\) exceeds 1e\+100 Mt \(MAX_VOLUME_MT\) on path 0 in 2027/);
   });
 
+  it('an untruncated base capacity (allowed: its mean is within the cap) whose draws pass MAX_VOLUME_MT is refused on the path that draws it, from the start year on', () => {
+    const s = base({ capacity: { baseMt: { dist: 'normal', mean: 1e100, sd: 1e99, min: 1 } } });
+    expect(() => simulateVolumes(s, { paths: 100, seed: 1 })).toThrow(/^simulateVolumes: capacity\.baseMt drew [\d.e+]+ on path \d+, which is not finite and > 0, at most 1e\+100 Mt \(MAX_VOLUME_MT\)/);
+  });
+
   it('expansions: [{ addMt: 1e100 }] alone (a huge but allowed capacity) gives finite statistics; utilisation is in [0, 1]', () => {
     const r = simulateVolumes(base({ capacity: { baseMt: 6, expansions: [{ year: 2026, addMt: MAX_VOLUME_MT }] } }), { paths: 500, seed: 1 });
     allFinite(r);
