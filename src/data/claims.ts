@@ -1,3 +1,4 @@
+import { deepFreeze } from './deep-freeze.js';
 import { SOURCES } from './sources.js';
 import type { TeuObservation } from './containers.js';
 
@@ -66,7 +67,7 @@ const EAST = ['Altynkol → Aktau/Kuryk', 'Caspian crossing Aktau → Alat'];
  * @example OFFICIAL_CLAIMS_2026.deliveryDays.readings[0].stretch // => 'Altynkol → Poti/Batumi'
  * @example OFFICIAL_CLAIMS_2026.containerTarget.teu // => 300000
  */
-export const OFFICIAL_CLAIMS_2026: OfficialClaims = Object.freeze({
+export const OFFICIAL_CLAIMS_2026: OfficialClaims = /* @__PURE__ */ deepFreeze(Object.freeze({
   by: 'Kazakh Ministry of Transport',
   date: '2026-03-10',
   source,
@@ -110,4 +111,4 @@ export const OFFICIAL_CLAIMS_2026: OfficialClaims = Object.freeze({
   containers: Object.freeze({ year: 2025, teu: 77_000, kind: 'reported' as const, source, note: 'about 77,000' }),
   containerTarget: Object.freeze({ year: 2029, teu: 300_000, kind: 'target' as const, source: SOURCES.reportAz2026 }),
   record: Object.freeze({ fromYear: 2019, toYear: 2025 }),
-});
+}));

@@ -1,3 +1,4 @@
+import { deepFreeze } from './deep-freeze.js';
 import { numberIn } from '../args.js';
 import { TONNES_PER_TEU } from './facts.js';
 import { SOURCES } from './sources.js';
@@ -21,14 +22,14 @@ const ministry = `${SOURCES.ministry2026}; ${SOURCES.reportAz2026}`;
  * TITR_TEU.map((o) => [o.year, o.teu, o.kind])
  * // => [[2020, 21000, 'estimate'], [2021, 25200, 'reported'], [2022, 33600, 'reported'], [2023, 20500, 'estimate'], [2024, 56500, 'reported'], [2025, 77000, 'reported']]
  */
-export const TITR_TEU: readonly TeuObservation[] = Object.freeze([
+export const TITR_TEU: readonly TeuObservation[] = /* @__PURE__ */ deepFreeze(Object.freeze([
   { year: 2020, teu: 21_000, kind: 'estimate', source: SOURCES.titrAnkara, note: '2021 count 25,200 TEU divided by its stated growth of 1.20' },
   { year: 2021, teu: 25_200, kind: 'reported', source: SOURCES.titrAnkara },
   { year: 2022, teu: 33_600, kind: 'reported', source: SOURCES.trend2022Containers },
   { year: 2023, teu: 20_500, kind: 'estimate', source: SOURCES.astanaTimes2025, note: '2024 count 56,500 TEU divided by its stated growth of 2.76' },
   { year: 2024, teu: 56_500, kind: 'reported', source: SOURCES.astanaTimes2025 },
   { year: 2025, teu: 77_000, kind: 'reported', source: ministry, note: 'about 77,000 (Kazakh Ministry of Transport, 10 Mar 2026)' },
-] satisfies TeuObservation[]);
+] satisfies TeuObservation[]));
 
 /** One row of {@link containerShares}: an estimate, whose assumption is `tonnesPerTeu`. */
 export interface ContainerShare {

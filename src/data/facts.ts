@@ -1,3 +1,4 @@
+import { deepFreeze } from './deep-freeze.js';
 import { SOURCES } from './sources.js';
 import type { ObservationKind } from './volumes.js';
 
@@ -18,7 +19,7 @@ export interface CapacityFact {
  * Capacities (Mt/yr or TEU/yr) of the whole route and of its elements, with sources. The
  * Caspian container crossing Aktau → Alat is the binding limit.
  */
-export const CAPACITIES: readonly CapacityFact[] = Object.freeze([
+export const CAPACITIES: readonly CapacityFact[] = /* @__PURE__ */ deepFreeze(Object.freeze([
   { element: 'whole route', year: 2022, capacityMt: 6, kind: 'reported', source: SOURCES.kazinform2022, note: 'about 6' },
   { element: 'whole route', year: 2023, capacityMt: 5.8, capacityTeu: 80_000, kind: 'reported', source: SOURCES.trendDec2024 },
   { element: 'whole route', year: 2024, capacityMt: 6, capacityTeu: 100_000, kind: 'reported', source: SOURCES.trendDec2024, note: '6 Mt including 100,000 TEU' },
@@ -34,10 +35,10 @@ export const CAPACITIES: readonly CapacityFact[] = Object.freeze([
   { element: 'Port of Baku (Alat), phase 2', year: 2030, capacityMt: 25, capacityTeu: 500_000, kind: 'target', source: SOURCES.trendBakuPhase2, note: 'no year published; 2030 is a placeholder for "phase 2"' },
   { element: 'Baku–Tbilisi–Kars railway', year: 2024, capacityMt: 5, kind: 'reported', source: SOURCES.trendBtk2024, note: '1 → 5 from 20 May 2024' },
   { element: 'Georgian Railway', year: 2025, capacityMt: 48, kind: 'reported', source: SOURCES.vestnikKavkaza2025 },
-] satisfies CapacityFact[]);
+] satisfies CapacityFact[]));
 
 /** Tonnes per TEU on containerised flows: an estimate from "300 block trains ≈ 30,000 TEU ≈ 420,000 t". */
-export const TONNES_PER_TEU = Object.freeze({ tonnes: 14, kind: 'estimate' as const, source: SOURCES.menafnBlockTrains });
+export const TONNES_PER_TEU = /* @__PURE__ */ deepFreeze(Object.freeze({ tonnes: 14, kind: 'estimate' as const, source: SOURCES.menafnBlockTrains }));
 
 /** A sourced transit time, as a range of days. */
 export interface TransitFact {
@@ -51,7 +52,7 @@ export interface TransitFact {
 }
 
 /** Published transit times on the corridor and its alternatives (days). */
-export const TRANSIT_TIMES: readonly TransitFact[] = Object.freeze([
+export const TRANSIT_TIMES: readonly TransitFact[] = /* @__PURE__ */ deepFreeze(Object.freeze([
   { what: 'China–Kazakhstan border → Georgian ports', minDays: 53, maxDays: 53, year: 2022, kind: 'reported', source: SOURCES.trendOct2025 },
   { what: 'China–Kazakhstan border → Georgian ports', minDays: 15, maxDays: 18, year: 2025, kind: 'reported', source: SOURCES.trendOct2025 },
   { what: 'corridor, ministry definition (before)', minDays: 28, maxDays: 32, kind: 'reported', source: SOURCES.ministry2026 },
@@ -74,12 +75,12 @@ export const TRANSIT_TIMES: readonly TransitFact[] = Object.freeze([
   { what: 'sea via Suez, Shanghai → Rotterdam/Antwerp', minDays: 27, maxDays: 35, kind: 'reported', source: SOURCES.portEconomics, note: '~27 at 16 kn without calls, ~35 typical' },
   { what: 'sea via the Cape (Red Sea closed)', minDays: 37, maxDays: 49, kind: 'estimate', source: SOURCES.portEconomics, note: 'Suez + 10–14 days' },
   { what: 'Asia → Europe target ("15 days or less")', minDays: 15, maxDays: 15, kind: 'target', source: SOURCES.euIntpa2024, note: 'a target, not achieved' },
-] satisfies TransitFact[]);
+] satisfies TransitFact[]));
 
 /** The volume and container targets beyond the annual series. */
-export const TARGETS = Object.freeze([
+export const TARGETS = /* @__PURE__ */ deepFreeze(Object.freeze([
   { what: 'corridor volume', year: 2027, volumeMt: 10, source: SOURCES.reportAzOct2025 },
   { what: 'containers', year: 2029, teu: 300_000, source: SOURCES.reportAz2026 },
   { what: 'containers', year: 2030, teu: 500_000, source: SOURCES.astanaTimesAug2024 },
   { what: 'all trans-Caspian flows (World Bank scope; 2021 base about 3.6 Mt)', year: 2030, volumeMt: 11, source: SOURCES.worldBank2023 },
-] as const);
+] as const));

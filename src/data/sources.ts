@@ -2,7 +2,8 @@
  * The sources behind the built-in record, one constant each, as `title — URL` strings.
  * Every figure in `src/data/` cites one of these (see docs/data.md for the table).
  */
-export const SOURCES = {
+import { deepFreeze } from './deep-freeze.js';
+export const SOURCES = /* @__PURE__ */ deepFreeze({
   ministry2026:
     'Astana Times, "Trans-Caspian transport route cargo volumes increase fivefold in seven years" (10 Mar 2026) — https://astanatimes.com/2026/03/trans-caspian-transport-route-cargo-volumes-increase-fivefold-in-seven-years/',
   reportAz2026:
@@ -61,7 +62,7 @@ export const SOURCES = {
     'Index1520, rail freight market overview (March 2024, DHL) — https://index1520.com/en/analytics/obzor-rynka-zheleznodorozhnykh-perevozok-mart-2024/',
   portEconomics:
     'Port Economics, Management and Policy, "Routing options Shanghai–Rotterdam" — https://porteconomicsmanagement.org/pemp/contents/part1/interoceanic-passages/routing-options-shanghai-rotterdam',
-} as const;
+} as const);
 
 /** Key of a source in {@link SOURCES}. */
 export type SourceKey = keyof typeof SOURCES;

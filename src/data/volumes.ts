@@ -1,3 +1,4 @@
+import { deepFreeze } from './deep-freeze.js';
 import { finiteNumber, oneOf, positiveNumber, show } from '../args.js';
 import { SOURCES } from './sources.js';
 
@@ -35,7 +36,7 @@ const ministry = `${SOURCES.ministry2026}; ${SOURCES.reportAz2026}`;
  * TITR_VOLUMES.filter((o) => o.kind === 'reported').map((o) => o.volumeMt)
  * // => [0.759, 0.783, 0.586, 1.485, 2.764, 4.484, 4.119]
  */
-export const TITR_VOLUMES: readonly Observation[] = Object.freeze([
+export const TITR_VOLUMES: readonly Observation[] = /* @__PURE__ */ deepFreeze(Object.freeze([
   { year: 2019, volumeMt: 0.759, kind: 'reported', source: ministry },
   {
     year: 2020,
@@ -103,7 +104,7 @@ export const TITR_VOLUMES: readonly Observation[] = Object.freeze([
     source: SOURCES.reportAzOct2025,
     note: `the 10 Mt year has moved: 2025 in the 2022 roadmap (${SOURCES.trendRoadmap2022}), 2028 in Euronews (Jul 2025)`,
   },
-] satisfies Observation[]);
+] satisfies Observation[]));
 
 /**
  * The seed article's trajectory, kept as its own series: 0.86 Mt (2020) → 4.5 Mt (2024) →
@@ -111,7 +112,7 @@ export const TITR_VOLUMES: readonly Observation[] = Object.freeze([
  * {@link TITR_VOLUMES}: 2020 (0.86 against the ministry's 0.783) and 2025 (5.2 expected, 4.119
  * outturn); {@link compareSeries} lays the two side by side.
  */
-export const ANNOUNCED_TRAJECTORY: readonly Observation[] = Object.freeze([
+export const ANNOUNCED_TRAJECTORY: readonly Observation[] = /* @__PURE__ */ deepFreeze(Object.freeze([
   { year: 2020, volumeMt: 0.86, kind: 'reported', source: SOURCES.vassilenko2025, note: 'no other source; the ministry says 0.783' },
   {
     year: 2024,
@@ -123,7 +124,7 @@ export const ANNOUNCED_TRAJECTORY: readonly Observation[] = Object.freeze([
   },
   { year: 2025, volumeMt: 5.2, kind: 'target', source: SOURCES.vassilenko2025, note: '"over 5.2 Mt expected"; outturn 4.119' },
   { year: 2027, volumeMt: 10, kind: 'target', source: SOURCES.vassilenko2025, note: '"10 Mt planned by 2027"' },
-] satisfies Observation[]);
+] satisfies Observation[]));
 
 const KINDS: readonly ObservationKind[] = ['reported', 'estimate', 'target'];
 

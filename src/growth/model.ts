@@ -35,7 +35,7 @@ export type GrowthModel<P = Param> =
 export type FixedGrowthModel = GrowthModel<number>;
 
 /** The names of the growth models. */
-export const GROWTH_MODELS = ['exponential', 'logistic', 'gompertz', 'piecewise', 'expression'] as const;
+export const GROWTH_MODELS = /* @__PURE__ */ Object.freeze(['exponential', 'logistic', 'gompertz', 'piecewise', 'expression'] as const);
 
 
 /** Whether every parameter of a model is a number. */

@@ -23,4 +23,4 @@ export type Dist = UniformDist | TriangularDist | PertDist | NormalDist | Lognor
 export type Param = number | Dist;
 
 /** The names of the distributions, in the order of docs/design.md. */
-export const DIST_NAMES = ['uniform', 'triangular', 'pert', 'normal', 'lognormal', 'empirical'] as const;
+export const DIST_NAMES = /* @__PURE__ */ Object.freeze(['uniform', 'triangular', 'pert', 'normal', 'lognormal', 'empirical'] as const);

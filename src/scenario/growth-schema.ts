@@ -11,6 +11,18 @@ import { ANY, boundedArray, bounded, GT, lazy, MAX_ITEMS, nonEmpty, obj, param, 
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/**
+ * Refuses a parameter named `__proto__` (an own key of what JSON.parse gives): a record built on a
+ * plain object drops it without a word, so it is an error naming growth.params.__proto__, checked
+ * on the raw input before the record is built (docs/design.md, Formulas).
+ */
+const reservedNames = () =>
+  z.custom<Record<string, Param>>().check(z.superRefine((x, ctx) => {
+    if (x !== null && typeof x === 'object' && Object.prototype.hasOwnProperty.call(x, '__proto__')) {
+      ctx.addIssue({ code: 'custom', path: ['__proto__'], message: 'is a reserved name, not a parameter name (JavaScript objects treat __proto__ as their prototype): rename the parameter' });
+    }
+  }));
+
 /** Logistic and Gompertz take exactly one of rate or midpointYear (the other follows; docs/design.md). */
 function exactlyOneRate(g: { model: string; rate?: Param | undefined; midpointYear?: Param | undefined }, ctx: Ctx): void {
   const both = g.rate !== undefined && g.midpointYear !== undefined;
@@ -93,9 +105,10 @@ export const growthSchema = /* @__PURE__ */ lazy(() => {
       refined(obj({
         model: z.literal('expression'),
         formula: nonEmpty('a formula in t, e.g. "a * exp(b * (t - 2025))"'),
-        params: z.record(z.string(), param(ANY), { error: (iss) => `must be an object of named parameters (got ${show(iss.input)})` }),
+        params: z.pipe(reservedNames(), z.record(z.string(), param(ANY), { error: (iss) => `must be an object of named parameters (got ${show(iss.input)})` })),
       }), (g, ctx) => {
         const names = Object.keys(g.params);
+        if (names.includes('__proto__')) return; // refused above, with its path
         for (const n of names) {
           if (!IDENT.test(n) || n === 't') {
             ctx.addIssue({ code: 'custom', path: ['params', n], message: `must be named like an identifier other than t (got ${JSON.stringify(n)})` });

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../data/deep-freeze.js';
 import type { ScenarioInput } from './types.js';
 
 /**
@@ -82,7 +83,7 @@ const BASELINE: ScenarioInput = {
   target: { year: 2027, volumeMt: 10 },
 };
 
-export const PRESETS: Readonly<Record<PresetName, ScenarioInput>> = Object.freeze({
+export const PRESETS: Readonly<Record<PresetName, ScenarioInput>> = /* @__PURE__ */ deepFreeze(Object.freeze({
   announced: {
     name: 'announced',
     start: { year: 2024, volumeMt: 4.5 },
@@ -107,4 +108,4 @@ export const PRESETS: Readonly<Record<PresetName, ScenarioInput>> = Object.freez
     name: 'red-sea-diversion',
     disruptions: [...CASPIAN_DISRUPTIONS, { name: 'Red Sea closure', probability: 0.25, demandFactor: { dist: 'triangular', min: 1.1, mode: 1.3, max: 1.6 } }],
   },
-} satisfies Record<PresetName, ScenarioInput>);
+} satisfies Record<PresetName, ScenarioInput>));

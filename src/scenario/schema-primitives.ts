@@ -189,8 +189,10 @@ const distSchema = /* @__PURE__ */ lazy(() =>
       if (d.weights === undefined) return;
       if (d.weights.length !== d.values.length) {
         ctx.addIssue({ code: 'custom', path: ['weights'], message: `must have one weight per value (got ${d.weights.length} weights for ${d.values.length} values)` });
-      } else if (!(d.weights.reduce((s, w) => s + w, 0) > 0)) {
-        ctx.addIssue({ code: 'custom', path: ['weights'], message: 'must have a positive sum' });
+      } else {
+        // The sampler's own sum (random/check.ts): refused here, with the field's path, rather than by the run.
+        const total = d.weights.reduce((s, w) => s + w, 0);
+        if (!(total > 0 && total <= Number.MAX_VALUE)) ctx.addIssue({ code: 'custom', path: ['weights'], message: `must have a positive, finite sum (got ${show(total)})` });
       }
     }),
   ],

@@ -7,12 +7,13 @@ import { anchoredCurve, growthSchema } from './growth-schema.js';
 import { bounded, boundedArray, GE, GT, lazy, MAX_ITEMS, nonEmpty, obj, param, refined, show, text, UNIT, wholeYear, z } from './schema-primitives.js';
 import { MAX_HORIZON_YEARS } from './types.js';
 import { checkCorrelations, correlationSchema } from './correlations.js';
+import { volumeCap } from './volume-cap.js';
 
 // ---------------------------------------------------------------------------------------------
 // Scenario
 
 export const scenarioSchema = /* @__PURE__ */ lazy(() => {
-  const expansion = obj({ year: wholeYear(), addMt: param(GE(0)), delayYears: z.optional(param(GE(0))) });
+  const expansion = obj({ year: wholeYear(), addMt: volumeCap(param(GE(0))), delayYears: z.optional(param(GE(0))) });
   // `null` is accepted wherever a parsed document writes one (name, capacity, demandFactor,
   // capacityFactor, target) and means the same as an absent field (for target: no target), so that
   // a parsed scenario that went through JSON or structuredClone, or came from the other build,
@@ -30,13 +31,13 @@ export const scenarioSchema = /* @__PURE__ */ lazy(() => {
 
   return refined(obj({
     name: z.optional(z.nullable(text('a string'))),
-    start: obj({ year: wholeYear(), volumeMt: bounded(GT(0)) }),
+    start: obj({ year: wholeYear(), volumeMt: volumeCap(bounded(GT(0))) }),
     horizon: wholeYear(),
     growth: growthSchema(),
     volatility: z.optional(param(GE(0))),
     persistence: z.optional(bounded({ min: 0, max: 1, maxOpen: true, text: 'in [0, 1)' })),
     capacity: z.optional(z.nullable(obj({
-      baseMt: param(GT(0)),
+      baseMt: volumeCap(param(GT(0))),
       expansions: z.optional(boundedArray(expansion, { max: MAX_ITEMS.expansions, what: 'expansions' })),
     }))),
     disruptions: z.optional(boundedArray(disruption, { max: MAX_ITEMS.disruptions, what: 'disruptions' })),

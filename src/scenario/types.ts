@@ -89,7 +89,7 @@ export interface Scenario {
 }
 
 /** The transport modes of a leg. */
-export const LEG_MODES = ['rail', 'road', 'ferry', 'sea', 'port', 'border'] as const;
+export const LEG_MODES = /* @__PURE__ */ Object.freeze(['rail', 'road', 'ferry', 'sea', 'port', 'border'] as const);
 export type LegMode = (typeof LEG_MODES)[number];
 
 /** A queue on a leg (Allen–Cunneen G/G/c wait; docs/design.md, "Transit"). */
@@ -151,3 +151,13 @@ export const DEFAULT_TARGET: YearVolume = Object.freeze({ year: 2027, volumeMt: 
 
 /** The longest run a scenario may ask for, in years after the start. */
 export const MAX_HORIZON_YEARS = 100;
+
+/**
+ * The largest demand or capacity (Mt) a path-year may reach: 10^100 Mt. No freight scenario comes
+ * near it (the world's seaborne trade is about 10^4 Mt a year); below it, every statistic of a
+ * run — sums of squares over 50 million paths included — stays a finite double. A start volume,
+ * base capacity or expansion above it is refused when the scenario is parsed; growth, shocks,
+ * expansions or disruption factors that carry a path-year past it are refused by the run with a
+ * RangeError naming the path, the year and the cause, rather than giving Infinity or NaN.
+ */
+export const MAX_VOLUME_MT = 1e100;

@@ -78,13 +78,24 @@ function truncatedLognormal(lo: number, hi: number): Arbitrary<Param> {
     .filter((p) => p.median > 0);
 }
 
+/**
+ * Piecewise points at whole years from `first` to `last` (at least 2 apart), as evenly spread as
+ * the years allow, so that the run (to `last`) never extends the path beyond its last point: the
+ * median path stays within the points' volumes (0.1–50 Mt, scaled to the start volume), where
+ * extrapolating two years' slope over a century carried demand past MAX_VOLUME_MT.
+ */
+function spread(volumes: readonly number[], first: number, last: number): { year: number; volumeMt: number }[] {
+  const n = Math.min(volumes.length, last - first + 1);
+  return volumes.slice(0, n).map((volumeMt, i) => ({ year: first + Math.round((i * (last - first)) / (n - 1)), volumeMt }));
+}
+
 /** What {@link scenario} generates. */
 export interface ScenarioConstraints {
   /** The start year's range (2020–2030 by default). */
   startYear?: [number, number];
   /** Years simulated after the start (1–10 by default). */
   years?: [number, number];
-  /** The start volume's range, Mt (0.5–10 by default). */
+  /** The start volume's range, Mt (0.5–10 by default; within [1e-6, 1e6]). */
   startMt?: [number, number];
   /** Growth models to draw from ('exponential', 'logistic', 'gompertz', 'piecewise'; all by default). */
   growth?: readonly ('exponential' | 'logistic' | 'gompertz' | 'piecewise')[];
@@ -112,12 +123,13 @@ export function scenario(constraints: ScenarioConstraints = {}): Arbitrary<Scena
       withCapacity: c.capacity === undefined ? fc.boolean() : fc.constant(c.capacity),
       disruptions: fc.integer({ min: 0, max: c.maxDisruptions }),
     })
+    .map((s) => ({ ...s, horizon: s.year + s.years }))
     .chain((s) => {
       const growth: Arbitrary<ScenarioInput['growth']> =
         s.model === 'exponential'
           ? param({ min: -0.5, max: 1 }).map((rate) => ({ model: 'exponential' as const, rate }))
           : s.model === 'piecewise'
-            ? fc.array(d(0.1, 50), { minLength: 2, maxLength: 4 }).map((vs) => ({ model: 'piecewise' as const, points: vs.map((volumeMt, i) => ({ year: s.year - 2 + 2 * i, volumeMt })) }))
+            ? fc.array(d(0.1, 50), { minLength: 2, maxLength: 4 }).map((vs) => ({ model: 'piecewise' as const, points: spread(vs, s.year - 2, s.horizon) }))
             : // K above the start volume, and the rate positive: the anchored curves' rules.
               fc.record({ k: d(1.05, 5), rate: param({ min: 0.05, max: 1 }) }).map(({ k, rate }) => ({ model: s.model as 'logistic' | 'gompertz', capacityMt: s.volumeMt * k, rate }));
       const capacity = s.withCapacity
@@ -132,7 +144,7 @@ export function scenario(constraints: ScenarioConstraints = {}): Arbitrary<Scena
       );
       return fc.tuple(growth, capacity, disruptions).map(([g, cap, ds]): ScenarioInput => ({
         start: { year: s.year, volumeMt: s.volumeMt },
-        horizon: s.year + s.years,
+        horizon: s.horizon,
         growth: g,
         volatility: s.volatility,
         ...(s.persistence === undefined ? {} : { persistence: s.persistence }),

@@ -10,6 +10,12 @@ import { MAX_HORIZON_YEARS } from '../scenario/types.js';
 
 /** The largest start volume a generated scenario may have (Mt): its paths stay far below MAX_VOLUME_MT. */
 export const MAX_START_MT = 1e6;
+/**
+ * The smallest (1 t a year): a logistic or Gompertz capacity of 1.05–5 × the start volume stays
+ * strictly above it as a double (at 5e-324 the product rounded back to the start volume, which
+ * the anchored curves' rule refuses).
+ */
+export const MIN_START_MT = 1e-6;
 
 /** A [lo, hi] pair of numbers (whole when `whole`) with min ≤ lo ≤ hi ≤ max. */
 export function range(fn: string, name: string, x: unknown, min: number, max: number, whole: boolean, minOpen = false): [number, number] {
@@ -50,7 +56,7 @@ export function scenarioConstraints(o: unknown) {
   return {
     startYear: c.startYear === undefined ? ([2020, 2030] as [number, number]) : range(fn, 'startYear', c.startYear, -lastStart, lastStart, true),
     years: c.years === undefined ? ([1, 10] as [number, number]) : range(fn, 'years', c.years, 0, MAX_HORIZON_YEARS, true),
-    startMt: c.startMt === undefined ? ([0.5, 10] as [number, number]) : range(fn, 'startMt', c.startMt, 0, MAX_START_MT, false, true),
+    startMt: c.startMt === undefined ? ([0.5, 10] as [number, number]) : range(fn, 'startMt', c.startMt, MIN_START_MT, MAX_START_MT, false),
     growth: c.growth === undefined ? (['exponential', 'logistic', 'gompertz', 'piecewise'] as const).slice() : names(fn, 'growth', c.growth, ['exponential', 'logistic', 'gompertz', 'piecewise'] as const),
     capacity: flag(fn, 'capacity', c.capacity),
     maxDisruptions: c.maxDisruptions === undefined ? 2 : whole(fn, 'maxDisruptions', c.maxDisruptions, 0, MAX_ITEMS.disruptions),

@@ -10,6 +10,7 @@
  */
 import type { Arbitrary, IPropertyWithHooks } from 'fast-check';
 import fc from './fast-check-peer.js';
+import { options, show } from '../args.js';
 import type { RouteInput, ScenarioInput } from '../scenario/types.js';
 import { simulateTransit } from '../transit/simulate.js';
 import type { VolumeResult } from '../volume/result.js';
@@ -28,6 +29,22 @@ export interface LawOptions<F> {
 }
 
 const library: VolumeSimulator = (s, o) => simulateVolumes(s, o) as VolumeResult;
+
+/**
+ * The checked arguments of law `law`: a fast-check arbitrary (what fast-check itself accepts: an
+ * object with generate, shrink and canShrinkWithoutContext), and options with at most `simulate`,
+ * a function. A TypeError naming the law otherwise, rather than fast-check's message or an
+ * option silently ignored.
+ */
+function lawArgs<F>(law: string, arbitrary: unknown, o: unknown): LawOptions<F> {
+  const a = arbitrary as Record<string, unknown> | null;
+  if (typeof a !== 'object' || a === null || !['generate', 'shrink', 'canShrinkWithoutContext'].every((k) => typeof a[k] === 'function')) {
+    throw new TypeError(`${law}: the first argument must be a fast-check arbitrary, e.g. scenario() from middle-corridor/testing (got ${show(arbitrary)})`);
+  }
+  const c = options<LawOptions<F>>(law, o, ['simulate']);
+  if (c.simulate !== undefined && typeof c.simulate !== 'function') throw new TypeError(`${law}: simulate must be a function with the library's signature (got ${show(c.simulate)})`);
+  return c;
+}
 
 type VolumeRun = ReturnType<VolumeSimulator>;
 
@@ -56,6 +73,7 @@ function runner(o: LawOptions<VolumeSimulator>) {
 
 /** Volume never exceeds capacity nor demand, on every path and year, and every number is finite. */
 export function volumeWithinCapacity(scenarios: Arbitrary<ScenarioInput>, o: LawOptions<VolumeSimulator> = {}): IPropertyWithHooks<[ScenarioInput]> {
+  o = lawArgs('volumeWithinCapacity', scenarios, o);
   const run = runner(o);
   return fc.property(scenarios, (s) => {
     const r = run(s, 'law:capacity');
@@ -78,6 +96,7 @@ export function volumeWithinCapacity(scenarios: Arbitrary<ScenarioInput>, o: Law
  * volume in one of its years, so that the probabilities compared are not all 0 or all 1.
  */
 export function probabilityMonotoneInGrowth(scenarios: Arbitrary<ScenarioInput>, o: LawOptions<VolumeSimulator> = {}): IPropertyWithHooks<[ScenarioInput, number, number, number]> {
+  o = lawArgs('probabilityMonotoneInGrowth', scenarios, o);
   const run = runner(o);
   return fc.property(scenarios, fc.double({ min: 0, max: 0.5, noNaN: true }), fc.nat(), fc.double({ min: 0.05, max: 0.95, noNaN: true }), (s, bump, pick, level) => {
     fc.pre(s.growth.model === 'exponential' && typeof s.growth.rate === 'number');
@@ -102,6 +121,7 @@ export function probabilityMonotoneInGrowth(scenarios: Arbitrary<ScenarioInput>,
  * `year + delayYears`). Scenarios without expansions are skipped (`fc.pre`).
  */
 export function capacityMonotoneInDelay(scenarios: Arbitrary<ScenarioInput>, o: LawOptions<VolumeSimulator> = {}): IPropertyWithHooks<[ScenarioInput, number, number, number]> {
+  o = lawArgs('capacityMonotoneInDelay', scenarios, o);
   const run = runner(o);
   return fc.property(scenarios, fc.nat(), fc.double({ min: 0, max: 3, noNaN: true }), fc.double({ min: 1 / 64, max: 3, noNaN: true }), (s, pick, delay, bump) => {
     const expansions = s.capacity?.expansions ?? [];
@@ -121,6 +141,7 @@ export function capacityMonotoneInDelay(scenarios: Arbitrary<ScenarioInput>, o: 
 
 /** The numbers do not depend on the block size (paths per chunk): the same bits. */
 export function blockSizeInvariant(scenarios: Arbitrary<ScenarioInput>, o: LawOptions<VolumeSimulator> = {}): IPropertyWithHooks<[ScenarioInput]> {
+  o = lawArgs('blockSizeInvariant', scenarios, o);
   const run = runner(o);
   return fc.property(scenarios, (s) => {
     const n = 16_384 + 100; // two stream blocks, the second partial
@@ -135,6 +156,7 @@ export function blockSizeInvariant(scenarios: Arbitrary<ScenarioInput>, o: LawOp
 
 /** The same seed gives the same numbers, bit for bit. */
 export function seedFixesNumbers(scenarios: Arbitrary<ScenarioInput>, o: LawOptions<VolumeSimulator> = {}): IPropertyWithHooks<[ScenarioInput, string]> {
+  o = lawArgs('seedFixesNumbers', scenarios, o);
   const run = runner(o);
   return fc.property(scenarios, fc.string({ minLength: 1, maxLength: 8 }), (s, seed) => {
     const a = run(s, seed, 200);
@@ -151,6 +173,7 @@ export function seedFixesNumbers(scenarios: Arbitrary<ScenarioInput>, o: LawOpti
  * one leg are skipped (`fc.pre`); both runs must give every trip's days as a finite number.
  */
 export function addingALegNeverShortens(routes: Arbitrary<RouteInput>, o: LawOptions<TransitSimulator> = {}): IPropertyWithHooks<[RouteInput]> {
+  o = lawArgs('addingALegNeverShortens', routes, o);
   const sim: TransitSimulator = o.simulate ?? ((r, opts) => simulateTransit(r, opts));
   const TRIPS = 300;
   const days = (r: RouteInput, what: string) => {

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../data/deep-freeze.js';
 import { SOURCES } from '../data/sources.js';
 import type { LegInput, RouteInput } from '../scenario/types.js';
 
@@ -86,7 +87,7 @@ const XIAN_SHANGHAI: LegInput = {
 };
 
 /** The built-in routes, keyed as in docs/design.md. */
-export const ROUTES: Readonly<Record<'corridor-poti' | 'corridor-btk' | 'northern-rail' | 'suez-sea' | 'cape-sea', RouteInput>> = Object.freeze({
+export const ROUTES: Readonly<Record<'corridor-poti' | 'corridor-btk' | 'northern-rail' | 'suez-sea' | 'cape-sea', RouteInput>> = /* @__PURE__ */ deepFreeze(Object.freeze({
   'corridor-poti': CORRIDOR_POTI,
   'corridor-btk': CORRIDOR_BTK,
   'northern-rail': {
@@ -128,4 +129,4 @@ export const ROUTES: Readonly<Record<'corridor-poti' | 'corridor-btk' | 'norther
       },
     ],
   },
-} satisfies Record<string, RouteInput>);
+} satisfies Record<string, RouteInput>));

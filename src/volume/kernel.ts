@@ -2,19 +2,13 @@ import { ZigguratNormal } from '../random/normal.js';
 import { drawPerPath, keyedStream, STREAM_BLOCK, type StreamSeed } from './draws.js';
 import { planGrowth } from './growth-plan.js';
 import { correlatedSeed } from './correlate.js';
-import type { Scenario } from '../scenario/types.js';
+import { MAX_VOLUME_MT, type Scenario } from '../scenario/types.js';
 import { exp, log } from '../math/index.js';
 
 export { STREAM_BLOCK } from './draws.js';
 
-/**
- * The largest demand (Mt) a path-year may reach: 10^100 Mt. No freight scenario comes near it
- * (the world's seaborne trade is about 10^4 Mt a year); below it, every statistic of a run —
- * sums of squares over 50 million paths included — stays a finite double. A scenario whose
- * growth, shocks or disruption factors carry demand past it is refused with a RangeError naming
- * the path, the year and the cause, rather than giving Infinity or NaN.
- */
-export const MAX_VOLUME_MT = 1e100;
+/** The largest demand or capacity (Mt) of a path-year (declared with the scenario's other limits). */
+export { MAX_VOLUME_MT };
 
 /** Where a per-path draw broke the kernel's invariants: a RangeError naming the parameter and path. */
 function badDraw(what: string, path: number, x: number, allowed: string): RangeError {
@@ -28,11 +22,11 @@ function overflow(what: string, path: number, year: number, todo: string): Range
   return new RangeError(`simulateVolumes: ${what} on path ${path} in ${year}; ${todo}`);
 }
 
-/** Checks a block's draws of a parameter: each must be finite and >= min (or > 0 when `positive`). */
-function checkDraws(what: string, xs: Float64Array, first: number, n: number, positive: boolean): void {
+/** Checks a block's draws of a parameter: each must be finite and >= 0 (or > 0 when `positive`), and at most `max`. */
+function checkDraws(what: string, xs: Float64Array, first: number, n: number, positive: boolean, max = Number.MAX_VALUE): void {
   for (let i = 0; i < n; i++) {
     const x = xs[i]!;
-    if (!((positive ? x > 0 : x >= 0) && x <= Number.MAX_VALUE)) throw badDraw(what, first + i, x, positive ? 'finite and > 0' : 'finite and >= 0');
+    if (!((positive ? x > 0 : x >= 0) && x <= max)) throw badDraw(what, first + i, x, `${positive ? 'finite and > 0' : 'finite and >= 0'}${max < Number.MAX_VALUE ? `, at most ${max} Mt (MAX_VOLUME_MT)` : ''}`);
   }
 }
 
@@ -116,7 +110,7 @@ export function runVolumeBlock(scenario: Scenario, years: readonly number[], run
   const sigma = drawPerPath(scenario.volatility, seed, 'volatility', first, n, ws.sigma);
   checkDraws('volatility', sigma, first, n, false);
   const base = cap ? drawPerPath(cap.baseMt, seed, 'capacity/base', first, n, ws.base) : null;
-  if (base) checkDraws('capacity.baseMt', base, first, n, true);
+  if (base) checkDraws('capacity.baseMt', base, first, n, true, MAX_VOLUME_MT);
   const expansions = (cap?.expansions ?? []).map((e, i) => {
     const { add, delay } = ws.expansions[i]!;
     drawPerPath(e.addMt, seed, `capacity/expansion/${i}/add`, first, n, add);
@@ -203,7 +197,7 @@ export function runVolumeBlock(scenario: Scenario, years: readonly number[], run
           for (let i = lo; i < hi; i++) {
             const share = Math.min(1, Math.max(0, whole - delay[i]!));
             const c = from[at + i]! + add[i]! * share;
-            if (!(c <= Number.MAX_VALUE)) throw overflow(`capacity (base plus ${what}) overflows a double`, first + i, year, 'give expansions a realistic size (Mt a year)');
+            if (!(c <= MAX_VOLUME_MT)) throw overflow(`capacity (base plus ${e === 0 ? what : `capacity.expansions[0] to [${e}], the last ${what}`}) exceeds ${MAX_VOLUME_MT} Mt (MAX_VOLUME_MT)`, first + i, year, 'give expansions a realistic size (Mt a year)');
             C[o + i] = c;
           }
         }
@@ -227,10 +221,10 @@ export function runVolumeBlock(scenario: Scenario, years: readonly number[], run
           for (let i = lo; i < hi; i++) {
             const h = +(u[i - lo]! < p[i]!);
             const y = C[o + i]! * (h * fc[i]! + (1 - h));
-            // Capacity stays > 0 (the schema's factors are > 0): one that underflows to 0 would
-            // make utilisation 0/0, so it is refused like an overflow.
-            if (!(y > 0 && y <= Number.MAX_VALUE)) {
-              throw overflow(`capacity times ${what}.capacityFactor ${y > 0 ? 'overflows a double' : 'underflows to 0'}`, first + i, year, 'capacity and capacity factors must keep capacity a positive double: give them realistic sizes (Mt a year)');
+            // Capacity stays in (0, MAX_VOLUME_MT] (the schema's factors are > 0): one that
+            // underflows to 0 would make utilisation 0/0, so it is refused like an overflow.
+            if (!(y > 0 && y <= MAX_VOLUME_MT)) {
+              throw overflow(`capacity times ${what}.capacityFactor ${y > 0 ? `exceeds ${MAX_VOLUME_MT} Mt (MAX_VOLUME_MT)` : 'underflows to 0'}`, first + i, year, `capacity and capacity factors must keep capacity in (0, ${MAX_VOLUME_MT}] Mt: give them realistic sizes (Mt a year)`);
             }
             C[o + i] = y;
           }

@@ -81,26 +81,45 @@ describe("disruptions: [{ demandFactor: 1e308 }] (overflow after the demand chec
 describe('capacity overflow and underflow', () => {
   it("capacity: { baseMt: 1e10 }, disruptions: [{ capacityFactor: 1e308 }] is refused, naming the disruption", () => {
     expect(() => simulateVolumes(base({ capacity: { baseMt: 1e10 }, disruptions: [{ name: 'wide', probability: 0.5, capacityFactor: 1e308 }] }), { paths: 1000, seed: 1 })).toThrow(
-      /^simulateVolumes: capacity times disruptions\[0\] \('wide'\)\.capacityFactor overflows a double on path \d+ in 20\d\d; /,
+      /^simulateVolumes: capacity times disruptions\[0\] \('wide'\)\.capacityFactor exceeds 1e\+100 Mt \(MAX_VOLUME_MT\) on path \d+ in 20\d\d; /,
     );
   });
 
-  it('expansions: [{ addMt: 1e308 }, { addMt: 1e308 }] is refused, naming the expansion', () => {
-    const s = base({ capacity: { baseMt: 6, expansions: [{ year: 2026, addMt: 1e308 }, { year: 2027, addMt: 1e308 }] } });
-    expect(() => simulateVolumes(s, { paths: 100, seed: 1 })).toThrow(/^simulateVolumes: capacity \(base plus capacity\.expansions\[1\] \(addMt in 2027\)\) overflows a double on path 0 in 2027; give expansions a realistic size/);
+  it('a capacity factor that carries capacity just past MAX_VOLUME_MT (not past a double) is refused too', () => {
+    const s = base({ capacity: { baseMt: 1e99 }, disruptions: [{ name: 'x20', probability: 1, capacityFactor: 20 }] });
+    expect(() => simulateVolumes(s, { paths: 100, seed: 1 })).toThrow(/^simulateVolumes: capacity times disruptions\[0\] \('x20'\)\.capacityFactor exceeds 1e\+100 Mt \(MAX_VOLUME_MT\) on path 0 in 2026; capacity and capacity factors must keep capacity in \(0, 1e\+100\] Mt/);
   });
 
-  it('expansions: [{ addMt: 1e308 }] alone (a huge but finite capacity) gives finite statistics; utilisation is in [0, 1]', () => {
-    const r = simulateVolumes(base({ capacity: { baseMt: 6, expansions: [{ year: 2026, addMt: 1e308 }] } }), { paths: 500, seed: 1 });
+  it('expansions: [{ addMt: 1e308 }, …] are refused when parsed, naming the expansion (was 1e300 Mt held in the arrays)', () => {
+    const s = base({ capacity: { baseMt: 6, expansions: [{ year: 2026, addMt: 1e100 }, { year: 2027, addMt: 1e308 }] } });
+    expect(() => simulateVolumes(s, { paths: 100, seed: 1 })).toThrow(ScenarioError);
+    expect(() => simulateVolumes(s, { paths: 100, seed: 1 })).toThrow(/capacity\.expansions\[1\]\.addMt: must be at most 1e\+100 Mt \(MAX_VOLUME_MT\) \(got 1e\+308\)/);
+  });
+
+  it('100 expansions of 1e99 Mt (each allowed) summing past MAX_VOLUME_MT are refused by the run, naming the expansions, the path and the year', () => {
+    const s = base({ capacity: { baseMt: 6, expansions: Array.from({ length: 100 }, (_, i) => ({ year: 2026 + (i % 3), addMt: 1e99 })) } });
+    expect(() => simulateVolumes(s, { paths: 100, seed: 1 })).toThrow(/^simulateVolumes: capacity \(base plus capacity\.expansions\[0\] to \[\d+\], the last capacity\.expansions\[\d+\] \(addMt in 202\d\)\) exceeds 1e\+100 Mt \(MAX_VOLUME_MT\) on path 0 in 202\d; give expansions a realistic size/);
+    expect(() => simulateVolumes(base({ capacity: { baseMt: 1e100, expansions: [{ year: 2027, addMt: 1 }] } }), { paths: 10, seed: 1 })).not.toThrow(); // 1e100 + 1 is 1e100
+    expect(() => simulateVolumes(base({ capacity: { baseMt: 1e100, expansions: [{ year: 2027, addMt: 1e90 }] } }), { paths: 10, seed: 1 })).toThrow(/^simulateVolumes: capacity \(base plus capacity\.expansions\[0\] \(addMt in 2027\)\) exceeds 1e\+100 Mt \(MAX_VOLUME_MT\) on path 0 in 2027/);
+  });
+
+  it('an untruncated base capacity (allowed: its mean is within the cap) whose draws pass MAX_VOLUME_MT is refused on the path that draws it, from the start year on', () => {
+    const s = base({ capacity: { baseMt: { dist: 'normal', mean: 1e100, sd: 1e99, min: 1 } } });
+    expect(() => simulateVolumes(s, { paths: 100, seed: 1 })).toThrow(/^simulateVolumes: capacity\.baseMt drew [\d.e+]+ on path \d+, which is not finite and > 0, at most 1e\+100 Mt \(MAX_VOLUME_MT\)/);
+  });
+
+  it('expansions: [{ addMt: 1e100 }] alone (a huge but allowed capacity) gives finite statistics; utilisation is in [0, 1]', () => {
+    const r = simulateVolumes(base({ capacity: { baseMt: 6, expansions: [{ year: 2026, addMt: MAX_VOLUME_MT }] } }), { paths: 500, seed: 1 });
     allFinite(r);
     const u = r.utilisation(2028)!;
     expect(u.mean.estimate).toBeGreaterThanOrEqual(0);
-    expect(u.mean.estimate).toBeLessThan(1e-300);
+    expect(u.mean.estimate).toBeLessThan(1e-90);
+    for (const c of r.capacity) for (const x of c) expect(x).toBeLessThanOrEqual(MAX_VOLUME_MT);
   });
 
   it('baseMt 1e-300 × capacityFactor 1e-300 (capacity underflowing to 0) is refused, not utilisation NaN', () => {
     const s = base({ capacity: { baseMt: 1e-300 }, disruptions: [{ name: 'tiny', probability: 1, capacityFactor: 1e-300 }] });
-    expect(() => simulateVolumes(s, { paths: 100, seed: 1 })).toThrow(/^simulateVolumes: capacity times disruptions\[0\] \('tiny'\)\.capacityFactor underflows to 0 on path 0 in 2026; capacity and capacity factors must keep capacity a positive double/);
+    expect(() => simulateVolumes(s, { paths: 100, seed: 1 })).toThrow(/^simulateVolumes: capacity times disruptions\[0\] \('tiny'\)\.capacityFactor underflows to 0 on path 0 in 2026; capacity and capacity factors must keep capacity in \(0, 1e\+100\] Mt/);
   });
 
   it('baseMt 1e-300 alone is a tiny positive capacity: utilisation finite, in [0, 1]', () => {

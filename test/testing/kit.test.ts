@@ -91,7 +91,9 @@ describe('middle-corridor/testing: the laws hold for generated inputs', () => {
 describe('middle-corridor/testing: constraints the library cannot honour are refused, never turned into invalid documents', () => {
   it('scenario, route, param and observations refuse constraints beyond the library limits, naming them', () => {
     expect(() => scenario({ years: [1, 150] })).toThrow(/^scenario: years must be \[lo, hi\] with 0 <= lo <= hi <= 100, whole numbers \(got \[1,150\]\)/);
-    expect(() => scenario({ startMt: [0, 1] })).toThrow(/^scenario: startMt must be \[lo, hi\] with 0 < lo <= hi <= 1000000/);
+    expect(() => scenario({ startMt: [0, 1] })).toThrow(/^scenario: startMt must be \[lo, hi\] with 0\.000001 <= lo <= hi <= 1000000/);
+    expect(() => scenario({ startMt: [5e-324, 5e-324] })).toThrow(/^scenario: startMt must be \[lo, hi\] with 0\.000001 <= lo/);
+    expect(() => scenario({ startMt: [1e-6, 1e-6] })).not.toThrow();
     expect(() => scenario({ maxDisruptions: 150 })).toThrow(/^scenario: maxDisruptions must be a whole number in \[0, 100\] \(got 150\)/);
     expect(() => scenario({ startYear: [2 ** 53, 2 ** 53] })).toThrow(RangeError);
     expect(() => scenario({ growth: [] })).toThrow(TypeError);
@@ -118,6 +120,54 @@ describe('middle-corridor/testing: constraints the library cannot honour are ref
       { numRuns: 2000 },
     );
   });
+});
+
+describe('middle-corridor/testing: documents at the edges of the constraints parse and simulate', () => {
+  it('the smallest start volume: every logistic and Gompertz capacity stays above it, every document parses', () => {
+    fc.assert(fc.property(scenario({ startMt: [1e-6, 1e-6], growth: ['logistic', 'gompertz'] }), (s) => {
+      expect((s.growth as { capacityMt: number }).capacityMt).toBeGreaterThan(s.start.volumeMt);
+      parseScenario(s);
+    }), { numRuns: 300, seed: 1 });
+  });
+
+  it('the largest start volume over 100 years: every document simulates (piecewise points cover the run), and volume stays within capacity', () => {
+    const edge = scenario({ startMt: [1e6, 1e6], years: [100, 100] });
+    fc.assert(fc.property(edge, (s) => {
+      if (s.growth.model === 'piecewise') expect(s.growth.points.at(-1)!.year).toBe(s.horizon);
+      const r = simulateVolumes(s, { paths: 50, seed: 'edge' });
+      for (const v of r.volume) for (const x of v) expect(x).toBeLessThan(1e100);
+    }), { numRuns: 30, seed: 2 });
+    fc.assert(volumeWithinCapacity(edge), { numRuns: 10, seed: 3 });
+  });
+
+  it('piecewise points are whole years in strictly increasing order from two years before the start to the horizon', () => {
+    fc.assert(fc.property(scenario({ growth: ['piecewise'], years: [0, 100] }), (s) => {
+      if (s.growth.model !== 'piecewise') throw new Error(`asked for piecewise growth, got ${s.growth.model}`);
+      const ys = s.growth.points.map((p) => p.year);
+      expect(ys[0]).toBe(s.start.year - 2);
+      expect(ys.at(-1)).toBe(s.horizon);
+      ys.forEach((y, i) => i > 0 && expect(y).toBeGreaterThan(ys[i - 1]!));
+    }), { numRuns: 500, seed: 4 });
+  });
+});
+
+describe('middle-corridor/testing: the laws check their arguments', () => {
+  const laws = { volumeWithinCapacity, probabilityMonotoneInGrowth, capacityMonotoneInDelay, blockSizeInvariant, seedFixesNumbers, addingALegNeverShortens } as Record<string, (a: unknown, o?: unknown) => unknown>;
+  for (const [name, law] of Object.entries(laws)) {
+    it(`${name} refuses unknown options, a simulate that is not a function, and a first argument that is not an arbitrary`, () => {
+      const arb = name === 'addingALegNeverShortens' ? route() : scenario();
+      expect(() => law(arb, { runs: 5 })).toThrow(new RegExp(`^${name}: unknown option 'runs' \\(allowed: simulate\\)`));
+      expect(() => law(arb, { runs: 5 })).toThrow(TypeError);
+      expect(() => law(arb, { simulate: 5 })).toThrow(new RegExp(`^${name}: simulate must be a function`));
+      expect(() => law(arb, null)).toThrow(new RegExp(`^${name}: options must be an object`));
+      for (const bad of [5, null, undefined, {}, [scenario()], { generate: 1, shrink: 1, canShrinkWithoutContext: 1 }]) {
+        expect(() => law(bad)).toThrow(new RegExp(`^${name}: the first argument must be a fast-check arbitrary`));
+        expect(() => law(bad)).toThrow(TypeError);
+      }
+      expect(() => law(arb, { simulate: undefined })).not.toThrow();
+      expect(() => law(arb)).not.toThrow();
+    });
+  }
 });
 
 describe('middle-corridor/testing: no law passes vacuously', () => {
