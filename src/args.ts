@@ -46,7 +46,7 @@ export function show(x: unknown): string {
 function boxedPrimitive(x: unknown): string | null {
   for (const [Box, kind] of [[Number, 'number'], [String, 'string'], [Boolean, 'boolean']] as const) {
     try {
-      const v: unknown = Box.prototype.valueOf.call(x);
+      const v: unknown = (Box.prototype.valueOf as (this: unknown) => unknown).call(x);
       const inner = typeof v === 'string' ? JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v) : Object.is(v, -0) ? '-0' : String(v);
       return `new ${Box.name}(${inner}), a ${Box.name} object, not a ${kind}`;
     } catch {
@@ -74,6 +74,16 @@ export function options<T extends object>(fn: string, o: unknown, allowed: reado
     if ((o as Record<string, unknown>)[k] === undefined) throw new TypeError(`${fn}: ${k} is required (options must be ${expected})`);
   }
   return o as T;
+}
+
+/**
+ * A whole number of paths or trips in [2, max]: every estimate of a run carries a standard error,
+ * and one draw gives none (the sample variance's n − 1 is 0: reporting 0 would claim an exact
+ * answer). A 1 gets that reason in its message.
+ */
+export function sampleSize(fn: string, name: string, x: unknown, max: number): number {
+  if (x === 1) throw new RangeError(`${fn}: ${name} must be a whole number in [2, ${max}] (got 1): a standard error needs at least 2`);
+  return wholeNumber(fn, name, x, 2, max);
 }
 
 /** A number of the right kind (TypeError otherwise); NaN and ±Infinity are RangeErrors. */

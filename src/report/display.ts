@@ -37,7 +37,7 @@ export const JUPYTER_DISPLAY = Symbol.for('Jupyter.display');
  * Rows of Estimates and plain numbers for one set of keys (e.g. `{ year: 2027 }`). With
  * `thresholds` every row carries a `threshold`: the statistic's own, else null.
  */
-export function tidy<K extends string>(keys: { readonly [k in K]: number | string | null }, fields: Record<string, number | Estimate | null | undefined>, thresholds?: Record<string, number | null>): TidyRow<K>[] {
+export function tidy<K extends string>(keys: { readonly [k in K]: number | string | null }, fields: Record<string, number | Estimate | { estimate: number; standardError: number | null } | null | undefined>, thresholds?: Record<string, number | null>): TidyRow<K>[] {
   return Object.entries(fields).flatMap(([statistic, v]): TidyRow<K>[] => {
     if (v === undefined) return [];
     const [value, standardError] = v === null ? [null, null] : typeof v === 'number' ? [v, null] : [v.estimate, v.standardError];

@@ -1,5 +1,5 @@
 /** `simulateTransit(r, { seed, untilStandardError })`: a transit run of as many trip blocks as a tolerance needs. */
-import { finiteNumber, numberIn, options, show, wholeNumber } from '../args.js';
+import { finiteNumber, numberIn, options, sampleSize, show } from '../args.js';
 import { PILOT_SUFFIX, precisionOf, runPilot, runSize, withPrecision, type WithPrecision } from '../engine/until.js';
 import type { Route, RouteInput } from '../scenario/types.js';
 import { mergeTransitPartials, transitBlocks, transitPlan } from './engine.js';
@@ -31,7 +31,7 @@ export function simulateTransitUntil(r: RouteInput | Route, o: TransitUntilOptio
   if (opts.trips !== undefined) throw new TypeError(`${fn}: give trips or untilStandardError (whose maxTrips caps the trips), not both (got trips ${show(opts.trips)})`);
   const u = options<TransitUntilStandardError>(fn, opts.untilStandardError, ['tolerance', 'maxTrips', 'statistic'], ['tolerance', 'maxTrips']);
   const tolerance = numberIn(fn, 'untilStandardError.tolerance', u.tolerance, 0, 0.5, { lo: true });
-  const maxTrips = wholeNumber(fn, 'untilStandardError.maxTrips', u.maxTrips, 1, MAX_TRIPS);
+  const maxTrips = sampleSize(fn, 'untilStandardError.maxTrips', u.maxTrips, MAX_TRIPS);
   const days = u.statistic === undefined ? 15 : finiteNumber(fn, 'untilStandardError.statistic.days', options<{ days: number }>(fn, u.statistic, ['days'], ['days']).days);
   const { untilStandardError: _, ...rest } = opts;
   const run = transitRun(fn, r, { ...rest, trips: maxTrips });

@@ -220,6 +220,32 @@ describe('every exported function: a finite result or a clear error, for any inp
   }
 });
 
+describe('a run of one path or one trip is refused: a standard error needs at least 2 (reporting 0 would claim an exact answer)', () => {
+  const ONE = /must be a whole number in \[2, \d+\] \(got 1\): a standard error needs at least 2/;
+  const runs: [string, string][] = [
+    ['simulateVolumes', 'paths'], ['simulateTransit', 'trips'], ['simulateCorridor', 'paths'], ['compareRoutes', 'trips'],
+    ['compareScenarios', 'paths'], ['tornado', 'paths'], ['solveScenario', 'paths'], ['solveRoute', 'trips'],
+  ];
+  it.each(runs)('%s with %s: 1 is a RangeError naming the function and saying why; 2 runs', (name, field) => {
+    const f = (api as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!;
+    const args = CALLS[name]!();
+    const last = args.length - 1;
+    const withN = (n: number) => args.map((a, i) => (i === last ? { ...(a as object), [field]: n } : a));
+    expect(() => f(...withN(1))).toThrow(RangeError);
+    expect(() => f(...withN(1))).toThrow(new RegExp(`^${name}: ${field} ${ONE.source}`));
+    expect(() => f(...withN(2))).not.toThrow();
+  });
+
+  it("sampling 'lhs' and untilStandardError's maxPaths / maxTrips too; 2 paths give a standard error > 0", () => {
+    expect(() => api.simulateVolumes(small, { paths: 1, seed: 1, sampling: 'lhs' })).toThrow(ONE);
+    expect(() => api.simulateVolumes(small, { seed: 1, untilStandardError: { tolerance: 0.01, maxPaths: 1 } } as never)).toThrow(/untilStandardError\.maxPaths must be a whole number in \[2, \d+\] \(got 1\)/);
+    expect(() => api.simulateTransit(route, { seed: 1, untilStandardError: { tolerance: 0.01, maxTrips: 1 } } as never)).toThrow(/untilStandardError\.maxTrips must be a whole number in \[2, \d+\] \(got 1\)/);
+    expect(api.simulateVolumes(small, { paths: 2, seed: 1 }).mean(2027).standardError).toBeGreaterThan(0);
+    expect(api.simulateVolumes(small, { paths: 2, seed: 1, sampling: 'lhs' }).mean(2027).standardError).toBeGreaterThan(0);
+    expect(api.simulateTransit(route, { trips: 2, seed: 1 }).mean.standardError).toBeGreaterThan(0);
+  });
+});
+
 describe('boxed numbers and strings are refused as what they are', () => {
   it('new Number(2028) for a year or a seed: the message says a Number object, not a number (it prints as 2028)', () => {
     expect(() => api.parseScenario({ ...PRESETS.baseline, horizon: new Number(2028) })).toThrow(/horizon: must be a whole year \(got new Number\(2028\), a Number object, not a number\)/);
