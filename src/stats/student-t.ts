@@ -71,8 +71,12 @@ export function studentTQuantile(p: number, df: number): number {
   const g = inverseBeta(df);
   let lo = 0;
   let hi = 1;
-  while (upperTail(hi, df, g) > tail && hi < 1e308) hi *= 2;
-  if (upperTail(hi, df, g) > tail) hi = Number.MAX_VALUE;
+  while (hi < 2 ** 1022 && upperTail(hi, df, g) > tail) hi *= 2;
+  if (upperTail(hi, df, g) > tail) {
+    // Only ν = 1 (the Cauchy, quantile ≈ 1/(π·p)) reaches here, for p below about 1e-308.
+    if (upperTail(Number.MAX_VALUE, df, g) > tail) throw new RangeError(`${fn}: the quantile at p = ${p} with ${df} degree${df === 1 ? '' : 's'} of freedom is beyond the largest double`);
+    hi = Number.MAX_VALUE;
+  }
   for (let i = 0; i < 2100; i++) {
     const mid = lo + 0.5 * (hi - lo);
     if (mid <= lo || mid >= hi) break;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { studentTCdf, studentTQuantile } from '../../src/stats/student-t.js';
 import { normalQuantile } from '../../src/stats/normal.js';
 
-// Reference values: scipy.stats.t.ppf / cdf (test/fixtures/student-t.py).
+// Reference values: scipy.stats.t.ppf / cdf in the body, mpmath at 60 digits in the far tails (test/fixtures/student-t.py).
 const REF = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/student-t.json', import.meta.url)), 'utf8'));
 const rel = (x: number, y: number) => (y === 0 ? Math.abs(x) : Math.abs(x - y) / Math.abs(y));
 
@@ -73,5 +73,12 @@ describe("Student's t", () => {
     expect(() => studentTCdf(1, 10_001)).toThrow(RangeError);
     expect(studentTCdf(Infinity, 3)).toBe(1);
     expect(studentTCdf(-Infinity, 4)).toBe(0);
+    // A Cauchy quantile beyond the largest double (≈ 1/(π·p) > 1.8e308) is refused, never −Infinity.
+    expect(() => studentTQuantile(1e-310, 1)).toThrow(new RangeError('studentTQuantile: the quantile at p = 1e-310 with 1 degree of freedom is beyond the largest double'));
+    expect(() => studentTQuantile(Number.MIN_VALUE, 1)).toThrow(RangeError);
+    expect(rel(studentTQuantile(2.2e-308, 1), -1 / (Math.PI * 2.2e-308))).toBeLessThan(1e-12);
+    expect(Number.isFinite(studentTQuantile(Number.MIN_VALUE, 2))).toBe(true);
+    expect(Math.abs(studentTCdf(-Number.MAX_VALUE, 1) - 1 / Math.PI / Number.MAX_VALUE)).toBeLessThanOrEqual(4 * Number.MIN_VALUE); // subnormal
+    expect(studentTCdf(Number.MAX_VALUE, 2)).toBe(1);
   });
 });
