@@ -27,12 +27,33 @@ export function show(x: unknown): string {
       break;
   }
   if (x instanceof Float64Array || x instanceof Float32Array) return `a ${x.constructor.name} of ${x.length}`;
+  const boxed = boxedPrimitive(x);
+  if (boxed !== null) return boxed;
   try {
     const s = JSON.stringify(x, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
     return s === undefined ? String(x) : s.length > 60 ? `${s.slice(0, 60)}…` : s;
   } catch {
     return Array.isArray(x) ? `an array of ${x.length}` : 'an object';
   }
+}
+
+/**
+ * A boxed primitive (`new Number(2028)`, `new String('a')`, `new Boolean(true)`) shown as what it
+ * is: it prints and serialises as its value, so "must be a whole year (got 2028)" would hide why
+ * it was refused. Detected by the wrapper's own `valueOf`, which throws on anything else (so a
+ * faked Symbol.toStringTag or another realm's wrapper makes no difference).
+ */
+function boxedPrimitive(x: unknown): string | null {
+  for (const [Box, kind] of [[Number, 'number'], [String, 'string'], [Boolean, 'boolean']] as const) {
+    try {
+      const v: unknown = (Box.prototype.valueOf as (this: unknown) => unknown).call(x);
+      const inner = typeof v === 'string' ? JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v) : Object.is(v, -0) ? '-0' : String(v);
+      return `new ${Box.name}(${inner}), a ${Box.name} object, not a ${kind}`;
+    } catch {
+      // not this wrapper
+    }
+  }
+  return null;
 }
 
 /**
@@ -79,6 +100,16 @@ export function asks(fn: string, o: unknown, key: string): boolean {
   } catch (e) {
     throw new TypeError(`${fn}: options could not be read (${e instanceof Error ? e.message : String(e)})`);
   }
+}
+
+/**
+ * A whole number of paths or trips in [2, max]: every estimate of a run carries a standard error,
+ * and one draw gives none (the sample variance's n − 1 is 0: reporting 0 would claim an exact
+ * answer). A 1 gets that reason in its message.
+ */
+export function sampleSize(fn: string, name: string, x: unknown, max: number): number {
+  if (x === 1) throw new RangeError(`${fn}: ${name} must be a whole number in [2, ${max}] (got 1): a standard error needs at least 2`);
+  return wholeNumber(fn, name, x, 2, max);
 }
 
 /** A number of the right kind (TypeError otherwise); NaN and ±Infinity are RangeErrors. */

@@ -1,4 +1,4 @@
-import { finiteNumber, options, show, wholeNumber } from '../args.js';
+import { finiteNumber, options, sampleSize, show, wholeNumber } from '../args.js';
 import type { Seed } from '../random/stream.js';
 import { seedKey } from '../random/stream.js';
 import { parseScenario } from '../scenario/parse.js';
@@ -112,7 +112,7 @@ export class ScenarioComparison extends RowResult<ScenarioComparisonRow, 'year' 
 export function compareScenarios(a: ScenarioInput | Scenario, b: ScenarioInput | Scenario, o: CompareScenariosOptions): ScenarioComparison {
   const fn = 'compareScenarios';
   const opts = options<CompareScenariosOptions>(fn, o, ['paths', 'seed', 'volumeMt'], ['paths', 'seed']);
-  const paths = wholeNumber(fn, 'paths', opts.paths, 1, MAX_PATHS);
+  const paths = sampleSize(fn, 'paths', opts.paths, MAX_PATHS);
   const seed = seedKey(opts.seed, fn);
   const sa = parseScenario(a);
   const sb = parseScenario(b);

@@ -1,4 +1,4 @@
-import { finiteNumber, numberIn, options, show, wholeNumber } from '../args.js';
+import { finiteNumber, numberIn, options, sampleSize, show, wholeNumber } from '../args.js';
 import { block, est, num, printAs } from '../report/print.js';
 import { support } from '../random/moments.js';
 import type { Param } from '../random/dist.js';
@@ -69,7 +69,7 @@ export function solveScenario(s: ScenarioInput | Scenario, o: SolveScenarioOptio
   const statistic = checkStatistic(fn, opts.statistic);
   const level = finiteNumber(fn, 'level', opts.level);
   const [lo, hi] = range(fn, opts.range);
-  const paths = wholeNumber(fn, 'paths', opts.paths, 1, MAX_PATHS);
+  const paths = sampleSize(fn, 'paths', opts.paths, MAX_PATHS);
   const seed = seedKey(opts.seed, fn);
   const tolerance = opts.tolerance === undefined ? (hi - lo) * 1e-4 : numberIn(fn, 'tolerance', opts.tolerance, 0, hi - lo, { lo: true });
   parseScenario(s); // refuse a bad scenario before any run
@@ -166,7 +166,7 @@ export function solveRoute(r: RouteInput | Route, o: SolveRouteOptions): Solutio
   const statistic = checkTransitStatistic(fn, opts.statistic);
   const level = finiteNumber(fn, 'level', opts.level);
   const [lo, hi] = range(fn, opts.range);
-  const trips = wholeNumber(fn, 'trips', opts.trips, 1, MAX_PATHS);
+  const trips = sampleSize(fn, 'trips', opts.trips, MAX_PATHS);
   const seed = seedKey(opts.seed, fn);
   const route = parseRoute(r);
   const doc = JSON.parse(JSON.stringify(r)) as RouteInput;

@@ -1,4 +1,4 @@
-import { options, wholeNumber } from '../args.js';
+import { options, sampleSize } from '../args.js';
 import { paramQuantile } from '../random/inverse.js';
 import { seedKey, type Seed } from '../random/stream.js';
 import { parseScenario } from '../scenario/parse.js';
@@ -121,7 +121,7 @@ export function tornado(s: ScenarioInput | Scenario, o: TornadoOptions): Tornado
   const fn = 'tornado';
   const opts = options<TornadoOptions>(fn, o, ['statistic', 'paths', 'seed'], ['statistic', 'paths', 'seed']);
   const statistic = checkStatistic(fn, opts.statistic);
-  const paths = wholeNumber(fn, 'paths', opts.paths, 1, MAX_PATHS);
+  const paths = sampleSize(fn, 'paths', opts.paths, MAX_PATHS);
   const seed = seedKey(opts.seed, fn);
   const scenario = parseScenario(s);
   // The document as given (parsing is idempotent, so a parsed scenario works too): edits keep its form.

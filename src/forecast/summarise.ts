@@ -39,7 +39,10 @@ export interface ForecastScore {
  * mean score or of the ratio CRPS/CRPS(baseline) (so it is not symmetric); null with one origin
  * (no spread to go on) and across horizons unless bootstrapped ({@link ForecastSummary.horizon}).
  */
-export interface IntervalEstimate extends Estimate {
+export interface IntervalEstimate {
+  readonly estimate: number;
+  /** Clustered by origin; null where it cannot be estimated (the forecasts come from one origin), never 0. */
+  readonly standardError: number | null;
   readonly interval: readonly [number, number] | null;
 }
 
@@ -102,7 +105,8 @@ function withInterval(level: number, residuals: readonly number[], clusters: rea
   const sums = clusterSums(residuals, clusters);
   const c = sums.length;
   const value = toValue(level);
-  if (c < 2) return printable({ ...estimate(value, 0), interval: null });
+  // One origin: no spread between origins to go on, so no standard error (null, not 0).
+  if (c < 2) return printable({ estimate: estimate(value, 0).estimate /* checked finite */, standardError: null, interval: null });
   const se = Math.sqrt((c / (c - 1)) * sumOf(sums.map((r) => r * r))) / scale;
   if (!interval) return printable({ ...estimate(value, se), interval: null });
   const q = studentTQuantile(0.975, c - 1);

@@ -8,6 +8,7 @@ import { normalCdf, normalQuantile, normalSurvival } from '../stats/normal.js';
 import { paramArg } from './check.js';
 import type { Dist, Param } from './dist.js';
 import { shapes } from './gamma-samplers.js';
+import { betaFraction } from '../stats/beta-fraction.js';
 import { exp, expm1, log, log1p, sinpi } from '../math/index.js';
 
 /** log Γ(x) for x > 0 (Lanczos, g = 7, 9 terms: ~15 digits). */
@@ -19,36 +20,6 @@ function logGamma(x: number): number {
   const t = x + 7.5;
   for (let i = 1; i < 9; i++) a += c[i]! / (x + i);
   return 0.5 * log(2 * Math.PI) + (x + 0.5) * log(t) - t + log(a);
-}
-
-/** The continued fraction of the incomplete beta function (modified Lentz). */
-function betaFraction(x: number, a: number, b: number): number {
-  const tiny = 1e-300;
-  let c = 1;
-  let d = 1 - ((a + b) * x) / (a + 1);
-  if (Math.abs(d) < tiny) d = tiny;
-  d = 1 / d;
-  let h = d;
-  for (let m = 1; m <= 500; m++) {
-    const m2 = 2 * m;
-    let num = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
-    d = 1 + num * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + num / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    h *= d * c;
-    num = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
-    d = 1 + num * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + num / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const del = d * c;
-    h *= del;
-    if (Math.abs(del - 1) < 1e-16) break;
-  }
-  return h;
 }
 
 /** The regularised incomplete beta function I_x(a, b), the Beta(a, b) distribution function. */

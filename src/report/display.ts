@@ -37,7 +37,7 @@ export const JUPYTER_DISPLAY = Symbol.for('Jupyter.display');
  * Rows of Estimates and plain numbers for one set of keys (e.g. `{ year: 2027 }`). With
  * `thresholds` every row carries a `threshold`: the statistic's own, else null.
  */
-export function tidy<K extends string>(keys: { readonly [k in K]: number | string | null }, fields: Record<string, number | Estimate | null | undefined>, thresholds?: Record<string, number | null>): TidyRow<K>[] {
+export function tidy<K extends string>(keys: { readonly [k in K]: number | string | null }, fields: Record<string, number | Estimate | { estimate: number; standardError: number | null } | null | undefined>, thresholds?: Record<string, number | null>): TidyRow<K>[] {
   return Object.entries(fields).flatMap(([statistic, v]): TidyRow<K>[] => {
     if (v === undefined) return [];
     const [value, standardError] = v === null ? [null, null] : typeof v === 'number' ? [v, null] : [v.estimate, v.standardError];
@@ -86,10 +86,13 @@ function columns(fn: string, rows: readonly TidyInput[], keyName: string | undef
 /**
  * A text cell that a spreadsheet would read as a formula (it begins with `=`, `+`, `-`, `@`, a TAB
  * or a CR, OWASP's list): a route or model named `=HYPERLINK(…)` must not run when the CSV is
- * opened. Such a cell gets a leading `'` (which spreadsheets show as text) unless `formulas` is
- * 'keep'. Numbers are never touched: −0.32 stays a number.
+ * opened. OWASP's intent, not only its letter: spreadsheets also take the fullwidth and small
+ * forms ＝＋－＠ ﹦﹢﹣﹫ as operators, and skip leading white space and invisible characters
+ * (spaces, U+3000, a zero-width space or joiner, a BOM U+FEFF) before one, so those count too.
+ * Such a cell gets a leading `'` (which spreadsheets show as text) unless `formulas` is 'keep'.
+ * Numbers are never touched: −0.32 stays a number.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^(?:[\t\r]|[\s\u180E\u200B-\u200D\u2060\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B])/;
 
 function csvCell(x: unknown, neutralise: boolean): string {
   if (x === null || x === undefined) return '';
@@ -105,7 +108,7 @@ function csvCell(x: unknown, neutralise: boolean): string {
 export interface CSVOptions {
   /** The key column's header ('key' by default; e.g. 'year', 'route'). */
   readonly keyName?: string;
-  /** 'neutralise' (default): text cells that begin with =, +, -, @, TAB or CR get a leading `'`; 'keep': written as they are. */
+  /** 'neutralise' (default): text cells that begin with =, +, -, @ (or their fullwidth forms, after any leading white space, zero-width space or BOM), TAB or CR get a leading `'`; 'keep': written as they are. */
   readonly formulas?: 'neutralise' | 'keep';
 }
 

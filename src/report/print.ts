@@ -45,7 +45,7 @@ export function pct(e: Estimate | null): string {
 /**
  * An estimate with a unit: "5.63 Mt ± 0.012".
  */
-export function est(e: Estimate, unit?: string): string {
+export function est(e: Estimate | { estimate: number; standardError: number | null }, unit?: string): string {
   return formatEstimate(e, unit === undefined ? {} : { unit });
 }
 

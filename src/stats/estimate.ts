@@ -11,7 +11,7 @@ export interface Estimate {
   readonly standardError: number;
 }
 
-function text(this: Estimate & { lower?: unknown; upper?: unknown; interval?: unknown }): string {
+function text(this: { estimate: number; standardError: number | null; lower?: unknown; upper?: unknown; interval?: unknown }): string {
   const [lo, hi] = Array.isArray(this.interval) ? this.interval : [this.lower, this.upper];
   const bounds = typeof lo === 'number' && typeof hi === 'number' ? ` [${formatNumber(lo)}, ${formatNumber(hi)}]` : '';
   return `${formatEstimate(this)}${bounds}`;
@@ -49,6 +49,6 @@ export function estimate(value: number, standardError: number): Estimate {
  * Gives an estimate that carries more (an interval, bounds) the printing of {@link estimate}:
  * "0.42 ± 0.011 [0.4, 0.44]". A spread `{ ...estimate(…), lower, upper }` copies only the data.
  */
-export function printable<T extends Estimate>(x: T): T {
+export function printable<T extends { readonly estimate: number; readonly standardError: number | null }>(x: T): T {
   return Object.defineProperties(x, PRINTING);
 }

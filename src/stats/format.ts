@@ -38,12 +38,14 @@ export interface EstimateFormat {
 /**
  * An estimate and its Monte Carlo standard error, rounded for reading: the standard error to two
  * significant digits, the estimate to the decimal of the standard error's first digit (four
- * significant digits when the standard error is 0).
+ * significant digits when the standard error is 0). A standard error of null (one that cannot
+ * be estimated, as from a single forecast origin) is written "± n/a", the value to four digits.
  */
-export function formatEstimate(e: { readonly estimate: number; readonly standardError: number }, f: EstimateFormat = {}): string {
+export function formatEstimate(e: { readonly estimate: number; readonly standardError: number | null }, f: EstimateFormat = {}): string {
   const scale = f.percent ? 100 : 1;
   const unit = f.percent ? ' %' : f.unit ? ` ${f.unit}` : '';
   const value = e.estimate * scale;
+  if (e.standardError === null) return Number.isFinite(value) ? `${formatNumber(value, 4)}${unit} ± n/a` : `${value}${unit} ± n/a`;
   const se = e.standardError * scale;
   if (!(Number.isFinite(value) && Number.isFinite(se) && se >= 0)) return `${value}${unit} ± ${se}`;
   if (se === 0) return `${formatNumber(value, 4)}${unit} ± 0`;

@@ -68,8 +68,8 @@ function welford(v: ArrayLike<number>, scale: number): { mean: number; m2: numbe
 }
 
 /** Welford on the values, scaled by 2^-600 when some value is above 2^480 (so that nothing overflows); `scale` says which. */
-function moments(fn: string, values: unknown): { n: number; mean: number; m2: number; scaled: boolean } {
-  const v = numericValues(fn, 'values', values, { minLength: 1 });
+function moments(fn: string, values: unknown, minLength = 1): { n: number; mean: number; m2: number; scaled: boolean } {
+  const v = numericValues(fn, 'values', values, { minLength });
   let big = 0;
   for (let i = 0; i < v.length; i++) {
     const a = Math.abs(v[i]!);
@@ -83,11 +83,13 @@ function moments(fn: string, values: unknown): { n: number; mean: number; m2: nu
 /**
  * Welford's one-pass mean and sample variance. A variance beyond the largest double (values
  * near ±1e308 of both signs) is a RangeError; the mean alone is always available from {@link mean}.
+ * At least 2 values (a RangeError otherwise): with one, the variance and standard error cannot be
+ * estimated, and 0 would claim an exact answer.
  * @example meanVariance([2, 4, 4, 4, 5, 5, 7, 9]) // => { n: 8, mean: 5, variance: 4.571…, sd: 2.138…, standardError: 0.7559… }
  */
 export function meanVariance(values: ArrayLike<number>): MeanVariance {
-  const { n, mean, m2, scaled } = moments('meanVariance', values);
-  const vs = n > 1 ? m2 / (n - 1) : 0;
+  const { n, mean, m2, scaled } = moments('meanVariance', values, 2);
+  const vs = m2 / (n - 1);
   if (!scaled) {
     const sd = Math.sqrt(vs);
     return { n, mean, variance: vs, sd, standardError: sd / Math.sqrt(n) };
@@ -110,12 +112,13 @@ export function mean(values: ArrayLike<number>): number {
 }
 
 /**
- * Sample variance, denominator n − 1 (Welford).
+ * Sample variance, denominator n − 1 (Welford), of at least 2 values (a RangeError otherwise: one
+ * value has no sample variance, and 0 would claim an exact answer).
  * @example variance([1, 2, 3, 4]) // => 1.6666666666666667
  */
 export function variance(values: ArrayLike<number>): number {
-  const { n, m2, scaled } = moments('variance', values);
-  const vs = n > 1 ? m2 / (n - 1) : 0;
+  const { n, m2, scaled } = moments('variance', values, 2);
+  const vs = m2 / (n - 1);
   const v = scaled ? vs * UP * UP : vs;
   if (!(v <= Number.MAX_VALUE)) throw new RangeError('variance: the variance of these values exceeds the largest double (their spread is near 1e154 or more); rescale the values');
   return v;

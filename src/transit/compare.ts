@@ -1,5 +1,6 @@
 import { finiteNumber, options, show } from '../args.js';
 import type { Seed } from '../random/stream.js';
+import { ScenarioError } from '../scenario/error.js';
 import { parseRoute } from '../scenario/parse.js';
 import { ROUTE_LIMITS } from '../scenario/route-limits.js';
 import type { Route, RouteInput } from '../scenario/types.js';
@@ -97,6 +98,16 @@ export class RouteComparison extends RowResult<RouteComparisonRow, 'route', Rout
   }
 }
 
+/** transitRun of routes[i]: a route's problems are reported at `routes[i]`, not at the root. */
+function routeRun(fn: string, r: unknown, i: number, o: unknown) {
+  try {
+    return transitRun(fn, r, o);
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    throw new ScenarioError('route', e.issues.map((x) => ({ path: ['routes', i, ...x.path], message: x.message })), e.issueCount);
+  }
+}
+
 /**
  * One table of routes: mean, P50, P90, P(≤ 15 days), and the mean difference from the first
  * route with its paired standard error. All routes use the same seed and streams keyed by leg
@@ -115,7 +126,7 @@ export function compareRoutes(routes: readonly (RouteInput | Route)[], o: Compar
   const { within: _w, ...transitOptions } = opts;
   // Every route checked (and parsed) before any is simulated.
   // Array.from, not map: a sparse array's holes are routes too (undefined ones, refused by name).
-  const runs = Array.from(routes, (r) => transitRun(fn, r, transitOptions));
+  const runs = Array.from(routes, (r, i) => routeRun(fn, r, i, transitOptions));
   // One route's trips at a time, and the first route's kept for the paired differences.
   let first: Float64Array | null = null;
   const rows = runs.map((run) => {

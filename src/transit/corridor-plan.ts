@@ -1,5 +1,5 @@
 /** A corridor run's options, checked, and the route as the run uses it (checked against the volumes). */
-import { bool, options, show, wholeNumber } from '../args.js';
+import { bool, options, sampleSize, show, wholeNumber } from '../args.js';
 import { parseRoute, parseScenario } from '../scenario/parse.js';
 import type { Route, Scenario } from '../scenario/types.js';
 import { seedKey, type Seed } from '../random/stream.js';
@@ -48,7 +48,7 @@ const gb = (bytes: number) => `${(bytes / 1e9).toPrecision(3)} GB`;
  */
 export function corridorPlan(fn: string, s: unknown, r: unknown, o: unknown, extra: readonly string[] = []): CorridorPlan {
   const opts = options<CorridorOptions>(fn, o, ['paths', 'seed', 'tripsPerPath', 'useScenarioCapacity', ...extra], ['paths', 'seed']);
-  const paths = wholeNumber(fn, 'paths', opts.paths, 1, MAX_TRIPS);
+  const paths = sampleSize(fn, 'paths', opts.paths, MAX_TRIPS);
   const T = opts.tripsPerPath === undefined ? 1 : wholeNumber(fn, 'tripsPerPath', opts.tripsPerPath, 1, MAX_TRIPS);
   const useScenarioCapacity = opts.useScenarioCapacity === undefined ? false : bool(fn, 'useScenarioCapacity', opts.useScenarioCapacity);
   const seed = seedKey(opts.seed, fn);

@@ -1,5 +1,5 @@
 /** The options of a transit run, checked (shared by the one-thread, engine and parallel entries). */
-import { finiteNumber, options, wholeNumber } from '../args.js';
+import { finiteNumber, options, sampleSize } from '../args.js';
 import { seedKey, type Seed } from '../random/stream.js';
 import { parseRoute } from '../scenario/parse.js';
 import type { Route, RouteInput } from '../scenario/types.js';
@@ -15,9 +15,9 @@ export interface TransitOptions {
 /** The most trips one run may ask for. */
 export const MAX_TRIPS = 50_000_000;
 
-/** A whole number of trips in [1, MAX_TRIPS], the message naming the function and the argument. */
+/** A whole number of trips in [2, MAX_TRIPS] (a standard error needs two), the message naming the function and the argument. */
 export function checkTrips(fn: string, trips: unknown, name = 'trips'): number {
-  return wholeNumber(fn, name, trips, 1, MAX_TRIPS);
+  return sampleSize(fn, name, trips, MAX_TRIPS);
 }
 
 /** A checked run of {@link simulateTransit} (and its parallel twin in `middle-corridor/node`). */

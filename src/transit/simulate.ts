@@ -1,4 +1,4 @@
-import { asks, finiteNumber, numberIn, options, show, wholeNumber } from '../args.js';
+import { asks, finiteNumber, numberIn, options, sampleSize, show, wholeNumber } from '../args.js';
 import { runOnThisThread } from '../engine/schedule.js';
 import { runUntil, type WithPrecision } from '../engine/until.js';
 import type { Route, RouteInput } from '../scenario/types.js';
@@ -59,7 +59,7 @@ export function simulateTransitUntil(r: RouteInput | Route, o: TransitUntilOptio
   if (opts.trips !== undefined) throw new TypeError(`${fn}: give trips or untilStandardError (whose maxTrips caps the trips), not both (got trips ${show(opts.trips)})`);
   const u = options<TransitUntilStandardError>(fn, opts.untilStandardError, ['tolerance', 'maxTrips', 'statistic'], ['tolerance', 'maxTrips']);
   const tolerance = numberIn(fn, 'untilStandardError.tolerance', u.tolerance, 0, 0.5, { lo: true });
-  const maxTrips = wholeNumber(fn, 'untilStandardError.maxTrips', u.maxTrips, 1, MAX_TRIPS);
+  const maxTrips = sampleSize(fn, 'untilStandardError.maxTrips', u.maxTrips, MAX_TRIPS);
   const days = u.statistic === undefined ? 15 : finiteNumber(fn, 'untilStandardError.statistic.days', options<{ days: number }>(fn, u.statistic, ['days'], ['days']).days);
   const { untilStandardError: _, ...rest } = opts;
   const run = transitRun(fn, r, { ...rest, trips: maxTrips });

@@ -1,5 +1,5 @@
 /** The options of a volume run, checked: what every scheduler of the volume engine starts from. */
-import { finiteNumbers, func, levels, oneOf, options, show, wholeNumber } from '../args.js';
+import { finiteNumbers, func, levels, oneOf, options, sampleSize, show, wholeNumber } from '../args.js';
 import { GiB } from '../engine/memory.js';
 import { seedKey, type Seed } from '../random/stream.js';
 import { parseScenario } from '../scenario/parse.js';
@@ -11,7 +11,7 @@ export const MAX_PATHS = 50_000_000;
 
 /** Options of {@link simulateVolumes}. */
 export interface VolumeOptions {
-  /** Number of simulated paths (a positive integer). */
+  /** Number of simulated paths (a whole number, at least 2: a standard error needs two). */
   paths: number;
   /** The run's seed: a finite number or a non-empty string. */
   seed: Seed;
@@ -86,7 +86,7 @@ export interface RunPlan {
  */
 export function plan(s: ScenarioInput | Scenario, o: unknown, fn = 'simulateVolumes', allowed: readonly string[] = VOLUME_OPTIONS): RunPlan {
   const opts = options<VolumeOptions>(fn, o, allowed, ['paths', 'seed']);
-  const paths = wholeNumber(fn, 'paths', opts.paths, 1, MAX_PATHS);
+  const paths = sampleSize(fn, 'paths', opts.paths, MAX_PATHS);
   const seed = seedKey(opts.seed, fn);
   const chunk = opts.blockSize === undefined ? 65_536 : blockSize(fn, opts.blockSize);
   const onProgress = opts.onProgress === undefined ? undefined : func<(done: number) => void>(fn, 'onProgress', opts.onProgress);

@@ -1,4 +1,4 @@
-import { asks, finiteNumber, numberIn, options, show, wholeNumber } from '../args.js';
+import { asks, finiteNumber, numberIn, options, sampleSize, show, wholeNumber } from '../args.js';
 import { runUntil, type WithPrecision } from '../engine/until.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { STREAM_BLOCK } from './draws.js';
@@ -92,7 +92,7 @@ export function simulateUntil(s: ScenarioInput | Scenario, o: VolumeUntilOptions
   if (opts.paths !== undefined) throw new TypeError(`${fn}: give paths or untilStandardError (whose maxPaths caps the paths), not both (got paths ${show(opts.paths)})`);
   const u = options<UntilStandardError>(fn, opts.untilStandardError, ['tolerance', 'maxPaths', 'statistic'], ['tolerance', 'maxPaths']);
   const tolerance = numberIn(fn, 'untilStandardError.tolerance', u.tolerance, 0, 0.5, { lo: true });
-  const maxPaths = wholeNumber(fn, 'untilStandardError.maxPaths', u.maxPaths, 1, MAX_PATHS);
+  const maxPaths = sampleSize(fn, 'untilStandardError.maxPaths', u.maxPaths, MAX_PATHS);
   const { untilStandardError: _, ...rest } = opts;
   const run = plan(s, { ...rest, paths: maxPaths }, fn, VOLUME_OPTIONS);
   if (run.sampling) throw new RangeError(`${fn}: untilStandardError does not take sampling 'lhs' yet (its pilot sizes the run from the iid standard error)`);

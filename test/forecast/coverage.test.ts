@@ -68,11 +68,11 @@ describe('coverage of the reported 95 % intervals (simulation study)', () => {
             const x = pick(find(ss, model, h))!;
             if (h === 1) {
               const iv = x.interval!;
-              if (!skill) coverage[`old ${model} ${name}`] = (coverage[`old ${model} ${name}`] ?? 0) + +(Math.abs(x.estimate - truth) <= 1.96 * x.standardError) / studyRuns.length;
+              if (!skill) coverage[`old ${model} ${name}`] = (coverage[`old ${model} ${name}`] ?? 0) + +(Math.abs(x.estimate - truth) <= 1.96 * x.standardError!) / studyRuns.length;
               return +(iv[0] <= truth && truth <= iv[1]);
             }
             expect(x.interval).toBeNull();
-            const [lo, hi] = skill ? logInterval(1 - x.estimate, x.standardError, T3).map((r) => 1 - r).reverse() : logInterval(x.estimate, x.standardError, T3);
+            const [lo, hi] = skill ? logInterval(1 - x.estimate, x.standardError!, T3).map((r) => 1 - r).reverse() : logInterval(x.estimate, x.standardError!, T3);
             return +(lo! <= truth && truth <= hi!);
           });
           coverage[`${h === 1 ? '' : 'all '}${model} ${name}`] = mean(hits);

@@ -104,9 +104,27 @@ describe('evaluateForecasts', () => {
     expect(s.crps.standardError).toBeCloseTo(se, 12);
     expect(s.crps.interval).toBeNull();
     expect(s.skill!.interval).toBeNull();
-    // With one origin there is no spread to go on: SE 0 and no interval.
+    // With one origin there is no spread to go on: no standard error (null, not 0) and no interval.
     const h4 = e.summary('drift', 4);
-    expect([h4.n, h4.crps.standardError, h4.crps.interval]).toEqual([1, 0, null]);
+    expect([h4.n, h4.crps.standardError, h4.crps.interval]).toEqual([1, null, null]);
+    expect([h4.crpsLog?.standardError, h4.intervalScore50.standardError, h4.intervalScore80.standardError, h4.skill?.standardError]).toEqual([null, null, null, null]);
+  });
+
+  it('one origin: every summary has a standard error of null (the warning says none can be estimated), in the rows, the CSV and the print too', () => {
+    const one = evaluateForecasts(TITR_VOLUMES, { seed: 1, paths: 100, origins: [2023] });
+    expect(one.warnings.join(' ')).toMatch(/no standard error or interval can be estimated/);
+    expect(one.summaries.length).toBeGreaterThan(0);
+    for (const s of one.summaries) {
+      for (const x of [s.crps, s.crpsLog, s.intervalScore50, s.intervalScore80, s.skill, s.skillLog]) {
+        if (x !== null) expect([x.standardError, x.interval], `${s.model} ${s.horizon}`).toEqual([null, null]);
+      }
+    }
+    const rows = one.toRecords().filter((r) => r.statistic === 'crps');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.standardError).toBeNull();
+    expect(one.toCSV()).toMatch(/,crps,[\d.e-]+,\n/); // an empty standardError cell
+    expect(String(one.summaries[0]!.crps)).toMatch(/ ± n\/a$/);
+    expect(JSON.parse(JSON.stringify(one.summaries[0]!.crps)).standardError).toBeNull();
   });
 
   it('the log-scale CRPS: a point forecast’s is |log v − log y|, and a forecast without spread scores like a point', () => {

@@ -48,6 +48,18 @@ describe('results display in a Deno Jupyter notebook and export tidy rows', () =
       const kept = dsvFormat(',').parseRows(toCSV([{ key: name, statistic: 'mean', value: 1, standardError: null }], { keyName: 'route', formulas: 'keep' }))[1]!;
       expect(kept[0]).toBe(name);
     }
+    // OWASP's intent: the fullwidth and small forms, and a formula character after leading white
+    // space, an ideographic space, a zero-width space or a BOM, are formulas to a spreadsheet too.
+    const disguised = ['＝', '＋', '－', '＠', '﹦', ' =', '  +', '\u3000=', '\u200B=', '\uFEFF=', '\uFEFF\u200B -', '\u00A0@', '\n=', '\u2060＝'];
+    for (const lead of disguised) {
+      const name = `${lead}HYPERLINK("http://x","y")`;
+      const cells = dsvFormat(',').parseRows(toCSV([{ key: name, statistic: lead, value: -1, standardError: null }], 'route'))[1]!;
+      expect(cells, JSON.stringify(lead)).toEqual([`'${name}`, `'${lead}`, '-1', '']);
+    }
+    // Text that merely contains one, or begins with other white space, is left alone.
+    for (const plain of ['a=1', ' a', '\u3000x', 'x＝', '\uFEFFroute']) {
+      expect(dsvFormat(',').parseRows(toCSV([{ key: plain, statistic: 's', value: 1, standardError: null }], 'route'))[1]![0], JSON.stringify(plain)).toBe(plain);
+    }
     // A statistic or header that looks like a formula is text too.
     expect(toCSV([{ key: 1, statistic: '=2', value: 1, standardError: null }], '@k').split('\n')).toEqual(["'@k,statistic,value,standardError", "1,'=2,1,", '']);
   });

@@ -220,6 +220,43 @@ describe('every exported function: a finite result or a clear error, for any inp
   }
 });
 
+describe('a run of one path or one trip is refused: a standard error needs at least 2 (reporting 0 would claim an exact answer)', () => {
+  const ONE = /must be a whole number in \[2, \d+\] \(got 1\): a standard error needs at least 2/;
+  const runs: [string, string][] = [
+    ['simulateVolumes', 'paths'], ['simulateTransit', 'trips'], ['simulateCorridor', 'paths'], ['compareRoutes', 'trips'],
+    ['compareScenarios', 'paths'], ['tornado', 'paths'], ['solveScenario', 'paths'], ['solveRoute', 'trips'],
+  ];
+  it.each(runs)('%s with %s: 1 is a RangeError naming the function and saying why; 2 runs', (name, field) => {
+    const f = (api as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!;
+    const args = CALLS[name]!();
+    const last = args.length - 1;
+    const withN = (n: number) => args.map((a, i) => (i === last ? { ...(a as object), [field]: n } : a));
+    expect(() => f(...withN(1))).toThrow(RangeError);
+    expect(() => f(...withN(1))).toThrow(new RegExp(`^${name}: ${field} ${ONE.source}`));
+    expect(() => f(...withN(2))).not.toThrow();
+  });
+
+  it("sampling 'lhs' and untilStandardError's maxPaths / maxTrips too; 2 paths give a standard error > 0", () => {
+    expect(() => api.simulateVolumes(small, { paths: 1, seed: 1, sampling: 'lhs' })).toThrow(ONE);
+    expect(() => api.simulateVolumes(small, { seed: 1, untilStandardError: { tolerance: 0.01, maxPaths: 1 } } as never)).toThrow(/untilStandardError\.maxPaths must be a whole number in \[2, \d+\] \(got 1\)/);
+    expect(() => api.simulateTransit(route, { seed: 1, untilStandardError: { tolerance: 0.01, maxTrips: 1 } } as never)).toThrow(/untilStandardError\.maxTrips must be a whole number in \[2, \d+\] \(got 1\)/);
+    expect(api.simulateVolumes(small, { paths: 2, seed: 1 }).mean(2027).standardError).toBeGreaterThan(0);
+    expect(api.simulateVolumes(small, { paths: 2, seed: 1, sampling: 'lhs' }).mean(2027).standardError).toBeGreaterThan(0);
+    expect(api.simulateTransit(route, { trips: 2, seed: 1 }).mean.standardError).toBeGreaterThan(0);
+  });
+});
+
+describe('boxed numbers and strings are refused as what they are', () => {
+  it('new Number(2028) for a year or a seed: the message says a Number object, not a number (it prints as 2028)', () => {
+    expect(() => api.parseScenario({ ...PRESETS.baseline, horizon: new Number(2028) })).toThrow(/horizon: must be a whole year \(got new Number\(2028\), a Number object, not a number\)/);
+    expect(() => api.simulateVolumes(PRESETS.baseline, { paths: 10, seed: new Number(1) } as never)).toThrow(/seed must be .*\(got new Number\(1\), a Number object, not a number\)/);
+    expect(() => api.cagr({ year: new Number(2020), volumeMt: 1 } as never, { year: 2021, volumeMt: 2 })).toThrow(new TypeError('cagr: from.year must be a finite number (got new Number(2020), a Number object, not a number)'));
+    expect(() => api.studentTQuantile(new Number(0.5) as never, 3)).toThrow(TypeError);
+    expect(() => api.parseScenario({ ...PRESETS.baseline, name: new String('x') })).toThrow(/name: .*\(got new String\("x"\), a String object, not a string\)/);
+    expect(() => api.simulateVolumes(PRESETS.baseline, { paths: 10, seed: 1, keep: new Boolean(true) } as never)).toThrow(/new Boolean\(true\), a Boolean object, not a boolean/);
+  });
+});
+
 describe('sparse arrays: a hole is a value (undefined), never skipped', () => {
   it('levels, thresholds, routes and factors with holes are refused by name', () => {
     // eslint-disable-next-line no-sparse-arrays
@@ -227,6 +264,17 @@ describe('sparse arrays: a hole is a value (undefined), never skipped', () => {
     expect(() => api.simulateVolumes(PRESETS.baseline, { paths: 10, seed: 1, quantiles: holes })).toThrow(/simulateVolumes: quantiles\[1\] must be a number/);
     // eslint-disable-next-line no-sparse-arrays
     expect(() => api.compareRoutes([route, , route] as never, { trips: 10, seed: 1 })).toThrow(ScenarioError);
+    // The hole is named by its index, as the route's own problems are.
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => api.compareRoutes([route, , route] as never, { trips: 10, seed: 1 })).toThrow(/^invalid route \(1 problem\):\n {2}routes\[1\]: is required/);
+    const bad = { ...route, legs: [{ ...route.legs[0]!, days: { dist: 'triangular', min: 1, mode: 7, max: 5 } }] };
+    expect(() => api.compareRoutes([route, route, bad] as never, { trips: 10, seed: 1 })).toThrow(/routes\[2\]\.legs\[0\]\.days\.mode: must lie between min and max/);
+    try {
+      api.compareRoutes([route, null] as never, { trips: 10, seed: 1 });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as InstanceType<typeof ScenarioError>).issues[0]!.path).toEqual(['routes', 1]);
+    }
     // eslint-disable-next-line no-sparse-arrays
     expect(() => api.sobolIndicesOf((x) => x.a!, { factors: ['a', , 'b'] as string[], samples: 8, seed: 1 })).toThrow(/factors\[1\] must be a non-empty string/);
   });

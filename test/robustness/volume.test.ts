@@ -176,7 +176,7 @@ describe('memory checked up front', () => {
 describe('options are closed records, kinds checked, errors name the function', () => {
   const s = base();
   const cases: [string, unknown, RegExp, ErrorConstructor][] = [
-    ["paths: '1000'", { paths: '1000', seed: 1 }, /^simulateVolumes: paths must be a whole number in \[1, 50000000\] \(got "1000"\)$/, TypeError],
+    ["paths: '1000'", { paths: '1000', seed: 1 }, /^simulateVolumes: paths must be a whole number in \[2, 50000000\] \(got "1000"\)$/, TypeError],
     ['paths: 1e9', { paths: 1e9, seed: 1 }, /^simulateVolumes: paths must be a whole number/, RangeError],
     ['blockSize: null', { paths: 10, seed: 1, blockSize: null }, /^simulateVolumes: blockSize must be a positive whole multiple of 16384 \(got null\)$/, TypeError],
     ['blockSize: 100', { paths: 10, seed: 1, blockSize: 100 }, /^simulateVolumes: blockSize must be a positive whole multiple of 16384/, RangeError],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { meanVariance, sum } from 'middle-corridor';
+import fc from 'fast-check';
+import { mean, meanVariance, sum, variance } from 'middle-corridor';
 
 describe('sums, means and variances', () => {
   it('the compensated sum keeps digits a naive loop loses', () => {
@@ -15,5 +16,25 @@ describe('sums, means and variances', () => {
     // Shifted data: a naive sum-of-squares formula loses everything here.
     const big = meanVariance([1e9 + 4, 1e9 + 7, 1e9 + 13, 1e9 + 16]);
     expect(big.variance).toBe(30);
+  });
+
+  it('one value has no sample variance: variance and meanVariance refuse it (a RangeError), never 0; the mean of one value is that value', () => {
+    expect(() => variance([5])).toThrow(new RangeError('variance: values needs at least 2 values (got 1)'));
+    expect(() => meanVariance([5])).toThrow(new RangeError('meanVariance: values needs at least 2 values (got 1)'));
+    expect(() => variance(Float64Array.of(-3))).toThrow(RangeError);
+    expect(mean([5])).toBe(5);
+    expect(variance([5, 5])).toBe(0); // two equal values: a variance of 0 that was estimated
+  });
+
+  it('law: for two values the sample variance is (a − b)²/2 and the standard error |a − b|/2 (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), (a, b) => {
+        fc.pre(a === b || Math.abs(a - b) > 1e-150); // (a − b)² underflows below that
+        const want = ((a - b) * (a - b)) / 2;
+        // A few roundings of (a − b)², relative.
+        expect(Math.abs(variance([a, b]) - want)).toBeLessThanOrEqual(8 * Number.EPSILON * want);
+        expect(Math.abs(meanVariance([a, b]).standardError - Math.abs(a - b) / 2)).toBeLessThanOrEqual(8 * Number.EPSILON * Math.abs(a - b));
+      }),
+    );
   });
 });

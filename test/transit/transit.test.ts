@@ -169,7 +169,7 @@ describe('laws (fast-check)', () => {
 
   it('same seed → identical trips', () => {
     fc.assert(
-      fc.property(fc.array(leg('x'), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 700 }), (legs, trips) => {
+      fc.property(fc.array(leg('x'), { minLength: 1, maxLength: 3 }), fc.integer({ min: 2, max: 700 }), (legs, trips) => {
         const route = { name: 'r', legs: legs.map((l, i) => ({ ...l, name: `l${i}` })) };
         expect(simulateTransit(route, { trips, seed: 9, volumeMt: 3 }).days).toEqual(simulateTransit(route, { trips, seed: 9, volumeMt: 3 }).days);
       }),
@@ -179,7 +179,7 @@ describe('laws (fast-check)', () => {
 
   it('a corridor run with constant demand equals the standalone run at that volume', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.5, max: 12, noNaN: true }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 3 }), (v, paths, tripsPerPath) => {
+      fc.property(fc.double({ min: 0.5, max: 12, noNaN: true }), fc.integer({ min: 2, max: 300 }), fc.integer({ min: 1, max: 3 }), (v, paths, tripsPerPath) => {
         const route = ROUTES['corridor-poti'];
         const c = simulateCorridor({ start: { year: 2025, volumeMt: v }, horizon: 2027, growth: { model: 'exponential', rate: 0 } }, route, { paths, seed: 'couple', tripsPerPath });
         const alone = simulateTransit(route, { trips: paths * tripsPerPath, seed: 'couple', volumeMt: v });
@@ -242,9 +242,9 @@ describe('bad input', () => {
   });
 
   it('days < 0 and servers that are not positive whole numbers are refused with the leg’s path', () => {
-    expect(() => simulateTransit({ name: 'r', legs: [{ name: 'a', mode: 'rail', days: -1 }] }, { trips: 1, seed: 1 })).toThrow(ScenarioError);
+    expect(() => simulateTransit({ name: 'r', legs: [{ name: 'a', mode: 'rail', days: -1 }] }, { trips: 2, seed: 1 })).toThrow(ScenarioError);
     try {
-      simulateTransit({ name: 'r', legs: [{ name: 'a', mode: 'rail', days: 1, queue: { capacityMt: 5, servers: 1.5, serviceDays: 1 } }] }, { trips: 1, seed: 1 });
+      simulateTransit({ name: 'r', legs: [{ name: 'a', mode: 'rail', days: 1, queue: { capacityMt: 5, servers: 1.5, serviceDays: 1 } }] }, { trips: 2, seed: 1 });
     } catch (e) {
       expect((e as ScenarioError).issues[0]!.path).toEqual(['legs', 0, 'queue', 'servers']);
     }
@@ -252,7 +252,7 @@ describe('bad input', () => {
 
   it('trips, volume, tripsPerPath and the threshold are checked', () => {
     const r = ROUTES['suez-sea'];
-    expect(() => simulateTransit(r, { trips: 0, seed: 1 })).toThrow(/simulateTransit: trips must be a whole number in \[1, 50000000\]/);
+    expect(() => simulateTransit(r, { trips: 0, seed: 1 })).toThrow(/simulateTransit: trips must be a whole number in \[2, 50000000\]/);
     expect(() => simulateTransit(r, { trips: 10, seed: 1, volumeMt: -1 })).toThrow(/simulateTransit: volumeMt must be a finite number >= 0/);
     expect(() => simulateTransit(r, { trips: 10, seed: 1 }).quantile(2)).toThrow(/TransitSample.quantile: p must be a number in \[0, 1\]/);
     expect(() => simulateTransit(r, { trips: 10, seed: 1 }).probabilityWithin(NaN)).toThrow(/TransitSample.probabilityWithin: days must be a finite number/);
