@@ -198,11 +198,13 @@ describe('middle-corridor/testing: no law passes vacuously', () => {
   });
 
   it('the growth law compares probabilities that are not all 0 or 1: it catches a wrapper that lowers P at a middle threshold', () => {
-    // A wrapper that scales volume down as the rate rises: a law that compared only P = 0 or 1 would miss it.
+    // A wrapper that scales volume down as the rate rises — by (1 + rate)^10, more than the rate
+    // raises it over the run's ≤ 4 years, so every path falls for any bump > 0: a law that compared
+    // only P = 0 or 1 would miss it.
     const falling: VolumeSimulator = (s, o) => {
       const rate = s.growth.model === 'exponential' && typeof s.growth.rate === 'number' ? s.growth.rate : 0;
       const r = simulateVolumes(s, o) as VolumeResult;
-      const volume = r.volume.map((v) => v.map((x) => x / (1 + rate)));
+      const volume = r.volume.map((v) => v.map((x) => x / Math.pow(1 + rate, 10)));
       const probabilityAtLeast = (year: number, x: number) => {
         const v = volume[r.years.indexOf(year)]!;
         return { estimate: v.filter((y) => y >= x).length / v.length, standardError: 0 };
