@@ -2,7 +2,7 @@ import { options } from '../args.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { runVolumePlan, volumePlan } from '../volume/engine.js';
-import { plan, MAX_PATHS } from '../volume/plan.js';
+import { MAX_PATHS, volumeRun } from '../volume/plan.js';
 import type { VolumeResult } from '../volume/result.js';
 import type { Seed } from '../random/stream.js';
 import { checkOutput, outputOf, scenarioFactors, type VolumeOutput } from './factors.js';
@@ -57,7 +57,7 @@ export function sobolIndices(s: ScenarioInput | Scenario, o: SobolOptions): Sobo
   const { samples: n, seed, bootstrap, confidence } = sobolSettings(fn, opts, MAX_PATHS);
   const factors = scenarioFactors(scenario);
   if (factors.length === 0) throw new RangeError(`${fn}: the scenario has no uncertain input (no distribution-valued parameter, no volatility, no disruption), so there is no variance to attribute`);
-  const base = volumePlan(plan(scenario, { paths: n, seed }, fn));
+  const base = volumePlan(volumeRun(scenario, { paths: n, seed }, fn));
   const k = output.year - scenario.start.year;
   const run = (p: typeof base) => outputOf(output, (runVolumePlan(p) as VolumeResult).volume[k]!);
   const fA = run(base);

@@ -7,7 +7,7 @@ import { MAX_HORIZON_YEARS, type ScenarioInput } from '../scenario/types.js';
 import type { Estimate } from '../stats/estimate.js';
 import { proportion } from '../stats/proportion.js';
 import type { VolumeResult } from '../volume/result.js';
-import { plan, runVolumes } from '../volume/simulate.js';
+import { runVolumes, volumeRun } from '../volume/simulate.js';
 import type { TidyRow } from '../report/display.js';
 import { block, firstLines, num, pct, runOf } from '../report/print.js';
 import { RowResult, type RowDisplay } from '../report/row-result.js';
@@ -152,7 +152,7 @@ export function backtest(record: readonly Observation[], o: BacktestOptions): Ba
   const fn = 'backtest';
   const { opts, fitThrough, horizon, model } = forecastOptions(fn, o, [...FORECAST_OPTIONS, 'paths', 'seed'], ['fitThrough', 'horizon', 'paths', 'seed']);
   const scenario = forecast(fn, record, fitThrough, horizon, model);
-  const result = runVolumes(plan(scenario, { paths: opts.paths, seed: opts.seed }, fn)) as VolumeResult;
+  const result = runVolumes(volumeRun(scenario, { paths: opts.paths, seed: opts.seed }, fn)) as VolumeResult;
   const rows: BacktestRow[] = [];
   for (const obs of [...record].filter((x) => x.kind === 'reported' && x.year > fitThrough && x.year <= horizon).sort((a, b) => a.year - b.year)) {
     const [p10, p50, p90] = result.quantiles(obs.year, [0.1, 0.5, 0.9]) as [number, number, number];

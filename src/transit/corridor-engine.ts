@@ -11,41 +11,22 @@ import { checkTrips } from './engine-checks.js';
 import type { Route, RouteInput, Scenario, ScenarioInput } from '../scenario/types.js';
 import { mergePartials, volumeEngine, volumePlan } from '../volume/engine.js';
 import type { Engine } from '../engine/engine.js';
-import { plan as checkVolumeRun, type VolumePlan } from '../volume/plan.js';
+import { volumeRun, type VolumePlan } from '../volume/plan.js';
 import type { VolumeResult } from '../volume/result.js';
 import { corridorPlan, corridorRoute, type CorridorPlan } from './corridor-plan.js';
 import { corridorBlocks, tripsIn, tripViews } from './engine-run.js';
 import { CorridorResult } from './corridor-result.js';
 import { mergeTrips, TRIP_BLOCK, tripBlocks, type TripBlocks } from './kernel.js';
+import type { CorridorEnginePlan, CorridorTripsPlan } from './plans.js';
+
+export type { CorridorEnginePlan, CorridorTripsPlan } from './plans.js';
 
 export { corridorBlocks };
-
-/** A corridor run as plain data: the checked run, and the plan of its volume run (stage one). */
-export interface CorridorEnginePlan {
-  kind: 'corridor-plan';
-  corridor: CorridorPlan;
-  volumes: VolumePlan;
-}
-
-/** Stage two of a corridor run: the route as run, the trips (paths × tripsPerPath a year) in blocks [0, nBlocks), and the volumes they read. */
-export interface CorridorTripsPlan {
-  kind: 'corridor-trips-plan';
-  corridor: CorridorPlan;
-  volumes: VolumePlan;
-  /** The route as the run uses it (queues on the scenario's capacity when asked). */
-  route: Route;
-  trips: number;
-  nBlocks: number;
-  /** The volume run's arrays, per year: demand, capacity (empty without one) and volume. */
-  demand: Float64Array[];
-  capacity: Float64Array[];
-  volume: Float64Array[];
-}
 
 /** The engine plan of a checked corridor run (`fn` names the function in messages). */
 export function corridorEnginePlan(fn: string, s: unknown, r: unknown, o: unknown, extra: readonly string[] = []): CorridorEnginePlan {
   const corridor = corridorPlan(fn, s, r, o, extra);
-  return { kind: 'corridor-plan', corridor, volumes: volumePlan(checkVolumeRun(corridor.scenario, { paths: corridor.paths, seed: corridor.seed }, fn)) };
+  return { kind: 'corridor-plan', corridor, volumes: volumePlan(volumeRun(corridor.scenario, { paths: corridor.paths, seed: corridor.seed }, fn)) };
 }
 
 /**

@@ -3,7 +3,9 @@ import { bool, options, sampleSize, show, wholeNumber } from '../args.js';
 import { parseRoute, parseScenario } from '../scenario/parse.js';
 import type { Route, Scenario } from '../scenario/types.js';
 import { seedKey, type Seed } from '../random/stream.js';
-import type { CorridorVolumes } from './engine-run.js';
+import type { CorridorPlan, CorridorVolumes } from './plans.js';
+
+export type { CorridorPlan } from './plans.js';
 import { checkTrips, MAX_TRIPS } from './plan.js';
 
 /** Options of {@link simulateCorridor}. */
@@ -25,18 +27,6 @@ export interface CorridorOptions {
  * volume run's demand, capacity and volume (24 bytes a path-year). 4 GB.
  */
 export const MAX_CORRIDOR_BYTES = 4e9;
-
-/** A checked corridor run (shared with `simulateCorridorParallel`). */
-export interface CorridorPlan {
-  fn: string;
-  scenario: Scenario;
-  /** The route as given, parsed. */
-  route: Route;
-  paths: number;
-  seed: string;
-  tripsPerPath: number;
-  useScenarioCapacity: boolean;
-}
 
 const gb = (bytes: number) => `${(bytes / 1e9).toPrecision(3)} GB`;
 

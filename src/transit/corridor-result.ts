@@ -4,7 +4,7 @@ import type { Route } from '../scenario/types.js';
 import type { VolumeResult } from '../volume/result.js';
 import type { Estimate } from '../stats/estimate.js';
 import { quantile } from '../stats/quantile.js';
-import type { CorridorPlan } from './corridor-plan.js';
+import type { CorridorPlan } from './plans.js';
 import type { KernelOutput } from './kernel.js';
 import { TransitSample } from './result.js';
 import { displayBundle, toCSV, type CSVOptions, type TidyRow } from '../report/display.js';

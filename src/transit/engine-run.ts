@@ -3,17 +3,10 @@
  * trip blocks of a plan this library made, unchecked — what a scheduler's workers call. It
  * imports the trip kernel only, never the parsers or the result classes, so a worker starts light.
  */
-import type { CorridorTripsPlan } from './corridor-engine.js';
-import type { TransitPlan } from './engine.js';
-import { runTripBlocks, TRIP_BLOCK, tripBlocks, type Load, type TripBlocks } from './kernel.js';
+import type { CorridorTripsPlan, CorridorVolumes, TransitPlan } from './plans.js';
 
-/** The volumes a corridor run's trips read: per year, every path's demand and capacity (empty without a capacity). */
-export interface CorridorVolumes {
-  years: number[];
-  hasCapacity: boolean;
-  demand: Float64Array[];
-  capacity: Float64Array[];
-}
+export type { CorridorVolumes } from './plans.js';
+import { runTripBlocks, TRIP_BLOCK, tripBlocks, type Load, type TripBlocks } from './kernel.js';
 
 /** The loads of a corridor run: year k's trips read their path's demand and capacity that year. */
 export function corridorLoads(volumes: CorridorVolumes, T: number): Load[] {

@@ -12,20 +12,13 @@ import { transitBlocks, tripsIn, tripViews } from './engine-run.js';
 import { TransitSample } from './result.js';
 import { transitRun, type TransitRun } from './plan.js';
 import type { Engine } from '../engine/engine.js';
+import type { TransitPlan } from './plans.js';
+
+export type { TransitPlan } from './plans.js';
 
 export { transitBlocks };
 
 export { TRIP_BLOCK, tripBlocks, type TripBlocks } from './kernel.js';
-
-/** A transit run as plain data: the parsed route, trips, seed, the volume through the queues (null: none), and its blocks [0, nBlocks). */
-export interface TransitPlan {
-  kind: 'transit-plan';
-  route: Route;
-  trips: number;
-  seed: string;
-  volumeMt: number | null;
-  nBlocks: number;
-}
 
 /**
  * Plans a transit run: checks the route and the options of {@link simulateTransit} (`{ trips,

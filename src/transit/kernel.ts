@@ -2,20 +2,14 @@ import { guardedAlloc } from '../engine/memory.js';
 import type { Route } from '../scenario/types.js';
 import { LegDraws } from './leg-draws.js';
 import { queueTile } from './queue-tile.js';
+import type { Load } from './plans.js';
+
+export type { Load } from './plans.js';
 
 /** Trips per random stream (as paths per stream in the volume kernel: seeding costs ~20 µs). */
 export const TRIP_BLOCK = 16_384;
 /** Trips per tile: a tile of every leg's draws and values stays in the core's cache. */
 const TILE = 1024;
-
-/**
- * The load a trip meets: the volume that wants through (Mt/yr) and, for queues without a
- * capacity of their own, the capacity to divide it by. Null volume: queues add nothing.
- */
-export interface Load {
-  volumeMt(trip: number): number | null;
-  capacityMt(trip: number): number | null;
-}
 
 /** Running sums for a leg's share of the trip time. */
 export interface LegSums {

@@ -6,7 +6,7 @@
 import type { Route } from '../scenario/types.js';
 import { erlangCUnchecked } from './erlang.js';
 import type { LegDraws } from './leg-draws.js';
-import type { Load } from './kernel.js';
+import type { Load } from './plans.js';
 
 /** One leg of a parsed route. */
 type Leg = Route['legs'][number];

@@ -6,12 +6,12 @@
 import { show, wholeNumber } from '../args.js';
 import { checkPlan, finiteArrays, samePlain } from '../engine/blocks.js';
 import { STREAM_BLOCK, type SeedOverride } from './draws.js';
-import { plan as checkRun, VOLUME_OPTIONS, type SummaryYear, type VolumeBlocks, type VolumePlan } from './plan.js';
+import { volumeRun, VOLUME_OPTIONS, type SummaryYear, type VolumeBlocks, type VolumePlan } from './plan.js';
 import { partialWidth, summaryPlan, type VolumeCounts } from './summary-run.js';
 
 /** A volume plan's fields as {@link planVolumes} would make them from its inputs. */
 function rebuilt(fn: string, p: VolumePlan): VolumePlan {
-  const run = checkRun(p.scenario, { paths: p.paths, seed: p.seed, blockSize: p.chunk, keep: p.keep, quantiles: p.levels, thresholds: p.thresholds, ...(p.sampling === undefined ? {} : { sampling: p.sampling }) }, fn, VOLUME_OPTIONS);
+  const run = volumeRun(p.scenario, { paths: p.paths, seed: p.seed, blockSize: p.chunk, keep: p.keep, quantiles: p.levels, thresholds: p.thresholds, ...(p.sampling === undefined ? {} : { sampling: p.sampling }) }, fn, VOLUME_OPTIONS);
   const nBlocks = Math.ceil(run.paths / STREAM_BLOCK);
   const summary = run.keep === 'summary' ? summaryPlan(run.paths, run.levels, nBlocks) : null;
   const { scenario, paths, seed, years, chunk, keep, levels } = run;

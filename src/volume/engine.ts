@@ -11,7 +11,7 @@ import { blockRange, checkCover, finiteArrays, joined } from '../engine/blocks.j
 import { checkFingerprints, fingerprint } from '../engine/fingerprint.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { STREAM_BLOCK } from './draws.js';
-import { plan as checkRun, VOLUME_OPTIONS, type RunPlan, type VolumeBlocks, type VolumePilot, type VolumePlan } from './plan.js';
+import { volumeRun, VOLUME_OPTIONS, type RunPlan, type VolumeBlocks, type VolumePilot, type VolumePlan } from './plan.js';
 import { checkBlocks, checkCounts, checkVolumePlan } from './engine-checks.js';
 import { VolumeResult } from './result.js';
 import { summaryPlan, summaryYear, type VolumeCounts } from './summary-run.js';
@@ -47,7 +47,7 @@ export function volumePlan(run: RunPlan): VolumePlan {
  * @example planVolumes({ start: { year: 2025, volumeMt: 4 }, horizon: 2030, growth: { model: 'exponential', rate: 0.1 } }, { paths: 40000, seed: 7 }).nBlocks // => 3
  */
 export function planVolumes(s: ScenarioInput | Scenario, o: unknown): VolumePlan {
-  return volumePlan(checkRun(s, o, 'planVolumes', VOLUME_OPTIONS.filter((k) => k !== 'onProgress')));
+  return volumePlan(volumeRun(s, o, 'planVolumes', VOLUME_OPTIONS.filter((k) => k !== 'onProgress')));
 }
 
 /** Whether a summary plan still needs its pilot and brackets before its blocks run. */
@@ -182,6 +182,6 @@ export const volumeEngine: Engine<VolumePlan, VolumePartial, VolumeResult | Volu
  * workers): its engine plan, and the progress callback, which stays with the scheduler.
  */
 export function checkVolumes(fn: string, s: unknown, o: unknown, extra: readonly string[] = []): { plan: VolumePlan; onProgress: ((done: number) => void) | undefined } {
-  const run = checkRun(s as ScenarioInput, o, fn, [...VOLUME_OPTIONS, ...extra]);
+  const run = volumeRun(s as ScenarioInput, o, fn, [...VOLUME_OPTIONS, ...extra]);
   return { plan: volumePlan(run), onProgress: run.onProgress };
 }

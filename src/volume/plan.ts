@@ -84,7 +84,7 @@ export interface RunPlan {
  * it needs, before anything is simulated or allocated. `fn` names the function in messages;
  * `allowed` lists the keys its options may have.
  */
-export function plan(s: ScenarioInput | Scenario, o: unknown, fn = 'simulateVolumes', allowed: readonly string[] = VOLUME_OPTIONS): RunPlan {
+export function volumeRun(s: ScenarioInput | Scenario, o: unknown, fn = 'simulateVolumes', allowed: readonly string[] = VOLUME_OPTIONS): RunPlan {
   const opts = options<VolumeOptions>(fn, o, allowed, ['paths', 'seed']);
   const paths = sampleSize(fn, 'paths', opts.paths, MAX_PATHS);
   const seed = seedKey(opts.seed, fn);

@@ -3,13 +3,13 @@ import { runUntil, type WithPrecision } from '../engine/until.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { STREAM_BLOCK } from './draws.js';
 import { runVolumePlan, volumeEngine, volumePlan } from './engine.js';
-import { MAX_PATHS, plan, VOLUME_OPTIONS, type RunPlan, type VolumeBlocks, type VolumeOptions } from './plan.js';
+import { MAX_PATHS, volumeRun, VOLUME_OPTIONS, type RunPlan, type VolumeBlocks, type VolumeOptions } from './plan.js';
 import type { VolumeResult } from './result.js';
 import type { VolumeSummary } from './summary.js';
 
 export { STREAM_BLOCK } from './draws.js';
 export { runVolumePlan } from './engine.js';
-export { plan, MAX_PATHS, MAX_RUN_BYTES, ALWAYS_KEPT, VOLUME_OPTIONS, type RunPlan, type VolumeOptions } from './plan.js';
+export { volumeRun, MAX_PATHS, MAX_RUN_BYTES, ALWAYS_KEPT, VOLUME_OPTIONS, type RunPlan, type VolumeOptions } from './plan.js';
 
 /**
  * Monte Carlo of annual corridor volumes under a scenario (docs/design.md: Years, Median path,
@@ -56,7 +56,7 @@ export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeOptions & 
 export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeOptions): VolumeResult | VolumeSummary;
 export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeOptions | VolumeUntilOptions): VolumeResult | VolumeSummary {
   if (asks('simulateVolumes', o, 'untilStandardError')) return simulateUntil(s, o as VolumeUntilOptions);
-  return runVolumes(plan(s, o));
+  return runVolumes(volumeRun(s, o));
 }
 
 /**
@@ -94,7 +94,7 @@ export function simulateUntil(s: ScenarioInput | Scenario, o: VolumeUntilOptions
   const tolerance = numberIn(fn, 'untilStandardError.tolerance', u.tolerance, 0, 0.5, { lo: true });
   const maxPaths = sampleSize(fn, 'untilStandardError.maxPaths', u.maxPaths, MAX_PATHS);
   const { untilStandardError: _, ...rest } = opts;
-  const run = plan(s, { ...rest, paths: maxPaths }, fn, VOLUME_OPTIONS);
+  const run = volumeRun(s, { ...rest, paths: maxPaths }, fn, VOLUME_OPTIONS);
   if (run.sampling) throw new RangeError(`${fn}: untilStandardError does not take sampling 'lhs' yet (its pilot sizes the run from the iid standard error)`);
   const stat = statisticOf(fn, u.statistic, run.scenario);
   const k = stat.year - run.years[0]!;
