@@ -37,5 +37,14 @@ export function checkTrips(fn: string, x: unknown, at: string, o: { legs: number
     }
     return xs as Float64Array[];
   };
-  return { kind: 'trip-blocks', b0: o.b0, b1: o.b1, days: arrays('days', days, n), blocks: arrays('blocks', blocks, (o.b1 - o.b0) * perBlock(o.legs)) };
+  const out: TripBlocks = { kind: 'trip-blocks', b0: o.b0, b1: o.b1, days: arrays('days', days, n), blocks: arrays('blocks', blocks, (o.b1 - o.b0) * perBlock(o.legs)) };
+  // A trip takes no negative days: a partial with one was not made by a run.
+  if (o.finite) {
+    out.days.forEach((d, l) => {
+      for (let i = 0; i < d.length; i++) {
+        if (!(d[i]! >= 0)) throw new RangeError(`${fn}: ${at}.days${o.loads > 1 ? `[${l}]` : ''} holds ${d[i]} days for trip ${o.b0 * TRIP_BLOCK + i}, which no run gives: merge only partials a run made`);
+      }
+    });
+  }
+  return out;
 }

@@ -101,7 +101,27 @@ export function checkBlocks(fn: string, plan: VolumePlan, x: unknown, at: string
   const K = plan.years.length;
   const n = Math.min(b1! * STREAM_BLOCK, plan.paths) - b0! * STREAM_BLOCK;
   const arrays = (what: string, xs: unknown, count: number) => (finite ? finiteArrays(fn, `${at}.${what}`, xs, count, n) : shapedArrays(fn, `${at}.${what}`, xs, count, n));
-  return { kind: 'volume-blocks', b0: b0!, b1: b1!, demand: arrays('demand', demand, K), capacity: arrays('capacity', capacity, plan.scenario.capacity ? K : 0), volume: arrays('volume', volume, K) };
+  const out: VolumeBlocks = { kind: 'volume-blocks', b0: b0!, b1: b1!, demand: arrays('demand', demand, K), capacity: arrays('capacity', capacity, plan.scenario.capacity ? K : 0), volume: arrays('volume', volume, K) };
+  if (finite) possibleVolumes(fn, at, plan, out);
+  return out;
+}
+
+/**
+ * A partial's numbers must be ones a run can give, not just finite ones: demand ≥ 0, capacity > 0,
+ * 0 ≤ volume ≤ demand, and volume ≤ capacity from year 1 (the start year's volume is its demand) —
+ * else a RangeError naming the partial, the array, the year and the path.
+ */
+function possibleVolumes(fn: string, at: string, plan: VolumePlan, p: VolumeBlocks): void {
+  const first = p.b0 * STREAM_BLOCK;
+  plan.years.forEach((year, k) => {
+    const d = p.demand[k]!;
+    const c = p.capacity[k];
+    const v = p.volume[k]!;
+    for (let i = 0; i < v.length; i++) {
+      const ok = d[i]! >= 0 && (!c || c[i]! > 0) && v[i]! >= 0 && v[i]! <= d[i]! && (k === 0 || !c || v[i]! <= c[i]!);
+      if (!ok) throw new RangeError(`${fn}: ${at} holds numbers no run gives on path ${first + i} in ${year} (demand ${d[i]}, capacity ${c ? c[i] : 'none'}, volume ${v[i]}): merge only partials a run made`);
+    }
+  });
 }
 
 /** `x` as `n` Float64Arrays of `length` numbers each (arrays to write into: their values do not matter). */

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PRESETS, ROUTES, simulateCorridor, simulateTransit, simulateVolumes, type CorridorResult, type TransitSample, type VolumeResult, type VolumeSummary } from '../../src/index.js';
 import { mergeCorridor, planCorridor, planCorridorTrips, runCorridorBlocks } from '../../src/transit/corridor-engine.js';
 import { mergeTransit, planTransit, runTransitBlocks, type TripBlocks } from '../../src/transit/engine.js';
-import { mergeVolumes, placeBrackets, planVolumes, runVolumeBlocks, runVolumePilot, type VolumePartial, type VolumePlan } from '../../src/volume/engine.js';
+import { mergeVolumes, placeBrackets, planVolumes, runVolumeBlocks, runVolumePilot, type VolumeBlocks, type VolumePartial, type VolumePlan } from '../../src/volume/engine.js';
 import { decode, encode } from './codec.js';
 import { fingerprint } from '../../src/engine/fingerprint.js';
 
@@ -154,5 +154,21 @@ describe('partials carry their plan fingerprint, and a merge refuses another pla
     expect(fingerprint({ a: -0 })).not.toBe(fingerprint({ a: 0 }));
     expect(fingerprint({ a: 1, b: 2 })).toBe(fingerprint({ b: 2, a: 1 }));
     expect(fingerprint(new Float64Array([1, 2]))).toBe(fingerprint([1, 2]));
+  });
+});
+
+describe('a merge refuses numbers no run gives, not only non-finite ones', () => {
+  const scenario = { start: { year: 2025, volumeMt: 4.119 }, horizon: 2028, growth: { model: 'exponential' as const, rate: 0.2 }, volatility: 0.2, capacity: { baseMt: 6 }, target: null };
+  it('a volume below 0 or above demand or capacity, a negative trip', () => {
+    const plan = planVolumes(scenario, { paths: 20_000, seed: 'x' });
+    for (const [k, value] of [[1, -5], [2, 1e9]] as const) {
+      const part = runVolumeBlocks(plan, 0, plan.nBlocks) as VolumeBlocks;
+      part.volume[k]![3] = value;
+      expect(() => mergeVolumes(plan, [part])).toThrow(/^mergeVolumes: partials\[0\] holds numbers no run gives on path 3 in 202[67]/);
+    }
+    const t = planTransit(ROUTES['corridor-poti'], { trips: 20_000, seed: 'x' });
+    const trips = runTransitBlocks(t, 0, t.nBlocks);
+    trips.days[0]![7] = -1;
+    expect(() => mergeTransit(t, [trips])).toThrow(/^mergeTransit: partials\[0\]\.days holds -1 days for trip 7/);
   });
 });
