@@ -12,11 +12,16 @@ export function blockRange(fn: string, b0: unknown, b1: unknown, nBlocks: number
   return [lo, hi];
 }
 
-/** A plan of the given kind (what `plan…` returned, or its copy), else a TypeError naming `fn`. */
-export function checkPlan<P extends { kind: string }>(fn: string, plan: unknown, kind: P['kind'], from: string): P {
+/**
+ * A plan of the given kind (what `plan…` returned, or its copy), else a TypeError naming `fn`;
+ * with `fields`, a field no such plan has is refused too (a plan is data: nothing is ignored).
+ */
+export function checkPlan<P extends { kind: string }>(fn: string, plan: unknown, kind: P['kind'], from: string, fields?: readonly string[]): P {
   if (typeof plan !== 'object' || plan === null || (plan as { kind?: unknown }).kind !== kind) {
     throw new TypeError(`${fn}: plan must be what ${from} returned (got ${show(plan)})`);
   }
+  const unknown = fields === undefined ? [] : Object.keys(plan).filter((k) => !fields.includes(k));
+  if (unknown.length > 0) throw new TypeError(`${fn}: plan has ${unknown.map((k) => `'${k}'`).join(', ')}, a field no plan of ${from} has (its fields: ${fields!.join(', ')})`);
   return plan as P;
 }
 

@@ -39,7 +39,7 @@ export function planCorridor(s: ScenarioInput | Scenario, r: RouteInput | Route,
 
 /** A corridor plan from elsewhere, rebuilt from its scenario, route and options. */
 function checkCorridorPlan(fn: string, plan: unknown): CorridorEnginePlan {
-  const p = checkPlan<CorridorEnginePlan>(fn, plan, 'corridor-plan', 'planCorridor');
+  const p = checkPlan<CorridorEnginePlan>(fn, plan, 'corridor-plan', 'planCorridor', ['kind', 'corridor', 'volumes']);
   const c = (p.corridor ?? {}) as Partial<CorridorPlan>;
   return corridorEnginePlan(fn, c.scenario, c.route, { paths: c.paths, seed: c.seed, tripsPerPath: c.tripsPerPath, useScenarioCapacity: c.useScenarioCapacity });
 }
@@ -72,7 +72,7 @@ export function tripsPlanOf(fn: string, p: CorridorEnginePlan, v: Pick<CorridorT
 
 /** A trips plan from elsewhere, rebuilt from its corridor plan and its (checked) volume arrays. */
 function checkTripsPlan(fn: string, plan: unknown): CorridorTripsPlan {
-  const p = checkPlan<CorridorTripsPlan>(fn, plan, 'corridor-trips-plan', 'planCorridorTrips');
+  const p = checkPlan<CorridorTripsPlan>(fn, plan, 'corridor-trips-plan', 'planCorridorTrips', ['kind', 'corridor', 'volumes', 'route', 'trips', 'nBlocks', 'demand', 'capacity', 'volume']);
   const c = checkCorridorPlan(fn, { kind: 'corridor-plan', corridor: p.corridor });
   return tripsPlanOf(fn, c, checkVolumeArrays(fn, c.volumes, p, 'plan'));
 }

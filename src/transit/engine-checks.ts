@@ -20,7 +20,7 @@ interface TransitLike {
 
 /** A transit plan from elsewhere, rebuilt from its route and options (a plan that does not match them is a RangeError). */
 export function checkTransitPlan<P extends TransitLike>(fn: string, plan: unknown, make: (run: ReturnType<typeof transitRun>) => P): P {
-  const p = checkPlan<P>(fn, plan, 'transit-plan', 'planTransit');
+  const p = checkPlan<P>(fn, plan, 'transit-plan', 'planTransit', ['kind', 'route', 'trips', 'seed', 'volumeMt', 'nBlocks']);
   const q = make(transitRun(fn, p.route, { trips: p.trips, seed: p.seed, ...(p.volumeMt === null ? {} : { volumeMt: p.volumeMt }) }));
   if (!samePlain(p.nBlocks, q.nBlocks)) throw new RangeError(`${fn}: the plan does not match its own inputs (nBlocks ${show(p.nBlocks)}, expected ${q.nBlocks}): use the plan as planTransit made it`);
   return q;

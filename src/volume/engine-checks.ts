@@ -58,7 +58,7 @@ function checkSeeds(fn: string, x: unknown): SeedOverride[] {
 
 /** A volume plan from elsewhere, checked: rebuilt from its inputs (a changed plan is a RangeError), its placed brackets checked. */
 export function checkVolumePlan(fn: string, plan: unknown): VolumePlan {
-  const p = checkPlan<VolumePlan>(fn, plan, 'volume-plan', 'planVolumes');
+  const p = checkPlan<VolumePlan>(fn, plan, 'volume-plan', 'planVolumes', ['kind', 'scenario', 'paths', 'seed', 'years', 'nBlocks', 'chunk', 'keep', 'levels', 'thresholds', 'summary', 'seeds', 'sampling']);
   const seeds = p.seeds === undefined ? undefined : checkSeeds(fn, p.seeds);
   const q = seeds === undefined ? rebuilt(fn, p) : { ...rebuilt(fn, p), seeds };
   const { nBlocks, years, levels, thresholds } = p;

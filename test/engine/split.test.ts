@@ -172,3 +172,10 @@ describe('a merge refuses numbers no run gives, not only non-finite ones', () =>
     expect(() => mergeTransit(t, [trips])).toThrow(/^mergeTransit: partials\[0\]\.days holds -1 days for trip 7/);
   });
 });
+
+it('a plan with a field no plan has is refused, naming it (a plan is data: nothing is ignored)', () => {
+  const plan = planVolumes({ start: { year: 2025, volumeMt: 4 }, horizon: 2027, growth: { model: 'exponential', rate: 0.1 } }, { paths: 100, seed: 1 });
+  expect(() => runVolumeBlocks({ ...plan, blocksize: 5 } as never, 0, 1)).toThrow(/^runVolumeBlocks: plan has 'blocksize', a field no plan of planVolumes has/);
+  const t = planTransit(ROUTES['corridor-poti'], { trips: 100, seed: 1 });
+  expect(() => mergeTransit({ ...t, extra: 1 } as never, [runTransitBlocks(t, 0, 1)])).toThrow(/^mergeTransit: plan has 'extra'/);
+});
