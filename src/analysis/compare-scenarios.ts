@@ -1,4 +1,4 @@
-import { finiteNumber, options, sampleSize, show, wholeNumber } from '../args.js';
+import { finiteNumber, options, sampleSize, show } from '../args.js';
 import type { Seed } from '../random/stream.js';
 import { seedKey } from '../random/stream.js';
 import { parseScenario } from '../scenario/parse.js';

@@ -4,7 +4,7 @@
  * intervals from Student's t with (origins − 1) degrees of freedom (docs/forecasting.md,
  * "Uncertainty of the scores").
  */
-import { estimate, printable, type Estimate } from '../stats/estimate.js';
+import { estimate, printable } from '../stats/estimate.js';
 import { studentTQuantile } from '../stats/student-t.js';
 import { exp } from '../math/index.js';
 

@@ -1,7 +1,6 @@
 import { finiteNumber, options, show } from '../args.js';
 import type { Seed } from '../random/stream.js';
 import { ScenarioError } from '../scenario/error.js';
-import { parseRoute } from '../scenario/parse.js';
 import { ROUTE_LIMITS } from '../scenario/route-limits.js';
 import type { Route, RouteInput } from '../scenario/types.js';
 import { estimate, type Estimate } from '../stats/estimate.js';

@@ -1,7 +1,7 @@
 /** A corridor run's options, checked, and the route as the run uses it (checked against the volumes). */
 import { bool, options, sampleSize, show, wholeNumber } from '../args.js';
 import { parseRoute, parseScenario } from '../scenario/parse.js';
-import type { Route, Scenario } from '../scenario/types.js';
+import type { Route } from '../scenario/types.js';
 import { seedKey, type Seed } from '../random/stream.js';
 import type { CorridorPlan, CorridorVolumes } from './plans.js';
 

@@ -2,7 +2,7 @@
 import { finiteNumber, options, sampleSize } from '../args.js';
 import { seedKey, type Seed } from '../random/stream.js';
 import { parseRoute } from '../scenario/parse.js';
-import type { Route, RouteInput } from '../scenario/types.js';
+import type { Route } from '../scenario/types.js';
 
 /** Options of {@link simulateTransit}. */
 export interface TransitOptions {

@@ -1,4 +1,4 @@
-import { asks, finiteNumber, numberIn, options, sampleSize, show, wholeNumber } from '../args.js';
+import { asks, finiteNumber, numberIn, options, sampleSize, show } from '../args.js';
 import { runOnThisThread } from '../engine/schedule.js';
 import { runUntil, type WithPrecision } from '../engine/until.js';
 import type { Route, RouteInput } from '../scenario/types.js';

@@ -1,5 +1,5 @@
 /** The options of a volume run, checked: what every scheduler of the volume engine starts from. */
-import { finiteNumbers, func, levels, oneOf, options, sampleSize, show, wholeNumber } from '../args.js';
+import { finiteNumbers, func, levels, oneOf, options, sampleSize, show } from '../args.js';
 import { GiB } from '../engine/memory.js';
 import { seedKey, type Seed } from '../random/stream.js';
 import { parseScenario } from '../scenario/parse.js';

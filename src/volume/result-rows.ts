@@ -2,12 +2,9 @@
  * What full and summary volume results share: the year index, the mean's merge, the summary
  * rows and the per-year JSON, the median first year.
  */
-import { finiteNumber, level, levels, show } from '../args.js';
+import { show } from '../args.js';
 import type { Scenario } from '../scenario/types.js';
-import { proportion } from '../stats/proportion.js';
 import { estimate, type Estimate } from '../stats/estimate.js';
-import { quantilesUnchecked } from '../stats/quantile.js';
-import { meanVariance } from '../stats/summary.js';
 import type { FirstYearRow, Unmet, Utilisation, VolumeSummaryRow, VolumeYearJSON } from './result-types.js';
 
 /**

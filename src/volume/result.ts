@@ -1,5 +1,5 @@
 import { replicateMean } from './replicates.js';
-import { finiteNumber, level, levels, show } from '../args.js';
+import { finiteNumber, level, levels } from '../args.js';
 import type { Scenario } from '../scenario/types.js';
 import { proportion } from '../stats/proportion.js';
 import { estimate, type Estimate } from '../stats/estimate.js';

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { rankCorrelations, sobolIndices } from '../../src/analysis/index.js';
 import { PRESETS } from '../../src/scenario/presets.js';
-import { simulateVolumes } from '../../src/volume/simulate.js';
 import type { ScenarioInput } from '../../src/scenario/types.js';
 import { spreadAgainstReported } from '../helpers.js';
 

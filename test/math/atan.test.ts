@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { atan } from '../../src/math/atan.js';
-import { REF2, checkTable, nsPerCall, ulp, ulpDistance } from './accuracy.js';
+import { REF2, checkTable, nsPerCall, ulpDistance } from './accuracy.js';
 
 describe('portable atan', () => {
   it(`is within 1 ulp of the correctly rounded value on ${REF2.atan.x.length} points (|x| from 1e-12 to 1e24, around the table's grid points and their reciprocals), correctly rounded in ≥ 99 %`, () => {

@@ -173,7 +173,7 @@ describe('options of the parallel functions are closed records', () => {
     ['simulateCorridorParallel', 'paths, seed, tripsPerPath, useScenarioCapacity, workers', (o: unknown) => simulateCorridorParallel(PRESETS['official-capacity'], ROUTES['corridor-poti'], o as never)],
   ] as const;
 
-  for (const [fn, allowed, call] of calls) {
+  for (const [fn, , call] of calls) {
     it(`${fn}(..., undefined) and (..., null): a TypeError naming the function (not a native TypeError)`, async () => {
       const required = fn === 'simulateTransitParallel' ? 'trips, seed' : 'paths, seed';
       await expect(call(undefined)).rejects.toThrow(new RegExp(`^${fn}: options must be an object with ${required} \\(got nothing\\)$`));
