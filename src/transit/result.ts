@@ -201,12 +201,11 @@ export class TransitSample {
 
   /** Jupyter (Deno kernel): the table and the distribution of trip days with the 15-day line. */
   [Symbol.for('Jupyter.display')](): Record<string, unknown> {
-    const levels = Array.from({ length: 51 }, (_, i) => i / 50);
     return displayBundle({
       title: `${this.route.name}: door-to-door days (${this.trips.toLocaleString('en')} trips, seed ${this.seed})`,
       text: `TransitSample ${this.route.name}: mean ${this.mean.estimate.toFixed(1)} days`,
       rows: this.toRecords(),
-      chart: transitChart([{ route: this.route.name, levels, days: this.quantiles(levels) }], { within: 15 }),
+      chart: transitChart(this, { within: 15 }),
     });
   }
 
