@@ -14,6 +14,7 @@ import { stream } from '../src/random/stream.js';
 import { parseRoute, parseScenario } from '../src/scenario/parse.js';
 import { runVolumeBlock, STREAM_BLOCK, workspace } from '../src/volume/kernel.js';
 import { keyedStream } from '../src/volume/draws.js';
+import { resolveVolume } from '../src/volume/resolve.js';
 import { runTrips } from '../src/transit/kernel.js';
 import { STANDARD_TRANSIT, STANDARD_VOLUME } from './workloads.js';
 
@@ -25,11 +26,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 // --- Volume: every block of the standard workload, years 2020–2027, checksum Σ volume tile by tile.
 const scenario = parseScenario(STANDARD_VOLUME);
 const years = [2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027];
+const model = resolveVolume(scenario, years);
 const BLOCKS = Math.ceil(N / STREAM_BLOCK);
 const SEED = '42';
 
 function volumeKernel(): number {
-  const ws = workspace(scenario);
+  const ws = workspace(model);
   let check = 0;
   const sink = {
     target: () => ws.year,
@@ -38,7 +40,7 @@ function volumeKernel(): number {
       for (let i = 0; i < n; i++) check += ws.year.volume[i]!;
     },
   };
-  for (let b = 0; b < BLOCKS; b++) runVolumeBlock(scenario, years, SEED, b * STREAM_BLOCK, Math.min(STREAM_BLOCK, N - b * STREAM_BLOCK), ws, sink);
+  for (let b = 0; b < BLOCKS; b++) runVolumeBlock(model, SEED, b * STREAM_BLOCK, Math.min(STREAM_BLOCK, N - b * STREAM_BLOCK), ws, sink);
   return check;
 }
 

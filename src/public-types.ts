@@ -9,6 +9,7 @@ export type { CorridorYearJSON } from './transit/corridor-result.js';
 export type { TransitStatistics } from './transit/result.js';
 export type { CounterState } from './volume/summary-run.js';
 export type { SeedOverride } from './volume/draws.js';
+export type { VolumeModel, GrowthRun, CorrelationRun, PathParam } from './volume/resolve.js';
 export type { Xoshiro128 } from './random/xoshiro128.js';
 export type { CSVOptions } from './report/display.js';
 export type { VolumeResultLike } from './report/from-results.js';

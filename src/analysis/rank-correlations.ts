@@ -7,6 +7,7 @@ import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { estimate, type Estimate } from '../stats/estimate.js';
 import { seedKey, type Seed } from '../random/stream.js';
 import { runDraws } from '../volume/correlate.js';
+import { resolveVolume } from '../volume/resolve.js';
 import { MAX_PATHS } from '../volume/plan.js';
 import type { VolumeResult } from '../volume/result.js';
 import { simulateVolumes } from '../volume/simulate.js';
@@ -95,7 +96,7 @@ export function rankCorrelations(s: ScenarioInput | Scenario, o: RankCorrelation
   if (y.every((v) => v === y[0])) throw new RangeError(`${fn}: the output does not vary over the paths, so no correlation is defined; choose an output that depends on the parameters`);
   const ry = ranks(y);
   const params = scenarioFactors(scenario).flatMap((f) => (f.param === null ? [] : [{ name: f.name, param: f.param, purpose: f.purposes[0]! }]));
-  const draws = runDraws(scenario, seed, params, paths);
+  const draws = runDraws(resolveVolume(scenario, run.years).correlation, seed, params, paths);
   const rows = params.map((f, i) => {
     const x = draws[i]!;
     const rho = x.every((v) => v === x[0]) ? 0 : pearson(ranks(x), ry, fn);

@@ -8,6 +8,7 @@ import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { normalCdf } from '../stats/normal.js';
 import { purposeKey, STREAM_BLOCK, type SeedOverride } from '../volume/draws.js';
 import { runVolumeBlock, toArrays, workspace } from '../volume/kernel.js';
+import { resolveVolume } from '../volume/resolve.js';
 import { checkOutput, outputOf, scenarioFactors, type Factor, type VolumeOutput } from './factors.js';
 import { shapleyFromCosts, varianceOf } from './shapley-estimator.js';
 import { conditionalLaws, drawConditional } from './shapley-gaussian.js';
@@ -84,7 +85,8 @@ export function shapleyEffects(s: ScenarioInput | Scenario, o: ShapleyScenarioOp
   const { correlations: _, ...independent } = scenario;
   const years = Array.from({ length: scenario.horizon - scenario.start.year + 1 }, (_, k) => scenario.start.year + k);
   const k = output.year - scenario.start.year;
-  const ws = workspace(independent);
+  const model = resolveVolume(independent, years);
+  const ws = workspace(model);
   const lawOf = conditionalLaws(cov);
   const all = params.map((_, i) => i);
   /** The output of n paths from `first` on, the parameters' normal scores given path by path. */
@@ -93,7 +95,7 @@ export function shapleyEffects(s: ScenarioInput | Scenario, o: ShapleyScenarioOp
     const columns = new Map(params.map((f, i) => [purposeKey(f.purposes[0]!), Float64Array.from(scores, (z) => paramQuantileUnchecked(f.param!, clampUnit(normalCdf(z[i]!))))]));
     const arrays = () => years.map(() => new Float64Array(n));
     const [demand, capacity, volume] = [arrays(), independent.capacity ? arrays() : [], arrays()];
-    runVolumeBlock(independent, years, { seed: runSeed, overrides, columns }, first, n, ws, toArrays(demand, capacity, volume, first));
+    runVolumeBlock(model, { seed: runSeed, overrides, columns }, first, n, ws, toArrays(demand, capacity, volume, first));
     return outputOf(output, volume[k]!);
   };
   const jointScores = (rng: Rng) => {

@@ -52,3 +52,16 @@ export function rateFromMidpoint(logC: number, midpointYear: number, t0: number)
 export function midpointFromRate(logC: number, rate: number, t0: number): number {
   return t0 + logC / rate;
 }
+
+/** Why a midpoint year does not fit the start point and the capacity, and what would. */
+export function midpointAdvice(logistic: boolean, t0: number, v0: number, logC: number): string {
+  const what = logistic ? '2 × start' : 'e × start';
+  const point = logistic ? 'half its capacity' : 'K/e (its inflection)';
+  if (logC > 0) return `must be after the start year ${t0} when capacityMt > ${what} volume (${fmt(logistic ? 2 * v0 : Math.E * v0)}): the curve starts below ${point}, so that point lies ahead`;
+  if (logC < 0) return `must be before the start year ${t0} when capacityMt < ${what} volume (${fmt(logistic ? 2 * v0 : Math.E * v0)}): the curve starts above ${point}, so that point lies behind`;
+  return `cannot set the rate when capacityMt = ${what} volume: the curve is at ${point} at the start whatever the rate; give rate instead`;
+}
+
+function fmt(x: number): string {
+  return Number(x.toPrecision(4)).toString();
+}

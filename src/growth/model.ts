@@ -2,12 +2,12 @@ import type { Param } from '../random/dist.js';
 import type { YearVolume } from './year-volume.js';
 import { finiteNumber, oneOf, positiveNumber, show, yearVolume } from '../args.js';
 import { compileFormula, type CompiledFormula } from './formula.js';
-import { anchoredLogRatio, logRatio, midpointLog, rateFromMidpoint, softplus } from './anchored.js';
+import { anchoredLogRatio, logRatio, midpointAdvice, midpointLog, rateFromMidpoint, softplus } from './anchored.js';
 import { exp, log, log1p } from '../math/index.js';
 
 // The anchored curves' algebra (anchored.ts) and the compound growth rates (cagr.ts), re-exported
 // for src/volume/growth-plan.ts and the public index.
-export { anchoredLogRatio, logRatio, midpointFromRate, midpointLog, rateFromMidpoint, softplus } from './anchored.js';
+export { anchoredLogRatio, logRatio, midpointAdvice, midpointFromRate, midpointLog, rateFromMidpoint, softplus } from './anchored.js';
 export { cagr, requiredGrowth } from './cagr.js';
 
 export type { YearVolume } from './year-volume.js';
@@ -171,19 +171,6 @@ function logCurve(fn: string, model: FixedGrowthModel, anchor: YearVolume | unde
         return log(v);
       };
   }
-}
-
-/** Why a midpoint year does not fit the start point and the capacity, and what would. */
-export function midpointAdvice(logistic: boolean, t0: number, v0: number, logC: number): string {
-  const what = logistic ? '2 × start' : 'e × start';
-  const point = logistic ? 'half its capacity' : 'K/e (its inflection)';
-  if (logC > 0) return `must be after the start year ${t0} when capacityMt > ${what} volume (${fmt(logistic ? 2 * v0 : Math.E * v0)}): the curve starts below ${point}, so that point lies ahead`;
-  if (logC < 0) return `must be before the start year ${t0} when capacityMt < ${what} volume (${fmt(logistic ? 2 * v0 : Math.E * v0)}): the curve starts above ${point}, so that point lies behind`;
-  return `cannot set the rate when capacityMt = ${what} volume: the curve is at ${point} at the start whatever the rate; give rate instead`;
-}
-
-function fmt(x: number): string {
-  return Number(x.toPrecision(4)).toString();
 }
 
 /**

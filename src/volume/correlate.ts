@@ -5,19 +5,16 @@
  * streams `['correlation', name]`. The kernel then reads these columns instead of drawing again.
  */
 import { imposeRankCorrelation } from '../random/rank-correlation.js';
-import { correlationMatrix, perPathParameter } from '../scenario/parameter-paths.js';
 import type { Param } from '../random/dist.js';
 import type { Purpose } from '../random/stream.js';
-import type { Scenario } from '../scenario/types.js';
 import { drawPerPath, keyedStream, purposeKey, STREAM_BLOCK, type StreamSeed } from './draws.js';
+import type { CorrelationRun } from './resolve.js';
 
 /** The stream seed of block paths [first, first + n) with the correlated columns drawn (the seed itself when the scenario has none). */
-export function correlatedSeed(scenario: Scenario, seed: StreamSeed, first: number, n: number): StreamSeed {
-  const list = scenario.correlations;
-  if (list === undefined || list.length === 0) return seed;
-  const { names, matrix } = correlationMatrix(list);
+export function correlatedSeed(correlation: CorrelationRun | null, seed: StreamSeed, first: number, n: number): StreamSeed {
+  if (correlation === null) return seed;
+  const { names, params, matrix } = correlation;
   const block = first / STREAM_BLOCK;
-  const params = names.map((name) => perPathParameter(scenario, name)!);
   const columns = params.map(({ param, purpose }) => drawPerPath(param, seed, purpose, first, n, new Float64Array(n)));
   if (n > 1) imposeRankCorrelation(columns, matrix, names.map((name) => keyedStream(seed, ['correlation', name], block).generator));
   const base = typeof seed === 'string' ? { seed, overrides: [] } : seed;
@@ -26,14 +23,14 @@ export function correlatedSeed(scenario: Scenario, seed: StreamSeed, first: numb
 
 /**
  * The per-path draws of parameters (given by their stream purposes) as a run of `paths` paths on
- * `seed` used them: block by block, with the scenario's correlations imposed exactly as the kernel
+ * `seed` used them: block by block, with the scenario's correlations (resolved) imposed exactly as the kernel
  * imposes them (so a correlated parameter's column is the rearranged one, not a fresh draw).
  */
-export function runDraws(scenario: Scenario, seed: StreamSeed, params: readonly { param: Param; purpose: Purpose }[], paths: number): Float64Array[] {
+export function runDraws(correlation: CorrelationRun | null, seed: StreamSeed, params: readonly { param: Param; purpose: Purpose }[], paths: number): Float64Array[] {
   const out = params.map(() => new Float64Array(paths));
   for (let first = 0; first < paths; first += STREAM_BLOCK) {
     const n = Math.min(STREAM_BLOCK, paths - first);
-    const s = correlatedSeed(scenario, seed, first, n);
+    const s = correlatedSeed(correlation, seed, first, n);
     params.forEach(({ param, purpose }, i) => drawPerPath(param, s, purpose, first, n, out[i]!.subarray(first, first + n)));
   }
   return out;

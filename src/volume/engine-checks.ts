@@ -7,16 +7,12 @@ import { show, wholeNumber } from '../args.js';
 import { checkPlan, finiteArrays, samePlain } from '../engine/blocks.js';
 import { STREAM_BLOCK, type SeedOverride } from './draws.js';
 import { volumeRun, VOLUME_OPTIONS, type SummaryYear, type VolumeBlocks, type VolumePlan } from './plan.js';
-import { partialWidth, summaryPlan, type VolumeCounts } from './summary-run.js';
+import { partialWidth, type VolumeCounts } from './summary-run.js';
+import { volumePlan } from './volume-plan.js';
 
 /** A volume plan's fields as {@link planVolumes} would make them from its inputs. */
 function rebuilt(fn: string, p: VolumePlan): VolumePlan {
-  const run = volumeRun(p.scenario, { paths: p.paths, seed: p.seed, blockSize: p.chunk, keep: p.keep, quantiles: p.levels, thresholds: p.thresholds, ...(p.sampling === undefined ? {} : { sampling: p.sampling }) }, fn, VOLUME_OPTIONS);
-  const nBlocks = Math.ceil(run.paths / STREAM_BLOCK);
-  const summary = run.keep === 'summary' ? summaryPlan(run.paths, run.levels, nBlocks) : null;
-  const { scenario, paths, seed, years, chunk, keep, levels } = run;
-  const target = keep === 'summary' && scenario.target ? [scenario.target.volumeMt] : [];
-  return { kind: 'volume-plan', scenario, paths, seed, years, nBlocks, chunk, keep, levels, thresholds: [...new Set([...target, ...run.thresholds])], summary, ...(run.sampling ? { sampling: run.sampling } : {}) };
+  return volumePlan(volumeRun(p.scenario, { paths: p.paths, seed: p.seed, blockSize: p.chunk, keep: p.keep, quantiles: p.levels, thresholds: p.thresholds, ...(p.sampling === undefined ? {} : { sampling: p.sampling }) }, fn, VOLUME_OPTIONS));
 }
 
 /** Each year's placed brackets, checked: a sample of the pilot's size, brackets of whole ranks inside one of the counted ranges. */
@@ -58,13 +54,13 @@ function checkSeeds(fn: string, x: unknown): SeedOverride[] {
 
 /** A volume plan from elsewhere, checked: rebuilt from its inputs (a changed plan is a RangeError), its placed brackets checked. */
 export function checkVolumePlan(fn: string, plan: unknown): VolumePlan {
-  const p = checkPlan<VolumePlan>(fn, plan, 'volume-plan', 'planVolumes', ['kind', 'scenario', 'paths', 'seed', 'years', 'nBlocks', 'chunk', 'keep', 'levels', 'thresholds', 'summary', 'seeds', 'sampling']);
+  const p = checkPlan<VolumePlan>(fn, plan, 'volume-plan', 'planVolumes', ['kind', 'scenario', 'model', 'paths', 'seed', 'years', 'nBlocks', 'chunk', 'keep', 'levels', 'thresholds', 'summary', 'seeds', 'sampling']);
   const seeds = p.seeds === undefined ? undefined : checkSeeds(fn, p.seeds);
   const q = seeds === undefined ? rebuilt(fn, p) : { ...rebuilt(fn, p), seeds };
-  const { nBlocks, years, levels, thresholds } = p;
+  const { nBlocks, years, levels, thresholds, model } = p;
   const s = p.summary as Partial<NonNullable<VolumePlan['summary']>> | null;
-  if (!samePlain({ nBlocks, years, levels, thresholds, ranks: s?.ranks, pilot: s?.pilot }, { nBlocks: q.nBlocks, years: q.years, levels: q.levels, thresholds: q.thresholds, ranks: q.summary?.ranks, pilot: q.summary?.pilot })) {
-    throw new RangeError(`${fn}: the plan does not match its own inputs (nBlocks, years, levels, thresholds, the summary's ranks and pilot): use the plan as planVolumes made it`);
+  if (!samePlain({ nBlocks, years, levels, thresholds, model, ranks: s?.ranks, pilot: s?.pilot }, { nBlocks: q.nBlocks, years: q.years, levels: q.levels, thresholds: q.thresholds, model: q.model, ranks: q.summary?.ranks, pilot: q.summary?.pilot })) {
+    throw new RangeError(`${fn}: the plan does not match its own inputs (nBlocks, years, levels, thresholds, the resolved model, the summary's ranks and pilot): use the plan as planVolumes made it`);
   }
   if (q.summary === null || s?.years === null || s?.years === undefined) return q;
   return { ...q, summary: { ...q.summary, years: checkYears(fn, s.years, q.years.length, q.summary.pilot === null ? 0 : q.summary.pilot.length * STREAM_BLOCK) } };

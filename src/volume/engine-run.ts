@@ -22,10 +22,10 @@ export const pathsIn = (plan: VolumePlan, b0: number, b1: number) => Math.min(b1
  */
 export function volumeBlocksBuffers(plan: VolumePlan, b0: number, b1: number, alloc?: (bytes: number) => ArrayBufferLike, fn = 'runVolumeBlocks'): VolumeBlocks {
   const n = pathsIn(plan, b0, b1);
-  const total = (plan.scenario.capacity ? 3 : 2) * plan.years.length * n * 8;
+  const total = (plan.model.capacity ? 3 : 2) * plan.years.length * n * 8;
   const get = guardedAlloc(fn, total, "use keep: 'summary' (memory that does not grow with the number of paths), or fewer paths or years", alloc);
   const make = () => plan.years.map(() => new Float64Array(get(n * 8)));
-  return { kind: 'volume-blocks', b0, b1, demand: make(), capacity: plan.scenario.capacity ? make() : [], volume: make() };
+  return { kind: 'volume-blocks', b0, b1, demand: make(), capacity: plan.model.capacity ? make() : [], volume: make() };
 }
 
 /** {@link runVolumePilot} of a plan this library made (unchecked: for schedulers). */
@@ -38,11 +38,11 @@ export function volumeBlocks(p: VolumePlan, a: number, b: number, into?: VolumeB
   const s = p.summary;
   if (s === null) {
     const out = into ?? volumeBlocksBuffers(p, a, b);
-    const ws = workspace(p.scenario);
+    const ws = workspace(p.model);
     const sink = toArrays(out.demand, out.capacity, out.volume, a * STREAM_BLOCK);
     for (let block = a; block < b; block++) {
       const first = block * STREAM_BLOCK;
-      runVolumeBlock(p.scenario, p.years, runSeed(p), first, Math.min(STREAM_BLOCK, p.paths - first), ws, sink);
+      runVolumeBlock(p.model, runSeed(p), first, Math.min(STREAM_BLOCK, p.paths - first), ws, sink);
     }
     return { ...out, kind: 'volume-blocks', b0: a, b1: b };
   }

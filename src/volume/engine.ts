@@ -11,17 +11,18 @@ import { blockRange, checkCover, finiteArrays, joined } from '../engine/blocks.j
 import { checkFingerprints, fingerprint } from '../engine/fingerprint.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { STREAM_BLOCK } from './draws.js';
-import { volumeRun, VOLUME_OPTIONS, type RunPlan, type VolumeBlocks, type VolumePilot, type VolumePlan } from './plan.js';
+import { volumeRun, VOLUME_OPTIONS, type VolumeBlocks, type VolumePilot, type VolumePlan } from './plan.js';
 import { checkBlocks, checkCounts, checkVolumePlan } from './engine-checks.js';
 import { VolumeResult } from './result.js';
-import { summaryPlan, summaryYear, type VolumeCounts } from './summary-run.js';
+import { summaryYear, type VolumeCounts } from './summary-run.js';
 import { finishSummary } from './summary-merge.js';
+import { volumePlan } from './volume-plan.js';
 import { joinQuantiles, pathsIn, pilotBlocks, quantilesJob, quantilesJobs, volumeBlocks, volumeBlocksBuffers, volumeQuantiles, volumeViews, type VolumePartial } from './engine-run.js';
 import type { Engine } from '../engine/engine.js';
 import { runOnThisThread } from '../engine/schedule.js';
 import type { VolumeSummary } from './summary.js';
 
-export { pathsIn, pilotBlocks, volumeBlocks, volumeBlocksBuffers, volumeQuantiles };
+export { pathsIn, pilotBlocks, volumeBlocks, volumeBlocksBuffers, volumePlan, volumeQuantiles };
 
 export type { VolumeCounts } from './summary-run.js';
 export { STREAM_BLOCK } from './draws.js';
@@ -29,16 +30,6 @@ export type { VolumePlan, SummaryPlan, SummaryYear, Bracket, VolumeBlocks, Volum
 
 /** A partial of a volume run: {@link VolumeBlocks} (full runs) or {@link VolumeCounts} (`keep: 'summary'`). */
 export type { VolumePartial };
-
-/** The engine plan of checked options (`onProgress` stays with the scheduler). */
-export function volumePlan(run: RunPlan): VolumePlan {
-  const { scenario, paths, seed, years, chunk, keep, levels } = run;
-  const nBlocks = Math.ceil(paths / STREAM_BLOCK);
-  const target = keep === 'summary' && scenario.target ? [scenario.target.volumeMt] : [];
-  const thresholds = [...new Set([...target, ...run.thresholds])];
-  const summary = keep === 'summary' ? summaryPlan(paths, levels, nBlocks) : null;
-  return { kind: 'volume-plan', scenario, paths, seed, years, nBlocks, chunk, keep, levels, thresholds, summary, ...(run.sampling ? { sampling: run.sampling } : {}) };
-}
 
 /**
  * Plans a volume run: checks the scenario and the options of {@link simulateVolumes} (without

@@ -1,8 +1,9 @@
 import { ZigguratNormal } from '../random/normal.js';
 import { drawPerPath, keyedStream, STREAM_BLOCK, type StreamSeed } from './draws.js';
-import { planGrowth } from './growth-plan.js';
+import { growthOfBlock } from './growth-plan.js';
 import { correlatedSeed } from './correlate.js';
-import { MAX_VOLUME_MT, type Scenario } from '../scenario/types.js';
+import { MAX_VOLUME_MT } from '../scenario/types.js';
+import type { VolumeModel } from './resolve.js';
 import { exp, log } from '../math/index.js';
 
 export { STREAM_BLOCK } from './draws.js';
@@ -72,7 +73,7 @@ export interface Workspace {
   year: YearOut;
 }
 
-export function workspace(scenario: Scenario): Workspace {
+export function workspace(model: VolumeModel): Workspace {
   const m = () => new Float64Array(STREAM_BLOCK);
   const t = () => new Float64Array(TILE);
   return {
@@ -82,32 +83,33 @@ export function workspace(scenario: Scenario): Workspace {
     eps: m(),
     sigma: m(),
     base: m(),
-    expansions: (scenario.capacity?.expansions ?? []).map(() => ({ add: m(), delay: m() })),
-    disruptions: scenario.disruptions.map(() => ({ u: t(), p: m(), fd: m(), fc: m() })),
-    year: { demand: t(), capacity: scenario.capacity ? t() : null, volume: t(), at: 0 },
+    expansions: (model.capacity?.expansions ?? []).map(() => ({ add: m(), delay: m() })),
+    disruptions: model.disruptions.map(() => ({ u: t(), p: m(), fd: m(), fc: m() })),
+    year: { demand: t(), capacity: model.capacity ? t() : null, volume: t(), at: 0 },
   };
 }
 
 /**
- * The volume kernel for one stream block of paths [first, first + n): draws the block's
- * parameters, then walks the years, writing each year's demand, capacity and volume where
- * `sink.target` says.
+ * The volume kernel for one stream block of paths [first, first + n) of a resolved scenario
+ * (./resolve.ts: plain data made once per plan): draws the block's parameters, then walks the
+ * model's years, writing each year's demand, capacity and volume where `sink.target` says.
  *
  * Demand is v0·e^x with x the log growth ratio plus the accumulated shocks, and e^x is this
  * library's portable {@link exp}: about 3× faster than exp on V8 and the same bits on every
  * engine.
  */
-export function runVolumeBlock(scenario: Scenario, years: readonly number[], runSeed: StreamSeed, first: number, n: number, ws: Workspace, sink: VolumeSink): void {
-  const seed = correlatedSeed(scenario, runSeed, first, n);
+export function runVolumeBlock(model: VolumeModel, runSeed: StreamSeed, first: number, n: number, ws: Workspace, sink: VolumeSink): void {
+  const seed = correlatedSeed(model.correlation, runSeed, first, n);
+  const years = model.years;
   const K = years.length;
-  const cap = scenario.capacity;
-  const v0 = scenario.start.volumeMt;
-  const phi = scenario.persistence;
+  const cap = model.capacity;
+  const v0 = model.v0;
+  const phi = model.persistence;
   const innovation = Math.sqrt(1 - phi * phi);
   const { z, lr, cum, eps } = ws;
   const block = first / STREAM_BLOCK;
-  const growth = planGrowth(scenario.growth, years, seed, first, n, v0);
-  const sigma = drawPerPath(scenario.volatility, seed, 'volatility', first, n, ws.sigma);
+  const growth = growthOfBlock(model.growth, years, seed, first, n, v0);
+  const sigma = drawPerPath(model.volatility, seed, 'volatility', first, n, ws.sigma);
   checkDraws('volatility', sigma, first, n, false);
   const base = cap ? drawPerPath(cap.baseMt, seed, 'capacity/base', first, n, ws.base) : null;
   if (base) checkDraws('capacity.baseMt', base, first, n, true, MAX_VOLUME_MT);
@@ -119,7 +121,7 @@ export function runVolumeBlock(scenario: Scenario, years: readonly number[], run
     drawPerPath(e.delayYears, seed, `capacity/expansion/${i}/delay`, first, n, delay);
     return { add, delay, year: e.year, what: `capacity.expansions[${i}] (addMt in ${e.year})` };
   });
-  const disruptions = scenario.disruptions.map((d, j) => {
+  const disruptions = model.disruptions.map((d, j) => {
     const w = ws.disruptions[j]!;
     const what = `disruptions[${j}] ('${d.name}')`;
     const fd = d.demandFactor === null ? null : drawPerPath(d.demandFactor, seed, ['disruption', d.name, 'demandFactor'], first, n, w.fd);

@@ -5,6 +5,7 @@ import { seedKey, type Seed } from '../random/stream.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { STREAM_BLOCK, type SeedOverride } from './draws.js';
+import type { VolumeModel } from './resolve.js';
 
 /** The most paths one run may ask for (full runs: 3 arrays × years × paths × 8 bytes). */
 export const MAX_PATHS = 50_000_000;
@@ -161,6 +162,8 @@ export interface SummaryPlan {
 export interface VolumePlan {
   kind: 'volume-plan';
   scenario: Scenario;
+  /** The scenario resolved for the kernel over `years` (./resolve.ts): what every block reads, made once here. */
+  model: VolumeModel;
   paths: number;
   seed: string;
   years: number[];

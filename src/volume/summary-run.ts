@@ -18,15 +18,15 @@ const PILOT_BLOCKS = 4;
 type YearSink = (k: number, from: number, n: number, demand: Float64Array, capacity: Float64Array | null, volume: Float64Array) => void;
 
 /** The fields of a run that the kernel needs (what a worker is sent). */
-export type KernelRun = Pick<VolumePlan, 'scenario' | 'years' | 'seed' | 'paths' | 'seeds'>;
+export type KernelRun = Pick<VolumePlan, 'model' | 'years' | 'seed' | 'paths' | 'seeds'>;
 
 /** Runs the blocks in `blocks`, in order, through a sink; `afterBlock` is called after each. */
 function runBlocks(run: KernelRun, blocks: Iterable<number>, each: YearSink, afterBlock?: (b: number) => void): void {
-  const ws = workspace(run.scenario);
+  const ws = workspace(run.model);
   const sink = { target: () => ws.year, done: (k: number, from: number, n: number) => each(k, from, n, ws.year.demand, ws.year.capacity, ws.year.volume) };
   for (const b of blocks) {
     const first = b * STREAM_BLOCK;
-    runVolumeBlock(run.scenario, run.years, runSeed(run), first, Math.min(STREAM_BLOCK, run.paths - first), ws, sink);
+    runVolumeBlock(run.model, runSeed(run), first, Math.min(STREAM_BLOCK, run.paths - first), ws, sink);
     afterBlock?.(b);
   }
 }
@@ -84,8 +84,8 @@ export function countBlocks(
   const W = partialWidth(T);
   const partials = new Float64Array(withStats ? (b1 - b0) * K * W : 0);
   const lists = ranges.map((r) => (r ? r.map(({ lo, hi }) => new RangeCounter(lo, hi)) : null));
-  const shift = run.scenario.start.volumeMt;
-  const hasCapacity = run.scenario.capacity !== null;
+  const shift = run.model.v0;
+  const hasCapacity = run.model.capacity !== null;
   const reached = thresholds.map(() => new Uint8Array(STREAM_BLOCK));
   // Each path's utilisation in a tile, kept from the first pass for the second (one division a path-year).
   let ratio = new Float64Array(0);

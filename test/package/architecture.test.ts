@@ -121,6 +121,22 @@ describe('architecture', () => {
     expect(wrong).toEqual([]);
   });
 
+  it("the engines' run side (what a worker loads) never climbs back into the scenario layer: no schema, parser or growth model, only the plan's plain data", () => {
+    // From the run side's entries, every module reached through value imports.
+    const reached = new Set<string>();
+    const visit = (f: string) => {
+      if (reached.has(f)) return;
+      reached.add(f);
+      for (const d of graph.get(f)!) visit(d);
+    };
+    for (const entry of ['volume/engine-run.ts', 'transit/engine-run.ts']) visit(join(src, entry));
+    // scenario/types.ts and route-limits.ts hold declarations and fixed limits (MAX_VOLUME_MT, ROUTE_LIMITS): no code that resolves a scenario.
+    const limits = ['scenario/types.ts', 'scenario/route-limits.ts'];
+    const climbs = [...reached].map((f) => relative(src, f)).filter((f) => (f.startsWith('scenario/') && !limits.includes(f)) || f === 'growth/model.ts' || f === 'volume/resolve.ts');
+    expect(climbs).toEqual([]);
+    expect(reached.has(join(src, 'volume/kernel.ts'))).toBe(true);
+  });
+
   it('node/ imports only the engine modules, the public API, args and its own files', () => {
     const engine = /^((volume|transit)\/(engine|[a-z-]*plan|[a-z-]*engine[a-z-]*|summary-run|corridor-engine)|engine\/(engine|schedule))\b/;
     const wrong = files

@@ -6,6 +6,7 @@ import type { ScenarioInput } from '../../src/scenario/types.js';
 import { correlatedSeed } from '../../src/volume/correlate.js';
 import { drawPerPath, STREAM_BLOCK } from '../../src/volume/draws.js';
 import { simulateVolumes } from '../../src/volume/simulate.js';
+import { resolveVolume } from '../../src/volume/resolve.js';
 
 const base: ScenarioInput = {
   start: { year: 2025, volumeMt: 4 },
@@ -22,7 +23,7 @@ function draws(s: ScenarioInput, names: { purpose: string[]; get: (x: ReturnType
   const out = names.map(() => new Float64Array(paths));
   for (let first = 0; first < paths; first += STREAM_BLOCK) {
     const n = Math.min(STREAM_BLOCK, paths - first);
-    const seed = correlatedSeed(sc, 'c', first, n);
+    const seed = correlatedSeed(resolveVolume(sc, [sc.start.year]).correlation, 'c', first, n);
     names.forEach(({ purpose, get }, j) => out[j]!.set(drawPerPath(get(sc) as never, seed, purpose, first, n, new Float64Array(n)), first));
   }
   return out;

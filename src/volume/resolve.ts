@@ -1,0 +1,110 @@
+/**
+ * The plan side of the volume kernel: a parsed scenario resolved once, before any block runs,
+ * into the plain data the kernel reads ({@link VolumeModel}) — each per-path parameter's
+ * distribution with its stream purpose, the correlation arrangement (names, purposes, Spearman
+ * matrix), and the growth as shared log ratios or the per-path parameters of its curve or
+ * formula. A block run reads only this (docs/design.md, "Engine shape"): it never goes back to
+ * the scenario, its schema or the growth model.
+ */
+import { compiledFormula, isFixed, logGrowthRatio, type GrowthModel } from '../growth/model.js';
+import { anchoredLogRatio } from '../growth/anchored.js';
+import type { Param } from '../random/dist.js';
+import { correlationMatrix, perPathParameter } from '../scenario/parameter-paths.js';
+import type { Scenario } from '../scenario/types.js';
+import { anchoredColumns, formulaLog, type GrowthRun } from './growth-plan.js';
+import { log1p } from '../math/index.js';
+
+export type { GrowthRun };
+
+/** A parameter drawn per path: its distribution (or number) and the stream purpose it is drawn from. */
+export interface PathParam {
+  readonly param: Param;
+  readonly purpose: readonly string[];
+}
+
+/** The correlated parameters of a scenario, resolved: names in order of first mention, their parameters and the Spearman matrix. */
+export interface CorrelationRun {
+  readonly names: readonly string[];
+  readonly params: readonly PathParam[];
+  readonly matrix: readonly (readonly number[])[];
+}
+
+/**
+ * A scenario as the volume kernel runs it, resolved once at plan time (plain data: it travels
+ * with the plan to workers, processes and machines). Years are the run's, start year first.
+ */
+export interface VolumeModel {
+  readonly kind: 'volume-model';
+  readonly years: readonly number[];
+  /** start.volumeMt. */
+  readonly v0: number;
+  /** The shocks' AR(1) persistence. */
+  readonly persistence: number;
+  readonly volatility: Param;
+  readonly growth: GrowthRun;
+  /** The scenario's capacity (base and expansions: numbers or distributions, drawn per path); null when unlimited. */
+  readonly capacity: Scenario['capacity'];
+  /** The scenario's disruptions (probability and factors drawn per path). */
+  readonly disruptions: Scenario['disruptions'];
+  /** Null when the scenario has no correlations. */
+  readonly correlation: CorrelationRun | null;
+}
+
+/** The scenario's growth over `years` as the kernel runs it: shared log ratios whenever every parameter is a number. */
+function resolveGrowth(growth: GrowthModel, years: readonly number[], v0: number): GrowthRun {
+  const t0 = years[0]!;
+  switch (growth.model) {
+    case 'exponential': {
+      if (typeof growth.rate !== 'number') return { kind: 'exponential', rate: growth.rate };
+      const lr = log1p(growth.rate);
+      return { kind: 'shared', lr: years.map((t) => lr * (t - t0)) };
+    }
+    case 'piecewise':
+      return { kind: 'shared', lr: years.map((t) => logGrowthRatio(growth, t0, t)) };
+    case 'logistic':
+    case 'gompertz': {
+      const rate = growth.rate ?? null;
+      const midpointYear = growth.midpointYear ?? null;
+      const given = rate ?? midpointYear!;
+      if (typeof growth.capacityMt !== 'number' || typeof given !== 'number') return { kind: 'anchored', model: growth.model, capacityMt: growth.capacityMt, rate, midpointYear };
+      // Every path's curve is the same: path 0's, checked as a block would check it.
+      const { L, logC, r } = anchoredColumns(growth.model, Float64Array.of(growth.capacityMt), Float64Array.of(given), rate !== null, t0, v0, 0);
+      return { kind: 'shared', lr: years.map((t) => anchoredLogRatio(growth.model === 'logistic', L[0]!, logC[0]!, r[0]!, t - t0)) };
+    }
+    case 'expression': {
+      const names = Object.keys(growth.params);
+      if (!isFixed(growth)) return { kind: 'expression', formula: growth.formula, names, params: names.map((n) => growth.params[n]!) };
+      const f = compiledFormula(growth);
+      const at = (t: number) => formulaLog(f.evaluate(t, growth.params), t, '', growth.formula);
+      const l0 = at(t0);
+      return { kind: 'shared', lr: years.map((t, k) => (k === 0 ? 0 : at(t) - l0)) };
+    }
+  }
+}
+
+/**
+ * Resolves a parsed scenario for the volume kernel over `years` (the run's, from the start
+ * year): what a plan carries, so that a block never resolves it again. A growth whose every
+ * parameter is a number is evaluated here, once (a formula or curve that does not fit is the
+ * RangeError a block would give).
+ */
+export function resolveVolume(scenario: Scenario, years: readonly number[]): VolumeModel {
+  const v0 = scenario.start.volumeMt;
+  const list = scenario.correlations;
+  let correlation: CorrelationRun | null = null;
+  if (list !== undefined && list.length > 0) {
+    const { names, matrix } = correlationMatrix(list);
+    correlation = { names, params: names.map((name) => perPathParameter(scenario, name)!), matrix };
+  }
+  return {
+    kind: 'volume-model',
+    years: [...years],
+    v0,
+    persistence: scenario.persistence,
+    volatility: scenario.volatility,
+    growth: resolveGrowth(scenario.growth, years, v0),
+    capacity: scenario.capacity,
+    disruptions: scenario.disruptions,
+    correlation,
+  };
+}
