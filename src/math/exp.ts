@@ -102,6 +102,34 @@ export function exp(x: number): number {
   return y * POW2[h + POW2_BIAS]! * POW2[e - h + POW2_BIAS]!;
 }
 
+/** The tables {@link expSource}'s statements read, as the arrays T, TL and P. */
+export const EXP_TABLES = /* @__PURE__ */ Object.freeze({ T: TWO_J64, TL: TWO_J64_LO, P: POW2 });
+
+/**
+ * Statements that set `out` (a declared variable) to e^`x` (an identifier) exactly as {@link exp}
+ * computes it, for kernels generated at run time (src/engine/codegen.ts), where a call would not
+ * be inlined: the same operations in the same order, on {@link EXP_TABLES} as T, TL and P, with
+ * locals suffixed `_${tag}`. test/math/exp.test.ts holds the two to the same bits.
+ */
+export function expSource(x: string, out: string, tag: string): string {
+  const [kd, k, r, j, t, q, y, e, h] = ['kd', 'k', 'r', 'j', 't', 'q', 'y', 'e', 'h'].map((v) => `${v}_${tag}`);
+  return [
+    `if (!(${x} <= ${MAX_X} && ${x} >= ${MIN_X})) ${out} = ${x} > 0 ? Infinity : ${x} < 0 ? 0 : NaN;`,
+    'else {',
+    `  const ${kd} = ${x} * ${INV_LN2_64} + ${ROUND} - ${ROUND};`,
+    `  const ${k} = ${kd} | 0;`,
+    `  const ${r} = ${x} - ${kd} * ${LN2_64_HI} - ${kd} * ${LN2_64_LO};`,
+    `  const ${j} = ${k} & 63;`,
+    `  const ${t} = T[${j}];`,
+    `  const ${q} = ${r} * (1 + ${r} * (0.5 + ${r} * (1 / 6 + ${r} * (1 / 24 + ${r} * (1 / 120)))));`,
+    `  const ${y} = ${t} + (TL[${j}] + ${t} * ${q});`,
+    `  const ${e} = ${k} >> 6;`,
+    `  if (${e} > -1020 && ${e} < 1020) ${out} = ${y} * P[${e} + ${POW2_BIAS}];`,
+    `  else { const ${h} = ${e} >> 1; ${out} = ${y} * P[${h} + ${POW2_BIAS}] * P[${e} - ${h} + ${POW2_BIAS}]; }`,
+    '}',
+  ].join('\n');
+}
+
 /**
  * e^x − 1 in plain double arithmetic: the same bits on every JavaScript engine (`Math.expm1` is
  * implementation-approximated), accurate where e^x − 1 is small.

@@ -4,6 +4,7 @@ import { growthOfBlock } from './growth-plan.js';
 import { correlatedSeed } from './correlate.js';
 import { MAX_VOLUME_MT } from '../scenario/types.js';
 import type { VolumeModel } from './resolve.js';
+import { specialisedTile, type Tile, type TileColumns } from './kernel-gen.js';
 import { exp, log } from '../math/index.js';
 
 export { STREAM_BLOCK } from './draws.js';
@@ -99,6 +100,20 @@ export function workspace(model: VolumeModel): Workspace {
  * engine.
  */
 export function runVolumeBlock(model: VolumeModel, runSeed: StreamSeed, first: number, n: number, ws: Workspace, sink: VolumeSink): void {
+  try {
+    runBlock(model, runSeed, first, n, ws, sink, specialisedTile(model));
+  } catch (e) {
+    // A path the specialised tile found beyond the run's limits: the generic loop throws the exact error.
+    if (e !== BEYOND) throw e;
+    runBlock(model, runSeed, first, n, ws, sink, null);
+  }
+}
+
+/** What a specialised tile's block throws when a path left the run's limits. */
+const BEYOND = Symbol('beyond');
+
+/** {@link runVolumeBlock} with the year-tile loop `tile` (./kernel-gen.ts), or the generic loop (null). */
+function runBlock(model: VolumeModel, runSeed: StreamSeed, first: number, n: number, ws: Workspace, sink: VolumeSink, tile: Tile | null): void {
   const seed = correlatedSeed(model.correlation, runSeed, first, n);
   const years = model.years;
   const K = years.length;
@@ -140,6 +155,8 @@ export function runVolumeBlock(model: VolumeModel, runSeed: StreamSeed, first: n
   const shocks = new ZigguratNormal(keyedStream(seed, 'demand/shocks', block).generator);
   cum.fill(0, 0, n);
   eps.fill(0, 0, n);
+  const shared = model.growth.kind === 'shared' ? model.growth.lr : null;
+  const cols: TileColumns | null = tile && { z, eps, cum, lr, sigma, base, add: expansions.map((e) => e.add), delay: expansions.map((e) => e.delay), u: disruptions.map((d) => d.u), p: disruptions.map((d) => d.p), fd: disruptions.map((d) => d.fd), fc: disruptions.map((d) => d.fc) };
 
   for (let k = 0; k < K; k++) {
     const year = years[k]!;
@@ -169,8 +186,14 @@ export function runVolumeBlock(model: VolumeModel, runSeed: StreamSeed, first: n
         sink.done?.(k, first + lo, m, out);
         continue;
       }
-      growth.fill(k, lo, hi, lr);
+      if (!(tile && shared)) growth.fill(k, lo, hi, lr);
       shocks.fill(z, 0, m);
+      if (tile) {
+        for (const d of disruptions) d.occurs.fillUniform(d.u, 0, m);
+        if (tile(k, year, lo, hi, o, D, C, V, shared ? shared[k]! : NaN, cols!) >= 0) throw BEYOND;
+        sink.done?.(k, first + lo, m, out);
+        continue;
+      }
       for (let i = lo; i < hi; i++) {
         const shock = a * eps[i]! + b * sigma[i]! * z[i - lo]!;
         eps[i] = shock;

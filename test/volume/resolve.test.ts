@@ -103,7 +103,7 @@ describe('the resolved volume model', () => {
     const plan = planVolumes({ start: { year: 2025, volumeMt: 4 }, horizon: 2027, growth: { model: 'exponential', rate: 0.2 } }, { paths: 100, seed: 1 });
     const changed = { ...plan, model: { ...plan.model, v0: 5 } };
     expect(() => runVolumeBlocks(changed, 0, 1)).toThrow(/runVolumeBlocks: the plan does not match its own inputs \(.*the resolved model/);
-    const lr = (plan.model.growth as { lr: number[] }).lr;
+    const lr = (plan.model.growth as Extract<typeof plan.model.growth, { kind: 'shared' }>).lr;
     expect(() => runVolumeBlocks({ ...plan, model: { ...plan.model, growth: { kind: 'shared', lr: lr.map((x) => x * 2) } } }, 0, 1)).toThrow(RangeError);
     expect(() => planVolumes({ start: { year: 2025, volumeMt: 4 }, horizon: 2035, growth: { model: 'expression', formula: '2031 - t', params: {} } }, { paths: 100, seed: 1 })).toThrow(
       /growth\.formula: must be positive and finite at every simulated year \(got 0 at t = 2031 for '2031 - t'\)/,
