@@ -106,10 +106,10 @@ export function sobolOf(fn: string, x: unknown): { rows: { factor: unknown; firs
 }
 
 /** The levels at which a transit result's distribution is drawn. */
-export const CHART_LEVELS: readonly number[] = Array.from({ length: 51 }, (_, i) => i / 50);
+export const CHART_LEVELS: readonly number[] = /* @__PURE__ */ Array.from({ length: 51 }, (_, i) => i / 50);
 
 /** The levels a route comparison keeps of each route's distribution (21: its JSON stays a few KB). */
-export const COMPARISON_LEVELS: readonly number[] = Array.from({ length: 21 }, (_, i) => i / 20);
+export const COMPARISON_LEVELS: readonly number[] = /* @__PURE__ */ Array.from({ length: 21 }, (_, i) => i / 20);
 
 interface TransitLike {
   readonly kind: 'transit';

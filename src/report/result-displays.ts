@@ -5,7 +5,7 @@
 import type { Estimate } from '../stats/estimate.js';
 import { backtestChart } from './forecast-charts.js';
 import { displayBundle, tidy, type TidyRow } from './display.js';
-import { fanChart } from './volume-charts.js';
+import { fanChartUnchecked } from './volume-charts.js';
 import { block, est, num, pct, runOf } from './print.js';
 import type { RowDisplay } from './row-result.js';
 
@@ -26,7 +26,7 @@ export function volumeDisplay(kind: string, name: string | null, paths: number, 
     title,
     text: `${kind} ${name ?? ''}: ${rows.length} years${last ? `, P50 ${last.p50.toFixed(2)} Mt in ${last.year}` : ''}`,
     rows: volumeRecords(rows, targetMt),
-    chart: fanChart(rows.map(({ year, p10, p50, p90 }) => ({ year, p10, p50, p90 })), { title }),
+    chart: fanChartUnchecked(rows.map(({ year, p10, p50, p90 }) => ({ year, p10, p50, p90 })), { title }),
   });
 }
 

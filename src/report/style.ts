@@ -50,4 +50,4 @@ export function base(title: string, subtitle: readonly string[], extra: Record<s
 
 
 /** The shapes and dashes the charts cycle through (for tests and custom layers). */
-export const CHART_MARKS = Object.freeze({ shapes: SHAPES, dashes: DASHES });
+export const CHART_MARKS = /* @__PURE__ */ Object.freeze({ shapes: SHAPES, dashes: DASHES });

@@ -56,6 +56,15 @@ export function fanChart(rows: readonly FanRow[] | VolumeResultLike | readonly V
   if (o.record !== undefined) records(fn, 'record', o.record, { year: 'year', volumeMt: 'number' });
   if (o.announced !== undefined) records(fn, 'announced', o.announced, { year: 'year', volumeMt: 'number' });
   if (o.target !== undefined && o.target !== null) records(fn, 'target', [o.target], { year: 'year', volumeMt: 'number' });
+  return fanChartUnchecked(rows, o);
+}
+
+/**
+ * {@link fanChart} without its checks, for rows and options it would accept (a volume result's
+ * Jupyter display draws its own summary rows: a page that only simulates then keeps no chart
+ * argument checks and no reading of results).
+ */
+export function fanChartUnchecked(rows: readonly FanRow[], o: FanChartOptions): VegaLiteSpec {
   const scenarios = [...new Set(rows.map((r) => r.scenario ?? ''))];
   const several = scenarios.length > 1;
   const name = (s: string) => (several ? s : 'simulated');

@@ -4,7 +4,7 @@
  * Every number a route carries is bounded to a physically meaningful range, so that no trip can
  * overflow whatever a document says (docs/design.md, "Errors"): see {@link ROUTE_LIMITS}.
  */
-import { bounded, integer, lazy, nonEmpty, obj, param, refined, show, text, UNIT, z } from './schema-primitives.js';
+import { bounded, integer, lazy, nonEmpty, obj, param, refined, show, text, UNIT, z, zRoute } from './schema-primitives.js';
 import { LEG_MODES } from './types.js';
 import { ROUTE_LIMITS } from './route-limits.js';
 
@@ -32,7 +32,7 @@ export const routeSchema = /* @__PURE__ */ lazy(() => {
 
   const leg = obj({
     name: nonEmpty('a name'),
-    mode: z.enum(LEG_MODES, { error: (iss) => `must be one of ${LEG_MODES.map((m) => `'${m}'`).join(', ')} (got ${show(iss.input)})` }),
+    mode: zRoute.enum(LEG_MODES, { error: (iss) => `must be one of ${LEG_MODES.map((m) => `'${m}'`).join(', ')} (got ${show(iss.input)})` }),
     days: param(DAYS, L.days),
     delay: maybe(obj({ probability: bounded(UNIT), days: param(DAYS, L.days) })),
     queue: maybe(queue),
@@ -41,9 +41,9 @@ export const routeSchema = /* @__PURE__ */ lazy(() => {
 
   /** The legs: an array of at most 100, its length checked before any leg is validated. */
   const legs = z.pipe(
-    z.array(z.unknown(), { error: (iss) => `must be an array of legs (got ${show(iss.input)})` }).check(
+    z.array(zRoute.unknown(), { error: (iss) => `must be an array of legs (got ${show(iss.input)})` }).check(
       z.minLength(1, { error: 'must hold at least one leg' }),
-      z.maxLength(L.legs, { error: (iss) => `must hold at most ${L.legs} legs (got ${(iss.input as unknown[]).length})` }),
+      zRoute.maxLength(L.legs, { error: (iss) => `must hold at most ${L.legs} legs (got ${(iss.input as unknown[]).length})` }),
     ),
     z.array(leg),
   );

@@ -4,7 +4,7 @@
  * that missed is widened and its year recounted), and the VolumeSummary result.
  */
 import { RangeCounter } from '../stats/brackets.js';
-import { fromOrderStatistics, quantiles } from '../stats/quantile.js';
+import { fromOrderStatistics, quantilesUnchecked } from '../stats/quantile.js';
 import { STREAM_BLOCK } from './kernel.js';
 import type { VolumePlan } from './plan.js';
 import { mergeM2 } from './result-rows.js';
@@ -67,7 +67,7 @@ export function finishSummary(plan: VolumePlan, parts: readonly VolumeCounts[]):
     plan.years.forEach((_, k) => {
       const v = new Float64Array(paths);
       for (const part of parts) v.set(part.volumes![k]!, part.b0 * STREAM_BLOCK);
-      quantiles(v, levels).forEach((x, i) => q.set(`${k}:${levels[i]}`, x));
+      quantilesUnchecked(v, levels).forEach((x, i) => q.set(`${k}:${levels[i]}`, x));
     });
     return new VolumeSummary(plan, levels, thresholds, q, stats);
   }
