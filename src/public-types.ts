@@ -12,5 +12,5 @@ export type { SeedOverride } from './volume/draws.js';
 export type { Xoshiro128 } from './random/xoshiro128.js';
 export type { CSVOptions } from './report/display.js';
 export type { VolumeResultLike } from './report/from-results.js';
-export type { Interval } from './engine/until.js';
+export type { Interval } from './engine/precision.js';
 export type { Engine, Stage, Aside, AnyEngine } from './engine/engine.js';

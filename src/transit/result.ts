@@ -1,4 +1,5 @@
 import { finiteNumber, level, levels } from '../args.js';
+import { frozenPrecision, precisionJSON, type Precision } from '../engine/precision.js';
 import { estimate, type Estimate } from '../stats/estimate.js';
 import { proportion } from '../stats/proportion.js';
 import { quantilesUnchecked } from '../stats/quantile.js';
@@ -57,6 +58,8 @@ export interface TransitJSON extends TransitStatistics {
   kind: 'transit';
   seed: string;
   route: Route;
+  /** How a run to a tolerance was sized and what it found: present only on such a run. */
+  precision?: Precision;
 }
 
 /**
@@ -79,11 +82,16 @@ export class TransitSample {
   readonly year: number | null;
   /** Share of trips on which some queue hit its utilisation cap (maxUtilisation). */
   readonly saturated: Estimate;
+  /** How a run to a tolerance (`untilStandardError`) was sized and what it found, frozen; null for a sample of a size fixed in advance. */
+  readonly precision: Precision | null;
+  readonly #out: KernelOutput;
   readonly #legs: LegBreakdown[];
   readonly #cache = new Map<string, unknown>();
 
-  /** @internal The engine's merge makes a sample. */
-  constructor(out: KernelOutput, route: Route, seed: string, at: TransitContext) {
+  /** @internal The engine's merge makes a sample (and {@link TransitSample.withPrecision} one with its precision). */
+  constructor(out: KernelOutput, route: Route, seed: string, at: TransitContext, precision: Precision | null = null) {
+    this.#out = out;
+    this.precision = frozenPrecision(precision);
     this.seed = seed;
     this.route = route;
     this.volumeMt = at.volumeMt;
@@ -116,6 +124,11 @@ export class TransitSample {
         saturated: proportion(s.saturated, n),
       };
     });
+  }
+
+  /** @internal The same sample with its precision (a run to a tolerance makes it): a new sample of the same trips. */
+  withPrecision(precision: Precision): TransitSample & { readonly precision: Precision } {
+    return new TransitSample(this.#out, this.route, this.seed, { volumeMt: this.volumeMt, year: this.year }, precision) as TransitSample & { readonly precision: Precision };
   }
 
   /** Mean trip days, with its standard error (from the two-pass sample variance). */
@@ -183,11 +196,6 @@ export class TransitSample {
     };
   }
 
-  /**
-   * Plain, small data (never the trips): `{ kind: 'transit', seed, route, trips, volumeMt, year,
-   * mean, sd, min, max, quantiles: [{ p, days }] (P5, P10, P25, P50, P75, P90, P95),
-   * within: { days: 15, probability }, saturated, legs }`, every estimate an {@link Estimate}.
-   */
   /** Tidy rows `{ route, statistic, value, standardError, threshold }`: mean, p10, p50, p90, probabilityWithin (threshold 15 days), saturated. */
   toRecords(): TidyRow<'route'>[] {
     const [p10, p50, p90] = this.quantiles([0.1, 0.5, 0.9]) as [number, number, number];
@@ -209,8 +217,14 @@ export class TransitSample {
     });
   }
 
+  /**
+   * Plain, small data (never the trips): `{ kind: 'transit', seed, route, trips, volumeMt, year,
+   * mean, sd, min, max, quantiles: [{ p, days }] (P5, P10, P25, P50, P75, P90, P95),
+   * within: { days: 15, probability }, saturated, legs }`, every estimate an {@link Estimate};
+   * then `precision` on a sample run to a tolerance only.
+   */
   toJSON(): TransitJSON {
-    return { kind: this.kind, seed: this.seed, route: this.route, ...this.statistics() };
+    return { kind: this.kind, seed: this.seed, route: this.route, ...this.statistics(), ...precisionJSON(this.precision) };
   }
 }
 

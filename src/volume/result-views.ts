@@ -3,6 +3,7 @@
  * their tidy rows and CSV, the Jupyter display and the printed lines. Each is a view of the
  * statistics the result answers (quantiles, means, probabilities), never a re-run.
  */
+import type { Precision } from '../engine/precision.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Estimate } from '../stats/estimate.js';
 import { toCSV, type CSVOptions, type TidyRow } from '../report/display.js';
@@ -20,6 +21,8 @@ export abstract class VolumeViews {
   abstract readonly seed: string;
   abstract readonly paths: number;
   abstract readonly years: number[];
+  /** How a run to a tolerance (`untilStandardError`) was sized and what it found; null for a run of a size fixed in advance. */
+  abstract readonly precision: Precision | null;
   abstract quantiles(year: number, ps: readonly number[]): number[];
   abstract mean(year: number): Estimate;
   abstract probabilityAtLeast(year: number, volumeMt: number): Estimate;
