@@ -6,7 +6,7 @@ import { quantilesUnchecked } from '../stats/quantile.js';
 import type { Route } from '../scenario/types.js';
 import type { KernelOutput } from './kernel.js';
 import { displayBundle, tidy, toCSV, type CSVOptions, type TidyRow } from '../report/display.js';
-import { block, est, num, pct, printAs, runOf } from '../report/print.js';
+import { block, est, num, pct, precisionLine, printAs, runOf } from '../report/print.js';
 import { transitChart } from '../report/transit-chart.js';
 
 /** One leg's part in the trip time (every share is of all trips). */
@@ -207,13 +207,14 @@ export class TransitSample {
     return toCSV(this.toRecords(), o);
   }
 
-  /** Jupyter (Deno kernel): the table and the distribution of trip days with the 15-day line. */
+  /** Jupyter (Deno kernel): the table and the distribution of trip days with the 15-day line (and the sample's precision under them when it has one). */
   [Symbol.for('Jupyter.display')](): Record<string, unknown> {
     return displayBundle({
       title: `${this.route.name}: door-to-door days (${this.trips.toLocaleString('en')} trips, seed ${this.seed})`,
       text: `TransitSample ${this.route.name}: mean ${this.mean.estimate.toFixed(1)} days`,
       rows: this.toRecords(),
       chart: transitChart(this, { within: 15 }),
+      note: this.precision === null ? null : precisionLine(this.precision),
     });
   }
 
@@ -228,13 +229,14 @@ export class TransitSample {
   }
 }
 
-/** A sample as a few lines: the run, the days (median, P10–P90, mean) and P(≤ 15 days). */
+/** A sample as a few lines: the run, the days (median, P10–P90, mean), P(≤ 15 days), and its precision when it was run to a tolerance. */
 export function transitText(t: TransitSample): string {
   const [p10, p50, p90] = t.quantiles([0.1, 0.5, 0.9]) as [number, number, number];
   const at = [t.volumeMt === null ? null : `${t.volumeMt} Mt/yr`, t.year === null ? null : `year ${t.year}`].filter((x) => x !== null);
   return block(`TransitSample ${t.route.name}: ${runOf(t.trips, 'trips', t.seed)}${at.length > 0 ? `, ${at.join(', ')}` : ''}`, [
     `median ${num(p50, 'days')} (P10 ${num(p10)}, P90 ${num(p90)}), mean ${est(t.mean, 'days')}`,
     `P(≤ 15 days) ${pct(t.probabilityWithin(15))}, queues saturated on ${pct(t.saturated)} of trips`,
+    ...(t.precision === null ? [] : [precisionLine(t.precision)]),
   ]);
 }
 printAs(TransitSample.prototype, transitText);

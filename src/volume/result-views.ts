@@ -46,12 +46,12 @@ export abstract class VolumeViews {
     return toCSV(this.toRecords(), o);
   }
 
-  /** Jupyter (Deno kernel): the table by year and the fan chart. */
+  /** Jupyter (Deno kernel): the table by year and the fan chart, and the run's precision under them when it has one. */
   [Symbol.for('Jupyter.display')](): Record<string, unknown> {
-    return volumeDisplay(this.kind, this.scenario.name, this.paths, this.seed, this.summary(), this.scenario.target?.volumeMt ?? null);
+    return volumeDisplay(this.kind, this.scenario.name, this.paths, this.seed, this.summary(), this.scenario.target?.volumeMt ?? null, this.precision);
   }
 
-  /** A few lines: the run, the target year and the last year, the median first year reaching the target. */
+  /** A few lines: the run, the target year and the last year, the median first year reaching the target, the run's precision when it has one. */
   toString(): string {
     return volumeText(this);
   }
