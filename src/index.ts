@@ -119,7 +119,6 @@ export {
   type UntilStandardError,
   type VolumeUntilOptions,
   type Precision,
-  type WithPrecision,
   type VolumeSummaryRow,
   type FirstYearRow,
   type Unmet,

@@ -13,5 +13,5 @@ export type { VolumeModel, GrowthRun, CorrelationRun, PathParam } from './volume
 export type { Xoshiro128 } from './random/xoshiro128.js';
 export type { CSVOptions } from './report/display.js';
 export type { VolumeResultLike } from './report/from-results.js';
-export type { Interval } from './engine/until.js';
+export type { Interval } from './engine/precision.js';
 export type { Engine, Stage, Aside, AnyEngine } from './engine/engine.js';

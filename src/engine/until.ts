@@ -9,6 +9,7 @@
  */
 import { wilsonInterval } from '../stats/proportion.js';
 import type { Engine } from './engine.js';
+import type { Precision } from './precision.js';
 import { runOnThisThread } from './schedule.js';
 
 /** The pilot's seed is `<seed>|until-pilot`: its streams are independent of the run's. */
@@ -19,40 +20,6 @@ export const PILOT_EVENTS = 10;
 export const RUN_EVENTS = 50;
 /** The confidence of the interval reported, and of the pilot's bound that sizes the run. */
 export const INTERVAL_LEVEL = 0.95;
-
-/** A probability's 95 % Wilson score interval: `method` and `level` say which. */
-export interface Interval {
-  readonly lower: number;
-  readonly upper: number;
-  readonly level: number;
-  readonly method: 'wilson';
-}
-
-/** How a run with `untilStandardError` was sized and what it found: plain data, on the result and in its `toJSON()`. */
-export interface Precision {
-  /** The statistic, e.g. `P(volume ≥ 10 Mt in 2027)`. */
-  readonly statistic: string;
-  readonly tolerance: number;
-  /** The cap on paths (trips) of the run, and of the pilot. */
-  readonly max: number;
-  /** The pilot: its seed, its paths (trips) and how many of them had the event. Not part of the estimate. */
-  readonly pilot: { readonly seed: string; readonly paths: number; readonly hits: number };
-  /** The run's paths (trips), fixed from the pilot: a multiple of 16,384, or the cap. */
-  readonly paths: number;
-  /** The run's paths (trips) with the event. */
-  readonly hits: number;
-  /** hits / paths, with the plug-in standard error √(p(1 − p)/n): the result's own estimate. */
-  readonly estimate: number;
-  readonly standardError: number;
-  /** The 95 % Wilson score interval of the run: it holds near 0 and 1, where the standard error does not. */
-  readonly interval: Interval;
-  /**
-   * True when the pilot could size the run, the size it needed was within the cap (before its
-   * rounding up to whole blocks), and the run's standard error came out
-   * at most the tolerance with hits in (0, paths). Never true on an estimate of 0 ± 0 or 1 ± 0.
-   */
-  readonly reached: boolean;
-}
 
 /** A block's count: paths with the event, and paths. */
 export interface Counts {
@@ -136,32 +103,21 @@ export interface UntilRun<Plan, Part, Result> {
   fn: string;
 }
 
+/** A result that a run to a tolerance can give: it makes the same result again with its {@link Precision} (a new result; the made one is never changed). */
+export interface Sized<Result> {
+  withPrecision(precision: Precision): Result & { readonly precision: Precision };
+}
+
 /**
  * The one `until` driver, over any engine: the pilot's blocks one at a time ({@link runPilot}),
- * the size from it ({@link runSize}), the run of that size on this thread, and its
- * {@link Precision}.
+ * the size from it ({@link runSize}), the run of that size on this thread, and its result made
+ * again with its {@link Precision}.
  */
-export function runUntil<Plan, Part, Result extends { toJSON(): object }, Extra>(engine: Engine<Plan, Part, Result, Extra>, u: UntilRun<Plan, Part, Result>): WithPrecision<Result> {
+export function runUntil<Plan, Part, Result extends Sized<Result>, Extra>(engine: Engine<Plan, Part, Result, Extra>, u: UntilRun<Plan, Part, Result>): Result & { readonly precision: Precision } {
   const seed = u.seed + PILOT_SUFFIX;
   const pilotPlan = u.pilot(seed);
   const pilot = runPilot(u.max, u.size, (b) => u.count(engine.run(pilotPlan, b, b + 1)));
   const { paths, needed } = runSize(u.tolerance, u.max, u.size, pilot);
   const result = runOnThisThread(engine, u.sized(paths), { onProgress: u.onProgress, fn: u.fn });
-  return withPrecision(result, precisionOf(u.statistic, u.tolerance, u.max, { ...pilot, seed }, needed, u.hits(result), paths));
-}
-
-/** A result with its {@link Precision}: the field, and the same in its `toJSON()`. */
-export type WithPrecision<T extends { toJSON(): object }> = { readonly precision: Precision; toJSON(): ReturnType<T['toJSON']> & { precision: Precision } } & T;
-
-/** Attaches `precision` to `r` (frozen) and to its `toJSON()` (a fresh copy each call). */
-export function withPrecision<T extends { toJSON(): object }>(r: T, precision: Precision): WithPrecision<T> {
-  const json = r.toJSON.bind(r);
-  Object.defineProperty(r, 'precision', { value: Object.freeze(copy(precision, true)), enumerable: true });
-  Object.defineProperty(r, 'toJSON', { value: () => ({ ...json(), precision: copy(precision, false) }), enumerable: false });
-  return r as WithPrecision<T>;
-}
-
-function copy(p: Precision, freeze: boolean): Precision {
-  const f = <T extends object>(o: T): T => (freeze ? Object.freeze({ ...o }) : { ...o });
-  return { ...p, pilot: f(p.pilot), interval: f(p.interval) };
+  return result.withPrecision(precisionOf(u.statistic, u.tolerance, u.max, { ...pilot, seed }, needed, u.hits(result), paths));
 }

@@ -170,10 +170,11 @@ export function htmlTable(rows: readonly TidyInput[], title: string, keyName?: s
   return `<table><caption style="text-align:left"><b>${esc(title)}</b></caption><thead>${head}</thead><tbody>${body}</tbody></table>`;
 }
 
-/** The MIME bundle the Deno Jupyter kernel displays. */
-export function displayBundle(o: { title: string; text: string; rows?: readonly TidyInput[]; keyName?: string; chart?: VegaLiteSpec | null }): Record<string, unknown> {
-  const bundle: Record<string, unknown> = { 'text/plain': o.text };
-  if (o.rows && o.rows.length > 0) bundle['text/html'] = htmlTable(o.rows, o.title, o.keyName);
+/** The MIME bundle the Deno Jupyter kernel displays; a `note` (a run's precision) is a line under the text and under the table. */
+export function displayBundle(o: { title: string; text: string; rows?: readonly TidyInput[]; keyName?: string; chart?: VegaLiteSpec | null; note?: string | null }): Record<string, unknown> {
+  const note = o.note ?? null;
+  const bundle: Record<string, unknown> = { 'text/plain': note === null ? o.text : `${o.text}\n${note}` };
+  if (o.rows && o.rows.length > 0) bundle['text/html'] = htmlTable(o.rows, o.title, o.keyName) + (note === null ? '' : `<p>${esc(note)}</p>`);
   if (o.chart) bundle['application/vnd.vegalite.v5+json'] = o.chart;
   return bundle;
 }

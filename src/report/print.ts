@@ -62,3 +62,20 @@ export function num(x: number, unit?: string): string {
 export function firstLines(lines: readonly string[], n = 6): string[] {
   return lines.length <= n ? [...lines] : [...lines.slice(0, n), `… and ${lines.length - n} more`];
 }
+
+/** What {@link precisionLine} reads of a run's precision (the `Precision` of a run to a tolerance). */
+export interface PrecisionLike {
+  readonly statistic: string;
+  readonly estimate: number;
+  readonly standardError: number;
+  readonly tolerance: number;
+  readonly reached: boolean;
+}
+
+/**
+ * A run to a tolerance in one line: "P(volume ≥ 10 Mt in 2027) 32.7 % ± 0.15, target ± 0.2,
+ * reached" (the standard error and the tolerance in percentage points).
+ */
+export function precisionLine(p: PrecisionLike): string {
+  return `${p.statistic} ${pct(p)}, target ± ${num(p.tolerance * 100)}, ${p.reached ? 'reached' : 'not reached'}`;
+}

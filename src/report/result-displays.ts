@@ -6,7 +6,7 @@ import type { Estimate } from '../stats/estimate.js';
 import { backtestChart } from './forecast-charts.js';
 import { displayBundle, tidy, type TidyRow } from './display.js';
 import { fanChartUnchecked } from './volume-charts.js';
-import { block, est, num, pct, runOf } from './print.js';
+import { block, est, num, pct, precisionLine, runOf, type PrecisionLike } from './print.js';
 import type { RowDisplay } from './row-result.js';
 
 /**
@@ -18,8 +18,8 @@ export function volumeRecords(rows: readonly { year: number; p10: number; p50: n
   return rows.flatMap((r) => tidy({ year: r.year }, { p10: r.p10, p50: r.p50, p90: r.p90, mean: r.mean, probabilityAtLeast: r.probabilityAtLeastTarget }, { probabilityAtLeast: targetMt }));
 }
 
-/** A volume result's display: the table by year and its fan chart. */
-export function volumeDisplay(kind: string, name: string | null, paths: number, seed: string, rows: Parameters<typeof volumeRecords>[0], targetMt: number | null): Record<string, unknown> {
+/** A volume result's display: the table by year and its fan chart (and the run's precision, when it was run to a tolerance). */
+export function volumeDisplay(kind: string, name: string | null, paths: number, seed: string, rows: Parameters<typeof volumeRecords>[0], targetMt: number | null, precision: PrecisionLike | null = null): Record<string, unknown> {
   const title = `${name ?? 'scenario'}: volume by year (${paths.toLocaleString('en')} paths, seed ${seed})`;
   const last = rows[rows.length - 1];
   return displayBundle({
@@ -27,6 +27,7 @@ export function volumeDisplay(kind: string, name: string | null, paths: number, 
     text: `${kind} ${name ?? ''}: ${rows.length} years${last ? `, P50 ${last.p50.toFixed(2)} Mt in ${last.year}` : ''}`,
     rows: volumeRecords(rows, targetMt),
     chart: fanChartUnchecked(rows.map(({ year, p10, p50, p90 }) => ({ year, p10, p50, p90 })), { title }),
+    note: precision === null ? null : precisionLine(precision),
   });
 }
 
@@ -56,6 +57,7 @@ interface PrintedVolumes {
   readonly paths: number;
   readonly seed: string;
   readonly years: readonly number[];
+  readonly precision: PrecisionLike | null;
   quantiles(year: number, ps: readonly number[]): number[];
   mean(year: number): Estimate;
   probabilityAtLeast(year: number, volumeMt: number): Estimate;
@@ -64,8 +66,8 @@ interface PrintedVolumes {
 
 /**
  * A volume result as a few lines: the run, then the target year and the last year (P50 with its
- * P10–P90 band, the mean, P(≥ target)), and the median first year reaching the target. Only
- * those years' statistics are computed.
+ * P10–P90 band, the mean, P(≥ target)), the median first year reaching the target, and the
+ * run's precision when it was run to a tolerance. Only those years' statistics are computed.
  */
 export function volumeText(r: PrintedVolumes): string {
   const target = r.scenario.target;
@@ -77,5 +79,6 @@ export function volumeText(r: PrintedVolumes): string {
     return `${year}: P50 ${num(p50, 'Mt')} (P10 ${num(p10)}, P90 ${num(p90)}), mean ${est(r.mean(year), 'Mt')}${p}`;
   });
   if (target) lines.push(`median first year reaching ${target.volumeMt} Mt: ${r.medianFirstYear(target.volumeMt) ?? `after ${last}`}`);
+  if (r.precision !== null) lines.push(precisionLine(r.precision));
   return block(`${r.kind === 'volumes' ? 'VolumeResult' : 'VolumeSummary'} ${r.scenario.name ?? '(unnamed scenario)'}: ${runOf(r.paths, 'paths', r.seed)}, ${r.years[0]}–${last}`, lines);
 }

@@ -1,11 +1,12 @@
 import { finiteNumber, level, levels } from '../args.js';
+import { frozenPrecision, precisionJSON, type Precision } from '../engine/precision.js';
 import { estimate, type Estimate } from '../stats/estimate.js';
 import { proportion } from '../stats/proportion.js';
 import { quantilesUnchecked } from '../stats/quantile.js';
 import type { Route } from '../scenario/types.js';
 import type { KernelOutput } from './kernel.js';
 import { displayBundle, tidy, toCSV, type CSVOptions, type TidyRow } from '../report/display.js';
-import { block, est, num, pct, printAs, runOf } from '../report/print.js';
+import { block, est, num, pct, precisionLine, printAs, runOf } from '../report/print.js';
 import { transitChart } from '../report/transit-chart.js';
 
 /** One leg's part in the trip time (every share is of all trips). */
@@ -57,6 +58,8 @@ export interface TransitJSON extends TransitStatistics {
   kind: 'transit';
   seed: string;
   route: Route;
+  /** How a run to a tolerance was sized and what it found: present only on such a run. */
+  precision?: Precision;
 }
 
 /**
@@ -79,11 +82,16 @@ export class TransitSample {
   readonly year: number | null;
   /** Share of trips on which some queue hit its utilisation cap (maxUtilisation). */
   readonly saturated: Estimate;
+  /** How a run to a tolerance (`untilStandardError`) was sized and what it found, frozen; null for a sample of a size fixed in advance. */
+  readonly precision: Precision | null;
+  readonly #out: KernelOutput;
   readonly #legs: LegBreakdown[];
   readonly #cache = new Map<string, unknown>();
 
-  /** @internal The engine's merge makes a sample. */
-  constructor(out: KernelOutput, route: Route, seed: string, at: TransitContext) {
+  /** @internal The engine's merge makes a sample (and {@link TransitSample.withPrecision} one with its precision). */
+  constructor(out: KernelOutput, route: Route, seed: string, at: TransitContext, precision: Precision | null = null) {
+    this.#out = out;
+    this.precision = frozenPrecision(precision);
     this.seed = seed;
     this.route = route;
     this.volumeMt = at.volumeMt;
@@ -116,6 +124,11 @@ export class TransitSample {
         saturated: proportion(s.saturated, n),
       };
     });
+  }
+
+  /** @internal The same sample with its precision (a run to a tolerance makes it): a new sample of the same trips. */
+  withPrecision(precision: Precision): TransitSample & { readonly precision: Precision } {
+    return new TransitSample(this.#out, this.route, this.seed, { volumeMt: this.volumeMt, year: this.year }, precision) as TransitSample & { readonly precision: Precision };
   }
 
   /** Mean trip days, with its standard error (from the two-pass sample variance). */
@@ -183,11 +196,6 @@ export class TransitSample {
     };
   }
 
-  /**
-   * Plain, small data (never the trips): `{ kind: 'transit', seed, route, trips, volumeMt, year,
-   * mean, sd, min, max, quantiles: [{ p, days }] (P5, P10, P25, P50, P75, P90, P95),
-   * within: { days: 15, probability }, saturated, legs }`, every estimate an {@link Estimate}.
-   */
   /** Tidy rows `{ route, statistic, value, standardError, threshold }`: mean, p10, p50, p90, probabilityWithin (threshold 15 days), saturated. */
   toRecords(): TidyRow<'route'>[] {
     const [p10, p50, p90] = this.quantiles([0.1, 0.5, 0.9]) as [number, number, number];
@@ -199,28 +207,36 @@ export class TransitSample {
     return toCSV(this.toRecords(), o);
   }
 
-  /** Jupyter (Deno kernel): the table and the distribution of trip days with the 15-day line. */
+  /** Jupyter (Deno kernel): the table and the distribution of trip days with the 15-day line (and the sample's precision under them when it has one). */
   [Symbol.for('Jupyter.display')](): Record<string, unknown> {
     return displayBundle({
       title: `${this.route.name}: door-to-door days (${this.trips.toLocaleString('en')} trips, seed ${this.seed})`,
       text: `TransitSample ${this.route.name}: mean ${this.mean.estimate.toFixed(1)} days`,
       rows: this.toRecords(),
       chart: transitChart(this, { within: 15 }),
+      note: this.precision === null ? null : precisionLine(this.precision),
     });
   }
 
+  /**
+   * Plain, small data (never the trips): `{ kind: 'transit', seed, route, trips, volumeMt, year,
+   * mean, sd, min, max, quantiles: [{ p, days }] (P5, P10, P25, P50, P75, P90, P95),
+   * within: { days: 15, probability }, saturated, legs }`, every estimate an {@link Estimate};
+   * then `precision` on a sample run to a tolerance only.
+   */
   toJSON(): TransitJSON {
-    return { kind: this.kind, seed: this.seed, route: this.route, ...this.statistics() };
+    return { kind: this.kind, seed: this.seed, route: this.route, ...this.statistics(), ...precisionJSON(this.precision) };
   }
 }
 
-/** A sample as a few lines: the run, the days (median, P10–P90, mean) and P(≤ 15 days). */
+/** A sample as a few lines: the run, the days (median, P10–P90, mean), P(≤ 15 days), and its precision when it was run to a tolerance. */
 export function transitText(t: TransitSample): string {
   const [p10, p50, p90] = t.quantiles([0.1, 0.5, 0.9]) as [number, number, number];
   const at = [t.volumeMt === null ? null : `${t.volumeMt} Mt/yr`, t.year === null ? null : `year ${t.year}`].filter((x) => x !== null);
   return block(`TransitSample ${t.route.name}: ${runOf(t.trips, 'trips', t.seed)}${at.length > 0 ? `, ${at.join(', ')}` : ''}`, [
     `median ${num(p50, 'days')} (P10 ${num(p10)}, P90 ${num(p90)}), mean ${est(t.mean, 'days')}`,
     `P(≤ 15 days) ${pct(t.probabilityWithin(15))}, queues saturated on ${pct(t.saturated)} of trips`,
+    ...(t.precision === null ? [] : [precisionLine(t.precision)]),
   ]);
 }
 printAs(TransitSample.prototype, transitText);

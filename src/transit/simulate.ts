@@ -1,6 +1,7 @@
 import { asks, finiteNumber, numberIn, options, sampleSize, show } from '../args.js';
 import { runOnThisThread } from '../engine/schedule.js';
-import { runUntil, type WithPrecision } from '../engine/until.js';
+import type { Precision } from '../engine/precision.js';
+import { runUntil } from '../engine/until.js';
 import type { Route, RouteInput } from '../scenario/types.js';
 import { transitEngine, transitPlan } from './engine.js';
 import { TRIP_BLOCK } from './kernel.js';
@@ -28,7 +29,7 @@ export { checkTrips, MAX_TRIPS, transitRun, type TransitOptions, type TransitRun
  * @example simulateTransit(ROUTES['northern-rail'], { seed: 1, untilStandardError: { tolerance: 0.002, maxTrips: 1000000, statistic: { days: 20 } } }).precision.reached // => true
  * @example simulateTransit({ name: 'r', legs: [{ name: 'a', mode: 'rail', days: 3 }, { name: 'b', mode: 'sea', days: 5 }] }, { trips: 10, seed: 1 }).mean // => { estimate: 8, standardError: 0 }
  */
-export function simulateTransit(r: RouteInput | Route, o: TransitUntilOptions): WithPrecision<TransitSample>;
+export function simulateTransit(r: RouteInput | Route, o: TransitUntilOptions): TransitSample & { readonly precision: Precision };
 export function simulateTransit(r: RouteInput | Route, o: TransitOptions): TransitSample;
 export function simulateTransit(r: RouteInput | Route, o: TransitOptions | TransitUntilOptions): TransitSample {
   if (asks('simulateTransit', o, 'untilStandardError')) return simulateTransitUntil(r, o as TransitUntilOptions);
@@ -54,7 +55,7 @@ export type TransitUntilOptions = Omit<TransitOptions, 'trips'> & { untilStandar
  * (src/engine/until.ts), and returns the sample of that many trips on the seed (the same numbers
  * as `simulateTransit` with that many trips), with `precision` saying how it was sized and what it found.
  */
-export function simulateTransitUntil(r: RouteInput | Route, o: TransitUntilOptions, fn = 'simulateTransit'): WithPrecision<TransitSample> {
+export function simulateTransitUntil(r: RouteInput | Route, o: TransitUntilOptions, fn = 'simulateTransit'): TransitSample & { readonly precision: Precision } {
   const opts = options<TransitUntilOptions & { trips?: unknown }>(fn, o, ['trips', 'seed', 'volumeMt', 'untilStandardError'], ['seed', 'untilStandardError']);
   if (opts.trips !== undefined) throw new TypeError(`${fn}: give trips or untilStandardError (whose maxTrips caps the trips), not both (got trips ${show(opts.trips)})`);
   const u = options<TransitUntilStandardError>(fn, opts.untilStandardError, ['tolerance', 'maxTrips', 'statistic'], ['tolerance', 'maxTrips']);

@@ -3,6 +3,7 @@
  * their tidy rows and CSV, the Jupyter display and the printed lines. Each is a view of the
  * statistics the result answers (quantiles, means, probabilities), never a re-run.
  */
+import type { Precision } from '../engine/precision.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Estimate } from '../stats/estimate.js';
 import { toCSV, type CSVOptions, type TidyRow } from '../report/display.js';
@@ -20,6 +21,8 @@ export abstract class VolumeViews {
   abstract readonly seed: string;
   abstract readonly paths: number;
   abstract readonly years: number[];
+  /** How a run to a tolerance (`untilStandardError`) was sized and what it found; null for a run of a size fixed in advance. */
+  abstract readonly precision: Precision | null;
   abstract quantiles(year: number, ps: readonly number[]): number[];
   abstract mean(year: number): Estimate;
   abstract probabilityAtLeast(year: number, volumeMt: number): Estimate;
@@ -43,12 +46,12 @@ export abstract class VolumeViews {
     return toCSV(this.toRecords(), o);
   }
 
-  /** Jupyter (Deno kernel): the table by year and the fan chart. */
+  /** Jupyter (Deno kernel): the table by year and the fan chart, and the run's precision under them when it has one. */
   [Symbol.for('Jupyter.display')](): Record<string, unknown> {
-    return volumeDisplay(this.kind, this.scenario.name, this.paths, this.seed, this.summary(), this.scenario.target?.volumeMt ?? null);
+    return volumeDisplay(this.kind, this.scenario.name, this.paths, this.seed, this.summary(), this.scenario.target?.volumeMt ?? null, this.precision);
   }
 
-  /** A few lines: the run, the target year and the last year, the median first year reaching the target. */
+  /** A few lines: the run, the target year and the last year, the median first year reaching the target, the run's precision when it has one. */
   toString(): string {
     return volumeText(this);
   }

@@ -1,5 +1,6 @@
 import { replicateMean } from './replicates.js';
 import { finiteNumber, level, levels } from '../args.js';
+import { frozenPrecision, precisionJSON, type Precision } from '../engine/precision.js';
 import type { Scenario } from '../scenario/types.js';
 import { proportion } from '../stats/proportion.js';
 import { estimate, type Estimate } from '../stats/estimate.js';
@@ -23,6 +24,8 @@ export interface VolumeResultJSON {
   years: VolumeYearJSON[];
   /** The first year reaching the target's volume (null without a target). */
   firstYearReachingTarget: FirstYearRow[] | null;
+  /** How a run to a tolerance was sized and what it found: present only on such a run. */
+  precision?: Precision;
 }
 
 interface Parts {
@@ -37,6 +40,8 @@ interface Parts {
   quantiles?: [number, number, number][];
   /** 'lhs': Latin hypercube replicates (standard errors from the replicates). */
   sampling?: 'lhs';
+  /** A run to a tolerance: how it was sized. */
+  precision?: Precision | null;
 }
 
 /**
@@ -60,6 +65,9 @@ export class VolumeResult extends VolumeViews {
   readonly hasCapacity: boolean;
   /** How the per-path parameters were drawn: 'random', or 'lhs' (standard errors of means and probabilities from the Latin hypercube replicates). */
   readonly sampling: 'random' | 'lhs';
+  /** How a run to a tolerance (`untilStandardError`) was sized and what it found, frozen; null for a run of a size fixed in advance. */
+  readonly precision: Precision | null;
+  readonly #parts: Parts;
   readonly #cache = new Map<string, unknown>();
   #scratch: Float64Array | undefined;
 
@@ -75,7 +83,14 @@ export class VolumeResult extends VolumeViews {
     this.volume = p.volume;
     this.hasCapacity = p.capacity.length > 0;
     this.sampling = p.sampling ?? 'random';
+    this.precision = frozenPrecision(p.precision);
+    this.#parts = p;
     for (const [k, q, value] of p.quantiles ?? []) this.#cache.set(`q:${k}:${q}`, value);
+  }
+
+  /** @internal The same run with its precision (a run to a tolerance makes it): a new result over the same arrays. */
+  withPrecision(precision: Precision): VolumeResult & { readonly precision: Precision } {
+    return new VolumeResult({ ...this.#parts, precision }) as VolumeResult & { readonly precision: Precision };
   }
 
   #cached<T>(key: string, make: () => T): T {
@@ -235,10 +250,10 @@ export class VolumeResult extends VolumeViews {
   }
 
   /**
-   * Plain statistics, never the paths (see {@link VolumeResultJSON}): a few KB whatever the number of paths.
+   * Plain statistics, never the paths (see {@link VolumeResultJSON}): a few KB whatever the number of paths; `precision` last on a run to a tolerance only.
    * @example simulateVolumes({ start: { year: 2025, volumeMt: 4 }, horizon: 2026, growth: { model: 'exponential', rate: 0.5 } }, { paths: 10, seed: 1 }).toJSON().years[1] // => { year: 2026, p10: 6, p50: 6, p90: 6, mean: { estimate: 6, standardError: 0 }, probabilityAtLeastTarget: …, unmet: …, utilisation: null }
    */
   toJSON(): VolumeResultJSON {
-    return { kind: this.kind, seed: this.seed, paths: this.paths, scenario: this.scenario, ...yearsJSON(this) };
+    return { kind: this.kind, seed: this.seed, paths: this.paths, scenario: this.scenario, ...yearsJSON(this), ...precisionJSON(this.precision) };
   }
 }

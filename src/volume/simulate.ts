@@ -1,5 +1,6 @@
 import { asks, finiteNumber, numberIn, options, sampleSize, show, wholeNumber } from '../args.js';
-import { runUntil, type WithPrecision } from '../engine/until.js';
+import type { Precision } from '../engine/precision.js';
+import { runUntil } from '../engine/until.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { STREAM_BLOCK } from './draws.js';
 import { runVolumePlan, volumeEngine, volumePlan } from './engine.js';
@@ -49,8 +50,8 @@ export { volumeRun, MAX_PATHS, MAX_RUN_BYTES, ALWAYS_KEPT, VOLUME_OPTIONS, type 
  * @example
  * simulateVolumes(PRESETS['official-capacity'], { seed: 1, untilStandardError: { tolerance: 0.002, maxPaths: 1000000 } }).paths // => 65536
  */
-export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeUntilOptions & { keep: 'summary' }): WithPrecision<VolumeSummary>;
-export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeUntilOptions & { keep?: 'all' }): WithPrecision<VolumeResult>;
+export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeUntilOptions & { keep: 'summary' }): VolumeSummary & { readonly precision: Precision };
+export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeUntilOptions & { keep?: 'all' }): VolumeResult & { readonly precision: Precision };
 export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeOptions & { keep: 'summary' }): VolumeSummary;
 export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeOptions & { keep?: 'all' }): VolumeResult;
 export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeOptions): VolumeResult | VolumeSummary;
@@ -87,7 +88,7 @@ export type VolumeUntilOptions = Omit<VolumeOptions, 'paths'> & { untilStandardE
  * seed (the same numbers as `simulateVolumes` with that many paths), with `precision` saying how
  * it was sized and what it found. A summary run also keeps the statistic's threshold.
  */
-export function simulateUntil(s: ScenarioInput | Scenario, o: VolumeUntilOptions, fn = 'simulateVolumes'): WithPrecision<VolumeResult | VolumeSummary> {
+export function simulateUntil(s: ScenarioInput | Scenario, o: VolumeUntilOptions, fn = 'simulateVolumes'): (VolumeResult | VolumeSummary) & { readonly precision: Precision } {
   const opts = options<VolumeUntilOptions & { paths?: unknown }>(fn, o, [...VOLUME_OPTIONS, 'untilStandardError'], ['seed', 'untilStandardError']);
   if (opts.paths !== undefined) throw new TypeError(`${fn}: give paths or untilStandardError (whose maxPaths caps the paths), not both (got paths ${show(opts.paths)})`);
   const u = options<UntilStandardError>(fn, opts.untilStandardError, ['tolerance', 'maxPaths', 'statistic'], ['tolerance', 'maxPaths']);

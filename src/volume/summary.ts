@@ -1,4 +1,5 @@
 import { finiteNumber, level, levels } from '../args.js';
+import { frozenPrecision, precisionJSON, type Precision } from '../engine/precision.js';
 import type { Scenario } from '../scenario/types.js';
 import { proportion } from '../stats/proportion.js';
 import { estimate, type Estimate } from '../stats/estimate.js';
@@ -50,6 +51,8 @@ export interface VolumeSummaryJSON {
   years: (VolumeYearJSON & { quantiles: KeptQuantile[]; probabilityAtLeast: KeptProbability[] })[];
   firstYearReachingTarget: FirstYearRow[] | null;
   firstYearReaching: { volumeMt: number; rows: FirstYearRow[] }[];
+  /** How a run to a tolerance was sized and what it found: present only on such a run. */
+  precision?: Precision;
 }
 
 /**
@@ -77,11 +80,13 @@ export class VolumeSummary extends VolumeViews {
   /** The quantile levels and the volumes this summary can answer for. */
   readonly keptQuantiles: readonly number[];
   readonly thresholds: readonly number[];
+  /** How a run to a tolerance (`untilStandardError`) was sized and what it found, frozen; null for a run of a size fixed in advance. */
+  readonly precision: Precision | null;
   readonly #q: Map<string, number>;
   readonly #stats: YearStats[];
 
-  /** @internal The engine's merge makes a summary. */
-  constructor(run: { scenario: Scenario; seed: string; paths: number; years: number[] }, levels: number[], thresholds: number[], q: Map<string, number>, stats: YearStats[]) {
+  /** @internal The engine's merge makes a summary (and {@link VolumeSummary.withPrecision} one with its precision). */
+  constructor(run: { scenario: Scenario; seed: string; paths: number; years: number[] }, levels: readonly number[], thresholds: readonly number[], q: Map<string, number>, stats: YearStats[], precision: Precision | null = null) {
     super();
     this.scenario = run.scenario;
     this.seed = run.seed;
@@ -90,8 +95,14 @@ export class VolumeSummary extends VolumeViews {
     this.hasCapacity = run.scenario.capacity !== null;
     this.keptQuantiles = levels;
     this.thresholds = thresholds;
+    this.precision = frozenPrecision(precision);
     this.#q = q;
     this.#stats = stats;
+  }
+
+  /** @internal The same run with its precision (a run to a tolerance makes it): a new summary of the same statistics. */
+  withPrecision(precision: Precision): VolumeSummary & { readonly precision: Precision } {
+    return new VolumeSummary(this, this.keptQuantiles, this.thresholds, this.#q, this.#stats, precision) as VolumeSummary & { readonly precision: Precision };
   }
 
   /** Index of a year in the run; TypeError for a non-number, RangeError outside the run. */
@@ -167,7 +178,7 @@ export class VolumeSummary extends VolumeViews {
     return this.hasCapacity ? { mean: meanEstimate(s.utilSum, s.utilM2, this.paths), atCapacity: proportion(s.atCapacity, this.paths) } : null;
   }
 
-  /** Plain statistics (see {@link VolumeSummaryJSON}): every kept statistic of every year, a few KB. */
+  /** Plain statistics (see {@link VolumeSummaryJSON}): every kept statistic of every year, a few KB; `precision` last on a run to a tolerance only. */
   toJSON(): VolumeSummaryJSON {
     const { years, firstYearReachingTarget } = yearsJSON(this);
     return {
@@ -184,6 +195,7 @@ export class VolumeSummary extends VolumeViews {
       })),
       firstYearReachingTarget,
       firstYearReaching: this.thresholds.map((volumeMt) => ({ volumeMt, rows: this.firstYearReaching(volumeMt) })),
+      ...precisionJSON(this.precision),
     };
   }
 }

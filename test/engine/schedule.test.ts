@@ -10,6 +10,7 @@ import { PRESETS, ROUTES, simulateCorridor, simulateTransit, simulateVolumes, ty
 import type { Engine } from '../../src/engine/engine.js';
 import { split } from '../../src/engine/engine.js';
 import { runOnThisThread } from '../../src/engine/schedule.js';
+import { precisionJSON, type Precision } from '../../src/engine/precision.js';
 import { runUntil } from '../../src/engine/until.js';
 import { corridorEngine, planCorridor } from '../../src/transit/corridor-engine.js';
 import { planTransit, transitEngine } from '../../src/transit/engine.js';
@@ -154,7 +155,24 @@ describe('runUntil: the one until driver, over any engine', () => {
     }
     const seeds: string[] = [];
     const ran: string[] = [];
-    const engine: Engine<Plan, { hits: number; n: number }, { hits: number; n: number; toJSON(): object }> = {
+    // The toy's result, as the library's results are: precision a field (null when merged), made
+    // again with it by withPrecision, written by toJSON only when present.
+    interface Counted {
+      readonly hits: number;
+      readonly n: number;
+      readonly precision: Precision | null;
+      toJSON(): object;
+      withPrecision(p: Precision): Counted & { readonly precision: Precision };
+    }
+    const counted = (hits: number, n: number, precision: Precision | null = null): Counted => ({
+      hits,
+      n,
+      precision,
+      toJSON: () => ({ hits, n, ...precisionJSON(precision) }),
+      withPrecision: (p) => counted(hits, n, p) as Counted & { readonly precision: Precision },
+    });
+    const merged: Counted[] = [];
+    const engine: Engine<Plan, { hits: number; n: number }, Counted> = {
       kind: 'toy-until',
       blocks: (p) => Math.ceil(p.n / 100),
       items: (p, b0, b1) => Math.min(b1 * 100, p.n) - b0 * 100,
@@ -165,7 +183,8 @@ describe('runUntil: the one until driver, over any engine', () => {
       merge: (_, parts) => {
         const hits = parts.reduce((a, x) => a + x.hits, 0);
         const n = parts.reduce((a, x) => a + x.n, 0);
-        return { hits, n, toJSON: () => ({ hits, n }) };
+        merged.push(counted(hits, n));
+        return merged.at(-1)!;
       },
     };
     const r = runUntil(engine, {
@@ -186,5 +205,9 @@ describe('runUntil: the one until driver, over any engine', () => {
     expect(r.precision).toMatchObject({ statistic: 'P(toy)', pilot: { seed: 's|until-pilot', paths: 100, hits: 30 }, paths: 200, hits: 60, estimate: 0.3, reached: true });
     expect(r.precision.standardError).toBeCloseTo(Math.sqrt((0.3 * 0.7) / 200), 15);
     expect(r.toJSON()).toMatchObject({ hits: 60, n: 200, precision: { paths: 200 } });
+    // The merged result is left as it was made: the run's result is a new one.
+    expect(merged).toHaveLength(1);
+    expect(merged[0]!.precision).toBeNull();
+    expect(r).not.toBe(merged[0]);
   });
 });

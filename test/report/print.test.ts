@@ -8,6 +8,8 @@ import fc from 'fast-check';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import * as api from '../../src/index.js';
+import { displayBundle } from '../../src/report/display.js';
+import { precisionLine } from '../../src/report/print.js';
 import { formatEstimate, formatNumber } from '../../src/stats/format.js';
 
 const { PRESETS, ROUTES, TITR_VOLUMES, estimate } = api;
@@ -115,5 +117,21 @@ describe('every result prints a few labelled lines, never its arrays', () => {
     expect(text).toMatch(/^ {2}2027: P50 .* Mt \(P10 .*, P90 .*\), mean .* Mt ± .*, P\(≥ 10 Mt\) 32\.7 % ± 0\.15$/m);
     // Without the custom view the same object holds 800,000 numbers: the summary is the point.
     expect(inspect(v, { customInspect: false }).length).toBeGreaterThan(10 * text.length);
+  });
+});
+
+describe('precisionLine: a run to a tolerance in one line', () => {
+  it('known values: the estimate in percent with its SE and the target in percentage points, reached or not', () => {
+    expect(precisionLine({ statistic: 'P(volume ≥ 10 Mt in 2027)', estimate: 0.327, standardError: 0.0015, tolerance: 0.002, reached: true })).toBe('P(volume ≥ 10 Mt in 2027) 32.7 % ± 0.15, target ± 0.2, reached');
+    expect(precisionLine({ statistic: 'P(trip ≤ 20 days)', estimate: 0, standardError: 0, tolerance: 1e-4, reached: false })).toBe('P(trip ≤ 20 days) 0 % ± 0, target ± 0.01, not reached');
+  });
+
+  it('a displayBundle with a note adds it as a line under the text and a paragraph under the table (escaped); without one the bundle is as before', () => {
+    const rows = [{ key: 1, statistic: 'mean', value: 2, standardError: null }];
+    const plain = displayBundle({ title: 't', text: 'x', rows });
+    expect(displayBundle({ title: 't', text: 'x', rows, note: null })).toEqual(plain);
+    const noted = displayBundle({ title: 't', text: 'x', rows, note: 'P(a < b) & more' });
+    expect(noted['text/plain']).toBe('x\nP(a < b) & more');
+    expect(noted['text/html']).toBe(`${plain['text/html']}<p>P(a &lt; b) &amp; more</p>`);
   });
 });

@@ -4,7 +4,8 @@ import { PRESETS } from '../../src/scenario/presets.js';
 import { ROUTES } from '../../src/transit/routes.js';
 import { simulateVolumes } from '../../src/volume/simulate.js';
 import { simulateTransit } from '../../src/transit/simulate.js';
-import { precisionOf, runPilot, runSize, type Precision } from '../../src/engine/until.js';
+import type { Precision } from '../../src/engine/precision.js';
+import { precisionOf, runPilot, runSize } from '../../src/engine/until.js';
 
 const official = PRESETS['official-capacity'];
 const BLOCK = 16_384;
