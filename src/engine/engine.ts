@@ -15,6 +15,8 @@
 export interface Engine<Plan, Part, Result, Extra = never> {
   /** The engine's name: what a worker pool sends, and a worker dispatches on, to reach the same `run`. */
   readonly kind: string;
+  /** What {@link Engine.items} counts, the unit of its progress: 'paths' or 'trips'. */
+  readonly unit: 'paths' | 'trips';
   /** The plan's number of blocks. */
   blocks(plan: Plan): number;
   /** The paths (trips) of blocks [b0, b1): what progress counts. */

@@ -1,5 +1,6 @@
 import type { Route, RouteInput, Scenario, ScenarioInput } from '../scenario/types.js';
 import { runOnThisThread } from '../engine/schedule.js';
+import { PROGRESS_OPTIONS, tracker } from '../engine/progress.js';
 import { corridorEngine, corridorEnginePlan } from './corridor-engine.js';
 import type { CorridorOptions } from './corridor-plan.js';
 import type { CorridorResult } from './corridor-result.js';
@@ -22,5 +23,6 @@ export { CorridorResult, type CorridorSummaryRow, type CorridorJSON, type Corrid
  * c.transit(2027).probabilityWithin(15).estimate // => 0
  */
 export function simulateCorridor(s: ScenarioInput | Scenario, r: RouteInput | Route, o: CorridorOptions): CorridorResult {
-  return runOnThisThread(corridorEngine, corridorEnginePlan('simulateCorridor', s, r, o), { fn: 'simulateCorridor' });
+  const fn = 'simulateCorridor';
+  return runOnThisThread(corridorEngine, corridorEnginePlan(fn, s, r, o, PROGRESS_OPTIONS), { track: tracker(fn, o), fn });
 }

@@ -61,10 +61,10 @@ export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeOptions | 
 
 /**
  * Runs a checked volume run on this thread (what {@link simulateVolumes} does after {@link plan}):
- * its engine plan by {@link runVolumePlan}, progress reported after each chunk.
+ * its engine plan by {@link runVolumePlan}, progress reported (and the signal checked) after each chunk.
  */
 export function runVolumes(run: RunPlan): VolumeResult | VolumeSummary {
-  return runVolumePlan(volumePlan(run), run.onProgress);
+  return runVolumePlan(volumePlan(run), run.track);
 }
 
 /** The `untilStandardError` option of {@link simulateVolumes}. */
@@ -116,7 +116,7 @@ export function simulateUntil(s: ScenarioInput | Scenario, o: VolumeUntilOptions
       return { hits: hitsIn(v), n: v.length };
     },
     hits: (r) => (run.keep === 'summary' ? Math.round((r as VolumeSummary).probabilityAtLeast(stat.year, stat.volumeMt).estimate * r.paths) : hitsIn((r as VolumeResult).volume[k]!)),
-    onProgress: run.onProgress,
+    track: run.track,
     fn,
   });
 }

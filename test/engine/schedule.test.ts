@@ -31,6 +31,7 @@ interface ToyPart {
 const log: string[] = [];
 const toy: Engine<Toy, ToyPart, number[]> = {
   kind: 'toy',
+  unit: 'paths',
   blocks: () => 5,
   items: (_, b0, b1) => Math.min(b1 * 3, 14) - b0 * 3,
   run: (p, b0, b1) => {
@@ -44,7 +45,7 @@ const toy: Engine<Toy, ToyPart, number[]> = {
   before: (p) =>
     p.offset === null
       ? {
-          engine: { kind: 'toy-stage', blocks: () => 2, items: () => 1, run: (_: unknown, b0: number, b1: number) => (b1 * (b1 + 1) - b0 * (b0 + 1)) / 2, merge: (_: unknown, xs: number[]) => xs.reduce((a, b) => a + b, 0) },
+          engine: { kind: 'toy-stage', unit: 'paths', blocks: () => 2, items: () => 1, run: (_: unknown, b0: number, b1: number) => (b1 * (b1 + 1) - b0 * (b0 + 1)) / 2, merge: (_: unknown, xs: number[]) => xs.reduce((a, b) => a + b, 0) },
           plan: null,
           then: (sum) => ({ offset: sum as number }),
         }
@@ -56,9 +57,9 @@ describe('runOnThisThread', () => {
     log.length = 0;
     const progress: number[] = [];
     // The stage: blocks 0 and 1 give 1 + 2 = 3, so block b gives 10b + 3.
-    expect(runOnThisThread(toy, { offset: null }, { chunk: 2, onProgress: (d) => progress.push(d) })).toEqual([3, 13, 23, 33, 43]);
+    expect(runOnThisThread(toy, { offset: null }, { chunk: 2, track: { onProgress: (d) => progress.push(d.done) } })).toEqual([3, 13, 23, 33, 43]);
     expect(log).toEqual(['run 0-2', 'run 2-4', 'run 4-5', 'merge 0-2,2-4,4-5']);
-    expect(progress).toEqual([6 / 14, 12 / 14, 1]);
+    expect(progress).toEqual([0, 6, 12, 14]);
   });
 
   it("takes the engine's chunk, else every block at once, and runs into views of the engine's whole memory", () => {
@@ -156,6 +157,7 @@ describe('runUntil: the one until driver, over any engine', () => {
     const ran: string[] = [];
     const engine: Engine<Plan, { hits: number; n: number }, { hits: number; n: number; toJSON(): object }> = {
       kind: 'toy-until',
+      unit: 'trips',
       blocks: (p) => Math.ceil(p.n / 100),
       items: (p, b0, b1) => Math.min(b1 * 100, p.n) - b0 * 100,
       run: (p, b0, b1) => {
