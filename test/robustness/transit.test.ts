@@ -219,7 +219,7 @@ describe("simulateTransit(route, { trips, seed, volumeMT: 5 }) and other options
   it('unknown keys are refused, naming the allowed ones', () => {
     expect(() => simulateTransit(r, { trips: 10, seed: 1, volumeMT: 5 } as never)).toThrow(new TypeError("simulateTransit: unknown option 'volumeMT' (allowed: trips, seed, volumeMt, onProgress, signal)"));
     expect(() => simulateCorridor(FLAT, r, { paths: 10, seed: 1, trips: 3 } as never)).toThrow(/simulateCorridor: unknown option 'trips' \(allowed: paths, seed, tripsPerPath, useScenarioCapacity, onProgress, signal\)/);
-    expect(() => compareRoutes([r], { trips: 10, seed: 1, volume: 3 } as never)).toThrow(/compareRoutes: unknown option 'volume' \(allowed: trips, seed, within, volumeMt\)/);
+    expect(() => compareRoutes([r], { trips: 10, seed: 1, volume: 3 } as never)).toThrow(/compareRoutes: unknown option 'volume' \(allowed: trips, seed, within, volumeMt, onProgress, signal\)/);
   });
 
   it('wrong kinds are TypeErrors, bad values RangeErrors', () => {
