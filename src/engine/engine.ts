@@ -25,7 +25,7 @@ export interface Engine<Plan, Part, Result, Extra = never> {
   run(plan: Plan, b0: number, b1: number, into?: Part): Part;
   /** Merges partials covering [0, blocks(plan)) in block order (`extra`: what {@link Engine.aside} computed). */
   merge(plan: Plan, parts: readonly Part[], extra?: Extra): Result;
-  /** Blocks per chunk when this thread runs the plan (progress is reported after each): all of them by default. */
+  /** Blocks per chunk when this thread runs the plan (progress is reported and the signal checked after each): one by default. */
   chunk?(plan: Plan): number;
   /**
    * A stage before the blocks (a summary's pilot, a corridor's volumes), or null when the plan

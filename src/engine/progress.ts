@@ -82,6 +82,7 @@ export function report(t: Tracker, done: number, total: number, unit: string): v
  */
 export function steps(t: Tracker, total: number, unit: string): { inner: { signal?: AbortSignal }; step(): void } {
   let done = 0;
+  throwIfAborted(t.signal);
   report(t, 0, total, unit);
   return { inner: t.signal ? { signal: t.signal } : {}, step: () => report(t, ++done, total, unit) };
 }

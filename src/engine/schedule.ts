@@ -7,7 +7,7 @@ import { report, throwIfAborted, type Tracker } from './progress.js';
 
 /** Options of {@link runOnThisThread}. */
 export interface ScheduleOptions {
-  /** Blocks per chunk (progress is reported after each): the engine's `chunk(plan)`, else all blocks. */
+  /** Blocks per chunk (progress is reported after each): the engine's `chunk(plan)`, else one. */
   chunk?: number;
   /** Progress (`{ done: 0, total }` before the blocks, then after each chunk, in the engine's items) and the signal checked before the stages and after each chunk. */
   track?: Tracker | undefined;
@@ -27,7 +27,7 @@ export function runOnThisThread<Plan, Part, Result, Extra>(engine: Engine<Plan, 
   throwIfAborted(t.signal);
   const p = resolveStages(engine, plan, (e, q) => runOnThisThread(e, q, { fn, track: { signal: t.signal } }));
   const n = engine.blocks(p);
-  const every = o.chunk ?? engine.chunk?.(p) ?? n;
+  const every = o.chunk ?? engine.chunk?.(p) ?? 1;
   const whole = engine.whole?.(p, undefined, fn) ?? null;
   const total = engine.items(p, 0, n);
   const parts: Part[] = [];

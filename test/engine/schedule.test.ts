@@ -62,7 +62,7 @@ describe('runOnThisThread', () => {
     expect(progress).toEqual([0, 6, 12, 14]);
   });
 
-  it("takes the engine's chunk, else every block at once, and runs into views of the engine's whole memory", () => {
+  it("takes the engine's chunk, else one block at a time (so that an abort takes effect within one block), and runs into views of the engine's whole memory", () => {
     log.length = 0;
     const into: unknown[] = [];
     const withWhole: Engine<Toy, ToyPart, number[]> = {
@@ -76,7 +76,7 @@ describe('runOnThisThread', () => {
     expect(into).toEqual([{ b0: 0, b1: 3, values: [] }, { b0: 3, b1: 5, values: [] }]);
     log.length = 0;
     runOnThisThread(toy, { offset: 0 });
-    expect(log).toEqual(['run 0-5', 'merge 0-5']);
+    expect(log).toEqual(['run 0-1', 'run 1-2', 'run 2-3', 'run 3-4', 'run 4-5', 'merge 0-1,1-2,2-3,3-4,4-5']);
   });
 
   it('split: contiguous ranges covering [0, n), as even as whole blocks allow', () => {
@@ -183,7 +183,7 @@ describe('runUntil: the one until driver, over any engine', () => {
       fn: 'toy',
     });
     expect(seeds).toEqual(['s|until-pilot']);
-    expect(ran).toEqual(['s|until-pilot 0-1', 's 0-2']);
+    expect(ran).toEqual(['s|until-pilot 0-1', 's 0-1', 's 1-2']);
     expect(r.n).toBe(200);
     expect(r.precision).toMatchObject({ statistic: 'P(toy)', pilot: { seed: 's|until-pilot', paths: 100, hits: 30 }, paths: 200, hits: 60, estimate: 0.3, reached: true });
     expect(r.precision.standardError).toBeCloseTo(Math.sqrt((0.3 * 0.7) / 200), 15);
