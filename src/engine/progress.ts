@@ -6,7 +6,14 @@
  */
 import { show } from '../args.js';
 
-/** What a long call has done: `done` of `total` (whole numbers of `unit`), `done` rising from 0 to `total`. */
+/**
+ * What a long call has done: `done` of `total` (whole numbers of `unit`), `done` rising from 0 to `total`.
+ *
+ * @example
+ * const seen = [];
+ * simulateVolumes(PRESETS.baseline, { paths: 40000, seed: 1, blockSize: 16384, onProgress: (p) => seen.push(p) });
+ * seen.map((p) => `${p.done}/${p.total} ${p.unit}`) // => [ '0/40000 paths', '16384/40000 paths', '32768/40000 paths', '40000/40000 paths' ]
+ */
 export interface Progress {
   readonly done: number;
   readonly total: number;
@@ -14,7 +21,14 @@ export interface Progress {
   readonly unit: string;
 }
 
-/** The options every long call takes. */
+/**
+ * The options every long call takes: progress, and a signal that stops the call.
+ *
+ * @example
+ * const stop = new AbortController();
+ * stop.abort();
+ * simulateTransit(ROUTES['corridor-poti'], { trips: 1000, seed: 1, signal: stop.signal }) // throws AbortError: This operation was aborted
+ */
 export interface ProgressOptions {
   /** Called with `{ done: 0, total, unit }` before the first block, then after each block or chunk (run, origin). */
   onProgress?: (progress: Progress) => void;

@@ -1,10 +1,12 @@
 /**
  * `middle-corridor/node`: the engine on worker threads (Node only; the core stays free of Node
- * imports). Each run is the engine's plan, split into contiguous block ranges — 16,384 paths or
- * trips a block — that workers run into partials, merged in block order on this thread: results
- * equal the one-thread functions bit for bit, whatever the number of workers. The code is the
- * main entry's own (one build, shared chunks): results are `instanceof` the main entry's classes,
- * errors its ScenarioError, RangeError and TypeError.
+ * imports). Each run is the engine's plan, split into its blocks — 16,384 paths or trips a block —
+ * that workers take one at a time and run into partials, merged in block order on this thread:
+ * results equal the one-thread functions bit for bit, whatever the number of workers. The code is
+ * the main entry's own (one build, shared chunks): results are `instanceof` the main entry's
+ * classes, errors its ScenarioError, RangeError and TypeError. Every call takes `onProgress`
+ * (after each block) and `signal`: an abort rejects with a DOMException named 'AbortError' once
+ * the blocks out on the workers are back, and leaves other runs untouched.
  */
 import type { Route, RouteInput, Scenario, ScenarioInput } from '../index.js';
 import type { Engine } from '../engine/engine.js';

@@ -113,7 +113,7 @@ function routeRun(fn: string, r: unknown, i: number, o: unknown) {
  * route with its paired standard error. All routes use the same seed and streams keyed by leg
  * name, so legs the routes share draw the same numbers for the same trip (common random
  * numbers): their differences are sharper than the noise of either. The options are a closed
- * record `{ trips, seed, within?, volumeMt? }`; at most 100 routes.
+ * record `{ trips, seed, within?, volumeMt?, onProgress?, signal? }` (progress in routes run); at most 100 routes.
  *
  * @example compareRoutes([ROUTES['corridor-poti'], ROUTES['suez-sea']], { trips: 1000, seed: 1 }).rows[1].route // => 'suez-sea'
  */

@@ -15,7 +15,8 @@ export { CorridorResult, type CorridorSummaryRow, type CorridorJSON, type Corrid
  * trips are drawn for each path-year. Trip draws are common to all years (a trip's time changes
  * from year to year only through congestion), and a year with constant demand gives exactly the
  * trips of {@link simulateTransit} at that volume with the same seed. The options are a closed
- * record `{ paths, seed, tripsPerPath?, useScenarioCapacity? }`; a run needing more than 50
+ * record `{ paths, seed, tripsPerPath?, useScenarioCapacity?, onProgress?, signal? }` (progress in
+ * trips, every year's; the signal is checked after every chunk of the volume run and every block of trips); a run needing more than 50
  * million trips a year or 4 GB is refused at once.
  *
  * @example

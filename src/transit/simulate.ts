@@ -16,7 +16,9 @@ export { checkTrips, MAX_TRIPS, transitRun, type TransitOptions, type TransitRun
  * queue's wait. A queue's utilisation is ρ = volumeMt / capacityMt, capped at maxUtilisation
  * (the share of trips at the cap is reported as `saturated`); a trip waits with probability
  * ErlangC(c, cρ), then an exponential time of mean Wq / ErlangC, Wq the Allen–Cunneen G/G/c
- * wait — exact for M/M/c. The options are a closed record: `{ trips, seed, volumeMt? }`
+ * wait — exact for M/M/c. The options are a closed record: `{ trips, seed, volumeMt?, onProgress?, signal? }`
+ * (progress in trips, one block at a time; an aborted signal stops the run within a block, docs/design.md
+ * "Progress and cancellation")
  * (an unknown key such as `volumeMT` is a TypeError listing the allowed ones).
  *
  * Precision on demand: with `untilStandardError: { tolerance, maxTrips, statistic? }` instead of

@@ -26,6 +26,10 @@ export { volumeRun, MAX_PATHS, MAX_RUN_BYTES, ALWAYS_KEPT, VOLUME_OPTIONS, type 
  * `disruption/<name>/probability|demandFactor|capacityFactor|occurs`: adding a disruption never
  * changes the demand shocks, and the numbers do not depend on `blockSize`.
  *
+ * Progress: `onProgress({ done, total, unit: 'paths' })` with done 0 first, then after each chunk of
+ * `blockSize` paths; `signal`: an AbortSignal checked before the run and after each chunk — an
+ * abort throws a DOMException named 'AbortError' (docs/design.md, "Progress and cancellation").
+ *
  * Options are a closed record (an unknown key is a TypeError listing the allowed ones); a value
  * of the wrong kind (`paths: '1000'`, `blockSize: null`) is a TypeError, a bad value a
  * RangeError, each message starting `simulateVolumes:`. The memory a full run keeps is checked
