@@ -17,7 +17,7 @@ import { show } from '../args.js';
 export interface Progress {
   readonly done: number;
   readonly total: number;
-  /** What is counted: 'paths', 'trips', 'runs' (whole simulations of an analysis), 'origins', 'records'. */
+  /** What is counted: 'paths', 'trips', 'runs' (whole simulations of an analysis) or 'evaluations' (of a user's function). */
   readonly unit: string;
 }
 
@@ -90,13 +90,24 @@ export function report(t: Tracker, done: number, total: number, unit: string): v
 }
 
 /**
- * Counts the steps of a call made of steps (an analysis's runs, an evaluation's origins):
- * reports 0 of `total` at once, `step()` after each, and `inner` is what each step's own
- * simulations take (the signal alone: their blocks stop within one block of an abort).
+ * Counts the steps of a call made of steps (an analysis's runs, a user function's evaluations):
+ * reports 0 of `total` at once, then after every `every`-th step and the last (the signal is
+ * checked after each); `inner` is what each step's own simulations take (the signal alone: their
+ * blocks stop within one block of an abort).
  */
-export function steps(t: Tracker, total: number, unit: string): { inner: { signal?: AbortSignal }; step(): void } {
+export function steps(t: Tracker, total: number, unit: string, every = 1): { inner: { signal?: AbortSignal }; step(): void } {
   let done = 0;
   throwIfAborted(t.signal);
   report(t, 0, total, unit);
-  return { inner: t.signal ? { signal: t.signal } : {}, step: () => report(t, ++done, total, unit) };
+  const step = () => {
+    done++;
+    if (done % every === 0 || done === total) report(t, done, total, unit);
+    else throwIfAborted(t.signal);
+  };
+  return { inner: t.signal ? { signal: t.signal } : {}, step };
+}
+
+/** Steps of a user function's evaluations: reported at most about 1,000 times, the signal checked after each. */
+export function evaluations(t: Tracker, total: number): { step(): void } {
+  return steps(t, total, 'evaluations', Math.max(1, Math.floor(total / 1000)));
 }

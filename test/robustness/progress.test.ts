@@ -11,14 +11,17 @@ import {
   compareRoutes,
   compareScenarios,
   evaluateForecasts,
+  gaussianInputs,
   noChangeModel,
   PRESETS,
   ROUTES,
   shapleyEffects,
+  shapleyEffectsOf,
   simulateCorridor,
   simulateTransit,
   simulateVolumes,
   sobolIndices,
+  sobolIndicesOf,
   solveRoute,
   solveScenario,
   TITR_VOLUMES,
@@ -26,7 +29,7 @@ import {
   type Progress,
   type ScenarioInput,
 } from '../../src/index.js';
-import { abortError, tracker } from '../../src/engine/progress.js';
+import { abortError, evaluations, tracker } from '../../src/engine/progress.js';
 import { runOnThisThread } from '../../src/engine/schedule.js';
 import type { Engine } from '../../src/engine/engine.js';
 
@@ -50,6 +53,8 @@ const CALLS: [string, string, (x: Extra) => unknown][] = [
   ['solveScenario', 'runs', (x) => solveScenario(short, { parameter: 'growth.rate', statistic: { statistic: 'quantile', year: 2027, p: 0.5 }, level: 6, range: [0, 1], paths: 500, seed: 1, tolerance: 0.01, ...x })],
   ['solveRoute', 'runs', (x) => solveRoute(route, { parameter: 'days-scale', statistic: { statistic: 'quantile', p: 0.5 }, level: 15, range: [0.1, 1], trips: 500, seed: 1, tolerance: 0.01, ...x })],
   ['evaluateForecasts', 'runs', (x) => evaluateForecasts(TITR_VOLUMES, { seed: 1, paths: 500, ...x })],
+  ['sobolIndicesOf', 'evaluations', (x) => sobolIndicesOf((v) => v.a! + 0.1 * v.b!, { factors: ['a', 'b'], samples: 512, seed: 1, replicates: 2, ...x })],
+  ['shapleyEffectsOf', 'evaluations', (x) => shapleyEffectsOf((v) => v.a! + v.b!, { factors: ['a', 'b'], ...gaussianInputs(['a', 'b'], { covariance: [[1, 0.5], [0.5, 1]] }), permutations: 50, varianceSamples: 500, seed: 1, ...x })],
   ['backtest', 'paths', (x) => backtest(TITR_VOLUMES, { fitThrough: 2023, horizon: 2025, paths: 150_000, seed: 1, ...x })],
 ];
 
@@ -153,6 +158,33 @@ describe('the AbortError and bad values', () => {
 });
 
 describe('the law of progress on this thread (fast-check): over sizes and chunk sizes', () => {
+  it("a user function's evaluations: reported at most about 1,000 times, every `every`-th and the last, the signal checked after each", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 20_000 }), fc.nat(), (total, k) => {
+        const seen: number[] = [];
+        const e = evaluations({ onProgress: (p) => seen.push(p.done) }, total);
+        for (let i = 0; i < total; i++) e.step();
+        const every = Math.max(1, Math.floor(total / 1000));
+        expect(seen).toEqual([0, ...Array.from({ length: Math.floor(total / every) }, (_, i) => (i + 1) * every), ...(total % every === 0 ? [] : [total])]);
+        expect(seen.length).toBeLessThanOrEqual(2002);
+        // An abort after evaluation j (not a reported one too) stops at the next step.
+        const j = k % total;
+        const c = new AbortController();
+        const f = evaluations({ signal: c.signal }, total);
+        let ran = 0;
+        expect(() => {
+          for (let i = 0; i < total; i++) {
+            ran++;
+            if (i === j) c.abort();
+            f.step();
+          }
+        }).toThrow(expect.objectContaining({ name: 'AbortError' }));
+        expect(ran).toBe(j + 1);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('a toy engine of n blocks of any items, chunked by c: reports 0, then after each chunk, ending at the total; an abort at report k runs no block after it', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 8 }), fc.nat(), (sizes, chunk, k) => {
