@@ -288,3 +288,6 @@ export { planCorridor, planCorridorTrips, runCorridorBlocks, mergeCorridor, type
 
 // Types that the public shapes above reference, listed by name in ./public-types.ts.
 export type * from './public-types.js';
+
+// Progress and cancellation of every long call (docs/design.md, "Progress and cancellation").
+export type { Progress, ProgressOptions } from './engine/progress.js';

@@ -1,4 +1,5 @@
 import { finiteNumber, options, sampleSize, show } from '../args.js';
+import { PROGRESS_OPTIONS, steps, tracker, type ProgressOptions } from '../engine/progress.js';
 import type { Seed } from '../random/stream.js';
 import { seedKey } from '../random/stream.js';
 import { parseScenario } from '../scenario/parse.js';
@@ -21,7 +22,7 @@ export interface ScenarioComparisonRow {
 }
 
 /** Options of {@link compareScenarios}. */
-export interface CompareScenariosOptions {
+export interface CompareScenariosOptions extends ProgressOptions {
   paths: number;
   seed: Seed;
   /** The volume (Mt) of P(≥ …) every year: a's target volume by default (10 Mt). */
@@ -111,14 +112,18 @@ export class ScenarioComparison extends RowResult<ScenarioComparisonRow, 'year' 
  */
 export function compareScenarios(a: ScenarioInput | Scenario, b: ScenarioInput | Scenario, o: CompareScenariosOptions): ScenarioComparison {
   const fn = 'compareScenarios';
-  const opts = options<CompareScenariosOptions>(fn, o, ['paths', 'seed', 'volumeMt'], ['paths', 'seed']);
+  const opts = options<CompareScenariosOptions>(fn, o, ['paths', 'seed', 'volumeMt', ...PROGRESS_OPTIONS], ['paths', 'seed']);
+  const track = tracker(fn, opts);
   const paths = sampleSize(fn, 'paths', opts.paths, MAX_PATHS);
   const seed = seedKey(opts.seed, fn);
   const sa = parseScenario(a);
   const sb = parseScenario(b);
   const volumeMt = opts.volumeMt === undefined ? (sa.target?.volumeMt ?? null) : finiteNumber(fn, 'volumeMt', opts.volumeMt);
-  const ra = simulateVolumes(sa, { paths, seed });
-  const rb = simulateVolumes(sb, { paths, seed });
+  const runs = steps(track, 2, 'runs');
+  const ra = simulateVolumes(sa, { paths, seed, ...runs.inner });
+  runs.step();
+  const rb = simulateVolumes(sb, { paths, seed, ...runs.inner });
+  runs.step();
   const years = ra.years.filter((y) => rb.years.includes(y));
   if (years.length === 0) throw new RangeError(`${fn}: the scenarios share no year (${ra.years[0]}–${ra.years.at(-1)} and ${rb.years[0]}–${rb.years.at(-1)})`);
   const rows = years.map((year) => {

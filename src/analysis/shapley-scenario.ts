@@ -1,4 +1,5 @@
 import { options } from '../args.js';
+import { PROGRESS_OPTIONS, steps, tracker, type ProgressOptions } from '../engine/progress.js';
 import { paramQuantileUnchecked } from '../random/inverse.js';
 import { cholesky, pearsonForSpearman } from '../random/rank-correlation.js';
 import { stream, type Rng, type Seed } from '../random/stream.js';
@@ -15,7 +16,7 @@ import { conditionalLaws, drawConditional } from './shapley-gaussian.js';
 import { permutationsOf, shapleySettings, ShapleyEffects } from './shapley.js';
 
 /** Options of {@link shapleyEffects}. */
-export interface ShapleyScenarioOptions {
+export interface ShapleyScenarioOptions extends ProgressOptions {
   /** The per-path output whose variance is shared, as for {@link sobolIndices}: `{ year }`, `{ year, log: true }` or `{ year, volumeMt }`. */
   output: VolumeOutput;
   /** M, the random permutations of the factors (the standard errors shrink as 1/√M). */
@@ -71,7 +72,8 @@ function scoreCorrelation(fn: string, scenario: Scenario, params: readonly Facto
  */
 export function shapleyEffects(s: ScenarioInput | Scenario, o: ShapleyScenarioOptions): ShapleyEffects {
   const fn = 'shapleyEffects';
-  const opts = options<ShapleyScenarioOptions>(fn, o, ['output', 'permutations', 'seed', 'outer', 'inner', 'varianceSamples'], ['output', 'permutations', 'seed']);
+  const opts = options<ShapleyScenarioOptions>(fn, o, ['output', 'permutations', 'seed', 'outer', 'inner', 'varianceSamples', ...PROGRESS_OPTIONS], ['output', 'permutations', 'seed']);
+  const track = tracker(fn, opts);
   const scenario = parseScenario(s);
   const output = checkOutput(fn, opts.output, scenario);
   const { permutations: M, seed, outer, inner, varianceSamples } = shapleySettings(fn, opts, { outer: 32, varianceSamples: 20_000 }, 1_000_000);
@@ -89,6 +91,8 @@ export function shapleyEffects(s: ScenarioInput | Scenario, o: ShapleyScenarioOp
   const ws = workspace(model);
   const lawOf = conditionalLaws(cov);
   const all = params.map((_, i) => i);
+  // Progress in runs of the kernel (each at most one stream block of paths): the variance's, then every cost's inner runs.
+  const runs = steps(track, Math.ceil(varianceSamples / STREAM_BLOCK) + M * (factors.length - 1) * inner, 'runs');
   /** The output of n paths from `first` on, the parameters' normal scores given path by path. */
   const run = (scores: readonly number[][], runSeed: string, overrides: SeedOverride[], first: number): Float64Array => {
     const n = scores.length;
@@ -96,6 +100,7 @@ export function shapleyEffects(s: ScenarioInput | Scenario, o: ShapleyScenarioOp
     const arrays = () => years.map(() => new Float64Array(n));
     const [demand, capacity, volume] = [arrays(), independent.capacity ? arrays() : [], arrays()];
     runVolumeBlock(model, { seed: runSeed, overrides, columns }, first, n, ws, toArrays(demand, capacity, volume, first));
+    runs.step();
     return outputOf(output, volume[k]!);
   };
   const jointScores = (rng: Rng) => {

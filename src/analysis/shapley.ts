@@ -1,4 +1,5 @@
 import { finiteNumber, func, options, show, wholeNumber } from '../args.js';
+import { evaluations, PROGRESS_OPTIONS, tracker, type ProgressOptions } from '../engine/progress.js';
 import { seedKey, stream, type Rng, type Seed } from '../random/stream.js';
 import { tidy, type TidyRow } from '../report/display.js';
 import { block, est, firstLines, pct } from '../report/print.js';
@@ -92,7 +93,7 @@ export const permutationsOf = (seed: string, d: number, m: number): number[][] =
 };
 
 /** Options of {@link shapleyEffectsOf}: the factors, how to draw them ({@link ShapleyInputs}), and the sizes. */
-export interface ShapleyOfOptions extends ShapleyInputs {
+export interface ShapleyOfOptions extends ShapleyInputs, ProgressOptions {
   /** The names of the inputs (they may be dependent: `sample` and `conditional` say how). */
   factors: readonly string[];
   /** M, the random permutations (the standard errors shrink as 1/√M). */
@@ -131,13 +132,19 @@ function valuesIn(fn: string, what: string, x: unknown, names: readonly string[]
 export function shapleyEffectsOf(f: (inputs: Record<string, number>) => number, o: ShapleyOfOptions): ShapleyEffects {
   const fn = 'shapleyEffectsOf';
   func(fn, 'f', f);
-  const opts = options<ShapleyOfOptions>(fn, o, ['factors', 'sample', 'conditional', 'permutations', 'seed', 'outer', 'inner', 'varianceSamples'], ['factors', 'sample', 'conditional', 'permutations', 'seed']);
+  const opts = options<ShapleyOfOptions>(fn, o, ['factors', 'sample', 'conditional', 'permutations', 'seed', 'outer', 'inner', 'varianceSamples', ...PROGRESS_OPTIONS], ['factors', 'sample', 'conditional', 'permutations', 'seed']);
+  const track = tracker(fn, opts);
   const names = factorNames(fn, opts.factors);
   const sample = func<ShapleyInputs['sample']>(fn, 'sample', opts.sample);
   const conditional = func<ShapleyInputs['conditional']>(fn, 'conditional', opts.conditional);
   const { permutations: M, seed, outer, inner, varianceSamples } = shapleySettings(fn, opts, { outer: 1, varianceSamples: 10_000 }, 10_000_000);
   const d = names.length;
-  const evaluate = (x: Record<string, number>) => finiteNumber(fn, `f(${JSON.stringify(x)})`, f({ ...x }));
+  const evaluated = evaluations(track, varianceSamples + M * (d - 1) * outer * inner);
+  const evaluate = (x: Record<string, number>) => {
+    const y = finiteNumber(fn, `f(${JSON.stringify(x)})`, f({ ...x }));
+    evaluated.step();
+    return y;
+  };
   const draw = (rng: Rng) => valuesIn(fn, 'sample(rng)', sample(rng), names);
   const vRng = stream(seed, ['shapley', 'variance'], 0);
   const variance = varianceOf(Array.from({ length: varianceSamples }, () => evaluate(draw(vRng))));

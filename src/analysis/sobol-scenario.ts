@@ -1,4 +1,5 @@
 import { options } from '../args.js';
+import { PROGRESS_OPTIONS, steps, tracker, type ProgressOptions } from '../engine/progress.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { runVolumePlan, volumePlan } from '../volume/engine.js';
@@ -10,7 +11,7 @@ import { estimateIndices } from './sobol-estimators.js';
 import { SobolIndices, sobolSettings } from './sobol.js';
 
 /** Options of {@link sobolIndices}. */
-export interface SobolOptions {
+export interface SobolOptions extends ProgressOptions {
   /** The per-path output: `{ year }` (the volume that year), `{ year, log: true }` (its log) or `{ year, volumeMt }` (1 when the volume is at least volumeMt, else 0). */
   output: VolumeOutput;
   /** N, the paths of each of the A and B runs: the scenario is simulated N·(k + 2) times for k factors. */
@@ -47,7 +48,8 @@ export const seedB = (seed: string) => `${seed}|sobol-B`;
  */
 export function sobolIndices(s: ScenarioInput | Scenario, o: SobolOptions): SobolIndices {
   const fn = 'sobolIndices';
-  const opts = options<SobolOptions>(fn, o, ['output', 'samples', 'seed', 'bootstrap', 'confidence'], ['output', 'samples', 'seed']);
+  const opts = options<SobolOptions>(fn, o, ['output', 'samples', 'seed', 'bootstrap', 'confidence', ...PROGRESS_OPTIONS], ['output', 'samples', 'seed']);
+  const track = tracker(fn, opts);
   const scenario = parseScenario(s);
   if (scenario.correlations) {
     const pairs = scenario.correlations.map((c) => `${c.between[0]} with ${c.between[1]}`).join(', ');
@@ -59,7 +61,12 @@ export function sobolIndices(s: ScenarioInput | Scenario, o: SobolOptions): Sobo
   if (factors.length === 0) throw new RangeError(`${fn}: the scenario has no uncertain input (no distribution-valued parameter, no volatility, no disruption), so there is no variance to attribute`);
   const base = volumePlan(volumeRun(scenario, { paths: n, seed }, fn));
   const k = output.year - scenario.start.year;
-  const run = (p: typeof base) => outputOf(output, (runVolumePlan(p) as VolumeResult).volume[k]!);
+  const runs = steps(track, factors.length + 2, 'runs');
+  const run = (p: typeof base) => {
+    const y = outputOf(output, (runVolumePlan(p, runs.inner) as VolumeResult).volume[k]!);
+    runs.step();
+    return y;
+  };
   const fA = run(base);
   const fB = run({ ...base, seed: seedB(seed) });
   const fAB = factors.map((f) => run({ ...base, seeds: f.purposes.map((purpose) => ({ purpose: [...purpose], seed: seedB(seed) })) }));

@@ -1,4 +1,5 @@
 import { finiteNumber, func, numberIn, oneOf, options, show, wholeNumber } from '../args.js';
+import { evaluations, PROGRESS_OPTIONS, tracker, type ProgressOptions } from '../engine/progress.js';
 import { scrambledSobolPoints } from '../random/sobol-scramble.js';
 import { SOBOL_MAX_DIMENSIONS, SOBOL_MAX_VALUES, sobolPoints } from '../random/sobol-sequence.js';
 import { seedKey, stream, type Seed } from '../random/stream.js';
@@ -9,7 +10,7 @@ import { RowResult, type RowDisplay } from '../report/row-result.js';
 import { estimateIndices, replicateEstimate, replicateIndices, type FactorIndices } from './sobol-estimators.js';
 
 /** Options of {@link sobolIndicesOf}. */
-export interface SobolOfOptions {
+export interface SobolOfOptions extends ProgressOptions {
   /** The names of the inputs; each is uniform on [0, 1) and independent of the others. */
   factors: readonly string[];
   /** N, the rows of each of the A and B samples (of each replicate): the function is called N·(k + 2) times, R·N·(k + 2) with the scrambled design. */
@@ -145,7 +146,8 @@ export function sobolSettings(fn: string, o: { samples: unknown; seed: unknown; 
 export function sobolIndicesOf(f: (inputs: Record<string, number>) => number, o: SobolOfOptions): SobolIndices {
   const fn = 'sobolIndicesOf';
   func(fn, 'f', f);
-  const opts = options<SobolOfOptions>(fn, o, ['factors', 'samples', 'seed', 'bootstrap', 'confidence', 'sampling', 'replicates'], ['factors', 'samples', 'seed']);
+  const opts = options<SobolOfOptions>(fn, o, ['factors', 'samples', 'seed', 'bootstrap', 'confidence', 'sampling', 'replicates', ...PROGRESS_OPTIONS], ['factors', 'samples', 'seed']);
+  const track = tracker(fn, opts);
   if (!Array.isArray(opts.factors) || opts.factors.length === 0) throw new TypeError(`${fn}: factors must be a non-empty array of names (got ${show(opts.factors)})`);
   const names = Array.from(opts.factors, (n: unknown, i) => {
     if (typeof n !== 'string' || n.length === 0) throw new TypeError(`${fn}: factors[${i}] must be a non-empty string (got ${show(n)})`);
@@ -166,6 +168,7 @@ export function sobolIndicesOf(f: (inputs: Record<string, number>) => number, o:
   if (scrambled && opts.bootstrap !== undefined) throw new RangeError(`${fn}: bootstrap applies to sampling 'sobol' or 'random'; with 'sobol-scrambled' (the default) the errors come from the replicates (set replicates, or choose sampling: 'random')`);
   if (!scrambled && opts.replicates !== undefined) throw new RangeError(`${fn}: replicates applies to sampling 'sobol-scrambled' only (got sampling '${sampling}', whose errors come from the bootstrap)`);
   const replicates = opts.replicates === undefined ? 10 : wholeNumber(fn, 'replicates', opts.replicates, 2, 1000);
+  const evaluated = evaluations(track, (scrambled ? replicates : 1) * n * (k + 2));
   // No prototype: a factor named '__proto__' is a field like any other (on {} it was dropped).
   const point = Object.create(null) as Record<string, number>;
   const outputs = (A: Float64Array[], B: Float64Array[]) => {
@@ -175,6 +178,7 @@ export function sobolIndicesOf(f: (inputs: Record<string, number>) => number, o:
         for (let i = 0; i < k; i++) point[names[i]!] = pick(i)[i]![j]!;
         const y = f({ ...point });
         out[j] = finiteNumber(fn, `f(${JSON.stringify(point)})`, y);
+        evaluated.step();
       }
       return out;
     };

@@ -1,4 +1,5 @@
 import { finiteNumber, numberIn, options, sampleSize, show, wholeNumber } from '../args.js';
+import { PROGRESS_OPTIONS, steps, type Tracker, tracker, type ProgressOptions } from '../engine/progress.js';
 import { block, est, num, printAs } from '../report/print.js';
 import { support } from '../random/moments.js';
 import type { Param } from '../random/dist.js';
@@ -19,7 +20,7 @@ import { checkStatistic, evaluate, statisticLabel, type VolumeStatistic } from '
 export type ScenarioParameter = string | { readonly addCapacityMt: { readonly year: number } };
 
 /** Options of {@link solveScenario}. */
-export interface SolveScenarioOptions {
+export interface SolveScenarioOptions extends ProgressOptions {
   /**
    * The parameter: a path such as 'growth.rate' or 'capacity.baseMt' (a number there is replaced
    * by the value tried; a distribution is shifted so that its centre — mode, mean or median — is
@@ -65,7 +66,8 @@ function solution(root: Root, parameter: string, label: string, level: number, s
  */
 export function solveScenario(s: ScenarioInput | Scenario, o: SolveScenarioOptions): Solution {
   const fn = 'solveScenario';
-  const opts = options<SolveScenarioOptions>(fn, o, ['parameter', 'statistic', 'level', 'range', 'paths', 'seed', 'tolerance'], ['parameter', 'statistic', 'level', 'range', 'paths', 'seed']);
+  const opts = options<SolveScenarioOptions>(fn, o, ['parameter', 'statistic', 'level', 'range', 'paths', 'seed', 'tolerance', ...PROGRESS_OPTIONS], ['parameter', 'statistic', 'level', 'range', 'paths', 'seed']);
+  const track = tracker(fn, opts);
   const statistic = checkStatistic(fn, opts.statistic);
   const level = finiteNumber(fn, 'level', opts.level);
   const [lo, hi] = range(fn, opts.range);
@@ -93,7 +95,8 @@ export function solveScenario(s: ScenarioInput | Scenario, o: SolveScenarioOptio
     throw new TypeError(`${fn}: parameter must be a path such as 'growth.rate' or { addCapacityMt: { year } } (got ${show(opts.parameter)})`);
   }
   refuseOutside(fn, name, [lo, hi], at, parseScenario);
-  const sim = (x: number) => tried(fn, name, x, () => simulateVolumes(at(x), { paths, seed }));
+  const runs = searchSteps(track, lo, hi, tolerance);
+  const sim = (x: number) => runs.counted(tried(fn, name, x, () => simulateVolumes(at(x), { paths, seed, ...runs.inner })));
   const root = solveMonotone((x) => evaluate(sim(x), statistic, fn), {
     lo, hi, level, tolerance, fn, parameter: name,
     why: () => {
@@ -109,6 +112,7 @@ export function solveScenario(s: ScenarioInput | Scenario, o: SolveScenarioOptio
       return `Volume is the lesser of demand and capacity: ${limits(lo)}; ${limits(hi)}.`;
     },
   });
+  runs.done();
   return solution(root, name, statisticLabel(statistic), level, seed);
 }
 
@@ -119,7 +123,7 @@ export type TransitStatistic = { readonly statistic: 'probabilityWithin'; readon
 export type RouteParameter = 'days-scale' | { readonly leg: string } | { readonly servers: string };
 
 /** Options of {@link solveRoute}. */
-export interface SolveRouteOptions {
+export interface SolveRouteOptions extends ProgressOptions {
   /**
    * 'days-scale': every leg's days multiplied by the value; `{ leg }`: one leg's days so
    * multiplied; `{ servers: legName }`: the number of servers of that leg's queue (whole numbers).
@@ -162,7 +166,8 @@ const minOf = (p: Param) => (typeof p === 'number' ? p : (support(p).min ?? -Inf
  */
 export function solveRoute(r: RouteInput | Route, o: SolveRouteOptions): Solution {
   const fn = 'solveRoute';
-  const opts = options<SolveRouteOptions>(fn, o, ['parameter', 'statistic', 'level', 'range', 'trips', 'seed', 'volumeMt', 'tolerance'], ['parameter', 'statistic', 'level', 'range', 'trips', 'seed']);
+  const opts = options<SolveRouteOptions>(fn, o, ['parameter', 'statistic', 'level', 'range', 'trips', 'seed', 'volumeMt', 'tolerance', ...PROGRESS_OPTIONS], ['parameter', 'statistic', 'level', 'range', 'trips', 'seed']);
+  const track = tracker(fn, opts);
   const statistic = checkTransitStatistic(fn, opts.statistic);
   const level = finiteNumber(fn, 'level', opts.level);
   const [lo, hi] = range(fn, opts.range);
@@ -192,7 +197,9 @@ export function solveRoute(r: RouteInput | Route, o: SolveRouteOptions): Solutio
     throw new TypeError(`${fn}: parameter must be 'days-scale', { leg: name } or { servers: legName } (got ${show(p)})`);
   }
   refuseOutside(fn, name, [lo, hi], at, parseRoute);
-  const run = (x: number) => transitStatistic(tried(fn, name, x, () => simulateTransit(at(x), { trips, seed, ...(opts.volumeMt === undefined ? {} : { volumeMt: opts.volumeMt }) })).days, statistic);
+  const tolerance = opts.tolerance === undefined ? (integer ? 0.5 : (hi - lo) * 1e-4) : numberIn(fn, 'tolerance', opts.tolerance, 0, hi - lo, { lo: true });
+  const runs = searchSteps(track, lo, hi, tolerance);
+  const run = (x: number) => transitStatistic(runs.counted(tried(fn, name, x, () => simulateTransit(at(x), { trips, seed, ...runs.inner, ...(opts.volumeMt === undefined ? {} : { volumeMt: opts.volumeMt }) }))).days, statistic);
   const why = () => {
     if (statistic.statistic === 'probabilityWithin' || statistic.statistic === 'quantile') {
       const best = parseRoute(at(p === 'days-scale' || (typeof p === 'object' && 'leg' in p) ? lo : hi));
@@ -202,10 +209,10 @@ export function solveRoute(r: RouteInput | Route, o: SolveRouteOptions): Solutio
     }
     return '';
   };
-  const tolerance = opts.tolerance === undefined ? (integer ? 0.5 : (hi - lo) * 1e-4) : numberIn(fn, 'tolerance', opts.tolerance, 0, hi - lo, { lo: true });
   const root = solveMonotone(run, { lo, hi, level, tolerance, fn, parameter: name, why });
   const label = statistic.statistic === 'quantile' ? `P${Math.round(statistic.p * 100)} trip days` : `P(trip ≤ ${statistic.days} days)`;
   const fix = (x: number) => (integer ? Math.ceil(x) : x);
+  runs.done();
   return solution({ ...root, value: fix(root.value), lower: fix(root.lower), upper: fix(root.upper) }, name, label, level, seed);
 }
 
@@ -244,12 +251,41 @@ function refuseOutside<T>(fn: string, name: string, [lo, hi]: readonly [number, 
   }
 }
 
+/**
+ * The progress of a search, in runs: at most 2 + 3·h, h the halvings of hi − lo down to the
+ * tolerance (the ends, then three bisections); `counted` reports each run (at most the total) and `done()` the total at the end,
+ * which an early stop reaches at once.
+ */
+function searchSteps(t: Tracker, lo: number, hi: number, tolerance: number) {
+  let halvings = 0;
+  for (let w = hi - lo; w > tolerance; w /= 2) halvings++;
+  const total = 2 + 3 * halvings;
+  let done = 0;
+  const runs = steps(t, total, 'runs');
+  return {
+    inner: runs.inner,
+    counted<T>(r: T): T {
+      if (done < total - 1) {
+        done++;
+        runs.step();
+      }
+      return r;
+    },
+    done: () => {
+      while (done < total) {
+        done++;
+        runs.step();
+      }
+    },
+  };
+}
+
 /** Runs one evaluation; an error from inside (e.g. "simulateVolumes: …") is rethrown naming `fn` and the value tried. */
 function tried<T>(fn: string, name: string, x: number, run: () => T): T {
   try {
     return run();
   } catch (e) {
-    if (!(e instanceof Error)) throw e;
+    if (!(e instanceof Error) || e.name === 'AbortError') throw e;
     const Kind = e instanceof TypeError ? TypeError : RangeError;
     throw new Kind(`${fn}: with ${name} = ${x}: ${e.message}`, { cause: e });
   }

@@ -1,4 +1,5 @@
 import { options, sampleSize } from '../args.js';
+import { PROGRESS_OPTIONS, steps, tracker, type ProgressOptions } from '../engine/progress.js';
 import { paramQuantile } from '../random/inverse.js';
 import { seedKey, type Seed } from '../random/stream.js';
 import { parseScenario } from '../scenario/parse.js';
@@ -29,7 +30,7 @@ export interface TornadoRow {
 }
 
 /** Options of {@link tornado}. */
-export interface TornadoOptions {
+export interface TornadoOptions extends ProgressOptions {
   statistic: VolumeStatistic;
   paths: number;
   seed: Seed;
@@ -119,20 +120,28 @@ function heldAt(doc: ScenarioInput, path: readonly (string | number)[], value: n
  */
 export function tornado(s: ScenarioInput | Scenario, o: TornadoOptions): Tornado {
   const fn = 'tornado';
-  const opts = options<TornadoOptions>(fn, o, ['statistic', 'paths', 'seed'], ['statistic', 'paths', 'seed']);
+  const opts = options<TornadoOptions>(fn, o, ['statistic', 'paths', 'seed', ...PROGRESS_OPTIONS], ['statistic', 'paths', 'seed']);
+  const track = tracker(fn, opts);
   const statistic = checkStatistic(fn, opts.statistic);
   const paths = sampleSize(fn, 'paths', opts.paths, MAX_PATHS);
   const seed = seedKey(opts.seed, fn);
   const scenario = parseScenario(s);
   // The document as given (parsing is idempotent, so a parsed scenario works too): edits keep its form.
   const doc = JSON.parse(JSON.stringify(s)) as ScenarioInput;
-  const base = simulateVolumes(scenario, { paths, seed });
+  const held = distributionsIn(doc);
+  const runs = steps(track, 1 + 2 * held.length, 'runs');
+  const run = (x: ScenarioInput | Scenario) => {
+    const r = simulateVolumes(x, { paths, seed, ...runs.inner });
+    runs.step();
+    return r;
+  };
+  const base = run(scenario);
   const baseline = evaluate(base, statistic, fn);
-  const rows = distributionsIn(doc).map(({ name, path, dist }) => {
+  const rows = held.map(({ name, path, dist }) => {
     const p10 = paramQuantile(dist, 0.1);
     const p90 = paramQuantile(dist, 0.9);
-    const lo = simulateVolumes(heldAt(doc, path, p10), { paths, seed });
-    const hi = simulateVolumes(heldAt(doc, path, p90), { paths, seed });
+    const lo = run(heldAt(doc, path, p10));
+    const hi = run(heldAt(doc, path, p90));
     return { parameter: name, p10, p90, low: evaluate(lo, statistic, fn), high: evaluate(hi, statistic, fn), swing: evaluatePaired(hi, lo, statistic, fn) };
   });
   rows.sort((a, b) => Math.abs(b.swing.difference.estimate) - Math.abs(a.swing.difference.estimate) || a.parameter.localeCompare(b.parameter));

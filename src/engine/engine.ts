@@ -15,6 +15,8 @@
 export interface Engine<Plan, Part, Result, Extra = never> {
   /** The engine's name: what a worker pool sends, and a worker dispatches on, to reach the same `run`. */
   readonly kind: string;
+  /** What {@link Engine.items} counts, the unit of its progress: 'paths' or 'trips'. */
+  readonly unit: 'paths' | 'trips';
   /** The plan's number of blocks. */
   blocks(plan: Plan): number;
   /** The paths (trips) of blocks [b0, b1): what progress counts. */
@@ -23,7 +25,7 @@ export interface Engine<Plan, Part, Result, Extra = never> {
   run(plan: Plan, b0: number, b1: number, into?: Part): Part;
   /** Merges partials covering [0, blocks(plan)) in block order (`extra`: what {@link Engine.aside} computed). */
   merge(plan: Plan, parts: readonly Part[], extra?: Extra): Result;
-  /** Blocks per chunk when this thread runs the plan (progress is reported after each): all of them by default. */
+  /** Blocks per chunk when this thread runs the plan (progress is reported and the signal checked after each): one by default. */
   chunk?(plan: Plan): number;
   /**
    * A stage before the blocks (a summary's pilot, a corridor's volumes), or null when the plan

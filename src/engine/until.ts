@@ -11,6 +11,7 @@ import { wilsonInterval } from '../stats/proportion.js';
 import type { Engine } from './engine.js';
 import type { Precision } from './precision.js';
 import { runOnThisThread } from './schedule.js';
+import { throwIfAborted, type Tracker } from './progress.js';
 
 /** The pilot's seed is `<seed>|until-pilot`: its streams are independent of the run's. */
 export const PILOT_SUFFIX = '|until-pilot';
@@ -97,8 +98,8 @@ export interface UntilRun<Plan, Part, Result> {
   count(part: Part): Counts;
   /** The run's result: its paths (trips) with the event. */
   hits(result: Result): number;
-  /** The run's progress (not the pilot's), as {@link runOnThisThread} reports it. */
-  onProgress?: ((done: number) => void) | undefined;
+  /** The run's progress (not the pilot's), as {@link runOnThisThread} reports it, and the signal, checked after every block of the pilot and every chunk of the run. */
+  track?: Tracker | undefined;
   /** The function named in messages. */
   fn: string;
 }
@@ -116,8 +117,13 @@ export interface Sized<Result> {
 export function runUntil<Plan, Part, Result extends Sized<Result>, Extra>(engine: Engine<Plan, Part, Result, Extra>, u: UntilRun<Plan, Part, Result>): Result & { readonly precision: Precision } {
   const seed = u.seed + PILOT_SUFFIX;
   const pilotPlan = u.pilot(seed);
-  const pilot = runPilot(u.max, u.size, (b) => u.count(engine.run(pilotPlan, b, b + 1)));
+  throwIfAborted(u.track?.signal);
+  const pilot = runPilot(u.max, u.size, (b) => {
+    const c = u.count(engine.run(pilotPlan, b, b + 1));
+    throwIfAborted(u.track?.signal);
+    return c;
+  });
   const { paths, needed } = runSize(u.tolerance, u.max, u.size, pilot);
-  const result = runOnThisThread(engine, u.sized(paths), { onProgress: u.onProgress, fn: u.fn });
+  const result = runOnThisThread(engine, u.sized(paths), { track: u.track, fn: u.fn });
   return result.withPrecision(precisionOf(u.statistic, u.tolerance, u.max, { ...pilot, seed }, needed, u.hits(result), paths));
 }

@@ -1,4 +1,5 @@
 import { func, options, show } from '../args.js';
+import { PROGRESS_OPTIONS, tracker, type ProgressOptions } from '../engine/progress.js';
 import type { Observation } from '../data/volumes.js';
 import { shrunkDriftModel, type ForecastModel } from './models.js';
 import { selectObservations } from '../growth/observations.js';
@@ -27,7 +28,7 @@ export interface BacktestRow {
 }
 
 /** Options of {@link backtest}. */
-export interface BacktestOptions {
+export interface BacktestOptions extends ProgressOptions {
   /** Last year of the record the forecast may use. */
   fitThrough: number;
   /** Last year forecast. */
@@ -150,9 +151,9 @@ export function forecastScenario(record: readonly Observation[], o: Pick<Backtes
  */
 export function backtest(record: readonly Observation[], o: BacktestOptions): BacktestResult {
   const fn = 'backtest';
-  const { opts, fitThrough, horizon, model } = forecastOptions(fn, o, [...FORECAST_OPTIONS, 'paths', 'seed'], ['fitThrough', 'horizon', 'paths', 'seed']);
+  const { opts, fitThrough, horizon, model } = forecastOptions(fn, o, [...FORECAST_OPTIONS, 'paths', 'seed', ...PROGRESS_OPTIONS], ['fitThrough', 'horizon', 'paths', 'seed']);
   const scenario = forecast(fn, record, fitThrough, horizon, model);
-  const result = runVolumes(volumeRun(scenario, { paths: opts.paths, seed: opts.seed }, fn)) as VolumeResult;
+  const result = runVolumes({ ...volumeRun(scenario, { paths: opts.paths, seed: opts.seed }, fn), track: tracker(fn, opts) }) as VolumeResult;
   const rows: BacktestRow[] = [];
   for (const obs of [...record].filter((x) => x.kind === 'reported' && x.year > fitThrough && x.year <= horizon).sort((a, b) => a.year - b.year)) {
     const [p10, p50, p90] = result.quantiles(obs.year, [0.1, 0.5, 0.9]) as [number, number, number];

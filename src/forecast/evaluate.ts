@@ -6,6 +6,7 @@
  * the skill against a named baseline.
  */
 import { finiteNumbers, options, show, wholeNumber } from '../args.js';
+import { PROGRESS_OPTIONS, steps, tracker, type ProgressOptions } from '../engine/progress.js';
 import { OFFICIAL_FORECASTS, type PointForecast } from '../data/forecasts.js';
 import type { Observation } from '../data/volumes.js';
 import { selectObservations } from '../growth/observations.js';
@@ -18,13 +19,13 @@ import { RowResult, type RowDisplay } from '../report/row-result.js';
 import { forecastModels, type ForecastModel } from './models.js';
 import { checkBaseline, checkModels, checkOrigins, checkPoints } from './evaluate-checks.js';
 import { bootstrapAcrossHorizons } from './bootstrap.js';
-import { scoreForecasts } from './score.js';
+import { forecastRuns, scoreForecasts } from './score.js';
 import { summarise, type ForecastScore, type ForecastSummary } from './summarise.js';
 
 export type { ForecastScore, ForecastSummary, IntervalEstimate } from './summarise.js';
 
 /** Options of {@link evaluateForecasts}. */
-export interface EvaluateOptions {
+export interface EvaluateOptions extends ProgressOptions {
   /** Years whose outturn is the last one a forecast may use (by default every reported year from the third to the second-to-last). */
   origins?: readonly number[];
   /** Years ahead to score (1 to 4 by default); a forecast is scored where the record has the outturn. */
@@ -132,7 +133,8 @@ export class ForecastEvaluation extends RowResult<ForecastSummary, 'model' | 'ho
  */
 export function evaluateForecasts(record: readonly Observation[], o: EvaluateOptions): ForecastEvaluation {
   const fn = 'evaluateForecasts';
-  const opts = options<EvaluateOptions>(fn, o, ['origins', 'horizons', 'paths', 'seed', 'models', 'baseline', 'points', 'bootstrap'], ['seed']);
+  const opts = options<EvaluateOptions>(fn, o, ['origins', 'horizons', 'paths', 'seed', 'models', 'baseline', 'points', 'bootstrap', ...PROGRESS_OPTIONS], ['seed']);
+  const track = tracker(fn, opts);
   const outturns = selectObservations(fn, record, {});
   const years = outturns.map((x) => x.year);
   const origins = opts.origins === undefined ? years.slice(2, -1) : finiteNumbers(fn, 'origins', opts.origins).map((t, i) => wholeNumber(fn, `origins[${i}]`, t, -1_000_000, 1_000_000));
@@ -153,7 +155,9 @@ export function evaluateForecasts(record: readonly Observation[], o: EvaluateOpt
   const records = boot === null ? 0 : wholeNumber(fn, 'bootstrap.records', boot.records, 2, 100_000);
   const bootPaths = boot?.paths === undefined ? 200 : wholeNumber(fn, 'bootstrap.paths', boot.paths, 100, 10_000_000);
 
-  const plan = { origins, horizons, models, points, paths, seed };
+  // Progress in runs: every model from every origin, on the record and on each bootstrap record (the same years).
+  const runs = steps(track, forecastRuns(years, { origins, horizons, models }) * (1 + records), 'runs');
+  const plan = { origins, horizons, models, points, paths, seed, runs };
   const scores = scoreForecasts(outturns, plan);
   const summaries = records > 0 ? bootstrapAcrossHorizons(outturns, plan, baseline, summarise(scores, horizons, baseline), records, bootPaths) : summarise(scores, horizons, baseline);
   const warnings: string[] = [];

@@ -19,10 +19,17 @@ export interface ScoringPlan {
   points: readonly PointForecast[];
   paths: number;
   seed: string;
+  /** Each simulation's options beside paths and seed (the signal), and what to call after each. */
+  runs?: { inner: object; step(): void };
+}
+
+/** The simulations {@link scoreForecasts} runs: one per model and origin with an outturn to score. */
+export function forecastRuns(years: readonly number[], { origins, horizons, models }: Pick<ScoringPlan, 'origins' | 'horizons' | 'models'>): number {
+  return origins.filter((t) => horizons.some((h) => years.includes(t + h))).length * Object.keys(models).length;
 }
 
 /** Every model's forecast from every origin, and every point forecast, scored where the record has the outturn. */
-export function scoreForecasts(outturns: readonly Observation[], { origins, horizons, models, points, paths, seed }: ScoringPlan): ForecastScore[] {
+export function scoreForecasts(outturns: readonly Observation[], { origins, horizons, models, points, paths, seed, runs }: ScoringPlan): ForecastScore[] {
   const scores: ForecastScore[] = [];
   const byYear = new Map(outturns.map((x) => [x.year, x.volumeMt]));
   for (const origin of origins) {
@@ -33,7 +40,8 @@ export function scoreForecasts(outturns: readonly Observation[], { origins, hori
     for (const [name, model] of Object.entries(models)) {
       const scenario = model(history, origin, horizon);
       // The same seed for every model and origin: paired forecasts.
-      const r = simulateVolumes(scenario, { paths, seed });
+      const r = simulateVolumes(scenario, { paths, seed, ...runs?.inner });
+      runs?.step();
       const last = r.years[r.years.length - 1]!;
       if (r.years[0]! > origin + 1 || last < horizon) {
         throw new RangeError(`evaluateForecasts: model ${JSON.stringify(name)} from origin ${origin} gave a scenario of ${r.years[0]}–${last}; it must run from at most ${origin + 1} to at least the forecast year ${horizon} (a model is (record, origin, horizon) → scenario)`);

@@ -1,15 +1,17 @@
 /**
  * `middle-corridor/node`: the engine on worker threads (Node only; the core stays free of Node
- * imports). Each run is the engine's plan, split into contiguous block ranges — 16,384 paths or
- * trips a block — that workers run into partials, merged in block order on this thread: results
- * equal the one-thread functions bit for bit, whatever the number of workers. The code is the
- * main entry's own (one build, shared chunks): results are `instanceof` the main entry's classes,
- * errors its ScenarioError, RangeError and TypeError.
+ * imports). Each run is the engine's plan, split into its blocks — 16,384 paths or trips a block —
+ * that workers take one at a time and run into partials, merged in block order on this thread:
+ * results equal the one-thread functions bit for bit, whatever the number of workers. The code is
+ * the main entry's own (one build, shared chunks): results are `instanceof` the main entry's
+ * classes, errors its ScenarioError, RangeError and TypeError. Every call takes `onProgress`
+ * (after each block) and `signal`: an abort rejects with a DOMException named 'AbortError' once
+ * the blocks out on the workers are back, and leaves other runs untouched.
  */
 import type { Route, RouteInput, Scenario, ScenarioInput } from '../index.js';
 import type { Engine } from '../engine/engine.js';
-import { split } from '../engine/engine.js';
 import { runOnThisThread } from '../engine/schedule.js';
+import { PROGRESS_OPTIONS, report, throwIfAborted, tracker, type Tracker } from '../engine/progress.js';
 import { corridorEngine, corridorEnginePlan } from '../transit/corridor-engine.js';
 import { checkTransit, transitEngine } from '../transit/engine.js';
 import { checkVolumes, volumeEngine } from '../volume/engine.js';
@@ -41,48 +43,76 @@ export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: Vo
 export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: VolumeOptions & ParallelOptions): Promise<VolumeResult | VolumeSummary>;
 export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: VolumeOptions & ParallelOptions): Promise<VolumeResult | VolumeSummary> {
   const fn = 'simulateVolumesParallel';
-  const { plan, onProgress } = checkVolumes(fn, s, o, ['workers']);
-  return runOnWorkers(startRun(fn), volumeEngine, plan, workerCount(fn, (o as ParallelOptions).workers), onProgress);
+  const { plan, track } = checkVolumes(fn, s, o, ['workers']);
+  return runOnWorkers(startRun(fn), volumeEngine, plan, workerCount(fn, (o as ParallelOptions).workers), track);
 }
 
 /**
  * Runs a plan of any engine on the pool (one worker: on this thread): its stages first, then its
- * blocks in contiguous ranges, one per worker — run-sized partials written into views of shared
- * memory (a worker's answer then holds views of it; the merge takes this thread's own whole, one
- * part over every block, so the result's arrays are that memory, not a copy), the engine's work
- * beside the merge spread over the workers — and the merge in block order: the one-thread bits.
+ * blocks one at a time, each worker taking the next block when it is done with one — run-sized
+ * partials written into views of shared memory (a worker's answer then holds views of it; the
+ * merge takes this thread's own whole, one part over every block, so the result's arrays are
+ * that memory, not a copy), the engine's work beside the merge spread over the workers — and the
+ * merge in block order: the one-thread bits. Progress is reported after each block; after an
+ * abort (or a failed block) no block starts, and the call rejects once the blocks out on the
+ * workers (one each at most) are back: the workers are free again, other runs untouched.
  */
-async function runOnWorkers<Plan, Part, Result, Extra>(job: Run, engine: Engine<Plan, Part, Result, Extra>, plan: Plan, workers: number, onProgress?: (done: number) => void): Promise<Result> {
-  if (workers === 1 || engine.local?.(plan)) return runOnThisThread(engine, plan, { onProgress, fn: job.fn });
+async function runOnWorkers<Plan, Part, Result, Extra>(job: Run, engine: Engine<Plan, Part, Result, Extra>, plan: Plan, workers: number, track: Tracker = {}): Promise<Result> {
+  if (workers === 1 || engine.local?.(plan)) return runOnThisThread(engine, plan, { track, fn: job.fn });
+  throwIfAborted(track.signal);
   let p = plan;
-  for (let s = engine.before?.(p); s; s = engine.before?.(p)) p = s.then(await runOnWorkers(job, s.engine, s.plan, workers));
+  for (let s = engine.before?.(p); s; s = engine.before?.(p)) p = s.then(await runOnWorkers(job, s.engine, s.plan, workers, { signal: track.signal }));
   p = sharedArrays(p);
   const n = engine.blocks(p);
   const whole = engine.whole?.(p, shared, job.fn) ?? null;
   const total = engine.items(p, 0, n);
+  report(track, 0, total, engine.unit);
   let done = 0;
-  const parts = await Promise.all(
-    split(n, workers).map(([b0, b1], i) =>
-      runWorker(job, i, { engine: engine.kind, plan: p, b0, b1, ...(whole ? { into: engine.slice!(p, whole, b0, b1) } : {}) }).then((part) => {
-        done += engine.items(p, b0, b1);
-        onProgress?.(done / total);
-        return part as Part;
-      }),
-    ),
+  const parts = await eachOnWorkers(n, workers, track.signal, (b, i) =>
+    runWorker(job, i, { engine: engine.kind, plan: p, b0: b, b1: b + 1, ...(whole ? { into: engine.slice!(p, whole, b, b + 1) } : {}) }).then((part) => {
+      done += engine.items(p, b, b + 1);
+      report(track, done, total, engine.unit);
+      return part as Part;
+    }),
   );
   if (!whole) return engine.merge(p, parts);
   const aside = engine.aside;
   if (!aside) return engine.merge(p, [whole]);
   const jobs = aside.jobs(p, whole, workers);
-  const answers = await Promise.all(jobs.map((x, i) => runWorker(job, i, { engine: engine.kind, aside: x })));
+  const answers = await eachOnWorkers(jobs.length, workers, track.signal, (k, i) => runWorker(job, i, { engine: engine.kind, aside: jobs[k] }));
   return engine.merge(p, [whole], aside.join(p, jobs, answers));
+}
+
+/**
+ * Runs tasks 0…n − 1 on `workers` workers, each taking the next task when its last is done: their
+ * answers in task order. After an abort or a failed task no task starts; the promise rejects
+ * (with the first failure, or the AbortError) once every task out on a worker has settled.
+ */
+async function eachOnWorkers<T>(n: number, workers: number, signal: AbortSignal | undefined, task: (k: number, worker: number) => Promise<T>): Promise<T[]> {
+  const out = new Array<T>(n);
+  let next = 0;
+  let failed: { error: unknown } | null = null;
+  const lane = async (i: number) => {
+    while (next < n && failed === null && !signal?.aborted) {
+      const k = next++;
+      try {
+        out[k] = await task(k, i);
+      } catch (error) {
+        failed ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(workers, n) }, (_, i) => lane(i)));
+  if (failed !== null) throw (failed as { error: unknown }).error;
+  throwIfAborted(signal);
+  return out;
 }
 
 /** {@link index!simulateTransit} on worker threads: the same numbers, bit for bit. */
 export async function simulateTransitParallel(r: RouteInput | Route, o: TransitOptions & ParallelOptions): Promise<TransitSample> {
   const fn = 'simulateTransitParallel';
-  const plan = checkTransit(fn, r, o, ['workers']);
-  return runOnWorkers(startRun(fn), transitEngine, plan, workerCount(fn, (o as ParallelOptions).workers));
+  const plan = checkTransit(fn, r, o, [...PROGRESS_OPTIONS, 'workers']);
+  return runOnWorkers(startRun(fn), transitEngine, plan, workerCount(fn, (o as ParallelOptions).workers), tracker(fn, o));
 }
 
 /** Shared memory holding `a` (itself when it is shared already), for the workers to read. */
@@ -108,6 +138,6 @@ function sharedArrays<P>(plan: P): P {
  */
 export async function simulateCorridorParallel(s: ScenarioInput | Scenario, r: RouteInput | Route, o: CorridorOptions & ParallelOptions): Promise<CorridorResult> {
   const fn = 'simulateCorridorParallel';
-  const plan = corridorEnginePlan(fn, s, r, o, ['workers']);
-  return runOnWorkers(startRun(fn), corridorEngine, plan, workerCount(fn, (o as ParallelOptions).workers));
+  const plan = corridorEnginePlan(fn, s, r, o, [...PROGRESS_OPTIONS, 'workers']);
+  return runOnWorkers(startRun(fn), corridorEngine, plan, workerCount(fn, (o as ParallelOptions).workers), tracker(fn, o));
 }

@@ -1,4 +1,5 @@
 import { finiteNumber, options, show } from '../args.js';
+import { PROGRESS_OPTIONS, steps, tracker, type ProgressOptions } from '../engine/progress.js';
 import type { Seed } from '../random/stream.js';
 import { ScenarioError } from '../scenario/error.js';
 import { ROUTE_LIMITS } from '../scenario/route-limits.js';
@@ -39,7 +40,7 @@ export interface RouteComparisonRow {
 }
 
 /** Options of {@link compareRoutes}. */
-export interface CompareOptions {
+export interface CompareOptions extends ProgressOptions {
   trips: number;
   seed: Seed;
   /** The threshold of P(≤ within); 15 days by default (the stated ambition). */
@@ -112,7 +113,7 @@ function routeRun(fn: string, r: unknown, i: number, o: unknown) {
  * route with its paired standard error. All routes use the same seed and streams keyed by leg
  * name, so legs the routes share draw the same numbers for the same trip (common random
  * numbers): their differences are sharper than the noise of either. The options are a closed
- * record `{ trips, seed, within?, volumeMt? }`; at most 100 routes.
+ * record `{ trips, seed, within?, volumeMt?, onProgress?, signal? }` (progress in routes run); at most 100 routes.
  *
  * @example compareRoutes([ROUTES['corridor-poti'], ROUTES['suez-sea']], { trips: 1000, seed: 1 }).rows[1].route // => 'suez-sea'
  */
@@ -120,14 +121,16 @@ export function compareRoutes(routes: readonly (RouteInput | Route)[], o: Compar
   const fn = 'compareRoutes';
   if (!Array.isArray(routes)) throw new TypeError(`${fn}: routes must be a non-empty array of routes (got ${show(routes)})`);
   if (!(routes.length >= 1 && routes.length <= MAX_ROUTES)) throw new RangeError(`${fn}: routes must hold 1 to ${MAX_ROUTES} routes (got ${routes.length})`);
-  const opts = options<CompareOptions>(fn, o, ['trips', 'seed', 'within', 'volumeMt'], ['trips', 'seed']);
+  const opts = options<CompareOptions>(fn, o, ['trips', 'seed', 'within', 'volumeMt', ...PROGRESS_OPTIONS], ['trips', 'seed']);
   const within = opts.within === undefined ? 15 : finiteNumber(fn, 'within', opts.within);
-  const { within: _w, ...transitOptions } = opts;
+  const track = tracker(fn, opts);
+  const { within: _w, onProgress: _p, signal: _s, ...transitOptions } = opts;
   // Every route checked (and parsed) before any is simulated.
   // Array.from, not map: a sparse array's holes are routes too (undefined ones, refused by name).
   const runs = Array.from(routes, (r, i) => routeRun(fn, r, i, transitOptions));
   // One route's trips at a time, and the first route's kept for the paired differences.
   let first: Float64Array | null = null;
+  const progress = steps(track, runs.length, 'runs');
   const rows = runs.map((run) => {
     const [out] = runTrips(run.route, run.seed, run.trips, [{ volumeMt: () => run.volumeMt, capacityMt: () => null }]);
     const t = new TransitSample(out!, run.route, run.seed, { volumeMt: run.volumeMt, year: null });
@@ -154,6 +157,7 @@ export function compareRoutes(routes: readonly (RouteInput | Route)[], o: Compar
       distribution: { levels: [...COMPARISON_LEVELS], days: [...t.quantiles(COMPARISON_LEVELS)] },
     };
     first ??= t.days;
+    progress.step();
     return row;
   });
   const run = runs[0]!;

@@ -117,6 +117,7 @@ export function mergeCorridorPartials(p: CorridorTripsPlan, parts: readonly Trip
  */
 export const corridorEngine: Engine<CorridorEnginePlan | CorridorTripsPlan, TripBlocks, CorridorResult> = {
   kind: 'corridor',
+  unit: 'trips',
   blocks: (p) => trips(p).nBlocks,
   items: (p, b0, b1) => tripsIn(trips(p), b0, b1),
   run: corridorBlocks,

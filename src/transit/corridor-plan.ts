@@ -3,13 +3,14 @@ import { bool, options, sampleSize, show, wholeNumber } from '../args.js';
 import { parseRoute, parseScenario } from '../scenario/parse.js';
 import type { Route } from '../scenario/types.js';
 import { seedKey, type Seed } from '../random/stream.js';
+import type { ProgressOptions } from '../engine/progress.js';
 import type { CorridorPlan, CorridorVolumes } from './plans.js';
 
 export type { CorridorPlan } from './plans.js';
 import { checkTrips, MAX_TRIPS } from './plan.js';
 
 /** Options of {@link simulateCorridor}. */
-export interface CorridorOptions {
+export interface CorridorOptions extends ProgressOptions {
   paths: number;
   seed: Seed;
   /** Trips drawn for each path-year (1 by default). */

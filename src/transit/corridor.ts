@@ -1,5 +1,6 @@
 import type { Route, RouteInput, Scenario, ScenarioInput } from '../scenario/types.js';
 import { runOnThisThread } from '../engine/schedule.js';
+import { PROGRESS_OPTIONS, tracker } from '../engine/progress.js';
 import { corridorEngine, corridorEnginePlan } from './corridor-engine.js';
 import type { CorridorOptions } from './corridor-plan.js';
 import type { CorridorResult } from './corridor-result.js';
@@ -14,7 +15,8 @@ export { CorridorResult, type CorridorSummaryRow, type CorridorJSON, type Corrid
  * trips are drawn for each path-year. Trip draws are common to all years (a trip's time changes
  * from year to year only through congestion), and a year with constant demand gives exactly the
  * trips of {@link simulateTransit} at that volume with the same seed. The options are a closed
- * record `{ paths, seed, tripsPerPath?, useScenarioCapacity? }`; a run needing more than 50
+ * record `{ paths, seed, tripsPerPath?, useScenarioCapacity?, onProgress?, signal? }` (progress in
+ * trips, every year's; the signal is checked after every chunk of the volume run and every block of trips); a run needing more than 50
  * million trips a year or 4 GB is refused at once.
  *
  * @example
@@ -22,5 +24,6 @@ export { CorridorResult, type CorridorSummaryRow, type CorridorJSON, type Corrid
  * c.transit(2027).probabilityWithin(15).estimate // => 0
  */
 export function simulateCorridor(s: ScenarioInput | Scenario, r: RouteInput | Route, o: CorridorOptions): CorridorResult {
-  return runOnThisThread(corridorEngine, corridorEnginePlan('simulateCorridor', s, r, o), { fn: 'simulateCorridor' });
+  const fn = 'simulateCorridor';
+  return runOnThisThread(corridorEngine, corridorEnginePlan(fn, s, r, o, PROGRESS_OPTIONS), { track: tracker(fn, o), fn });
 }

@@ -65,6 +65,7 @@ export function mergeTransitPartials(p: TransitPlan, parts: readonly TripBlocks[
 /** The transit engine: trip blocks run into views of one memory per run, merged into a {@link TransitSample}. */
 export const transitEngine: Engine<TransitPlan, TripBlocks, TransitSample> = {
   kind: 'transit',
+  unit: 'trips',
   blocks: (p) => p.nBlocks,
   items: tripsIn,
   run: transitBlocks,

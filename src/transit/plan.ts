@@ -1,11 +1,12 @@
 /** The options of a transit run, checked (shared by the one-thread, engine and parallel entries). */
 import { finiteNumber, options, sampleSize } from '../args.js';
 import { seedKey, type Seed } from '../random/stream.js';
+import type { ProgressOptions } from '../engine/progress.js';
 import { parseRoute } from '../scenario/parse.js';
 import type { Route } from '../scenario/types.js';
 
 /** Options of {@link simulateTransit}. */
-export interface TransitOptions {
+export interface TransitOptions extends ProgressOptions {
   trips: number;
   seed: Seed;
   /** Annual volume through the route (Mt): sets each queue's utilisation. Without it queues add nothing. */

@@ -1,6 +1,7 @@
 import { asks, finiteNumber, numberIn, options, sampleSize, show } from '../args.js';
 import { runOnThisThread } from '../engine/schedule.js';
 import type { Precision } from '../engine/precision.js';
+import { PROGRESS_OPTIONS, tracker } from '../engine/progress.js';
 import { runUntil } from '../engine/until.js';
 import type { Route, RouteInput } from '../scenario/types.js';
 import { transitEngine, transitPlan } from './engine.js';
@@ -16,7 +17,9 @@ export { checkTrips, MAX_TRIPS, transitRun, type TransitOptions, type TransitRun
  * queue's wait. A queue's utilisation is ρ = volumeMt / capacityMt, capped at maxUtilisation
  * (the share of trips at the cap is reported as `saturated`); a trip waits with probability
  * ErlangC(c, cρ), then an exponential time of mean Wq / ErlangC, Wq the Allen–Cunneen G/G/c
- * wait — exact for M/M/c. The options are a closed record: `{ trips, seed, volumeMt? }`
+ * wait — exact for M/M/c. The options are a closed record: `{ trips, seed, volumeMt?, onProgress?, signal? }`
+ * (progress in trips, one block at a time; an aborted signal stops the run within a block, docs/design.md
+ * "Progress and cancellation")
  * (an unknown key such as `volumeMT` is a TypeError listing the allowed ones).
  *
  * Precision on demand: with `untilStandardError: { tolerance, maxTrips, statistic? }` instead of
@@ -33,7 +36,8 @@ export function simulateTransit(r: RouteInput | Route, o: TransitUntilOptions): 
 export function simulateTransit(r: RouteInput | Route, o: TransitOptions): TransitSample;
 export function simulateTransit(r: RouteInput | Route, o: TransitOptions | TransitUntilOptions): TransitSample {
   if (asks('simulateTransit', o, 'untilStandardError')) return simulateTransitUntil(r, o as TransitUntilOptions);
-  return runOnThisThread(transitEngine, transitPlan(transitRun('simulateTransit', r, o)), { fn: 'simulateTransit' });
+  const fn = 'simulateTransit';
+  return runOnThisThread(transitEngine, transitPlan(transitRun(fn, r, o, PROGRESS_OPTIONS)), { track: tracker(fn, o), fn });
 }
 
 /** The `untilStandardError` option of {@link simulateTransit}. */
@@ -56,13 +60,13 @@ export type TransitUntilOptions = Omit<TransitOptions, 'trips'> & { untilStandar
  * as `simulateTransit` with that many trips), with `precision` saying how it was sized and what it found.
  */
 export function simulateTransitUntil(r: RouteInput | Route, o: TransitUntilOptions, fn = 'simulateTransit'): TransitSample & { readonly precision: Precision } {
-  const opts = options<TransitUntilOptions & { trips?: unknown }>(fn, o, ['trips', 'seed', 'volumeMt', 'untilStandardError'], ['seed', 'untilStandardError']);
+  const opts = options<TransitUntilOptions & { trips?: unknown }>(fn, o, ['trips', 'seed', 'volumeMt', 'untilStandardError', ...PROGRESS_OPTIONS], ['seed', 'untilStandardError']);
   if (opts.trips !== undefined) throw new TypeError(`${fn}: give trips or untilStandardError (whose maxTrips caps the trips), not both (got trips ${show(opts.trips)})`);
   const u = options<TransitUntilStandardError>(fn, opts.untilStandardError, ['tolerance', 'maxTrips', 'statistic'], ['tolerance', 'maxTrips']);
   const tolerance = numberIn(fn, 'untilStandardError.tolerance', u.tolerance, 0, 0.5, { lo: true });
   const maxTrips = sampleSize(fn, 'untilStandardError.maxTrips', u.maxTrips, MAX_TRIPS);
   const days = u.statistic === undefined ? 15 : finiteNumber(fn, 'untilStandardError.statistic.days', options<{ days: number }>(fn, u.statistic, ['days'], ['days']).days);
-  const { untilStandardError: _, ...rest } = opts;
+  const { untilStandardError: _, onProgress: _p, signal: _s, ...rest } = opts;
   const run = transitRun(fn, r, { ...rest, trips: maxTrips });
   const within = (d: Float64Array) => {
     let hits = 0;
@@ -79,6 +83,7 @@ export function simulateTransitUntil(r: RouteInput | Route, o: TransitUntilOptio
     sized: (paths) => transitPlan({ ...run, trips: paths }),
     count: (part) => within(part.days[0]!),
     hits: (sample) => within(sample.days).hits,
+    track: tracker(fn, opts),
     fn,
   });
 }

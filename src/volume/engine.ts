@@ -20,6 +20,7 @@ import { volumePlan } from './volume-plan.js';
 import { joinQuantiles, pathsIn, pilotBlocks, quantilesJob, quantilesJobs, volumeBlocks, volumeBlocksBuffers, volumeQuantiles, volumeViews, type VolumePartial } from './engine-run.js';
 import type { Engine } from '../engine/engine.js';
 import { runOnThisThread } from '../engine/schedule.js';
+import type { Tracker } from '../engine/progress.js';
 import type { VolumeSummary } from './summary.js';
 
 export { pathsIn, pilotBlocks, volumeBlocks, volumeBlocksBuffers, volumePlan, volumeQuantiles };
@@ -33,12 +34,12 @@ export type { VolumePartial };
 
 /**
  * Plans a volume run: checks the scenario and the options of {@link simulateVolumes} (without
- * `onProgress`) and returns the run as plain data. Its blocks are [0, plan.nBlocks).
+ * `onProgress` and `signal`) and returns the run as plain data. Its blocks are [0, plan.nBlocks).
  *
  * @example planVolumes({ start: { year: 2025, volumeMt: 4 }, horizon: 2030, growth: { model: 'exponential', rate: 0.1 } }, { paths: 40000, seed: 7 }).nBlocks // => 3
  */
 export function planVolumes(s: ScenarioInput | Scenario, o: unknown): VolumePlan {
-  return volumePlan(volumeRun(s, o, 'planVolumes', VOLUME_OPTIONS.filter((k) => k !== 'onProgress')));
+  return volumePlan(volumeRun(s, o, 'planVolumes', VOLUME_OPTIONS.filter((k) => k !== 'onProgress' && k !== 'signal')));
 }
 
 /** Whether a summary plan still needs its pilot and brackets before its blocks run. */
@@ -133,15 +134,17 @@ export function mergePartials(p: VolumePlan, parts: readonly VolumePartial[], qu
 /**
  * Runs a plan on this thread (what {@link simulateVolumes} does): {@link runOnThisThread} of the
  * {@link volumeEngine} — the pilot and brackets when it needs them, its blocks a chunk at a time
- * (`onProgress` after each), written straight into the result's arrays, then the merge.
+ * (progress reported and the signal checked after each), written straight into the result's
+ * arrays, then the merge.
  */
-export function runVolumePlan(plan: VolumePlan, onProgress?: (done: number) => void, fn = 'simulateVolumes'): VolumeResult | VolumeSummary {
-  return runOnThisThread(volumeEngine, plan, { onProgress, fn });
+export function runVolumePlan(plan: VolumePlan, track?: Tracker, fn = 'simulateVolumes'): VolumeResult | VolumeSummary {
+  return runOnThisThread(volumeEngine, plan, { track, fn });
 }
 
 /** A summary's pilot as an engine (the stage before its blocks): blocks [0, 4), merged into the plan with its brackets placed. */
 const pilotEngine: Engine<VolumePlan, VolumePilot, VolumePlan> = {
   kind: 'volume-pilot',
+  unit: 'paths',
   blocks: (p) => p.summary!.pilot!.length,
   items: (_, j0, j1) => (j1 - j0) * STREAM_BLOCK,
   run: pilotBlocks,
@@ -155,6 +158,7 @@ const pilotEngine: Engine<VolumePlan, VolumePilot, VolumePlan> = {
  */
 export const volumeEngine: Engine<VolumePlan, VolumePartial, VolumeResult | VolumeSummary, [number, number, number][]> = {
   kind: 'volume',
+  unit: 'paths',
   blocks: (p) => p.nBlocks,
   items: pathsIn,
   run: volumeBlocks,
@@ -170,9 +174,9 @@ export const volumeEngine: Engine<VolumePlan, VolumePartial, VolumeResult | Volu
 
 /**
  * Checks a volume run's scenario and options for `fn` (`extra`: keys a variant adds, e.g.
- * workers): its engine plan, and the progress callback, which stays with the scheduler.
+ * workers): its engine plan, and its progress and signal, which stay with the scheduler.
  */
-export function checkVolumes(fn: string, s: unknown, o: unknown, extra: readonly string[] = []): { plan: VolumePlan; onProgress: ((done: number) => void) | undefined } {
+export function checkVolumes(fn: string, s: unknown, o: unknown, extra: readonly string[] = []): { plan: VolumePlan; track: Tracker } {
   const run = volumeRun(s as ScenarioInput, o, fn, [...VOLUME_OPTIONS, ...extra]);
-  return { plan: volumePlan(run), onProgress: run.onProgress };
+  return { plan: volumePlan(run), track: run.track };
 }

@@ -1,6 +1,7 @@
 /** The options of a volume run, checked: what every scheduler of the volume engine starts from. */
-import { finiteNumbers, func, levels, oneOf, options, sampleSize, show } from '../args.js';
+import { finiteNumbers, levels, oneOf, options, sampleSize, show } from '../args.js';
 import { GiB } from '../engine/memory.js';
+import { tracker, type ProgressOptions, type Tracker } from '../engine/progress.js';
 import { seedKey, type Seed } from '../random/stream.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
@@ -11,13 +12,11 @@ import type { VolumeModel } from './resolve.js';
 export const MAX_PATHS = 50_000_000;
 
 /** Options of {@link simulateVolumes}. */
-export interface VolumeOptions {
+export interface VolumeOptions extends ProgressOptions {
   /** Number of simulated paths (a whole number, at least 2: a standard error needs two). */
   paths: number;
   /** The run's seed: a finite number or a non-empty string. */
   seed: Seed;
-  /** Called after each chunk with the share of paths done, in (0, 1]. */
-  onProgress?: (done: number) => void;
   /**
    * Paths per execution chunk (progress is reported after each), a multiple of 16,384
    * (65,536 by default). The numbers are identical for every chunk size.
@@ -50,7 +49,7 @@ export interface VolumeOptions {
 }
 
 /** The keys an options object of {@link simulateVolumes} may have. */
-export const VOLUME_OPTIONS = ['paths', 'seed', 'onProgress', 'blockSize', 'keep', 'quantiles', 'thresholds', 'sampling'] as const;
+export const VOLUME_OPTIONS = ['paths', 'seed', 'onProgress', 'signal', 'blockSize', 'keep', 'quantiles', 'thresholds', 'sampling'] as const;
 
 /**
  * The most memory (bytes) one run may ask for: 4 GiB (2^32). A full run keeps 3 Float64Arrays
@@ -63,7 +62,7 @@ export const MAX_RUN_BYTES = 2 ** 32;
 /** Quantile levels every summary keeps. */
 export const ALWAYS_KEPT = [0.1, 0.5, 0.9] as const;
 
-/** Validated options (what {@link plan} returns; the engine's plan is this without `onProgress`). */
+/** Validated options (what {@link plan} returns; the engine's plan is this without `track`). */
 export interface RunPlan {
   scenario: Scenario;
   paths: number;
@@ -75,7 +74,8 @@ export interface RunPlan {
   levels: number[];
   /** The volumes asked for in `thresholds` (validated; the target's is added by a summary). */
   thresholds: number[];
-  onProgress: ((done: number) => void) | undefined;
+  /** `onProgress` and `signal`, which stay with the scheduler. */
+  track: Tracker;
   /** Present (and 'lhs') only for Latin hypercube runs. */
   sampling?: 'lhs';
 }
@@ -90,7 +90,7 @@ export function volumeRun(s: ScenarioInput | Scenario, o: unknown, fn = 'simulat
   const paths = sampleSize(fn, 'paths', opts.paths, MAX_PATHS);
   const seed = seedKey(opts.seed, fn);
   const chunk = opts.blockSize === undefined ? 65_536 : blockSize(fn, opts.blockSize);
-  const onProgress = opts.onProgress === undefined ? undefined : func<(done: number) => void>(fn, 'onProgress', opts.onProgress);
+  const track = tracker(fn, opts);
   const keep = opts.keep === undefined ? 'all' : oneOf(fn, 'keep', opts.keep, ['all', 'summary'] as const);
   const asked = opts.quantiles === undefined ? [] : levels(fn, 'quantiles', opts.quantiles);
   const thresholds = opts.thresholds === undefined ? [] : finiteNumbers(fn, 'thresholds', opts.thresholds);
@@ -113,7 +113,7 @@ export function volumeRun(s: ScenarioInput | Scenario, o: unknown, fn = 'simulat
         `use keep: 'summary' (memory that does not grow with the number of paths), or fewer paths or years`,
     );
   }
-  return { scenario, paths, seed, chunk, years, keep, levels: [...new Set([...ALWAYS_KEPT, ...asked])].sort((a, b) => a - b), thresholds: [...new Set(thresholds)], onProgress, ...(lhs ? { sampling: 'lhs' as const } : {}) };
+  return { scenario, paths, seed, chunk, years, keep, levels: [...new Set([...ALWAYS_KEPT, ...asked])].sort((a, b) => a - b), thresholds: [...new Set(thresholds)], track, ...(lhs ? { sampling: 'lhs' as const } : {}) };
 }
 
 /** A chunk size: a positive multiple of STREAM_BLOCK. */

@@ -27,6 +27,10 @@ export { volumeRun, MAX_PATHS, MAX_RUN_BYTES, ALWAYS_KEPT, VOLUME_OPTIONS, type 
  * `disruption/<name>/probability|demandFactor|capacityFactor|occurs`: adding a disruption never
  * changes the demand shocks, and the numbers do not depend on `blockSize`.
  *
+ * Progress: `onProgress({ done, total, unit: 'paths' })` with done 0 first, then after each chunk of
+ * `blockSize` paths; `signal`: an AbortSignal checked before the run and after each chunk — an
+ * abort throws a DOMException named 'AbortError' (docs/design.md, "Progress and cancellation").
+ *
  * Options are a closed record (an unknown key is a TypeError listing the allowed ones); a value
  * of the wrong kind (`paths: '1000'`, `blockSize: null`) is a TypeError, a bad value a
  * RangeError, each message starting `simulateVolumes:`. The memory a full run keeps is checked
@@ -62,10 +66,10 @@ export function simulateVolumes(s: ScenarioInput | Scenario, o: VolumeOptions | 
 
 /**
  * Runs a checked volume run on this thread (what {@link simulateVolumes} does after {@link plan}):
- * its engine plan by {@link runVolumePlan}, progress reported after each chunk.
+ * its engine plan by {@link runVolumePlan}, progress reported (and the signal checked) after each chunk.
  */
 export function runVolumes(run: RunPlan): VolumeResult | VolumeSummary {
-  return runVolumePlan(volumePlan(run), run.onProgress);
+  return runVolumePlan(volumePlan(run), run.track);
 }
 
 /** The `untilStandardError` option of {@link simulateVolumes}. */
@@ -117,7 +121,7 @@ export function simulateUntil(s: ScenarioInput | Scenario, o: VolumeUntilOptions
       return { hits: hitsIn(v), n: v.length };
     },
     hits: (r) => (run.keep === 'summary' ? Math.round((r as VolumeSummary).probabilityAtLeast(stat.year, stat.volumeMt).estimate * r.paths) : hitsIn((r as VolumeResult).volume[k]!)),
-    onProgress: run.onProgress,
+    track: run.track,
     fn,
   });
 }

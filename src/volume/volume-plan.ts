@@ -4,7 +4,7 @@ import type { RunPlan, VolumePlan } from './plan.js';
 import { resolveVolume } from './resolve.js';
 import { summaryPlan } from './summary-run.js';
 
-/** The engine plan of checked options (`onProgress` stays with the scheduler). */
+/** The engine plan of checked options (`onProgress` and `signal` stay with the scheduler). */
 export function volumePlan(run: RunPlan): VolumePlan {
   const { scenario, paths, seed, years, chunk, keep, levels } = run;
   const nBlocks = Math.ceil(paths / STREAM_BLOCK);

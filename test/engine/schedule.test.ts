@@ -32,6 +32,7 @@ interface ToyPart {
 const log: string[] = [];
 const toy: Engine<Toy, ToyPart, number[]> = {
   kind: 'toy',
+  unit: 'paths',
   blocks: () => 5,
   items: (_, b0, b1) => Math.min(b1 * 3, 14) - b0 * 3,
   run: (p, b0, b1) => {
@@ -45,7 +46,7 @@ const toy: Engine<Toy, ToyPart, number[]> = {
   before: (p) =>
     p.offset === null
       ? {
-          engine: { kind: 'toy-stage', blocks: () => 2, items: () => 1, run: (_: unknown, b0: number, b1: number) => (b1 * (b1 + 1) - b0 * (b0 + 1)) / 2, merge: (_: unknown, xs: number[]) => xs.reduce((a, b) => a + b, 0) },
+          engine: { kind: 'toy-stage', unit: 'paths', blocks: () => 2, items: () => 1, run: (_: unknown, b0: number, b1: number) => (b1 * (b1 + 1) - b0 * (b0 + 1)) / 2, merge: (_: unknown, xs: number[]) => xs.reduce((a, b) => a + b, 0) },
           plan: null,
           then: (sum) => ({ offset: sum as number }),
         }
@@ -57,12 +58,12 @@ describe('runOnThisThread', () => {
     log.length = 0;
     const progress: number[] = [];
     // The stage: blocks 0 and 1 give 1 + 2 = 3, so block b gives 10b + 3.
-    expect(runOnThisThread(toy, { offset: null }, { chunk: 2, onProgress: (d) => progress.push(d) })).toEqual([3, 13, 23, 33, 43]);
+    expect(runOnThisThread(toy, { offset: null }, { chunk: 2, track: { onProgress: (d) => progress.push(d.done) } })).toEqual([3, 13, 23, 33, 43]);
     expect(log).toEqual(['run 0-2', 'run 2-4', 'run 4-5', 'merge 0-2,2-4,4-5']);
-    expect(progress).toEqual([6 / 14, 12 / 14, 1]);
+    expect(progress).toEqual([0, 6, 12, 14]);
   });
 
-  it("takes the engine's chunk, else every block at once, and runs into views of the engine's whole memory", () => {
+  it("takes the engine's chunk, else one block at a time (so that an abort takes effect within one block), and runs into views of the engine's whole memory", () => {
     log.length = 0;
     const into: unknown[] = [];
     const withWhole: Engine<Toy, ToyPart, number[]> = {
@@ -76,7 +77,7 @@ describe('runOnThisThread', () => {
     expect(into).toEqual([{ b0: 0, b1: 3, values: [] }, { b0: 3, b1: 5, values: [] }]);
     log.length = 0;
     runOnThisThread(toy, { offset: 0 });
-    expect(log).toEqual(['run 0-5', 'merge 0-5']);
+    expect(log).toEqual(['run 0-1', 'run 1-2', 'run 2-3', 'run 3-4', 'run 4-5', 'merge 0-1,1-2,2-3,3-4,4-5']);
   });
 
   it('split: contiguous ranges covering [0, n), as even as whole blocks allow', () => {
@@ -174,6 +175,7 @@ describe('runUntil: the one until driver, over any engine', () => {
     const merged: Counted[] = [];
     const engine: Engine<Plan, { hits: number; n: number }, Counted> = {
       kind: 'toy-until',
+      unit: 'trips',
       blocks: (p) => Math.ceil(p.n / 100),
       items: (p, b0, b1) => Math.min(b1 * 100, p.n) - b0 * 100,
       run: (p, b0, b1) => {
@@ -200,7 +202,7 @@ describe('runUntil: the one until driver, over any engine', () => {
       fn: 'toy',
     });
     expect(seeds).toEqual(['s|until-pilot']);
-    expect(ran).toEqual(['s|until-pilot 0-1', 's 0-2']);
+    expect(ran).toEqual(['s|until-pilot 0-1', 's 0-1', 's 1-2']);
     expect(r.n).toBe(200);
     expect(r.precision).toMatchObject({ statistic: 'P(toy)', pilot: { seed: 's|until-pilot', paths: 100, hits: 30 }, paths: 200, hits: 60, estimate: 0.3, reached: true });
     expect(r.precision.standardError).toBeCloseTo(Math.sqrt((0.3 * 0.7) / 200), 15);

@@ -168,9 +168,9 @@ describe('workers start with the flags they need, not every flag of the parent',
 
 describe('options of the parallel functions are closed records', () => {
   const calls = [
-    ['simulateVolumesParallel', 'paths, seed, onProgress, blockSize, keep, quantiles, thresholds, sampling, workers', (o: unknown) => simulateVolumesParallel(PRESETS.baseline, o as never)],
-    ['simulateTransitParallel', 'trips, seed, volumeMt, workers', (o: unknown) => simulateTransitParallel(ROUTES['corridor-poti'], o as never)],
-    ['simulateCorridorParallel', 'paths, seed, tripsPerPath, useScenarioCapacity, workers', (o: unknown) => simulateCorridorParallel(PRESETS['official-capacity'], ROUTES['corridor-poti'], o as never)],
+    ['simulateVolumesParallel', 'paths, seed, onProgress, signal, blockSize, keep, quantiles, thresholds, sampling, workers', (o: unknown) => simulateVolumesParallel(PRESETS.baseline, o as never)],
+    ['simulateTransitParallel', 'trips, seed, volumeMt, onProgress, signal, workers', (o: unknown) => simulateTransitParallel(ROUTES['corridor-poti'], o as never)],
+    ['simulateCorridorParallel', 'paths, seed, tripsPerPath, useScenarioCapacity, onProgress, signal, workers', (o: unknown) => simulateCorridorParallel(PRESETS['official-capacity'], ROUTES['corridor-poti'], o as never)],
   ] as const;
 
   for (const [fn, , call] of calls) {

@@ -217,9 +217,9 @@ describe('parseRoute(JSON.parse(JSON.stringify(parseRoute(r)))): a parsed route 
 describe("simulateTransit(route, { trips, seed, volumeMT: 5 }) and other options: closed records, kinds checked, errors name the function", () => {
   const r = queued({});
   it('unknown keys are refused, naming the allowed ones', () => {
-    expect(() => simulateTransit(r, { trips: 10, seed: 1, volumeMT: 5 } as never)).toThrow(new TypeError("simulateTransit: unknown option 'volumeMT' (allowed: trips, seed, volumeMt)"));
-    expect(() => simulateCorridor(FLAT, r, { paths: 10, seed: 1, trips: 3 } as never)).toThrow(/simulateCorridor: unknown option 'trips' \(allowed: paths, seed, tripsPerPath, useScenarioCapacity\)/);
-    expect(() => compareRoutes([r], { trips: 10, seed: 1, volume: 3 } as never)).toThrow(/compareRoutes: unknown option 'volume' \(allowed: trips, seed, within, volumeMt\)/);
+    expect(() => simulateTransit(r, { trips: 10, seed: 1, volumeMT: 5 } as never)).toThrow(new TypeError("simulateTransit: unknown option 'volumeMT' (allowed: trips, seed, volumeMt, onProgress, signal)"));
+    expect(() => simulateCorridor(FLAT, r, { paths: 10, seed: 1, trips: 3 } as never)).toThrow(/simulateCorridor: unknown option 'trips' \(allowed: paths, seed, tripsPerPath, useScenarioCapacity, onProgress, signal\)/);
+    expect(() => compareRoutes([r], { trips: 10, seed: 1, volume: 3 } as never)).toThrow(/compareRoutes: unknown option 'volume' \(allowed: trips, seed, within, volumeMt, onProgress, signal\)/);
   });
 
   it('wrong kinds are TypeErrors, bad values RangeErrors', () => {

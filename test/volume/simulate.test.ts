@@ -287,10 +287,10 @@ describe('results', () => {
     expect(simulateVolumes(base(), { paths: 5, seed: 1 }).utilisation(2026)).toBeNull();
   });
 
-  it('onProgress reports the share of paths done after each chunk, ending at 1', () => {
-    const seen: number[] = [];
+  it('onProgress reports the paths done, 0 first, then after each chunk, ending at all of them', () => {
+    const seen: unknown[] = [];
     simulateVolumes(base(), { paths: 40_000, seed: 1, blockSize: 16_384, onProgress: (x) => seen.push(x) });
-    expect(seen).toEqual([16_384 / 40_000, 32_768 / 40_000, 1]);
+    expect(seen).toEqual([0, 16_384, 32_768, 40_000].map((done) => ({ done, total: 40_000, unit: 'paths' })));
   });
 
   it('statistics are cached: the same object comes back', () => {
