@@ -174,10 +174,12 @@ function logCurve(fn: string, model: FixedGrowthModel, anchor: YearVolume | unde
 }
 
 /**
- * Log-linear interpolation between the points, extended beyond either end at the growth rate of
- * the nearest segment (docs/design.md). Points must be sorted by year with distinct years.
+ * log m(t) of a piecewise path: log-linear interpolation between the points, extended beyond
+ * either end at the growth rate of the nearest segment (docs/design.md). Points must be sorted by
+ * year with distinct years (a parsed model's are: unchecked).
+ * @example piecewiseLog([{ year: 2020, volumeMt: 1 }, { year: 2030, volumeMt: 4 }], 2025) // => 0.6931471805599453
  */
-function piecewiseLog(points: readonly YearVolume[], t: number): number {
+export function piecewiseLog(points: readonly YearVolume[], t: number): number {
   const n = points.length;
   if (n === 1) return log(points[0]!.volumeMt);
   let i = 0;

@@ -6,7 +6,7 @@
  * formula. A block run reads only this (docs/design.md, "Engine shape"): it never goes back to
  * the scenario, its schema or the growth model.
  */
-import { compiledFormula, isFixed, logGrowthRatio, type GrowthModel } from '../growth/model.js';
+import { compiledFormula, isFixed, piecewiseLog, type GrowthModel } from '../growth/model.js';
 import { anchoredLogRatio } from '../growth/anchored.js';
 import type { Param } from '../random/dist.js';
 import { correlationMatrix, perPathParameter } from '../scenario/parameter-paths.js';
@@ -59,8 +59,11 @@ function resolveGrowth(growth: GrowthModel, years: readonly number[], v0: number
       const lr = log1p(growth.rate);
       return { kind: 'shared', lr: years.map((t) => lr * (t - t0)) };
     }
-    case 'piecewise':
-      return { kind: 'shared', lr: years.map((t) => logGrowthRatio(growth, t0, t)) };
+    case 'piecewise': {
+      // log m(t) − log m(t0), as logGrowthRatio gives it for a parsed (checked) model.
+      const l0 = piecewiseLog(growth.points, t0);
+      return { kind: 'shared', lr: years.map((t) => piecewiseLog(growth.points, t) - l0) };
+    }
     case 'logistic':
     case 'gompertz': {
       const rate = growth.rate ?? null;
