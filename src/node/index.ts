@@ -111,3 +111,5 @@ export async function simulateCorridorParallel(s: ScenarioInput | Scenario, r: R
   const plan = corridorEnginePlan(fn, s, r, o, ['workers']);
   return runOnWorkers(startRun(fn), corridorEngine, plan, workerCount(fn, (o as ParallelOptions).workers));
 }
+
+export { loadScenario, loadRoute, MAX_FILE_BYTES } from './files.js';
