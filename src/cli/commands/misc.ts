@@ -74,7 +74,7 @@ export const routes: Command = {
   name: 'routes',
   summary: 'the routes that ship (names work wherever a route file does)',
   usage: 'middle-corridor routes [--format F]',
-  example: 'middle-corridor routes',
+  example: 'middle-corridor routes --format table',
   flags: { ...COMMON, ...OUTPUT },
   async run(p) {
     positionals(p, 0, 0, '');
