@@ -43,7 +43,7 @@ export function table(rows: readonly object[]): string {
   const keys = Object.keys(rows[0]!);
   const cells = [keys, ...rows.map((r) => keys.map((k) => cell((r as Record<string, unknown>)[k])))];
   const width = keys.map((_, j) => Math.max(...cells.map((c) => c[j]!.length)));
-  const numeric = keys.map((k) => rows.every((r) => typeof (r as Record<string, unknown>)[k] === 'number' || (r as Record<string, unknown>)[k] === null));
+  const numeric = keys.map((k) => rows.every((r) => /^-?[\d.]|^$/.test(cell((r as Record<string, unknown>)[k]))));
   return cells.map((c) => c.map((x, j) => (numeric[j] ? x.padStart(width[j]!) : x.padEnd(width[j]!))).join('  ').trimEnd()).join('\n') + '\n';
 }
 
@@ -67,6 +67,32 @@ function plainCsv(rows: readonly object[]): string {
   return [keys.map(quote).join(','), ...rows.map((r) => keys.map((k) => quote((r as Record<string, unknown>)[k])).join(','))].join('\n') + '\n';
 }
 
+const TIDY = new Set(['statistic', 'value', 'standardError', 'threshold']);
+
+/** A number to six significant digits, ± its standard error to two when it has one. */
+const withError = (v: unknown, se: unknown) => (typeof se === 'number' && typeof v === 'number' ? `${cell(v)} ± ${Number(se.toPrecision(2))}` : cell(v));
+
+/**
+ * Tidy rows made wide for reading: one line per key (year, route, factor…), one column per
+ * statistic (its threshold in the header: `probabilityAtLeast 10`), each value ± its standard
+ * error. Rows that are not tidy are shown as they are.
+ */
+export function wide(rows: readonly object[]): object[] {
+  const first = rows[0] as Record<string, unknown> | undefined;
+  if (!first || !('statistic' in first && 'value' in first)) return [...rows];
+  const keys = Object.keys(first).filter((k) => !TIDY.has(k));
+  const out = new Map<string, Record<string, string>>();
+  for (const r of rows as Record<string, unknown>[]) {
+    const id = JSON.stringify(keys.map((k) => r[k]));
+    if (!out.has(id)) out.set(id, Object.fromEntries(keys.map((k) => [k, cell(r[k])])));
+    const column = r.threshold === null || r.threshold === undefined ? String(r.statistic) : `${String(r.statistic)} ${cell(r.threshold)}`;
+    out.get(id)![column] = withError(r.value, r.standardError);
+  }
+  // Every line gets every column (blank where a key has no such statistic), in the order first seen.
+  const columns = [...new Set([...out.values()].flatMap((r) => Object.keys(r)))];
+  return [...out.values()].map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? ''])));
+}
+
 /** The text of a result in a format. */
 export function render(x: Printable, format: Format): string {
   switch (format) {
@@ -77,7 +103,7 @@ export function render(x: Printable, format: Format): string {
     case 'csv':
       return x.toCSV ? x.toCSV() : plainCsv(rowsOf(x));
     case 'table':
-      return table(rowsOf(x));
+      return table(wide(rowsOf(x)));
   }
 }
 
