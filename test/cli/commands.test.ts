@@ -4,7 +4,8 @@
  * JSON and NDJSON; --help and --version; usage mistakes exit 2 with the usage line; a bad file
  * exits 1 naming file:line:col and the path; --out is atomic under Ctrl-C (exit 130, no file).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
@@ -148,6 +149,22 @@ describe('each command\'s happy path gives the API\'s numbers', () => {
     expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62; &#38; &#34;q&#34;');
     expect(html).toMatch(/<figure><svg /);
     expect(html).not.toMatch(/(src|href)="(?!#|http)/); // self-contained: no file it would load
+  });
+  it('report without the render peers: the tables, and a note saying how to get the charts', async () => {
+    // The built package and its dependencies, without vega, vega-lite and resvg beside them.
+    const bare = mkdtempSync(join(work, 'bare-'));
+    mkdirSync(join(bare, 'node_modules'));
+    symlinkSync(join(pkg, 'node_modules', 'middle-corridor'), join(bare, 'node_modules', 'middle-corridor'), 'dir');
+    const deps = Object.keys((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: object }).dependencies);
+    for (const d of deps) symlinkSync(join(root, 'node_modules', d), join(bare, 'node_modules', d), 'dir');
+    const bin = join(bare, 'node_modules', 'middle-corridor', 'dist', 'cli', 'bin.js');
+    const r = spawnSync(process.execPath, ['--preserve-symlinks', '--preserve-symlinks-main', bin, 'report', '--preset', 'baseline', '--paths', '2000', '--out', 'r.html'], { cwd: bare, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const html = readFileSync(join(bare, 'r.html'), 'utf8');
+    expect(html.match(/<h2>[1-4]\. /g)).toHaveLength(4);
+    expect(html).not.toContain('<svg');
+    expect(html).toContain('No charts: renderSvg needs the packages vega and vega-lite');
+    expect(html).toContain('npm install vega vega-lite @resvg/resvg-js');
   });
 });
 
