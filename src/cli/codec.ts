@@ -1,6 +1,6 @@
 /**
  * Plans and partials as text: JSON whose Float64Arrays are their bytes in base64 (`{ $f64 }`) and
- * whose non-finite numbers are named (`{ $num }`), so that a value read back is the value written,
+ * whose non-finite numbers and −0 are named (`{ $num }`: JSON writes −0 as 0), so that a value read back is the value written,
  * bit for bit. What a shard writes and `merge` reads (docs/design.md "Across machines").
  */
 
@@ -12,7 +12,7 @@
 export function encode(x: unknown): string {
   return JSON.stringify(x, (_k, v: unknown) => {
     if (v instanceof Float64Array) return { $f64: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') };
-    if (typeof v === 'number' && !Number.isFinite(v)) return { $num: String(v) };
+    if (typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0))) return { $num: Object.is(v, -0) ? '-0' : String(v) };
     return v;
   });
 }
