@@ -38,6 +38,8 @@ export async function builtPackage(): Promise<string> {
     try {
       mkdirSync(lock);
     } catch {
+      // A lock left by a process that died (older than the longest build) is taken over.
+      if (Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 300_000) rmSync(lock, { recursive: true, force: true });
       if (waited > 240_000) throw new Error(`the CLI build (${lock}) did not finish in 4 minutes`);
       await sleep(250);
       continue;
@@ -52,8 +54,11 @@ export async function builtPackage(): Promise<string> {
 }
 
 function build(dir: string): void {
-  // Builds of older sources go: one build is kept.
-  for (const f of readdirSync(tmpdir())) if (/^middle-corridor-cli-[0-9a-f]{16}$/.test(f) && join(tmpdir(), f) !== dir) rmSync(join(tmpdir(), f), { recursive: true, force: true });
+  // Builds of other sources go once they are an hour old (another checkout's run may still use a newer one).
+  for (const f of readdirSync(tmpdir())) {
+    const other = join(tmpdir(), f);
+    if (/^middle-corridor-cli-[0-9a-f]{16}$/.test(f) && other !== dir && Date.now() - statSync(other).mtimeMs > 3_600_000) rmSync(other, { recursive: true, force: true });
+  }
   rmSync(dir, { recursive: true, force: true });
   const pkg = join(dir, 'node_modules', 'middle-corridor');
   mkdirSync(pkg, { recursive: true });

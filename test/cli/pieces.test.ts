@@ -67,7 +67,7 @@ describe('the wide table', () => {
     for (const r of rows) {
       const line = w.find((x) => x.year === String(r.year))!;
       const column = r.threshold === null || r.threshold === undefined ? r.statistic : `${r.statistic} ${r.threshold}`;
-      expect(line[column], `${r.year} ${column}`).toMatch(new RegExp(`^${String(Number(r.value.toPrecision(6))).replace('.', '\\.')}( ± |$)`));
+      expect(line[column], `${r.year} ${column}`).toMatch(new RegExp(`^${String(Number(r.value!.toPrecision(6))).replace('.', '\\.')}( ± |$)`));
     }
   });
 
