@@ -111,7 +111,8 @@ export function render(x: Printable, format: Format): string {
 export async function emit(p: Parsed, body: string): Promise<void> {
   const out = text(p, 'out');
   if (out === undefined) {
-    await new Promise<void>((resolve, reject) => process.stdout.write(body, (e) => (e ? reject(e) : resolve())));
+    // A reader that stops early (`| head`) closes the pipe: nothing more to write, not a failure.
+    await new Promise<void>((resolve, reject) => process.stdout.write(body, (e) => (e && (e as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(e) : resolve())));
     return;
   }
   await writeAtomic(out, body);
