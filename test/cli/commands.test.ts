@@ -105,6 +105,9 @@ describe('each command\'s happy path gives the API\'s numbers', () => {
   it('transit, compare, tornado: the API\'s numbers', async () => {
     const t = await run('transit', 'corridor-poti', '--trips', '20000', '--volume-mt', '4', '--format', 'json');
     expect(JSON.parse(t.stdout)).toEqual(json(simulateTransit(ROUTES['corridor-poti'], { trips: 20_000, seed: 1, volumeMt: 4 })));
+    // --until-se: --trips is the cap, 1,000,000 when not given.
+    const u = await run('transit', 'northern-rail', '--until-se', '0.002', '--within', '20', '--format', 'json');
+    expect(JSON.parse(u.stdout)).toEqual(json(simulateTransit(ROUTES['northern-rail'], { seed: 1, untilStandardError: { tolerance: 0.002, maxTrips: 1_000_000, statistic: { days: 20 } } })));
     const c = await run('compare', 'official-capacity', 'baseline', '--paths', '3000', '--format', 'csv');
     expect(c.stdout).toBe(compareScenarios(PRESETS['official-capacity'], PRESETS.baseline, { paths: 3000, seed: 1 }).toCSV());
     const tor = await run('tornado', '--preset', 'baseline', '--statistic', 'quantile:2027:0.5', '--paths', '2000', '--format', 'json');

@@ -37,7 +37,7 @@ export const volumes: Command = {
     keep: { type: 'string', help: "all | summary (summary: memory that does not grow with the paths)" },
     quantiles: { type: 'string', help: 'extra quantile levels, comma-separated (0.05,0.95)' },
     thresholds: { type: 'string', help: 'with --keep summary: volumes (Mt) whose probabilities to keep' },
-    'until-se': { type: 'string', help: 'run until P(≥ target) has this standard error (e.g. 0.002), capped by --paths' },
+    'until-se': { type: 'string', help: 'run until P(≥ target) has this standard error (e.g. 0.002), --paths the cap (1000000 by default then)' },
   },
   async run(p) {
     const [file] = positionals(p, 0, 1, 'the scenario');
@@ -46,10 +46,11 @@ export const volumes: Command = {
     const quantiles = numbers(p, 'quantiles');
     const thresholds = numbers(p, 'thresholds');
     const base = { seed: seed(p), ...(keep ? { keep } : {}), ...(quantiles ? { quantiles } : {}), ...(thresholds ? { thresholds } : {}) };
-    const paths = count(p, 'paths', 100_000)!;
+    const tolerance = num(p, 'until-se');
+    // With --until-se, --paths is the cap (1,000,000 by default).
+    const paths = count(p, 'paths', tolerance === undefined ? 100_000 : 1_000_000)!;
     const shard = shardAsked(p);
     if (shard) return writeAtomic(shard.out, volumeShard(planVolumes(s, { paths, ...base }), shard.shard, shard.of));
-    const tolerance = num(p, 'until-se');
     const bar = await progressBar('volumes', p.values.quiet === true);
     try {
       const result =
@@ -73,7 +74,7 @@ export const transit: Command = {
     ...COMMON, ...SEEDED, ...OUTPUT, ...WORKERS, ...SHARD,
     trips: { type: 'string', help: 'simulated trips (100000 by default)' },
     'volume-mt': { type: 'string', help: 'annual volume through the route\'s queues (Mt); without it queues add nothing' },
-    'until-se': { type: 'string', help: 'run until P(≤ --within days) has this standard error, capped by --trips' },
+    'until-se': { type: 'string', help: 'run until P(≤ --within days) has this standard error, --trips the cap (1000000 by default then)' },
     within: { type: 'string', help: 'with --until-se: the days of P(≤ days) (15 by default)' },
   },
   async run(p) {
@@ -81,10 +82,10 @@ export const transit: Command = {
     const r = await routeFrom(file);
     const volumeMt = num(p, 'volume-mt');
     const base = { seed: seed(p), ...(volumeMt !== undefined ? { volumeMt } : {}) };
-    const trips = count(p, 'trips', 100_000)!;
+    const tolerance = num(p, 'until-se');
+    const trips = count(p, 'trips', tolerance === undefined ? 100_000 : 1_000_000)!;
     const shard = shardAsked(p);
     if (shard) return writeAtomic(shard.out, transitShard(planTransit(r, { trips, ...base }), shard.shard, shard.of));
-    const tolerance = num(p, 'until-se');
     const days = num(p, 'within');
     if (days !== undefined && tolerance === undefined) throw new UsageError('--within goes with --until-se (the statistic it sizes the run for)');
     const result =
