@@ -22,7 +22,8 @@ const shared: Options = {
   // middle-corridor/render loads vega, vega-lite and resvg (optional peers) when called.
   // middle-corridor/testing needs fast-check (an optional peer). Dependencies stay external: users'
   // bundlers dedupe zod.
-  external: ['zod', 'seedrandom', 'vega', 'vega-lite', '@resvg/resvg-js', 'fast-check'],
+  // yaml (scenario files, src/node/files.ts) and cli-progress (the command line's bar) are loaded on call.
+  external: ['zod', 'seedrandom', 'vega', 'vega-lite', '@resvg/resvg-js', 'fast-check', 'yaml', 'cli-progress'],
   // `npm run build` empties dist/ first (scripts/clean-dist.mjs): the two builds below write
   // beside each other, and tsup's clean, run by each, could race the other's output.
   clean: false,
@@ -36,6 +37,8 @@ export default defineConfig([
   // the sources themselves: with `"sideEffects": false` it keeps only the modules a page reaches
   // (`quantile` alone is a few KB; a bundle of chunks would keep every statement a chunk holds).
   // The entries share modules, so `middle-corridor/node` runs the main entry's own classes.
+  // The command line (package.json "bin": dist/cli/bin.js, its shebang kept) is built here only:
+  // an ES module, never required, so the CommonJS build below leaves it out.
   {
     ...shared,
     entry: ['src/**/*.ts', '!src/**/*.d.ts', '!src/testing/fast-check-peer.cjs.ts'],

@@ -16,7 +16,7 @@ const alias = [
  * worker (`isolate: false`: the library is imported once, not once per file — 97 s → 56 s on the
  * 2-core machine); its tests keep no state between files (the pools and processes are in SLOW).
  */
-const SLOW = ['test/engines/**/*.test.ts', 'test/package/tarball.test.ts', 'test/package/typedoc.test.ts', 'test/package/examples.test.ts', 'test/package/entries.test.ts', 'test/node/**/*.test.ts', 'test/robustness/node.test.ts', 'test/engine/**/*.test.ts', 'test/notebook/**/*.test.ts', 'test/forecast/coverage.test.ts'];
+const SLOW = ['test/engines/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/package/tarball.test.ts', 'test/package/typedoc.test.ts', 'test/package/examples.test.ts', 'test/package/entries.test.ts', 'test/node/**/*.test.ts', 'test/robustness/node.test.ts', 'test/engine/**/*.test.ts', 'test/notebook/**/*.test.ts', 'test/forecast/coverage.test.ts'];
 
 export default defineConfig({
   resolve: { alias },

@@ -141,3 +141,5 @@ export async function simulateCorridorParallel(s: ScenarioInput | Scenario, r: R
   const plan = corridorEnginePlan(fn, s, r, o, [...PROGRESS_OPTIONS, 'workers']);
   return runOnWorkers(startRun(fn), corridorEngine, plan, workerCount(fn, (o as ParallelOptions).workers), tracker(fn, o));
 }
+
+export { loadScenario, loadRoute, MAX_FILE_BYTES } from './files.js';

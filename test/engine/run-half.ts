@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { runTransitBlocks, type TransitPlan } from '../../src/transit/engine.js';
 import { runVolumeBlocks, type VolumePlan } from '../../src/volume/engine.js';
-import { decode, encode } from './codec.js';
+import { decode, encode } from '../../src/cli/codec.js';
 
 const [kind, planFile, b0, b1, out] = process.argv.slice(2) as [string, string, string, string, string];
 const plan = decode<VolumePlan & TransitPlan>(readFileSync(planFile, 'utf8'));

@@ -9,7 +9,7 @@ import { PRESETS, ROUTES, simulateCorridor, simulateTransit, simulateVolumes, ty
 import { mergeCorridor, planCorridor, planCorridorTrips, runCorridorBlocks } from '../../src/transit/corridor-engine.js';
 import { mergeTransit, planTransit, runTransitBlocks, type TripBlocks } from '../../src/transit/engine.js';
 import { mergeVolumes, placeBrackets, planVolumes, runVolumeBlocks, runVolumePilot, type VolumeBlocks, type VolumePartial, type VolumePlan } from '../../src/volume/engine.js';
-import { decode, encode } from './codec.js';
+import { decode, encode } from '../../src/cli/codec.js';
 import { fingerprint } from '../../src/engine/fingerprint.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

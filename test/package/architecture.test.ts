@@ -144,6 +144,18 @@ describe('architecture', () => {
       .flatMap((f) => graph.get(f)!.map((d) => relative(src, d)).filter((d) => !(d.startsWith('node/') || d === 'index.ts' || d === 'args.ts' || engine.test(d))).map((d) => `${relative(src, f)} → ${d}`));
     expect(wrong).toEqual([]);
   });
+  it('cli/ is a shell over the public entries: it imports the main, node and render entries and its own files only; nothing imports cli/', () => {
+    const doors = new Set(['index.ts', 'node/index.ts', 'render/index.ts']);
+    const wrong = files
+      .filter((f) => folder(f) === 'cli')
+      .flatMap((f) => typeGraph.get(f)!.map((d) => relative(src, d)).filter((d) => !(d.startsWith('cli/') || doors.has(d))).map((d) => `${relative(src, f)} → ${d}`));
+    expect(wrong).toEqual([]);
+    const into = files.filter((f) => folder(f) !== 'cli').flatMap((f) => typeGraph.get(f)!.filter((d) => folder(d) === 'cli').map((d) => `${relative(src, f)} → ${relative(src, d)}`));
+    expect(into).toEqual([]);
+    // Dynamic imports too (the render entry is loaded on call).
+    const dynamic = files.filter((f) => folder(f) === 'cli').flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/import\(\s*['"](\.[^'"]+)['"]/g)].map((m) => relative(src, resolve(dirname(f), m[1]!.replace(/\.js$/, '.ts')))).filter((d) => !(d.startsWith('cli/') || doors.has(d))));
+    expect(dynamic).toEqual([]);
+  });
   it('every result with tidy rows shares a base: the row-shaped ones RowResult, the volume results VolumeViews (STYLE.md 20)', () => {
     /** Results whose tidy rows are statistics of arrays, not a list of rows: why each stands alone. */
     const alone = new Map<string, string>([

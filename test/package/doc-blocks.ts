@@ -37,14 +37,15 @@ export function docFiles(): string[] {
   return ['README.md', ...docs.map((f) => `docs/${f}`)];
 }
 
-interface Fence {
+export interface Fence {
   line: number;
   info: string;
   code: string;
   before: string;
 }
 
-function fences(text: string): Fence[] {
+/** The fenced blocks of a markdown text, each with the prose before it. */
+export function fences(text: string): Fence[] {
   const lines = text.split('\n');
   const out: Fence[] = [];
   let prose: string[] = [];

@@ -99,6 +99,8 @@ const NOT_FIELDS = new Set([
   'shocks', 'drift',
   // seedrandom's generator, and the environment variables of the property tests (docs/numerics.md).
   'xor4096', 'CI', 'FC_SEED',
+  // The batch engines' environment variables a shard reads its index from (docs/scale.md).
+  'JOB_COMPLETION_INDEX', 'SLURM_ARRAY_TASK_ID',
 ]);
 
 describe('the js/ts blocks of README.md and docs/*.md', () => {
