@@ -30,6 +30,8 @@ const shared: Options = {
 
 /** The public entries, by their path in dist/. */
 const entries = { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'render/index': 'src/render/index.ts', 'testing/index': 'src/testing/index.ts' };
+/** The browser's entry: ES modules only (browsers and bundlers import it; CommonJS has no `import.meta.url` to find the worker by). */
+const webEntries = { 'web/index': 'src/web/index.ts' };
 
 export default defineConfig([
   // ES modules: one output module per source module (no bundling), as a user's bundler then sees
@@ -38,10 +40,25 @@ export default defineConfig([
   // The entries share modules, so `middle-corridor/node` runs the main entry's own classes.
   {
     ...shared,
-    entry: ['src/**/*.ts', '!src/**/*.d.ts', '!src/testing/fast-check-peer.cjs.ts'],
+    entry: ['src/**/*.ts', '!src/**/*.d.ts', '!src/testing/fast-check-peer.cjs.ts', '!src/web/worker.ts'],
     format: ['esm'],
     bundle: false,
-    dts: { entry: entries },
+    dts: { entry: { ...entries, ...webEntries } },
+  },
+  // The web worker: one self-contained module (seedrandom's key schedule inlined), so that a
+  // browser starts it from dist/ as it is — a module worker has no import map — and a CDN or a
+  // bundler serves it as one file. It holds the run side of the engines only (no zod, no parser).
+  {
+    ...shared,
+    entry: { 'web/worker': 'src/web/worker.ts' },
+    format: ['esm'],
+    platform: 'browser',
+    bundle: true,
+    splitting: false,
+    external: [],
+    noExternal: ['seedrandom'],
+    minify: true,
+    sourcemap: false,
   },
   // CommonJS: one build for every entry with code splitting: the code the entries share lives in
   // chunks beside them, so `middle-corridor/node` runs the main entry's own classes (its results

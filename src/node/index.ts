@@ -8,7 +8,7 @@
  */
 import type { Route, RouteInput, Scenario, ScenarioInput } from '../index.js';
 import type { Engine } from '../engine/engine.js';
-import { split } from '../engine/engine.js';
+import { runOnPool, type WorkerPool } from '../engine/pool-run.js';
 import { runOnThisThread } from '../engine/schedule.js';
 import { corridorEngine, corridorEnginePlan } from '../transit/corridor-engine.js';
 import { checkTransit, transitEngine } from '../transit/engine.js';
@@ -46,36 +46,14 @@ export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: Vo
 }
 
 /**
- * Runs a plan of any engine on the pool (one worker: on this thread): its stages first, then its
- * blocks in contiguous ranges, one per worker — run-sized partials written into views of shared
- * memory (a worker's answer then holds views of it; the merge takes this thread's own whole, one
- * part over every block, so the result's arrays are that memory, not a copy), the engine's work
- * beside the merge spread over the workers — and the merge in block order: the one-thread bits.
+ * Runs a plan of any engine on the pool (src/engine/pool-run.ts: one range of blocks per worker,
+ * written into shared memory, merged in block order), or on this thread with one worker or a plan
+ * faster there.
  */
 async function runOnWorkers<Plan, Part, Result, Extra>(job: Run, engine: Engine<Plan, Part, Result, Extra>, plan: Plan, workers: number, onProgress?: (done: number) => void): Promise<Result> {
   if (workers === 1 || engine.local?.(plan)) return runOnThisThread(engine, plan, { onProgress, fn: job.fn });
-  let p = plan;
-  for (let s = engine.before?.(p); s; s = engine.before?.(p)) p = s.then(await runOnWorkers(job, s.engine, s.plan, workers));
-  p = sharedArrays(p);
-  const n = engine.blocks(p);
-  const whole = engine.whole?.(p, shared, job.fn) ?? null;
-  const total = engine.items(p, 0, n);
-  let done = 0;
-  const parts = await Promise.all(
-    split(n, workers).map(([b0, b1], i) =>
-      runWorker(job, i, { engine: engine.kind, plan: p, b0, b1, ...(whole ? { into: engine.slice!(p, whole, b0, b1) } : {}) }).then((part) => {
-        done += engine.items(p, b0, b1);
-        onProgress?.(done / total);
-        return part as Part;
-      }),
-    ),
-  );
-  if (!whole) return engine.merge(p, parts);
-  const aside = engine.aside;
-  if (!aside) return engine.merge(p, [whole]);
-  const jobs = aside.jobs(p, whole, workers);
-  const answers = await Promise.all(jobs.map((x, i) => runWorker(job, i, { engine: engine.kind, aside: x })));
-  return engine.merge(p, [whole], aside.join(p, jobs, answers));
+  const pool: WorkerPool = { fn: job.fn, run: (i, x) => runWorker(job, i, x), shared };
+  return runOnPool(pool, engine, plan, workers, onProgress && ((done, total) => onProgress(done / total)));
 }
 
 /** {@link index!simulateTransit} on worker threads: the same numbers, bit for bit. */
@@ -83,22 +61,6 @@ export async function simulateTransitParallel(r: RouteInput | Route, o: TransitO
   const fn = 'simulateTransitParallel';
   const plan = checkTransit(fn, r, o, ['workers']);
   return runOnWorkers(startRun(fn), transitEngine, plan, workerCount(fn, (o as ParallelOptions).workers));
-}
-
-/** Shared memory holding `a` (itself when it is shared already), for the workers to read. */
-function toShared(a: Float64Array): Float64Array {
-  if (a.buffer instanceof SharedArrayBuffer) return a;
-  const b = new Float64Array(shared(a.length * 8));
-  b.set(a);
-  return b;
-}
-
-/** The plan with its arrays of numbers (a corridor's volumes) in shared memory, for the workers to read without a copy each: the plan itself when it has none outside it. */
-function sharedArrays<P>(plan: P): P {
-  const entries = Object.entries(plan as object);
-  const arrays = (x: unknown): x is Float64Array[] => Array.isArray(x) && x.length > 0 && x.every((a) => a instanceof Float64Array);
-  if (!entries.some(([, x]) => arrays(x) && x.some((a) => !(a.buffer instanceof SharedArrayBuffer)))) return plan;
-  return Object.fromEntries(entries.map(([k, x]) => [k, arrays(x) ? x.map(toShared) : x])) as P;
 }
 
 /**
