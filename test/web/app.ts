@@ -7,7 +7,23 @@ import { PRESETS, ROUTES, ScenarioError, simulateCorridor, simulateTransit, simu
 import { closeWorkers, maxWorkers, simulateCorridorParallel, simulateTransitParallel, simulateVolumesParallel } from 'middle-corridor/web';
 import { corridorPrint, transitPrint, volumesPrint } from './fingerprint.js';
 
+/** The content-security policy's violations on this page (none expected: the library needs no eval). */
+const violations: string[] = [];
+document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective}: ${e.blockedURI}`));
+
 export const api = {
+  violations,
+  /** Evaluates a string from the page's own task (DevTools' evaluations may eval): 'EvalError' when the policy refuses it. */
+  tryEval: () =>
+    new Promise<string>((ok) =>
+      setTimeout(() => {
+        try {
+          ok(String(new Function('return 1')()));
+        } catch (e) {
+          ok((e as Error).name);
+        }
+      }, 0),
+    ),
   PRESETS,
   ROUTES,
   ScenarioError,

@@ -4,10 +4,10 @@
  * server (node:http) serving the built package's files and the test pages, each under the headers
  * a test asks for (a strict content-security policy; COOP/COEP for a cross-origin isolated page).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild, type BuildOptions, type PluginBuild } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -30,10 +30,24 @@ export interface Served {
   type: string;
 }
 
-/** A folder of the server: its files by name and the headers every response in it carries. */
+/** A folder of the server: its files by name, folders on disk by prefix, and the headers every response in it carries. */
 export interface Site {
   headers: Record<string, string>;
   files: Record<string, Served>;
+  dirs?: Record<string, string>;
+}
+
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.cjs': 'text/javascript', '.json': 'application/json', '.html': 'text/html; charset=utf-8' };
+
+/** A file under one of the site's folders on disk (never outside it), or undefined. */
+function fromDisk(site: Site, path: string): Served | undefined {
+  for (const [prefix, dir] of Object.entries(site.dirs ?? {})) {
+    if (!path.startsWith(prefix)) continue;
+    const file = resolve(dir, path.slice(prefix.length));
+    if (!file.startsWith(`${dir}/`) || !existsSync(file) || !statSync(file).isFile()) return undefined;
+    return { body: readFileSync(file), type: TYPES[extname(file)] ?? 'application/octet-stream' };
+  }
+  return undefined;
 }
 
 /** Headers that make a page cross-origin isolated (SharedArrayBuffer available). */
@@ -44,7 +58,7 @@ export async function serve(sites: Record<string, Site>): Promise<{ url: string;
   const server: Server = createServer((req, res) => {
     const [, folder, ...rest] = new URL(req.url ?? '/', 'http://x').pathname.split('/');
     const site = sites[folder ?? ''];
-    const file = site?.files[rest.join('/')];
+    const file = site && (site.files[rest.join('/')] ?? fromDisk(site, rest.join('/')));
     if (req.url === '/favicon.ico') {
       res.writeHead(204).end();
       return;
@@ -60,10 +74,14 @@ export async function serve(sites: Record<string, Site>): Promise<{ url: string;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((ok) => server.close(() => ok())) };
 }
 
-/** A page's HTML: a title and one module script from the page's origin (nothing inline). */
-export function html(title: string, script: string): Served {
-  return { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><script type="module" src="${script}"></script></body></html>` };
+/** A page's HTML: a title and one module script from the page's origin (and an import map, inline, when given). */
+export function html(title: string, script: string, imports?: Record<string, string>): Served {
+  const map = imports ? `<script type="importmap">${JSON.stringify({ imports })}</script>` : '';
+  return { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${map}</head><body><script type="module" src="${script}"></script></body></html>` };
 }
+
+/** A package's folder under node_modules (its real path: the links resolved). */
+export const nodeModule = (name: string) => realpathSync(fileURLToPath(new URL(`../../node_modules/${name}`, import.meta.url)));
 
 /** Bundles `entry` for the browser as one ES module (the built package found by name under `b`). */
 export async function bundle(b: Built, entry: string, extra: BuildOptions = {}): Promise<Served> {

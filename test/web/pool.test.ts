@@ -193,8 +193,14 @@ for (const site of ['isolated', 'plain'] as const) {
       expect(m).toBe('simulateVolumesParallel: the worker pool was closed (closeWorkers()) while the run was in flight');
     });
 
-    it('the page logged no error, no warning and no CSP violation', () => {
+    it('the page logged no error, no warning and no CSP violation', async () => {
       expect(problems).toEqual([]);
+      expect(await page.evaluate(() => mc.violations)).toEqual([]);
+    });
+
+    it('(the policy is enforced and its violations are seen: eval is refused here)', async () => {
+      expect(await page.evaluate(() => mc.tryEval())).toBe('EvalError');
+      await expect.poll(() => page.evaluate(() => mc.violations.length)).toBe(1);
     });
   });
 }
