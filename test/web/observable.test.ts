@@ -5,7 +5,9 @@
  * - a Framework page's `npm:middle-corridor`: the package's own files, served one by one as
  *   published, with zod's ES modules and seedrandom's key schedule (CommonJS, converted to an ES
  *   module as a CDN does) found through an import map — `middle-corridor/web`'s pool included,
- *   its worker started from the served dist/web/worker.js.
+ *   its worker started from the served dist/web/worker.js;
+ * - the same files from a CDN's origin (CORS open): the pool's worker, which a page cannot start
+ *   from another origin, starts through a same-origin module that imports it.
  * On both, a run gives Node's numbers to the bit, and the library's Vega-Lite spec renders to SVG
  * with Vega in the page; the pages log no error.
  */
@@ -20,6 +22,7 @@ if (missing) throw new Error(missing);
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serve>>;
+let cdn: Awaited<ReturnType<typeof serve>>;
 
 const js = (body: string | Uint8Array): Served => ({ type: 'text/javascript', body: typeof body === 'string' ? body : Buffer.from(body) });
 
@@ -50,26 +53,23 @@ beforeAll(async () => {
   const par = await simulateVolumesParallel(mc.PRESETS['official-capacity'], { paths: 20000, seed: 'observable', workers: 2 });
   out.parallel = [par.probabilityAtLeast(2027, 10), par.quantiles(2030, [0.1, 0.5, 0.9])];
   window.page = out;\ndocument.body.dataset.ready = '1';\n`;
+  // The package's files as a CDN serves them (jsDelivr's /npm/…: the files themselves, CORS open),
+  // on another origin than the pages.
+  const files = { 'npm/seedrandom/lib/xor4096.js': js(xor4096.outputFiles[0]!.contents) };
+  const dirs = { 'npm/middle-corridor/': b.pkg, 'npm/zod/': nodeModule('zod') };
+  cdn = await serve({ cdn: { headers: { 'Access-Control-Allow-Origin': '*' }, files, dirs } });
+  const imports = (at: string) => ({
+    'middle-corridor': `${at}/npm/middle-corridor/dist/index.js`,
+    'middle-corridor/web': `${at}/npm/middle-corridor/dist/web/index.js`,
+    'zod/mini': `${at}/npm/zod/mini/index.js`,
+    'seedrandom/lib/xor4096.js': `${at}/npm/seedrandom/lib/xor4096.js`,
+  });
+  const vegaJs = js(vega.outputFiles[0]!.contents);
   server = await serve({
-    notebook: {
-      headers: {},
-      files: { 'index.html': html('notebook', './notebook.js'), 'notebook.js': js(notebook), 'vega.js': js(vega.outputFiles[0]!.contents), 'middle-corridor.js': await bundle(b, `${b.dist}/index.js`) },
-    },
-    framework: {
-      headers: {},
-      files: {
-        'index.html': html('framework', './framework.js', {
-          'middle-corridor': '/framework/npm/middle-corridor/dist/index.js',
-          'middle-corridor/web': '/framework/npm/middle-corridor/dist/web/index.js',
-          'zod/mini': '/framework/npm/zod/mini/index.js',
-          'seedrandom/lib/xor4096.js': '/framework/npm/seedrandom/lib/xor4096.js',
-        }),
-        'framework.js': js(framework),
-        'vega.js': js(vega.outputFiles[0]!.contents),
-        'npm/seedrandom/lib/xor4096.js': js(xor4096.outputFiles[0]!.contents),
-      },
-      dirs: { 'npm/middle-corridor/': b.pkg, 'npm/zod/': nodeModule('zod') },
-    },
+    notebook: { headers: {}, files: { 'index.html': html('notebook', './notebook.js'), 'notebook.js': js(notebook), 'vega.js': vegaJs, 'middle-corridor.js': await bundle(b, `${b.dist}/index.js`) } },
+    // Framework serves its npm: imports itself, from the page's origin.
+    framework: { headers: {}, files: { 'index.html': html('framework', './framework.js', imports('/framework')), 'framework.js': js(framework), 'vega.js': vegaJs, ...files }, dirs },
+    crossorigin: { headers: {}, files: { 'index.html': html('files from a CDN', './framework.js', imports(`${cdn.url}/cdn`)), 'framework.js': js(framework), 'vega.js': vegaJs } },
   });
   browser = await launch();
 }, 180_000);
@@ -77,6 +77,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await cdn?.close();
 });
 
 /** Node's numbers for the page's cells. */
@@ -91,8 +92,14 @@ function expected() {
   };
 }
 
-for (const site of ['notebook', 'framework'] as const) {
-  describe(site === 'notebook' ? 'a notebook: import() of one ES module with its dependencies bundled (jsDelivr +esm, esm.sh)' : "a Framework page: the published files, one by one, through an import map (npm:middle-corridor)", () => {
+const SITES = {
+  notebook: 'a notebook: import() of one ES module with its dependencies bundled (jsDelivr +esm, esm.sh)',
+  framework: 'a Framework page: the published files, one by one, through an import map (npm:middle-corridor)',
+  crossorigin: "the published files from a CDN's origin (the web pool's worker started through a same-origin module)",
+};
+
+for (const [site, title] of Object.entries(SITES)) {
+  describe(title, () => {
     let page: Page;
     let problems: string[];
     let got: Record<string, unknown>;
@@ -108,7 +115,7 @@ for (const site of ['notebook', 'framework'] as const) {
     it("gives Node's numbers and Vega-Lite specs, to the bit", () => {
       const { svgs, parallel, ...numbers } = got;
       expect(numbers).toEqual(expected());
-      if (site === 'framework') expect(parallel).toEqual([numbers.p, numbers.q]); // middle-corridor/web from the published files
+      if (site !== 'notebook') expect(parallel).toEqual([numbers.p, numbers.q]); // middle-corridor/web from the published files
     });
 
     it('renders the fan chart and the transit chart to SVG with Vega in the page', () => {
