@@ -30,7 +30,11 @@ const shared: Options = {
 
 /** The public entries, by their path in dist/. */
 const entries = { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'render/index': 'src/render/index.ts', 'testing/index': 'src/testing/index.ts' };
-/** The browser's entry: ES modules only (browsers and bundlers import it; CommonJS has no `import.meta.url` to find the worker by). */
+/**
+ * The browser's entry. Browsers and bundlers import its ES module, which finds its worker by
+ * `import.meta.url`; its CommonJS build exists for resolvers (and Node's require), and says so
+ * when asked to start a worker.
+ */
 const webEntries = { 'web/index': 'src/web/index.ts' };
 
 export default defineConfig([
@@ -66,10 +70,10 @@ export default defineConfig([
   {
     ...shared,
     // The worker is started by file name, never imported: an entry without declarations.
-    entry: { ...entries, 'node/worker': 'src/node/worker.ts' },
+    entry: { ...entries, ...webEntries, 'node/worker': 'src/node/worker.ts' },
     format: ['cjs'],
     splitting: true,
-    dts: { entry: entries },
+    dts: { entry: { ...entries, ...webEntries } },
     // No shims: tsup's would put one `import.meta.url` in a shared chunk, the chunk's own URL.
     // src/node/pool.ts finds its file by `import.meta.url` in ESM and `__filename` in CommonJS,
     // so the CommonJS build has no use for `import.meta` (a syntax error there).

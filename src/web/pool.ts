@@ -73,6 +73,8 @@ export function sharedMemory(): ((bytes: number) => ArrayBufferLike) | undefined
 function startWorker(fn: string): WebWorker {
   const W = web.Worker;
   if (!W) throw new TypeError(`${fn}: middle-corridor/web runs on web workers, which this runtime lacks (in Node, use middle-corridor/node)`);
+  // The CommonJS build has no import.meta (tsup.config.ts defines its url as undefined).
+  if (typeof import.meta.url !== 'string') throw new TypeError(`${fn}: the CommonJS build of middle-corridor/web cannot find its worker: import its ES module (dist/web/index.js)`);
   const url = new URL('./worker.js', import.meta.url);
   if (web.location && url.origin !== web.location.origin) {
     const blob = new web.Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' });
