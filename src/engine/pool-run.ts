@@ -21,11 +21,17 @@ export interface WorkerPool {
    * own arrays, moved (transferred), and the merge joins them.
    */
   shared?: ((bytes: number) => ArrayBufferLike) | undefined;
+  /**
+   * Ranges per worker (1 by default): more give finer progress, each worker taking the next range
+   * when it is done with one. Where a plan carries arrays (a corridor's volumes) and there is no
+   * shared memory, each worker runs one range (every range's message would copy them).
+   */
+  rangesPerWorker?: number;
 }
 
 /**
  * Runs a plan of any engine on a pool: its stages first, then its blocks in contiguous ranges,
- * one per worker — with shared memory, run-sized partials written into views of one memory (the
+ * one per worker (or {@link WorkerPool.rangesPerWorker}, taken in turn) — with shared memory, run-sized partials written into views of one memory (the
  * merge takes that whole, so the result's arrays are that memory, not a copy) and the engine's
  * work beside the merge spread over the workers — and the merge in block order: the one-thread
  * bits. `onItems(done, total)`: paths (trips) done after each range.
@@ -38,22 +44,40 @@ export async function runOnPool<Plan, Part, Result, Extra>(pool: WorkerPool, eng
   const n = engine.blocks(p);
   const whole = shared ? (engine.whole?.(p, shared, pool.fn) ?? null) : null;
   const total = engine.items(p, 0, n);
+  const perWorker = shared || !carriesArrays(p) ? (pool.rangesPerWorker ?? 1) : 1;
+  const ranges = split(n, workers * perWorker);
+  const parts: Part[] = [];
+  const failures: { at: number; error: unknown }[] = [];
   let done = 0;
-  const parts = await inBlockOrder(
-    split(n, workers).map(([b0, b1], i) =>
-      pool.run(i, { engine: engine.kind, plan: p, b0, b1, ...(whole ? { into: engine.slice!(p, whole, b0, b1) } : {}) }).then((part) => {
-        done += engine.items(p, b0, b1);
-        onItems?.(done, total);
-        return part as Part;
-      }),
-    ),
-  );
+  let next = 0;
+  // Each worker takes the next range until none is left, or none before a range that failed.
+  const work = async (i: number) => {
+    for (let r = next++; r < ranges.length && !failures.some((f) => f.at < r); r = next++) {
+      const [b0, b1] = ranges[r]!;
+      try {
+        parts[r] = (await pool.run(i, { engine: engine.kind, plan: p, b0, b1, ...(whole ? { into: engine.slice!(p, whole, b0, b1) } : {}) })) as Part;
+      } catch (error) {
+        failures.push({ at: r, error });
+        return;
+      }
+      done += engine.items(p, b0, b1);
+      onItems?.(done, total);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(workers, ranges.length) }, (_, i) => work(i)));
+  // The first failure in block order: the error one thread meets first, whichever worker failed first.
+  if (failures.length > 0) throw failures.reduce((a, b) => (b.at < a.at ? b : a)).error;
   if (!whole) return engine.merge(p, parts);
   const aside = engine.aside;
   if (!aside) return engine.merge(p, [whole]);
   const jobs = aside.jobs(p, whole, workers);
   const answers = await inBlockOrder(jobs.map((x, i) => pool.run(i, { engine: engine.kind, aside: x })));
   return engine.merge(p, [whole], aside.join(p, jobs, answers));
+}
+
+/** Whether a plan carries arrays of numbers (a corridor's trips plan: its volumes). */
+function carriesArrays(plan: unknown): boolean {
+  return Object.values(plan as object).some((x) => Array.isArray(x) && x.some((a) => a instanceof Float64Array));
 }
 
 /** The plan with its arrays of numbers (a corridor's volumes) in shared memory, for the workers to read without a copy each: the plan itself when it has none outside it. */

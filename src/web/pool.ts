@@ -83,6 +83,9 @@ function startWorker(fn: string): WebWorker {
   return new W(new URL('./worker.js', import.meta.url), { type: 'module', name: 'middle-corridor' });
 }
 
+/** Ranges per worker of a run, each taken in turn: finer progress for a few messages more. */
+const RANGES_PER_WORKER = 8;
+
 const idle: WebWorker[] = [];
 const running = new Set<WebRun>();
 let nextId = 0;
@@ -104,6 +107,8 @@ export function checkSignal(fn: string, signal: unknown): { aborted: boolean; re
 /** One run on the pool: its leased workers, its jobs out, and how it ends. */
 export class WebRun implements WorkerPool {
   readonly shared = sharedMemory();
+  /** Ranges per worker: progress about every 1/(8 × workers) of a large run (a progress bar that moves). */
+  readonly rangesPerWorker = RANGES_PER_WORKER;
   private readonly workers: WebWorker[] = [];
   private readonly pending = new Map<number, { resolve: (x: unknown) => void; reject: (e: Error) => void }>();
   private failed: Error | null = null;

@@ -110,6 +110,7 @@ for (const site of ['isolated', 'plain'] as const) {
         await mc.simulateTransitParallel(mc.ROUTES['corridor-poti'], { trips: 50_000, seed: 1, workers: 2, onProgress: (p) => trips.push(p) });
         return { volumes, trips };
       });
+      expect(seen.volumes.length).toBe(7); // one per range: 7 blocks of 16,384 paths, up to 8 ranges a worker
       for (const [list, total, unit] of [[seen.volumes, 100_000, 'paths'], [seen.trips, 50_000, 'trips']] as const) {
         const ps = list as { done: number; total: number; unit: string }[];
         expect(ps.length).toBeGreaterThan(1);
@@ -137,6 +138,20 @@ for (const site of ['isolated', 'plain'] as const) {
       expect(r.before).toEqual([true, 'AbortError', 'simulateTransitParallel: the run was aborted: signal is aborted without reason']);
       expect(r.ms).toBeLessThan(3000); // a 20,000,000-path run takes about 10 s on two workers
       expect(r.same).toBe(true);
+    });
+
+    it('an aborted run leaves another run in flight untouched', async () => {
+      const r = await page.evaluate(async () => {
+        const one = mc.simulateVolumes(mc.PRESETS.baseline, { paths: 300_000, seed: 2 });
+        const c = new AbortController();
+        const aborted = mc.simulateVolumesParallel(mc.PRESETS.baseline, { paths: 20_000_000, seed: 1, workers: 2, keep: 'summary', signal: c.signal }).catch((e: Error) => e.name);
+        let otherDone = false;
+        const other = mc.simulateVolumesParallel(mc.PRESETS.baseline, { paths: 300_000, seed: 2, workers: 2 }).finally(() => (otherDone = true));
+        const inFlight = await new Promise<boolean>((ok) => setTimeout(() => ok(!otherDone), 20));
+        c.abort();
+        return { inFlight, aborted: await aborted, same: (await other).quantiles(2030, [0.1, 0.5, 0.9]).join() === one.quantiles(2030, [0.1, 0.5, 0.9]).join() };
+      });
+      expect(r).toEqual({ inFlight: true, aborted: 'AbortError', same: true });
     });
 
     it("errors are the Node pool's: the class and the message, word for word", async () => {
