@@ -27,6 +27,8 @@ beforeAll(async () => {
   const sites: Record<string, Site> = {
     isolated: { headers: { 'Content-Security-Policy': STRICT_CSP, ...ISOLATED }, files },
     plain: { headers: { 'Content-Security-Policy': STRICT_CSP }, files },
+    // A site that forgot to serve the worker: runs must fail, saying so, not hang.
+    noworker: { headers: { 'Content-Security-Policy': STRICT_CSP }, files: { 'index.html': files['index.html'], 'app.js': app } },
   };
   server = await serve(sites);
   browser = await launch();
@@ -219,6 +221,17 @@ for (const site of ['isolated', 'plain'] as const) {
     });
   });
 }
+
+describe('a page that does not serve the worker', () => {
+  it('rejects the run with an error saying the worker did not load (not a run that never ends)', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/noworker/index.html`);
+    await page.waitForSelector('body[data-ready]', { state: 'attached' });
+    const m = await page.evaluate(() => mc.simulateVolumesParallel(mc.PRESETS.baseline, { paths: 100, seed: 1, workers: 2 }).catch((e: Error) => e.message));
+    expect(m).toBe("simulateVolumesParallel: a worker failed while the run was in flight: its script (dist/web/worker.js) did not load: is it served from the page's origin, and allowed by worker-src?");
+    await page.close();
+  });
+});
 
 declare global {
   // The test page's API (test/web/app.ts).
