@@ -111,6 +111,7 @@ export class WebRun implements WorkerPool {
   readonly rangesPerWorker = RANGES_PER_WORKER;
   private readonly workers: WebWorker[] = [];
   private readonly pending = new Map<number, { resolve: (x: unknown) => void; reject: (e: Error) => void }>();
+  private readonly sent = new Map<WebWorker, unknown>();
   private failed: Error | null = null;
 
   constructor(readonly fn: string) {
@@ -127,9 +128,13 @@ export class WebRun implements WorkerPool {
       return Promise.reject(e);
     }
     const id = nextId++;
+    // A plan goes to a worker once per run and stage (a summary's holds its pilot sample, MBs):
+    // the worker keeps the last one it was sent, for the ranges after.
+    const again = 'plan' in job && this.sent.get(w) === job.plan;
+    if ('plan' in job) this.sent.set(w, job.plan);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      w.postMessage({ id, job });
+      w.postMessage({ id, job: again ? { ...job, plan: undefined } : job });
     });
   }
 

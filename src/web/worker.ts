@@ -13,4 +13,13 @@ interface WorkerScope {
 }
 
 const scope = globalThis as unknown as WorkerScope;
-scope.onmessage = (e) => answerJob(e.data.id, e.data.job, (answer, transfer) => scope.postMessage(answer, transfer));
+/** The last plan this worker was sent: a range of the same plan comes without it (src/web/pool.ts). */
+let plan: unknown;
+scope.onmessage = (e) => {
+  const job = e.data.job;
+  if ('plan' in job) {
+    if (job.plan === undefined) job.plan = plan;
+    else plan = job.plan;
+  }
+  answerJob(e.data.id, job, (answer, transfer) => scope.postMessage(answer, transfer));
+};
