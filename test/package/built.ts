@@ -36,10 +36,14 @@ function files(dir: string): string[] {
     });
 }
 
+/** The subpaths' stubs (folders with a package.json, for resolvers without exports), copied beside dist/. */
+const STUBS = ['node', 'render', 'testing', 'web'];
+
 /** A hash of every file the build reads. */
 function sourceHash(): string {
   const h = createHash('sha256');
-  const inputs = [...files(join(root, 'src')), ...['tsup.config.ts', 'package.json', 'tsconfig.json', 'tsconfig.node.json'].map((f) => join(root, f))];
+  const stubs = STUBS.filter((d) => existsSync(join(root, d))).flatMap((d) => files(join(root, d)));
+  const inputs = [...files(join(root, 'src')), ...stubs, ...['tsup.config.ts', 'package.json', 'tsconfig.json', 'tsconfig.node.json'].map((f) => join(root, f))];
   for (const f of inputs) h.update(relative(root, f)).update('\0').update(readFileSync(f)).update('\0');
   return h.digest('hex').slice(0, 16);
 }
@@ -66,7 +70,8 @@ async function build(): Promise<Built> {
     try {
       mkdirSync(lock);
     } catch {
-      if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > STALE_MS) rmSync(lock, { recursive: true, force: true });
+      const held = statSync(lock, { throwIfNoEntry: false }); // gone already when its build just ended
+      if (held && Date.now() - held.mtimeMs > STALE_MS) rmSync(lock, { recursive: true, force: true });
       await sleep(250);
       continue;
     }
@@ -76,7 +81,7 @@ async function build(): Promise<Built> {
       mkdirSync(pkg, { recursive: true });
       const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
       copyFileSync(join(root, 'package.json'), join(pkg, 'package.json'));
-      for (const stub of ['node', 'render', 'testing', 'web']) if (existsSync(join(root, stub))) cpSync(join(root, stub), join(pkg, stub), { recursive: true });
+      for (const stub of STUBS) if (existsSync(join(root, stub))) cpSync(join(root, stub), join(pkg, stub), { recursive: true });
       for (const dep of Object.keys(manifest.dependencies)) {
         mkdirSync(join(dir, 'node_modules', dep, '..'), { recursive: true });
         symlinkSync(join(root, 'node_modules', dep), join(dir, 'node_modules', dep), 'dir');
