@@ -31,6 +31,12 @@ const shared: Options = {
 
 /** The public entries, by their path in dist/. */
 const entries = { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'render/index': 'src/render/index.ts', 'testing/index': 'src/testing/index.ts' };
+/**
+ * The browser's entry. Browsers and bundlers import its ES module, which finds its worker by
+ * `import.meta.url`; its CommonJS build exists for resolvers (and Node's require), and says so
+ * when asked to start a worker.
+ */
+const webEntries = { 'web/index': 'src/web/index.ts' };
 
 export default defineConfig([
   // ES modules: one output module per source module (no bundling), as a user's bundler then sees
@@ -41,10 +47,25 @@ export default defineConfig([
   // an ES module, never required, so the CommonJS build below leaves it out.
   {
     ...shared,
-    entry: ['src/**/*.ts', '!src/**/*.d.ts', '!src/testing/fast-check-peer.cjs.ts'],
+    entry: ['src/**/*.ts', '!src/**/*.d.ts', '!src/testing/fast-check-peer.cjs.ts', '!src/web/worker.ts'],
     format: ['esm'],
     bundle: false,
-    dts: { entry: entries },
+    dts: { entry: { ...entries, ...webEntries } },
+  },
+  // The web worker: one self-contained module (seedrandom's key schedule inlined), so that a
+  // browser starts it from dist/ as it is — a module worker has no import map — and a CDN or a
+  // bundler serves it as one file. It holds the run side of the engines only (no zod, no parser).
+  {
+    ...shared,
+    entry: { 'web/worker': 'src/web/worker.ts' },
+    format: ['esm'],
+    platform: 'browser',
+    bundle: true,
+    splitting: false,
+    external: [],
+    noExternal: ['seedrandom'],
+    minify: true,
+    sourcemap: false,
   },
   // CommonJS: one build for every entry with code splitting: the code the entries share lives in
   // chunks beside them, so `middle-corridor/node` runs the main entry's own classes (its results
@@ -52,10 +73,10 @@ export default defineConfig([
   {
     ...shared,
     // The worker is started by file name, never imported: an entry without declarations.
-    entry: { ...entries, 'node/worker': 'src/node/worker.ts' },
+    entry: { ...entries, ...webEntries, 'node/worker': 'src/node/worker.ts' },
     format: ['cjs'],
     splitting: true,
-    dts: { entry: entries },
+    dts: { entry: { ...entries, ...webEntries } },
     // No shims: tsup's would put one `import.meta.url` in a shared chunk, the chunk's own URL.
     // src/node/pool.ts finds its file by `import.meta.url` in ESM and `__filename` in CommonJS,
     // so the CommonJS build has no use for `import.meta` (a syntax error there).

@@ -7,16 +7,17 @@ const alias = [
   { find: 'middle-corridor/testing', replacement: here('./src/testing/index.ts') },
   { find: 'middle-corridor/node', replacement: here('./src/node/index.ts') },
   { find: 'middle-corridor/render', replacement: here('./src/render/index.ts') },
+  { find: 'middle-corridor/web', replacement: here('./src/web/index.ts') },
   { find: /^middle-corridor$/, replacement: here('./src/index.ts') },
 ];
 
 /**
- * Tests that start processes, worker pools or builds: the slow ones, which `npm run test:fast`
+ * Tests that start processes, worker pools, browsers or builds: the slow ones, which `npm run test:fast`
  * leaves out. `npm test` runs both projects. The fast project's files share one module graph per
  * worker (`isolate: false`: the library is imported once, not once per file — 97 s → 56 s on the
  * 2-core machine); its tests keep no state between files (the pools and processes are in SLOW).
  */
-const SLOW = ['test/engines/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/package/tarball.test.ts', 'test/package/typedoc.test.ts', 'test/package/examples.test.ts', 'test/package/entries.test.ts', 'test/node/**/*.test.ts', 'test/robustness/node.test.ts', 'test/engine/**/*.test.ts', 'test/notebook/**/*.test.ts', 'test/forecast/coverage.test.ts'];
+const SLOW = ['test/engines/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/package/tarball.test.ts', 'test/package/typedoc.test.ts', 'test/package/examples.test.ts', 'test/package/entries.test.ts', 'test/node/**/*.test.ts', 'test/robustness/node.test.ts', 'test/engine/**/*.test.ts', 'test/notebook/**/*.test.ts', 'test/forecast/coverage.test.ts', 'test/web/**/*.test.ts'];
 
 export default defineConfig({
   resolve: { alias },

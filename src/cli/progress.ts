@@ -41,9 +41,9 @@ export async function interruptible<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** What a run reports progress to: the library's `onProgress` (today: the share done, in (0, 1]) and the end. */
+/** What a run reports progress to: the library's `onProgress` (`{ done, total, unit }`) and the end. */
 export interface Progress {
-  onProgress: ((done: number) => void) | undefined;
+  onProgress: ((p: { done: number; total: number }) => void) | undefined;
   stop(): void;
 }
 
@@ -55,9 +55,12 @@ export async function progressBar(label: string, quiet: boolean): Promise<Progre
   if (quiet || !process.stderr.isTTY) return { onProgress: undefined, stop() {} };
   const { SingleBar } = (await import('cli-progress')).default;
   const bar = new SingleBar({ stream: process.stderr, format: `${label} [{bar}] {percentage}% | {eta_formatted} left`, hideCursor: true, clearOnComplete: true, barCompleteChar: '#', barIncompleteChar: '-' });
-  bar.start(1000, 0);
+  bar.start(1, 0);
   return {
-    onProgress: (done: number) => bar.update(Math.round(done * 1000)),
+    onProgress: ({ done, total }) => {
+      bar.setTotal(Math.max(total, 1));
+      bar.update(done);
+    },
     stop: () => bar.stop(),
   };
 }

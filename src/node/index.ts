@@ -10,8 +10,9 @@
  */
 import type { Route, RouteInput, Scenario, ScenarioInput } from '../index.js';
 import type { Engine } from '../engine/engine.js';
+import { runOnPool, type WorkerPool } from '../engine/pool-run.js';
 import { runOnThisThread } from '../engine/schedule.js';
-import { PROGRESS_OPTIONS, report, throwIfAborted, tracker, type Tracker } from '../engine/progress.js';
+import { PROGRESS_OPTIONS, tracker, type Tracker } from '../engine/progress.js';
 import { corridorEngine, corridorEnginePlan } from '../transit/corridor-engine.js';
 import { checkTransit, transitEngine } from '../transit/engine.js';
 import { checkVolumes, volumeEngine } from '../volume/engine.js';
@@ -48,64 +49,17 @@ export async function simulateVolumesParallel(s: ScenarioInput | Scenario, o: Vo
 }
 
 /**
- * Runs a plan of any engine on the pool (one worker: on this thread): its stages first, then its
- * blocks one at a time, each worker taking the next block when it is done with one — run-sized
- * partials written into views of shared memory (a worker's answer then holds views of it; the
- * merge takes this thread's own whole, one part over every block, so the result's arrays are
- * that memory, not a copy), the engine's work beside the merge spread over the workers — and the
- * merge in block order: the one-thread bits. Progress is reported after each block; after an
- * abort (or a failed block) no block starts, and the call rejects once the blocks out on the
- * workers (one each at most) are back: the workers are free again, other runs untouched.
+ * Runs a plan of any engine on the pool (src/engine/pool-run.ts: its stages, then its blocks one
+ * at a time, each worker taking the next block when it is done with one, written into shared
+ * memory, merged in block order), or on this thread with one worker or a plan faster there.
+ * Progress after each block; after an abort no block starts, and the call rejects once the blocks
+ * out on the workers are back: the workers are free again, other runs untouched.
  */
 async function runOnWorkers<Plan, Part, Result, Extra>(job: Run, engine: Engine<Plan, Part, Result, Extra>, plan: Plan, workers: number, track: Tracker = {}): Promise<Result> {
   if (workers === 1 || engine.local?.(plan)) return runOnThisThread(engine, plan, { track, fn: job.fn });
-  throwIfAborted(track.signal);
-  let p = plan;
-  for (let s = engine.before?.(p); s; s = engine.before?.(p)) p = s.then(await runOnWorkers(job, s.engine, s.plan, workers, { signal: track.signal }));
-  p = sharedArrays(p);
-  const n = engine.blocks(p);
-  const whole = engine.whole?.(p, shared, job.fn) ?? null;
-  const total = engine.items(p, 0, n);
-  report(track, 0, total, engine.unit);
-  let done = 0;
-  const parts = await eachOnWorkers(n, workers, track.signal, (b, i) =>
-    runWorker(job, i, { engine: engine.kind, plan: p, b0: b, b1: b + 1, ...(whole ? { into: engine.slice!(p, whole, b, b + 1) } : {}) }).then((part) => {
-      done += engine.items(p, b, b + 1);
-      report(track, done, total, engine.unit);
-      return part as Part;
-    }),
-  );
-  if (!whole) return engine.merge(p, parts);
-  const aside = engine.aside;
-  if (!aside) return engine.merge(p, [whole]);
-  const jobs = aside.jobs(p, whole, workers);
-  const answers = await eachOnWorkers(jobs.length, workers, track.signal, (k, i) => runWorker(job, i, { engine: engine.kind, aside: jobs[k] }));
-  return engine.merge(p, [whole], aside.join(p, jobs, answers));
-}
-
-/**
- * Runs tasks 0…n − 1 on `workers` workers, each taking the next task when its last is done: their
- * answers in task order. After an abort or a failed task no task starts; the promise rejects
- * (with the first failure, or the AbortError) once every task out on a worker has settled.
- */
-async function eachOnWorkers<T>(n: number, workers: number, signal: AbortSignal | undefined, task: (k: number, worker: number) => Promise<T>): Promise<T[]> {
-  const out = new Array<T>(n);
-  let next = 0;
-  let failed: { error: unknown } | null = null;
-  const lane = async (i: number) => {
-    while (next < n && failed === null && !signal?.aborted) {
-      const k = next++;
-      try {
-        out[k] = await task(k, i);
-      } catch (error) {
-        failed ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(workers, n) }, (_, i) => lane(i)));
-  if (failed !== null) throw (failed as { error: unknown }).error;
-  throwIfAborted(signal);
-  return out;
+  // One block a range: a worker takes the next block when it is done with one.
+  const pool: WorkerPool = { fn: job.fn, run: (i, x) => runWorker(job, i, x), shared, rangesPerWorker: Number.MAX_SAFE_INTEGER };
+  return runOnPool(pool, engine, plan, workers, track);
 }
 
 /** {@link index!simulateTransit} on worker threads: the same numbers, bit for bit. */
@@ -113,22 +67,6 @@ export async function simulateTransitParallel(r: RouteInput | Route, o: TransitO
   const fn = 'simulateTransitParallel';
   const plan = checkTransit(fn, r, o, [...PROGRESS_OPTIONS, 'workers']);
   return runOnWorkers(startRun(fn), transitEngine, plan, workerCount(fn, (o as ParallelOptions).workers), tracker(fn, o));
-}
-
-/** Shared memory holding `a` (itself when it is shared already), for the workers to read. */
-function toShared(a: Float64Array): Float64Array {
-  if (a.buffer instanceof SharedArrayBuffer) return a;
-  const b = new Float64Array(shared(a.length * 8));
-  b.set(a);
-  return b;
-}
-
-/** The plan with its arrays of numbers (a corridor's volumes) in shared memory, for the workers to read without a copy each: the plan itself when it has none outside it. */
-function sharedArrays<P>(plan: P): P {
-  const entries = Object.entries(plan as object);
-  const arrays = (x: unknown): x is Float64Array[] => Array.isArray(x) && x.length > 0 && x.every((a) => a instanceof Float64Array);
-  if (!entries.some(([, x]) => arrays(x) && x.some((a) => !(a.buffer instanceof SharedArrayBuffer)))) return plan;
-  return Object.fromEntries(entries.map(([k, x]) => [k, arrays(x) ? x.map(toShared) : x])) as P;
 }
 
 /**

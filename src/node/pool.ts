@@ -9,12 +9,11 @@ import { availableParallelism, freemem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { dirname, join } from 'node:path';
-import { show, wholeNumber } from '../args.js';
-import { fromWire, type WireError } from './wire.js';
-import type { Job } from './worker.js';
+import { checkWorkers, WORKERS_PER_CPU } from '../engine/pool-run.js';
 
-/** Workers per available CPU at most: more only queue for the same cores. */
-export const WORKERS_PER_CPU = 4;
+export { WORKERS_PER_CPU };
+import { fromWire } from '../engine/wire.js';
+import type { Answer, Job } from '../engine/worker-jobs.js';
 
 /**
  * Memory set aside per worker (bytes): 64 MiB. `npm run bench:worker-memory` (the built package,
@@ -44,17 +43,11 @@ export function maxWorkers(): number {
 
 /** The number of workers of a run: `workers` checked against {@link maxWorkers}, or the available parallelism. */
 export function workerCount(fn: string, w: unknown): number {
-  const max = maxWorkers();
-  if (w === undefined) return Math.min(availableParallelism(), max);
-  if (typeof w === 'number' && Number.isInteger(w) && w > max) {
+  return checkWorkers(fn, w, maxWorkers(), availableParallelism(), () => {
     const cpus = availableParallelism();
     const mb = Math.floor(freeMemory() / 1024 / 1024);
-    throw new RangeError(
-      `${fn}: workers must be a whole number in [1, ${max}] (got ${show(w)}): this machine has ${cpus} CPU${cpus === 1 ? '' : 's'} ` +
-        `(at most ${WORKERS_PER_CPU} workers each) and ${mb} MB free (${WORKER_MEMORY_BYTES / 1024 / 1024} MB per worker); see maxWorkers()`,
-    );
-  }
-  return wholeNumber(fn, 'workers', w, 1, max);
+    return `this machine has ${cpus} CPU${cpus === 1 ? '' : 's'} (at most ${WORKERS_PER_CPU} workers each) and ${mb} MB free (${WORKER_MEMORY_BYTES / 1024 / 1024} MB per worker)`;
+  });
 }
 
 // ESM first: under `node -e` / `node -p`, Node sets a global `__filename` of '[eval]', which an
@@ -155,7 +148,7 @@ function pooled(i: number): PooledWorker {
     const worker = startWorker();
     worker.unref();
     const entry: PooledWorker = { worker, pending: new Map(), closing: false };
-    worker.on('message', (m: { id: number; ok: boolean; result?: unknown; error?: WireError }) => {
+    worker.on('message', (m: Answer) => {
       const p = entry.pending.get(m.id);
       if (!p) return;
       entry.pending.delete(m.id);

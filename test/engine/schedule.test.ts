@@ -15,7 +15,7 @@ import { runUntil } from '../../src/engine/until.js';
 import { corridorEngine, planCorridor } from '../../src/transit/corridor-engine.js';
 import { planTransit, transitEngine } from '../../src/transit/engine.js';
 import { planVolumes, volumeEngine } from '../../src/volume/engine.js';
-import { WORKER_ASIDES, WORKER_RUNS, runJob } from '../../src/node/worker.js';
+import { WORKER_ASIDES, WORKER_RUNS, runJob } from '../../src/engine/worker-jobs.js';
 
 const bits = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 const allBits = (xs: readonly Float64Array[]) => xs.map(bits);

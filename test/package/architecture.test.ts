@@ -113,8 +113,8 @@ describe('architecture', () => {
     for (const file of allowed.keys()) expect(files.map((f) => relative(src, f)), `allow-list entry ${file} names no file`).toContain(file);
   });
 
-  it('the engines and their results (engine/, volume/, transit/) import nothing from analysis, forecast, node or render, types included', () => {
-    const above = new Set(['analysis', 'forecast', 'node', 'render']);
+  it('the engines and their results (engine/, volume/, transit/) import nothing from analysis, forecast, node, render or web, types included', () => {
+    const above = new Set(['analysis', 'forecast', 'node', 'render', 'web']);
     const wrong = files
       .filter((f) => ['engine', 'volume', 'transit'].includes(folder(f)))
       .flatMap((f) => typeGraph.get(f)!.filter((d) => above.has(folder(d))).map((d) => `${relative(src, f)} → ${relative(src, d)}`));
@@ -137,11 +137,11 @@ describe('architecture', () => {
     expect(reached.has(join(src, 'volume/kernel.ts'))).toBe(true);
   });
 
-  it('node/ imports only the engine modules, the public API, args and its own files', () => {
-    const engine = /^((volume|transit)\/(engine|[a-z-]*plan|[a-z-]*engine[a-z-]*|summary-run|corridor-engine)|engine\/(engine|schedule|progress))\b/;
+  it('node/ and web/ (the pools) import only the engine modules, the public API, args and their own files', () => {
+    const engine = /^((volume|transit)\/(engine|[a-z-]*plan|[a-z-]*engine[a-z-]*|summary-run|corridor-engine)|engine\/(engine|schedule|progress|pool-run|wire|wire-out|worker-jobs))\b/;
     const wrong = files
-      .filter((f) => folder(f) === 'node')
-      .flatMap((f) => graph.get(f)!.map((d) => relative(src, d)).filter((d) => !(d.startsWith('node/') || d === 'index.ts' || d === 'args.ts' || engine.test(d))).map((d) => `${relative(src, f)} → ${d}`));
+      .filter((f) => ['node', 'web'].includes(folder(f)))
+      .flatMap((f) => graph.get(f)!.map((d) => relative(src, d)).filter((d) => !(d.startsWith(`${folder(f)}/`) || d === 'index.ts' || d === 'args.ts' || engine.test(d))).map((d) => `${relative(src, f)} → ${d}`));
     expect(wrong).toEqual([]);
   });
   it('cli/ is a shell over the public entries: it imports the main, node and render entries and its own files only; nothing imports cli/', () => {
@@ -155,6 +155,24 @@ describe('architecture', () => {
     // Dynamic imports too (the render entry is loaded on call).
     const dynamic = files.filter((f) => folder(f) === 'cli').flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/import\(\s*['"](\.[^'"]+)['"]/g)].map((m) => relative(src, resolve(dirname(f), m[1]!.replace(/\.js$/, '.ts')))).filter((d) => !(d.startsWith('cli/') || doors.has(d))));
     expect(dynamic).toEqual([]);
+  });
+
+  it("the web worker loads the run side only: no parser, no zod, no result class (the node worker's files too)", () => {
+    const reach = (start: string) => {
+      const seen = new Set<string>();
+      const go = (f: string) => {
+        if (seen.has(f)) return;
+        seen.add(f);
+        for (const d of graph.get(f)!) go(d);
+      };
+      go(join(src, start));
+      return [...seen].map((f) => relative(src, f));
+    };
+    for (const worker of ['web/worker.ts', 'node/worker.ts']) {
+      const files = reach(worker);
+      expect(files, worker).toContain('volume/kernel.ts');
+      expect(files.filter((f) => /^scenario\/(schema|parse|schema-primitives)|result\.ts$|summary\.ts$|^index\.ts$/.test(f)), worker).toEqual([]);
+    }
   });
   it('every result with tidy rows shares a base: the row-shaped ones RowResult, the volume results VolumeViews (STYLE.md 20)', () => {
     /** Results whose tidy rows are statistics of arrays, not a list of rows: why each stands alone. */

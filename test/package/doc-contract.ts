@@ -18,7 +18,7 @@ import { root, type DocBlock } from './doc-blocks.js';
 
 const VIRTUAL = join(root, 'test', '.docs-virtual');
 const OPEN = '__more__';
-const ENTRIES = ['middle-corridor', 'middle-corridor/node', 'middle-corridor/render', 'middle-corridor/testing'];
+const ENTRIES = ['middle-corridor', 'middle-corridor/node', 'middle-corridor/render', 'middle-corridor/testing', 'middle-corridor/web'];
 
 /** The contract's text as TypeScript: `…` (more fields) becomes a marked field. */
 export const contractSource = (code: string) => `${code.replace(/…/g, `${OPEN}: unknown`)}\nexport {};\n`;

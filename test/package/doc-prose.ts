@@ -21,7 +21,7 @@ import ts from 'typescript';
 import { root } from './doc-blocks.js';
 import { realExports } from './doc-contract.js';
 
-const ENTRIES = ['src/index.ts', 'src/node/index.ts', 'src/render/index.ts', 'src/testing/index.ts'];
+const ENTRIES = ['src/index.ts', 'src/node/index.ts', 'src/render/index.ts', 'src/testing/index.ts', 'src/web/index.ts'];
 
 export interface Vocabulary {
   /** The field names of every object type reachable from the exports. */

@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 it('TypeDoc converts and validates the public API with no warning', async () => {
   const messages: string[] = [];
-  const app = await Application.bootstrapWithPlugins({ options: `${root}typedoc.json`, tsconfig: `${root}tsconfig.node.json`, entryPoints: ['src/index.ts', 'src/node/index.ts', 'src/render/index.ts'].map((f) => `${root}${f}`) });
+  const app = await Application.bootstrapWithPlugins({ options: `${root}typedoc.json`, tsconfig: `${root}tsconfig.node.json`, entryPoints: ['src/index.ts', 'src/node/index.ts', 'src/render/index.ts', 'src/web/index.ts'].map((f) => `${root}${f}`) });
   app.logger.log = (message: string, level: number) => {
     if (level >= 2) messages.push(String(message)); // 2: warnings, 3: errors
   };

@@ -10,8 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FormulaError, PRESETS, ROUTES, ScenarioError, simulateVolumes, TransitSample, VolumeResult, VolumeSummary } from 'middle-corridor';
 import { closeWorkers, maxWorkers, simulateCorridorParallel, simulateTransitParallel, simulateVolumesParallel, WORKERS_PER_CPU } from '../../src/node/index.js';
 import { pooledWorkers, runWorker, startRun, workerExecArgv } from '../../src/node/pool.js';
-import { fromWire } from '../../src/node/wire.js';
-import { toWire } from '../../src/node/wire-out.js';
+import { fromWire } from '../../src/engine/wire.js';
+import { toWire } from '../../src/engine/wire-out.js';
 
 afterAll(closeWorkers);
 

@@ -3,7 +3,7 @@
  * read by name and fields, so that a worker never loads the classes (nor the parsers behind them).
  */
 import { show } from '../args.js';
-import type { ScenarioIssue } from '../index.js';
+import type { ScenarioIssue } from '../scenario/error.js';
 
 /** An error as a worker sends it: its class by name, its message, and a ScenarioError's issues. */
 export interface WireError {

@@ -1,10 +1,11 @@
 /**
  * Errors across threads: a worker sends its error's class name, message (and a ScenarioError's
- * issues: ./wire-out.ts, which loads nothing else); the pool rebuilds it with the main entry's own class, so that `instanceof
+ * issues: ./wire-out.ts, which loads nothing else); a pool (`middle-corridor/node`, `middle-corridor/web`) rebuilds it with the main entry's own class, so that `instanceof
  * ScenarioError`, `RangeError` and `TypeError` hold and the message is the worker's, word for word.
  */
-import { FormulaError, ScenarioError } from '../index.js';
-import type { ScenarioIssue } from '../index.js';
+import { FormulaError } from '../growth/formula-error.js';
+import { ScenarioError } from '../scenario/error.js';
+import type { ScenarioIssue } from '../scenario/error.js';
 import type { WireError } from './wire-out.js';
 
 export type { WireError };
