@@ -44,7 +44,7 @@ if (!existsSync(script)) {
   process.exit(2);
 }
 
-function numpy(kind: 'volume' | 'transit'): { medianMs: number; results: Record<string, unknown> } {
+function numpy(kind: 'volume' | 'transit'): { medianMs: number; medianCpuMs: number; results: Record<string, unknown> } {
   const flag = kind === 'volume' ? '--paths' : '--trips';
   const r = spawnSync('python3', [script, kind, flag, String(N), '--reps', '1'], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`numpy_reference.py ${kind} failed: ${r.stderr}`);
@@ -53,26 +53,38 @@ function numpy(kind: 'volume' | 'transit'): { medianMs: number; results: Record<
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** A contender's time: wall clock, and the CPU time of the process (worker threads included). */
+interface Timing {
+  ms: number;
+  cpuMs: number;
+}
+
 /**
  * Times the contenders of one workload in rounds: each round runs every contender once, in turn
  * (numpy's script does its own warm-up), so that a slow spell of this shared machine hits all of
  * them alike; the ratios are taken within each round, and their medians reported.
  */
-async function rounds(contenders: Record<string, () => number | Promise<number>>): Promise<Rounds> {
-  const times: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
+async function rounds(contenders: Record<string, () => Timing | Promise<Timing>>): Promise<Rounds> {
+  const times: Record<string, Timing[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
   for (const f of Object.values(contenders)) await f(); // warm-up: JIT, worker pool
   for (let r = 0; r < REPS; r++) for (const [k, f] of Object.entries(contenders)) times[k]!.push(await f());
-  const ms = Object.fromEntries(Object.entries(times).map(([k, t]) => [k, median(t)]));
-  const ratios = Object.fromEntries(Object.entries(times).map(([k, t]) => [k, t.map((x, i) => x / times.numpy![i]!)]));
-  const ratio = Object.fromEntries(Object.entries(ratios).map(([k, r]) => [k, median(r)]));
-  return { ms, ratio, ratios };
+  const per = (get: (t: Timing) => number) => Object.fromEntries(Object.entries(times).map(([k, t]) => [k, t.map((x, i) => get(x) / get(times.numpy![i]!))]));
+  const ratios = per((t) => t.ms);
+  return {
+    ms: Object.fromEntries(Object.entries(times).map(([k, t]) => [k, median(t.map((x) => x.ms))])),
+    ratio: Object.fromEntries(Object.entries(ratios).map(([k, r]) => [k, median(r)])),
+    ratios,
+    cpuRatios: per((t) => t.cpuMs),
+  };
 }
 
-/** A workload's rounds: median times, and each contender's ratios to numpy's time, round by round and their median. */
+/** A workload's rounds: median times, and each contender's ratios to numpy's time (wall clock; and CPU time), round by round and their median. */
 interface Rounds {
   ms: Record<string, number>;
   ratio: Record<string, number>;
   ratios: Record<string, number[]>;
+  /** CPU time over numpy's, round by round: what waiting on a busy machine does not inflate (meaningful for one thread only). */
+  cpuRatios: Record<string, number[]>;
 }
 
 /** A median with its spread over the rounds: "1.05 (0.98–1.12)". */
@@ -80,15 +92,18 @@ const spread = (xs: readonly number[], digits = 2) => `${median([...xs]).toFixed
 /** The two-worker speed-up round by round: the one-thread time over the workers' time in the same round. */
 const speedUps = (t: Rounds, one: string, par: string) => t.ratios[one]!.map((r, i) => r / t.ratios[par]![i]!);
 
-const clock = (f: () => unknown) => () => {
-  const t0 = performance.now();
-  f();
-  return performance.now() - t0;
-};
-const clockAsync = (f: () => Promise<unknown>) => async () => {
+const clockAsync = (f: () => unknown) => async (): Promise<Timing> => {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   await f();
-  return performance.now() - t0;
+  const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { ms, cpuMs: (c.user + c.system) / 1e3 };
+};
+const clock = clockAsync;
+const fromNumpy = (kind: 'volume' | 'transit') => () => {
+  const r = numpy(kind);
+  return { ms: r.medianMs, cpuMs: r.medianCpuMs };
 };
 const WORKERS = arg('--workers', 2);
 
@@ -153,7 +168,7 @@ libT = null;
 // Timing, in rounds: numpy, one thread, workers (the same simulation and statistics through
 // middle-corridor/node).
 const vol = await rounds({
-  numpy: () => numpy('volume').medianMs,
+  numpy: fromNumpy('volume'),
   all: clock(volumeRun),
   summary: clock(summaryRun),
   allWorkers: clockAsync(async () => {
@@ -168,7 +183,7 @@ const vol = await rounds({
   }),
 });
 const tra = await rounds({
-  numpy: () => numpy('transit').medianMs,
+  numpy: fromNumpy('transit'),
   lib: clock(transitRun),
   // The same run with code generation off: the generic kernel (what a page with a strict CSP runs).
   generic: clock(() => {
@@ -200,6 +215,10 @@ row("volume, keep: 'summary'", vol, 'summary', 'summaryWorkers', vOk && sOk);
 row('transit', tra, 'lib', 'workers', tOk);
 console.log(`${'transit, generic kernel'.padEnd(26)} ${''.padStart(8)}   ${tra.ms.generic!.toFixed(0).padStart(20)}   ${spread(tra.ratios.generic!)}   (code generation off; specialised / generic: ${spread(tra.ratios.lib!.map((r, i) => r / tra.ratios.generic![i]!))})`);
 console.log('(the library: dist/, the built package)');
+console.log(`\nCPU time over numpy's, one thread (median (min–max) of the rounds; a busy machine inflates wall-clock time by waiting, not CPU time):`);
+for (const [name, t, k] of [['volume, all paths kept', vol, 'all'], ["volume, keep: 'summary'", vol, 'summary'], ['transit', tra, 'lib'], ['transit, generic kernel', tra, 'generic']] as const) {
+  console.log(`  ${name.padEnd(24)} ${spread(t.cpuRatios[k]!)}`);
+}
 if (cores) {
   // Read against the throughput-bound loop (two vCPUs that share a core's units slow each other
   // on a kernel that keeps them busy; the latency-bound L1 loops overstate what such a kernel gets).
