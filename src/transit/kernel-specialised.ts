@@ -21,30 +21,46 @@ type TripTile = (G: Int32Array, V: readonly Float64Array[], O: Int32Array, days:
 /** Compiled loops by their source; cleared when it holds many (a run compiles one). */
 const cache = new Map<string, TripTile>();
 const CACHE_MAX = 64;
+/**
+ * Blocks a call must run to compile a new shape: compiling and optimising the loop costs about as
+ * much as the generic kernel's first 100,000 trips (measured: one-off runs of 10⁴ / 10⁵ trips took
+ * 66 / 118 ms of CPU generated against 50 / 61 generic; from 10⁶ trips on, every later call gains).
+ * A shape already compiled runs whatever the size.
+ */
+export const COMPILE_FROM_BLOCKS = 8;
 const EMPTY = new Float64Array(0);
 
-/** The generated loop for a route's shape, or null where code generation is refused. */
-function tripTile(source: string): TripTile | null {
+/** The generated loop for a route's shape (L legs, S inline streams), or null where code generation is refused or a new shape is not worth compiling for `blocks` blocks. */
+function tripTile(source: string, L: number, S: number, blocks: number, from: number): TripTile | null {
   if (!codegenAllowed()) return null;
   const hit = cache.get(source);
   if (hit) return hit;
+  if (blocks < from) return null;
   const make = compile<TripTile>([], source);
   if (!make) return null;
   if (cache.size >= CACHE_MAX) cache.clear();
   const f = make();
+  // Calls of one trip on scratch arrays run all of the code, so that V8 has seen every array access
+  // before it optimises (it keeps feedback only once a function has run a while): otherwise the
+  // first call's loop, optimised while it runs (OSR), reaches the accesses after the loop with no
+  // feedback and deoptimises, call after call (measured: routes of 12–40 legs 2× slower than the
+  // generic kernel).
+  const scratch = [new Int32Array(4 * S), Array.from({ length: L }, () => new Float64Array(1)), new Int32Array(L), new Float64Array(1), new Float64Array(perBlock(L))] as const;
+  for (let k = 0; k < 64; k++) f(scratch[0], scratch[1], scratch[2], scratch[3], 0, scratch[4], 1);
   cache.set(source, f);
   return f;
 }
 
 /**
  * Runs blocks [b0, b1) as `runTripBlocks` does (same arguments, same bits) and returns true, or
- * returns false, having done nothing, where the specialised kernel does not apply.
+ * returns false, having done nothing, where the specialised kernel does not apply (`from`: the
+ * blocks a call must run to compile a new shape).
  */
-export function runSpecialisedBlocks(route: Route, seed: string, trips: number, loads: readonly Load[], b0: number, b1: number, buf: { days: Float64Array[]; blocks: Float64Array[] }): boolean {
+export function runSpecialisedBlocks(route: Route, seed: string, trips: number, loads: readonly Load[], b0: number, b1: number, buf: { days: Float64Array[]; blocks: Float64Array[] }, from = COMPILE_FROM_BLOCKS): boolean {
   const legs = route.legs;
   if (loads.length === 0 || (loads.length > 1 && legs.some((leg) => leg.queue))) return false;
   const shape = routeShape(route);
-  const tile = tripTile(kernelSource(shape));
+  const tile = tripTile(kernelSource(shape), legs.length, shape.streams.length, b1 - b0, from);
   if (!tile) return false;
   const L = legs.length;
   const B = TRIP_BLOCK;
