@@ -28,6 +28,12 @@ const CACHE_MAX = 64;
  * A shape already compiled runs whatever the size.
  */
 export const COMPILE_FROM_BLOCKS = 8;
+/**
+ * The longest route generated: past it the loop is too long for V8 to optimise soon (32 legs: the
+ * first run of 140,000 trips took 539 ms of CPU against 91 generic; 64 legs were never optimised,
+ * 20× slower), so longer routes run the generic kernel.
+ */
+export const MAX_GENERATED_LEGS = 16;
 const EMPTY = new Float64Array(0);
 
 /** The generated loop for a route's shape (L legs, S inline streams), or null where code generation is refused or a new shape is not worth compiling for `blocks` blocks. */
@@ -58,7 +64,7 @@ function tripTile(source: string, L: number, S: number, blocks: number, from: nu
  */
 export function runSpecialisedBlocks(route: Route, seed: string, trips: number, loads: readonly Load[], b0: number, b1: number, buf: { days: Float64Array[]; blocks: Float64Array[] }, from = COMPILE_FROM_BLOCKS): boolean {
   const legs = route.legs;
-  if (loads.length === 0 || (loads.length > 1 && legs.some((leg) => leg.queue))) return false;
+  if (loads.length === 0 || legs.length > MAX_GENERATED_LEGS || (loads.length > 1 && legs.some((leg) => leg.queue))) return false;
   const shape = routeShape(route);
   const tile = tripTile(kernelSource(shape), legs.length, shape.streams.length, b1 - b0, from);
   if (!tile) return false;

@@ -14,7 +14,7 @@ import { parseRoute } from '../../src/scenario/parse.js';
 import type { RouteInput } from '../../src/scenario/types.js';
 import { simulateTransit } from '../../src/transit/simulate.js';
 import { kernelSource, routeShape } from '../../src/transit/kernel-source.js';
-import { COMPILE_FROM_BLOCKS, runSpecialisedBlocks } from '../../src/transit/kernel-specialised.js';
+import { COMPILE_FROM_BLOCKS, MAX_GENERATED_LEGS, runSpecialisedBlocks } from '../../src/transit/kernel-specialised.js';
 import { perBlock, runTripBlocks, TRIP_BLOCK, tripBlocks, type Load } from '../../src/transit/kernel.js';
 import { sameBits } from '../helpers.js';
 
@@ -104,6 +104,9 @@ describe('the specialised trip kernel', () => {
     const trips = COMPILE_FROM_BLOCKS * TRIP_BLOCK;
     expect(runSpecialisedBlocks(route, 's', trips, none, 0, COMPILE_FROM_BLOCKS, tripBlocks(1, trips, 1, 0, COMPILE_FROM_BLOCKS))).toBe(true);
     expect(small()).toBe(true);
+    // A route longer than MAX_GENERATED_LEGS runs the generic kernel.
+    const long = parseRoute({ name: 'r', legs: Array.from({ length: MAX_GENERATED_LEGS + 1 }, (_, i) => ({ name: `l${i}`, mode: 'rail' as const, days: 1 + i })) });
+    expect(runSpecialisedBlocks(long, 's', 100, none, 0, 1, tripBlocks(long.legs.length, 100, 1, 0, 1), 0)).toBe(false);
   });
 
   it('leaves queued legs, and other distributions, to the generic code; several loads with a queue to the generic kernel', () => {
