@@ -2,14 +2,12 @@ import { guardedAlloc } from '../engine/memory.js';
 import type { Route } from '../scenario/types.js';
 import { LegDraws } from './leg-draws.js';
 import { queueTile } from './queue-tile.js';
+import { runSpecialisedBlocks } from './kernel-specialised.js';
 import type { Load } from './plans.js';
+import { checkBlockSums, perBlock, TILE, TRIP_BLOCK } from './trip-shape.js';
 
 export type { Load } from './plans.js';
-
-/** Trips per random stream (as paths per stream in the volume kernel: seeding costs ~20 µs). */
-export const TRIP_BLOCK = 16_384;
-/** Trips per tile: a tile of every leg's draws and values stays in the core's cache. */
-const TILE = 1024;
+export { perBlock, TRIP_BLOCK } from './trip-shape.js';
 
 /** Running sums for a leg's share of the trip time. */
 export interface LegSums {
@@ -46,9 +44,6 @@ export interface TripBlocks {
   days: Float64Array[];
   blocks: Float64Array[];
 }
-
-/** Numbers per block in {@link TripBlocks.blocks}: 6 per leg, then the saturated trips. */
-export const perBlock = (legs: number) => 6 * legs + 1;
 
 /** The arrays of a partial over trip blocks [b0, b1) (`alloc` gives the memory: e.g. a SharedArrayBuffer). */
 export function tripBlocks(legs: number, trips: number, loads: number, b0: number, b1: number, alloc?: (bytes: number) => ArrayBufferLike, fn = 'runTransitBlocks'): TripBlocks {
@@ -113,6 +108,9 @@ export function runTrips(route: Route, seed: string, trips: number, loads: reado
  * adds the same numbers in the same order as one pass over the block.
  */
 export function runTripBlocks(route: Route, seed: string, trips: number, loads: readonly Load[], b0: number, b1: number, buf: Pick<TripBlocks, 'days' | 'blocks'>): void {
+  // The same bits from a kernel generated for the route's shape, where code generation is allowed
+  // and the shape is one it covers (./kernel-specialised.ts); this function states the semantics.
+  if (runSpecialisedBlocks(route, seed, trips, loads, b0, b1, buf)) return;
   const L = route.legs.length;
   const w = perBlock(L);
   const B = TRIP_BLOCK;
@@ -158,10 +156,7 @@ export function runTripBlocks(route: Route, seed: string, trips: number, loads: 
     }
     const o = (block - b0) * w;
     acc.forEach((a, li) => {
-      for (let l = 0; l < L; l++) {
-        // A guard, not a filter: the route's limits keep every trip finite, so this never fires.
-        if (!(a[6 * l + 1]! < Infinity)) throw new RangeError(`legs[${l}] (${route.legs[l]!.name}): a trip's days are not finite; the route's limits should have prevented it (please report)`);
-      }
+      checkBlockSums(route, a);
       buf.blocks[li]!.set(a, o);
     });
   }
