@@ -23,7 +23,7 @@ export interface Engine<Plan, Part, Result, Extra = never> {
   items(plan: Plan, b0: number, b1: number): number;
   /** Runs blocks [b0, b1) (into `into`, views of {@link Engine.whole}'s memory, when given): the partial. */
   run(plan: Plan, b0: number, b1: number, into?: Part): Part;
-  /** Merges partials covering [0, blocks(plan)) in block order (`extra`: what {@link Engine.aside} computed). */
+  /** Merges partials covering [0, blocks(plan)) in block order (`extra`: what a pool's {@link Aside} of this engine computed). */
   merge(plan: Plan, parts: readonly Part[], extra?: Extra): Result;
   /** Blocks per chunk when this thread runs the plan (progress is reported and the signal checked after each): one by default. */
   chunk?(plan: Plan): number;
@@ -43,8 +43,6 @@ export interface Engine<Plan, Part, Result, Extra = never> {
   slice?(plan: Plan, whole: Part, b0: number, b1: number): Part;
   /** Whether a plan runs faster on one thread than on a pool (a small summary keeps its paths). */
   local?(plan: Plan): boolean;
-  /** Work a pool spreads over its workers beside the merge, from the whole run's memory (a full volume run's quantiles). */
-  aside?: Aside<Plan, Part, Extra>;
 }
 
 /** A stage before an engine's blocks: another engine's run whose result goes into the plan. */
@@ -54,7 +52,12 @@ export interface Stage<Plan> {
   then(result: unknown): Plan;
 }
 
-/** Work beside the merge: plain-data jobs (at most one per worker), run where `run` is, joined into the merge's `extra`. */
+/**
+ * Work a pool spreads over its workers beside the merge, from the whole run's memory (a full volume
+ * run's quantiles): plain-data jobs (at most one per worker), run where `run` is, joined into the
+ * merge's `extra`. Pools find an engine's by its kind (src/engine/worker-jobs.ts, POOL_ASIDES), so a
+ * page that runs on one thread does not carry it.
+ */
 export interface Aside<Plan, Part, Extra> {
   jobs(plan: Plan, whole: Part, workers: number): unknown[];
   run(job: unknown): unknown;

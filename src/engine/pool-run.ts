@@ -5,9 +5,9 @@
  * that the result is the one-thread result bit for bit, whatever the number of workers.
  */
 import { show, wholeNumber } from '../args.js';
-import type { Engine } from './engine.js';
+import type { Aside, Engine } from './engine.js';
 import { split } from './engine.js';
-import type { Job } from './worker-jobs.js';
+import { POOL_ASIDES, type Job } from './worker-jobs.js';
 import { report, throwIfAborted, type Tracker } from './progress.js';
 
 /** A pool as the scheduler sees it: one run's workers. */
@@ -74,7 +74,7 @@ export async function runOnPool<Plan, Part, Result, Extra>(pool: WorkerPool, eng
   if (failures.length > 0) throw failures.reduce((a, b) => (b.at < a.at ? b : a)).error;
   throwIfAborted(track.signal);
   if (!whole) return engine.merge(p, parts);
-  const aside = engine.aside;
+  const aside = POOL_ASIDES[engine.kind] as Aside<Plan, Part, Extra> | undefined;
   if (!aside) return engine.merge(p, [whole]);
   const jobs = aside.jobs(p, whole, workers);
   const answers = await inBlockOrder(jobs.map((x, i) => pool.run(i, { engine: engine.kind, aside: x })));

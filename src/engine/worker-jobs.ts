@@ -7,7 +7,9 @@
  * Only the run side of the engines is loaded: no parser, no zod, no result class.
  */
 import { corridorBlocks, transitBlocks } from '../transit/engine-run.js';
-import { pilotBlocks, quantilesJob, volumeBlocks } from '../volume/engine-run.js';
+import { joinQuantiles, pilotBlocks, quantilesJob, quantilesJobs, volumeBlocks } from '../volume/engine-run.js';
+import type { VolumeBlocks, VolumePlan } from '../volume/plan.js';
+import type { Aside } from './engine.js';
 import { toWire, type WireError } from './wire-out.js';
 
 /** A job: blocks [b0, b1) of a plan of the engine named (into `into` when given), or a job beside its merge. */
@@ -24,12 +26,14 @@ export const WORKER_RUNS: Readonly<Record<string, (plan: never, b0: number, b1: 
   corridor: corridorBlocks,
 };
 
-/** Each engine's work beside the merge (`aside.run`), by the engine's kind. */
-export const WORKER_ASIDES: Readonly<Record<string, (job: unknown) => unknown>> = { volume: quantilesJob };
+/** Each engine's work beside the merge, by the engine's kind: a full volume run's quantiles, a year a job. */
+export const POOL_ASIDES: Readonly<Record<string, Aside<never, never, unknown>>> = {
+  volume: { jobs: (p: VolumePlan, whole: VolumeBlocks, workers: number) => quantilesJobs(p, whole, workers), run: quantilesJob, join: joinQuantiles } as Aside<never, never, unknown>,
+};
 
 /** Runs a job: the engine step it names. */
 export function runJob(job: Job): unknown {
-  const run = 'aside' in job ? WORKER_ASIDES[job.engine] : WORKER_RUNS[job.engine];
+  const run = 'aside' in job ? POOL_ASIDES[job.engine]?.run : WORKER_RUNS[job.engine];
   if (run === undefined) throw new TypeError(`middle-corridor worker: no engine of kind ${JSON.stringify(job.engine)} (known: ${Object.keys(WORKER_RUNS).join(', ')})`);
   return 'aside' in job ? (run as (x: unknown) => unknown)(job.aside) : WORKER_RUNS[job.engine]!(job.plan as never, job.b0, job.b1, job.into as never);
 }

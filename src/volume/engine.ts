@@ -17,7 +17,7 @@ import { VolumeResult } from './result.js';
 import { summaryYear, type VolumeCounts } from './summary-run.js';
 import { finishSummary } from './summary-merge.js';
 import { volumePlan } from './volume-plan.js';
-import { joinQuantiles, pathsIn, pilotBlocks, quantilesJob, quantilesJobs, volumeBlocks, volumeBlocksBuffers, volumeQuantiles, volumeViews, type VolumePartial } from './engine-run.js';
+import { pathsIn, pilotBlocks, volumeBlocks, volumeBlocksBuffers, volumeQuantiles, volumeViews, type VolumePartial } from './engine-run.js';
 import type { Engine } from '../engine/engine.js';
 import { runOnThisThread } from '../engine/schedule.js';
 import type { Tracker } from '../engine/progress.js';
@@ -154,7 +154,7 @@ const pilotEngine: Engine<VolumePlan, VolumePilot, VolumePlan> = {
 /**
  * The volume engine (full and `keep: 'summary'` runs): a summary of more than 4 blocks has its
  * pilot as a stage before its blocks; a full run's partials are run-sized (schedulers run each
- * range into views of one memory) and a pool computes its quantiles beside the merge.
+ * range into views of one memory); a pool computes its quantiles beside the merge (POOL_ASIDES).
  */
 export const volumeEngine: Engine<VolumePlan, VolumePartial, VolumeResult | VolumeSummary, [number, number, number][]> = {
   kind: 'volume',
@@ -169,7 +169,6 @@ export const volumeEngine: Engine<VolumePlan, VolumePartial, VolumeResult | Volu
   slice: (p, whole, b0, b1) => volumeViews(p, whole as VolumeBlocks, b0, b1),
   // Small summary runs keep their paths for direct quantiles: faster on one thread.
   local: (p) => p.summary !== null && p.summary.pilot === null,
-  aside: { jobs: (p, whole, workers) => quantilesJobs(p, whole as VolumeBlocks, workers), run: quantilesJob, join: joinQuantiles },
 };
 
 /**

@@ -6,13 +6,11 @@
  * formula. A block run reads only this (docs/design.md, "Engine shape"): it never goes back to
  * the scenario, its schema or the growth model.
  */
-import { compiledFormula, isFixed, piecewiseLog, type GrowthModel } from '../growth/model.js';
-import { anchoredLogRatio } from '../growth/anchored.js';
+import { isFixed, piecewiseLog, type GrowthModel } from '../growth/model.js';
 import type { Param } from '../random/dist.js';
 import { correlationMatrix, perPathParameter } from '../scenario/parameter-paths.js';
 import type { Scenario } from '../scenario/types.js';
-import { anchoredColumns, formulaLog, type GrowthRun } from './growth-plan.js';
-import { log1p } from '../math/index.js';
+import { growthOfBlock, type GrowthRun } from './growth-plan.js';
 
 export type { GrowthRun };
 
@@ -53,36 +51,23 @@ export interface VolumeModel {
 /** The scenario's growth over `years` as the kernel runs it: shared log ratios whenever every parameter is a number. */
 function resolveGrowth(growth: GrowthModel, years: readonly number[], v0: number): GrowthRun {
   const t0 = years[0]!;
-  switch (growth.model) {
-    case 'exponential': {
-      if (typeof growth.rate !== 'number') return { kind: 'exponential', rate: growth.rate };
-      const lr = log1p(growth.rate);
-      return { kind: 'shared', lr: years.map((t) => lr * (t - t0)) };
-    }
-    case 'piecewise': {
-      // log m(t) − log m(t0), as logGrowthRatio gives it for a parsed (checked) model.
-      const l0 = piecewiseLog(growth.points, t0);
-      return { kind: 'shared', lr: years.map((t) => piecewiseLog(growth.points, t) - l0) };
-    }
-    case 'logistic':
-    case 'gompertz': {
-      const rate = growth.rate ?? null;
-      const midpointYear = growth.midpointYear ?? null;
-      const given = rate ?? midpointYear!;
-      if (typeof growth.capacityMt !== 'number' || typeof given !== 'number') return { kind: 'anchored', model: growth.model, capacityMt: growth.capacityMt, rate, midpointYear };
-      // Every path's curve is the same: path 0's, checked as a block would check it.
-      const { L, logC, r } = anchoredColumns(growth.model, Float64Array.of(growth.capacityMt), Float64Array.of(given), rate !== null, t0, v0, 0);
-      return { kind: 'shared', lr: years.map((t) => anchoredLogRatio(growth.model === 'logistic', L[0]!, logC[0]!, r[0]!, t - t0)) };
-    }
-    case 'expression': {
-      const names = Object.keys(growth.params);
-      if (!isFixed(growth)) return { kind: 'expression', formula: growth.formula, names, params: names.map((n) => growth.params[n]!) };
-      const f = compiledFormula(growth);
-      const at = (t: number) => formulaLog(f.evaluate(t, growth.params), t, '', growth.formula);
-      const l0 = at(t0);
-      return { kind: 'shared', lr: years.map((t, k) => (k === 0 ? 0 : at(t) - l0)) };
-    }
+  if (growth.model === 'piecewise') {
+    // log m(t) − log m(t0), as logGrowthRatio gives it for a parsed (checked) model.
+    const l0 = piecewiseLog(growth.points, t0);
+    return { kind: 'shared', lr: years.map((t) => piecewiseLog(growth.points, t) - l0) };
   }
+  const names = growth.model === 'expression' ? Object.keys(growth.params) : [];
+  const run: GrowthRun =
+    growth.model === 'exponential'
+      ? { kind: 'exponential', rate: growth.rate }
+      : growth.model === 'expression'
+        ? { kind: 'expression', formula: growth.formula, names, params: names.map((n) => growth.params[n]!) }
+        : { kind: 'anchored', model: growth.model, capacityMt: growth.capacityMt, rate: growth.rate ?? null, midpointYear: growth.midpointYear ?? null };
+  if (!isFixed(growth)) return run;
+  // Every parameter a number: every path's log ratios are path 0's, computed once here by the per-path rule.
+  const g = growthOfBlock(run, years, '', 0, 1, v0);
+  const out = new Float64Array(1);
+  return { kind: 'shared', lr: years.map((_, k) => (g.fill(k, 0, 1, out), out[0]!)) };
 }
 
 /**

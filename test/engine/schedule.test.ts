@@ -15,7 +15,8 @@ import { runUntil } from '../../src/engine/until.js';
 import { corridorEngine, planCorridor } from '../../src/transit/corridor-engine.js';
 import { planTransit, transitEngine } from '../../src/transit/engine.js';
 import { planVolumes, volumeEngine } from '../../src/volume/engine.js';
-import { WORKER_ASIDES, WORKER_RUNS, runJob } from '../../src/engine/worker-jobs.js';
+import { POOL_ASIDES, WORKER_RUNS, runJob } from '../../src/engine/worker-jobs.js';
+import { quantilesJob } from '../../src/volume/engine-run.js';
 
 const bits = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 const allBits = (xs: readonly Float64Array[]) => xs.map(bits);
@@ -131,11 +132,11 @@ describe("the library's engines: the same bits for every chunk", () => {
 });
 
 describe('a worker dispatches on the engine kind to the same run', () => {
-  it("WORKER_RUNS and WORKER_ASIDES hold each engine's own functions", () => {
+  it("WORKER_RUNS and POOL_ASIDES hold each engine's own functions", () => {
     const summary = planVolumes(PRESETS.baseline, { paths: 10 * 16_384, seed: 1, keep: 'summary' });
     const pilot = volumeEngine.before!(summary)!.engine;
     for (const e of [volumeEngine, pilot, transitEngine, corridorEngine]) expect(WORKER_RUNS[e.kind]).toBe(e.run);
-    expect(WORKER_ASIDES[volumeEngine.kind]).toBe(volumeEngine.aside!.run);
+    expect(POOL_ASIDES[volumeEngine.kind]!.run).toBe(quantilesJob);
     expect(Object.keys(WORKER_RUNS).sort()).toEqual(['corridor', 'transit', 'volume', 'volume-pilot']);
   });
 

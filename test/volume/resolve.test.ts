@@ -108,7 +108,7 @@ describe('the resolved volume model', () => {
     const lr = (plan.model.growth as Extract<typeof plan.model.growth, { kind: 'shared' }>).lr;
     expect(() => runVolumeBlocks({ ...plan, model: { ...plan.model, growth: { kind: 'shared', lr: lr.map((x) => x * 2) } } }, 0, 1)).toThrow(RangeError);
     expect(() => planVolumes({ start: { year: 2025, volumeMt: 4 }, horizon: 2035, growth: { model: 'expression', formula: '2031 - t', params: {} } }, { paths: 100, seed: 1 })).toThrow(
-      /growth\.formula: must be positive and finite at every simulated year \(got 0 at t = 2031 for '2031 - t'\)/,
+      /growth\.formula: must be positive and finite at every simulated year \(got 0 at t = 2031 on path 0 for '2031 - t'\)/,
     );
   });
 });
