@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { LONGEST, SLOW } from './test/projects.js';
 
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 // The package's name resolves to this checkout's source (subpaths first: the longest match wins).
@@ -11,21 +12,6 @@ const alias = [
   { find: 'middle-corridor/render', replacement: here('./src/render/index.ts') },
   { find: /^middle-corridor$/, replacement: here('./src/index.ts') },
 ];
-
-/**
- * Tests that start processes, worker pools or builds: the slow ones, which `npm run test:fast`
- * leaves out. `npm test` runs both projects. The fast project's files share one module graph per
- * worker (`isolate: false`: the library is imported once, not once per file — 97 s → 56 s on the
- * 2-core machine); its tests keep no state between files (the pools and processes are in SLOW).
- */
-const SLOW = ['test/engines/**/*.test.ts', 'test/package/tarball.test.ts', 'test/package/typedoc.test.ts', 'test/package/examples.test.ts', 'test/package/entries.test.ts', 'test/node/**/*.test.ts', 'test/robustness/node.test.ts', 'test/engine/**/*.test.ts', 'test/notebook/**/*.test.ts', 'test/forecast/coverage.test.ts'];
-
-/**
- * The slow files that take longest, longest first (measured: 47, 31 and 14 s on one core). They
- * start first, so that the short files fill the other core at the end instead of one long file
- * running alone.
- */
-const LONGEST = ['test/forecast/coverage.test.ts', 'test/engine/until.test.ts', 'test/package/examples.test.ts'];
 
 /**
  * The order files start in: the slow project's before the fast one's (the fast files then follow
