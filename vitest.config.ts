@@ -31,12 +31,13 @@ class LongestFirst extends BaseSequencer {
   }
 }
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   resolve: { alias },
   test: {
     // vitest's default is one worker fewer than the cores: on a 2-core machine one worker, which
-    // ran the whole suite on one core (192 s). Two workers at least.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // ran the whole suite on one core (192 s). Two workers at least for the tests; the benchmarks
+    // (`vitest bench`, mode 'benchmark') one file at a time, so that none times another's load.
+    maxWorkers: mode === 'benchmark' ? 1 : Math.max(2, availableParallelism() - 1),
     sequence: { sequencer: LongestFirst },
     projects: [
       // The benchmarks (`npm run bench`) belong to one project, so that they run once.
@@ -44,4 +45,4 @@ export default defineConfig({
       { resolve: { alias }, test: { name: 'slow', include: SLOW, setupFiles: ['test/setup.ts'], testTimeout: 120_000, benchmark: { include: [] } } },
     ],
   },
-});
+}));
