@@ -291,3 +291,4 @@ export type * from './public-types.js';
 
 // Progress and cancellation of every long call (docs/design.md, "Progress and cancellation").
 export type { Progress, ProgressOptions } from './engine/progress.js';
+export { kernelCodegen } from './engine/codegen.js';

@@ -14,8 +14,7 @@
  * A finite double as JavaScript source that evaluates to the same double, bit for bit (−0
  * included), in parentheses so that it may stand anywhere an expression does. Anything else is a
  * TypeError: generated code holds numbers only.
- * @example literal(0.1) // => '(0.1)'
- * @example literal(-0) // => '(-0)'
+ * (`literal(0.1)` is `'(0.1)'`, `literal(-0)` is `'(-0)'`.)
  */
 export function literal(x: number): string {
   if (typeof x !== 'number' || !Number.isFinite(x)) throw new TypeError(`literal: generated code holds finite numbers only (got ${String(x)})`);
@@ -28,6 +27,24 @@ let allowed: boolean | null = null;
 /** Forces code generation off (`false`: the generic kernels everywhere) or back to detection (`null`), e.g. for a test of the generic path. */
 export function setCodegen(on: false | null): void {
   allowed = on;
+}
+
+/**
+ * Whether the library may generate kernels specialised to a plan: `'auto'` (the default: wherever
+ * the runtime allows `new Function`, detected once) or `'off'` (never: the generic kernels, with
+ * the same numbers). A page whose content-security policy refuses eval runs the generic kernels
+ * either way; `'off'` spares it the one attempt, which a browser reports as a CSP violation. The
+ * web worker pool passes 'off' (or a refusal met here) on to its workers.
+ * @example kernelCodegen('auto') // => undefined
+ */
+export function kernelCodegen(mode: 'auto' | 'off'): void {
+  if (mode !== 'auto' && mode !== 'off') throw new TypeError(`kernelCodegen: mode must be 'auto' or 'off' (got ${JSON.stringify(mode)})`);
+  allowed = mode === 'off' ? false : null;
+}
+
+/** Whether code generation is known to be off here (set off, or refused when tried), without trying it. */
+export function codegenOff(): boolean {
+  return allowed === false;
 }
 
 /** Whether kernels may be generated here (detected once: a page whose CSP refuses eval answers no). */

@@ -9,6 +9,7 @@ import type { Aside, Engine } from './engine.js';
 import { split } from './engine.js';
 import { POOL_ASIDES, type Job } from './worker-jobs.js';
 import { report, throwIfAborted, type Tracker } from './progress.js';
+import { codegenOff } from './codegen.js';
 
 /** A pool as the scheduler sees it: one run's workers. */
 export interface WorkerPool {
@@ -50,6 +51,8 @@ export async function runOnPool<Plan, Part, Result, Extra>(pool: WorkerPool, eng
   const perWorker = shared || !carriesArrays(p) ? (pool.rangesPerWorker ?? 1) : 1;
   const ranges = split(n, Math.min(n, workers * perWorker));
   report(track, 0, total, engine.unit);
+  // Kernel generation off here: off on the workers too (a page's CSP refusal, or kernelCodegen('off')).
+  const off = codegenOff() ? { codegen: false as const } : {};
   const parts: Part[] = [];
   const failures: { at: number; error: unknown }[] = [];
   let done = 0;
@@ -60,7 +63,7 @@ export async function runOnPool<Plan, Part, Result, Extra>(pool: WorkerPool, eng
     for (let r = next++; r < ranges.length && !failures.some((f) => f.at < r) && !track.signal?.aborted; r = next++) {
       const [b0, b1] = ranges[r]!;
       try {
-        parts[r] = (await pool.run(i, { engine: engine.kind, plan: p, b0, b1, ...(whole ? { into: engine.slice!(p, whole, b0, b1) } : {}) })) as Part;
+        parts[r] = (await pool.run(i, { engine: engine.kind, plan: p, b0, b1, ...(whole ? { into: engine.slice!(p, whole, b0, b1) } : {}), ...off })) as Part;
         done += engine.items(p, b0, b1);
         report(track, done, total, engine.unit);
       } catch (error) {
@@ -77,7 +80,7 @@ export async function runOnPool<Plan, Part, Result, Extra>(pool: WorkerPool, eng
   const aside = POOL_ASIDES[engine.kind] as Aside<Plan, Part, Extra> | undefined;
   if (!aside) return engine.merge(p, [whole]);
   const jobs = aside.jobs(p, whole, workers);
-  const answers = await inBlockOrder(jobs.map((x, i) => pool.run(i, { engine: engine.kind, aside: x })));
+  const answers = await inBlockOrder(jobs.map((x, i) => pool.run(i, { engine: engine.kind, aside: x, ...off })));
   throwIfAborted(track.signal);
   return engine.merge(p, [whole], aside.join(p, jobs, answers));
 }

@@ -10,10 +10,11 @@ import { corridorBlocks, transitBlocks } from '../transit/engine-run.js';
 import { joinQuantiles, pilotBlocks, quantilesJob, quantilesJobs, volumeBlocks } from '../volume/engine-run.js';
 import type { VolumeBlocks, VolumePlan } from '../volume/plan.js';
 import type { Aside } from './engine.js';
+import { setCodegen } from './codegen.js';
 import { toWire, type WireError } from './wire-out.js';
 
 /** A job: blocks [b0, b1) of a plan of the engine named (into `into` when given), or a job beside its merge. */
-export type Job = { engine: string; plan: unknown; b0: number; b1: number; into?: unknown } | { engine: string; aside: unknown };
+export type Job = ({ engine: string; plan: unknown; b0: number; b1: number; into?: unknown } | { engine: string; aside: unknown }) & { codegen?: false };
 
 /**
  * Each engine's `run`, by the engine's kind: the same functions as the engine values' (a test
@@ -33,6 +34,8 @@ export const POOL_ASIDES: Readonly<Record<string, Aside<never, never, unknown>>>
 
 /** Runs a job: the engine step it names. */
 export function runJob(job: Job): unknown {
+  // Kernel generation off on the calling thread (kernelCodegen('off'), or refused there): off here too.
+  if (job.codegen === false) setCodegen(false);
   const run = 'aside' in job ? POOL_ASIDES[job.engine]?.run : WORKER_RUNS[job.engine];
   if (run === undefined) throw new TypeError(`middle-corridor worker: no engine of kind ${JSON.stringify(job.engine)} (known: ${Object.keys(WORKER_RUNS).join(', ')})`);
   return 'aside' in job ? (run as (x: unknown) => unknown)(job.aside) : WORKER_RUNS[job.engine]!(job.plan as never, job.b0, job.b1, job.into as never);

@@ -177,7 +177,7 @@ function logCurve(fn: string, model: FixedGrowthModel, anchor: YearVolume | unde
  * log m(t) of a piecewise path: log-linear interpolation between the points, extended beyond
  * either end at the growth rate of the nearest segment (docs/design.md). Points must be sorted by
  * year with distinct years (a parsed model's are: unchecked).
- * @example piecewiseLog([{ year: 2020, volumeMt: 1 }, { year: 2030, volumeMt: 4 }], 2025) // => 0.6931471805599453
+ * (Between (2020, 1 Mt) and (2030, 4 Mt), 2025 gives ln 2.)
  */
 export function piecewiseLog(points: readonly YearVolume[], t: number): number {
   const n = points.length;

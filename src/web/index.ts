@@ -9,14 +9,14 @@
  */
 import type { Route, RouteInput, Scenario, ScenarioInput } from '../index.js';
 import type { CorridorOptions, CorridorResult, TransitOptions, TransitSample, VolumeOptions, VolumeResult, VolumeSummary } from '../index.js';
-import { func } from '../args.js';
 import type { Engine } from '../engine/engine.js';
 import { runOnPool } from '../engine/pool-run.js';
 import type { Progress } from '../engine/progress.js';
 import { corridorEngine, corridorEnginePlan } from '../transit/corridor-engine.js';
 import { checkTransit, transitEngine } from '../transit/engine.js';
 import { checkVolumes, volumeEngine } from '../volume/engine.js';
-import { abortError, checkSignal, WebRun, workerCount } from './pool.js';
+import { WebRun, workerCount } from './pool.js';
+import { abortError, throwIfAborted, tracker } from '../engine/progress.js';
 
 export { closeWorkers, maxWorkers } from './pool.js';
 
@@ -37,14 +37,16 @@ const OPTIONS = ['workers', 'signal'];
 /** A run of `engine` on leased workers, ended (workers given back, or terminated) however it goes. */
 async function runOnWeb<Plan, Part, Result, Extra>(fn: string, engine: Engine<Plan, Part, Result, Extra>, plan: Plan, o: WebParallelOptions): Promise<Result> {
   const workers = workerCount(fn, o.workers);
-  const signal = checkSignal(fn, o.signal);
-  const onProgress = o.onProgress === undefined ? undefined : func<(p: Progress) => void>(fn, 'onProgress', o.onProgress);
-  if (signal?.aborted) throw abortError(fn, signal.reason);
+  // The Node pool's checks and errors: onProgress and signal as every long call takes them.
+  const track = tracker(fn, o);
+  const signal = track.signal;
+  throwIfAborted(signal);
   const run = new WebRun(fn);
-  const abort = () => run.fail(abortError(fn, signal?.reason));
+  // An abort ends the run at once: its workers are terminated, and it rejects with the signal's AbortError.
+  const abort = () => run.fail(abortError(signal!));
   signal?.addEventListener('abort', abort);
   try {
-    return await runOnPool(run, engine, plan, workers, { onProgress });
+    return await runOnPool(run, engine, plan, workers, track);
   } finally {
     signal?.removeEventListener('abort', abort);
     run.finish(); // its workers back to the pool (an aborted or failed run's were terminated)

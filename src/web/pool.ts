@@ -90,20 +90,6 @@ const idle: WebWorker[] = [];
 const running = new Set<WebRun>();
 let nextId = 0;
 
-/** The error of a run aborted through its signal: a DOMException named 'AbortError', as fetch's. */
-export function abortError(fn: string, reason?: unknown): Error {
-  const why = reason instanceof Error && reason.message ? `: ${reason.message}` : '';
-  return new web.DOMException(`${fn}: the run was aborted${why}`, 'AbortError');
-}
-
-/** `signal` checked: undefined or an AbortSignal, else a TypeError naming the option. */
-export function checkSignal(fn: string, signal: unknown): { aborted: boolean; reason?: unknown; addEventListener(t: 'abort', f: () => void): void; removeEventListener(t: 'abort', f: () => void): void } | undefined {
-  if (signal === undefined) return undefined;
-  const A = web.AbortSignal;
-  if (!A || !(signal instanceof A)) throw new TypeError(`${fn}: signal must be an AbortSignal (got ${signal === null ? 'null' : typeof signal})`);
-  return signal as never;
-}
-
 /** One run on the pool: its leased workers, its jobs out, and how it ends. */
 export class WebRun implements WorkerPool {
   readonly shared = sharedMemory();

@@ -3,11 +3,14 @@
  * (`middle-corridor` and `middle-corridor/web` by name): it puts the pool, the one-thread
  * functions and the fingerprints on `window` for the tests to call, and says it is ready.
  */
-import { PRESETS, ROUTES, ScenarioError, simulateCorridor, simulateTransit, simulateVolumes, VolumeResult, VolumeSummary } from 'middle-corridor';
+import { kernelCodegen, PRESETS, ROUTES, ScenarioError, simulateCorridor, simulateTransit, simulateVolumes, VolumeResult, VolumeSummary } from 'middle-corridor';
 import { closeWorkers, maxWorkers, simulateCorridorParallel, simulateTransitParallel, simulateVolumesParallel } from 'middle-corridor/web';
 import { corridorPrint, transitPrint, volumesPrint } from './fingerprint.js';
 
-/** The content-security policy's violations on this page (none expected: the library needs no eval). */
+// `?codegen=off`: the page tells the library not to try kernel generation (its CSP refuses eval).
+if (new URLSearchParams(location.search).get('codegen') === 'off') kernelCodegen('off');
+
+/** The content-security policy's violations on this page (none expected with codegen off: the library needs no eval). */
 const violations: string[] = [];
 document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective}: ${e.blockedURI}`));
 
