@@ -21,6 +21,8 @@ export function literal(x: number): string {
   return `(${Object.is(x, -0) ? '-0' : String(x)})`;
 }
 
+import { show } from '../args.js';
+
 /** Whether `new Function` works here: null until first asked. */
 let allowed: boolean | null = null;
 
@@ -38,7 +40,7 @@ export function setCodegen(on: false | null): void {
  * @example kernelCodegen('auto') // => undefined
  */
 export function kernelCodegen(mode: 'auto' | 'off'): void {
-  if (mode !== 'auto' && mode !== 'off') throw new TypeError(`kernelCodegen: mode must be 'auto' or 'off' (got ${JSON.stringify(mode)})`);
+  if (mode !== 'auto' && mode !== 'off') throw new TypeError(`kernelCodegen: mode must be 'auto' or 'off' (got ${show(mode)})`);
   allowed = mode === 'off' ? false : null;
 }
 

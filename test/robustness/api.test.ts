@@ -36,6 +36,8 @@ const CALLS: Record<string, () => unknown[]> = {
   compareSeries: () => [api.ANNOUNCED_TRAJECTORY, TITR_VOLUMES],
   containerShares: () => [14],
   compileFormula: () => ['a * exp(b * (t - 2025))', ['a', 'b']],
+  // 'auto' only: 'off' would turn kernel generation off for the other files of this worker.
+  kernelCodegen: () => ['auto'],
   convergenceChart: () => [[{ paths: 1000, estimate: 0.3, standardError: 0.01 }], { statistic: 'P' }],
   crps: () => [[1, 2, 3], 2],
   toCSV: () => [[{ key: 2027, statistic: 'p50', value: 5, standardError: null }], 'year'],
