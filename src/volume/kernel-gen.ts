@@ -90,23 +90,44 @@ export function tileSource(model: VolumeModel): string | null {
 
 /** Compiled tiles by source (the last 64 kept): one compilation per model shape and constants on this thread. */
 const tiles = new Map<string, Tile>();
-/** Each model's tile (null: the generic loop), so that a run's blocks build its source once. */
-const byModel = new WeakMap<VolumeModel, Tile | null>();
+/** How many blocks asked for each source not compiled yet (the last 256 sources). */
+const asked = new Map<string, number>();
+/** Each model's compiled tile, so that a run's blocks build its source once. */
+const byModel = new WeakMap<VolumeModel, Tile>();
 
-/** The specialised tile of a model, or null where code generation is refused or the model has no source: run the generic loop. */
+/**
+ * Blocks of one source a thread runs with the generic loop before it compiles the source: a
+ * compilation (and V8's optimisation of it) costs about what a few blocks do, so small runs of
+ * ever new constants (a forecast evaluation's fitted scenarios, a sweep) stay generic; a run of 4
+ * blocks (65,536 paths) or more, or the same scenario run again, gets the specialised loop.
+ */
+export const COMPILE_AFTER = 3;
+
+/**
+ * The specialised tile of a model, or null — code generation refused or off, a model with no
+ * source, or a source asked for by fewer than {@link COMPILE_AFTER} blocks before: run the
+ * generic loop (the same numbers).
+ */
 export function specialisedTile(model: VolumeModel): Tile | null {
   if (!codegenAllowed()) return null;
   const known = byModel.get(model);
   if (known !== undefined) return known;
   const source = tileSource(model);
-  let tile: Tile | null = source === null ? null : (tiles.get(source) ?? null);
-  if (source !== null && tile === null) {
-    const factory = compile<Tile>(['exp', 'MAX'], source);
-    if (factory !== null) {
-      tile = factory(exp, MAX_VOLUME_MT);
-      if (tiles.size >= 64) tiles.clear();
-      tiles.set(source, tile);
+  if (source === null) return null;
+  let tile = tiles.get(source);
+  if (tile === undefined) {
+    const n = asked.get(source) ?? 0;
+    if (n < COMPILE_AFTER) {
+      if (asked.size >= 256) asked.clear();
+      asked.set(source, n + 1);
+      return null;
     }
+    asked.delete(source);
+    const factory = compile<Tile>(['exp', 'MAX'], source);
+    if (factory === null) return null;
+    tile = factory(exp, MAX_VOLUME_MT);
+    if (tiles.size >= 64) tiles.clear();
+    tiles.set(source, tile);
   }
   byModel.set(model, tile);
   return tile;

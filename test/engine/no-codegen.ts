@@ -15,7 +15,7 @@ const scenarios: ScenarioInput[] = [
 const hash = createHash('sha256');
 for (const s of scenarios) {
   for (const keep of ['all', 'summary'] as const) {
-    const r = simulateVolumes(s, { paths: 40_000, seed: 'no-codegen', keep });
+    const r = simulateVolumes(s, { paths: 80_000, seed: 'no-codegen', keep });
     hash.update(JSON.stringify(r.toJSON()));
     if (r instanceof VolumeResult) for (const v of r.volume) hash.update(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
   }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { planVolumes, runVolumeBlocks, type ScenarioInput } from 'middle-corridor';
 import { scenario } from 'middle-corridor/testing';
 import { literal, setCodegen } from '../../src/engine/codegen.js';
-import { specialisedTile, tileSource } from '../../src/volume/kernel-gen.js';
+import { COMPILE_AFTER, specialisedTile, tileSource } from '../../src/volume/kernel-gen.js';
 import type { VolumeBlocks } from '../../src/volume/plan.js';
 import { sameBits } from '../helpers.js';
 
@@ -47,6 +47,8 @@ function both(input: ScenarioInput, paths: number, keep: 'all' | 'summary' = 'al
   const generic = runVolumeBlocks(planVolumes(input, { paths, seed: 'gen-law', keep }), 0, Math.ceil(paths / 16_384));
   setCodegen(null);
   const plan = planVolumes(input, { paths, seed: 'gen-law', keep });
+  // Compiled now, whatever the run's size (a source is compiled once COMPILE_AFTER blocks asked for it).
+  for (let i = 0; i <= COMPILE_AFTER; i++) specialisedTile(plan.model);
   return { generic, specialised: runVolumeBlocks(plan, 0, plan.nBlocks), plan };
 }
 
@@ -122,8 +124,10 @@ describe('the specialised volume kernel', () => {
     const s: ScenarioInput = { start: { year: 2025, volumeMt: 4 }, horizon: 2030, growth: { model: 'exponential', rate: 0.2 }, volatility: 0.3, capacity: { baseMt: 6, expansions: [{ year: 2027, addMt: 2, delayYears: 0.5 }] } };
     setCodegen(false);
     const plan = planVolumes(s, { paths: 100, seed: 1 });
-    expect(specialisedTile(plan.model)).toBeNull();
+    for (let i = 0; i <= COMPILE_AFTER; i++) expect(specialisedTile(plan.model)).toBeNull();
     setCodegen(null);
+    // A new source: generic for its first COMPILE_AFTER blocks, then compiled.
+    for (let i = 0; i < COMPILE_AFTER; i++) expect(specialisedTile(plan.model)).toBeNull();
     expect(specialisedTile(plan.model)).not.toBeNull();
   });
 });
