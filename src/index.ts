@@ -224,6 +224,12 @@ export {
   type ShapleyRow,
   type ShapleyScenarioOptions,
   type SobolIndicesJSON, type ShapleyEffectsJSON, type TornadoJSON, type RankCorrelationsJSON, type ScenarioComparisonJSON,
+  planTornado,
+  planSobol,
+  runSweepRows,
+  mergeSweep,
+  type SweepPlan,
+  type SweepRows,
 } from './analysis/index.js';
 export {
   evaluateForecasts,

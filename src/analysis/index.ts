@@ -14,3 +14,4 @@ export { shapleyEffectsOf, ShapleyEffects, type ShapleyOfOptions, type ShapleyEf
 export { gaussianInputs, type ShapleyInputs } from './shapley-gaussian.js';
 export type { ShapleyRow } from './shapley-estimator.js';
 export { shapleyEffects, type ShapleyScenarioOptions } from './shapley-scenario.js';
+export { planTornado, planSobol, runSweepRows, mergeSweep, type SweepPlan, type SweepRows } from './sweep.js';

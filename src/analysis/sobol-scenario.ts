@@ -3,7 +3,7 @@ import { PROGRESS_OPTIONS, steps, tracker, type ProgressOptions } from '../engin
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { runVolumePlan, volumePlan } from '../volume/engine.js';
-import { MAX_PATHS, volumeRun } from '../volume/plan.js';
+import { MAX_PATHS, volumeRun, type VolumePlan } from '../volume/plan.js';
 import type { VolumeResult } from '../volume/result.js';
 import type { Seed } from '../random/stream.js';
 import { checkOutput, outputOf, scenarioFactors, type VolumeOutput } from './factors.js';
@@ -50,33 +50,52 @@ export function sobolIndices(s: ScenarioInput | Scenario, o: SobolOptions): Sobo
   const fn = 'sobolIndices';
   const opts = options<SobolOptions>(fn, o, ['output', 'samples', 'seed', 'bootstrap', 'confidence', ...PROGRESS_OPTIONS], ['output', 'samples', 'seed']);
   const track = tracker(fn, opts);
+  const d = sobolDesign(fn, s, opts);
+  const runs = steps(track, d.plans.length, 'runs');
+  const outputs = d.plans.map((p) => {
+    const y = outputOf(d.output, (runVolumePlan(p, runs.inner) as VolumeResult).volume[d.year]!);
+    runs.step();
+    return y;
+  });
+  return sobolOf(d, outputs, fn);
+}
+
+/**
+ * The runs of a scenario's Sobol design, in the order they run: A (the scenario on the seed), B
+ * (on the derived seed), then AB_i for each factor. A sweep's shards run the same runs
+ * (./sweep.ts).
+ */
+export interface SobolDesign {
+  output: VolumeOutput;
+  samples: number;
+  seed: string;
+  bootstrap: number;
+  confidence: number;
+  factors: string[];
+  /** The index of the output's year in the runs' years. */
+  year: number;
+  plans: VolumePlan[];
+}
+
+/** Checks the scenario and options of a Sobol design (`o` checked for its keys already) and lays out its runs. */
+export function sobolDesign(fn: string, s: ScenarioInput | Scenario, o: Omit<SobolOptions, 'onProgress' | 'signal'>): SobolDesign {
   const scenario = parseScenario(s);
   if (scenario.correlations) {
     const pairs = scenario.correlations.map((c) => `${c.between[0]} with ${c.between[1]}`).join(', ');
     throw new RangeError(`${fn}: Sobol indices assume independent factors, and the scenario's correlations make them dependent (${pairs}); use shapleyEffects(scenario, { output, … }) for the shares of variance of correlated inputs, or remove the correlations to get the indices of the independent model`);
   }
-  const output = checkOutput(fn, opts.output, scenario);
-  const { samples: n, seed, bootstrap, confidence } = sobolSettings(fn, opts, MAX_PATHS);
+  const output = checkOutput(fn, o.output, scenario);
+  const { samples: n, seed, bootstrap, confidence } = sobolSettings(fn, o, MAX_PATHS);
   const factors = scenarioFactors(scenario);
   if (factors.length === 0) throw new RangeError(`${fn}: the scenario has no uncertain input (no distribution-valued parameter, no volatility, no disruption), so there is no variance to attribute`);
   const base = volumePlan(volumeRun(scenario, { paths: n, seed }, fn));
-  const k = output.year - scenario.start.year;
-  const runs = steps(track, factors.length + 2, 'runs');
-  const run = (p: typeof base) => {
-    const y = outputOf(output, (runVolumePlan(p, runs.inner) as VolumeResult).volume[k]!);
-    runs.step();
-    return y;
-  };
-  const fA = run(base);
-  const fB = run({ ...base, seed: seedB(seed) });
-  const fAB = factors.map((f) => run({ ...base, seeds: f.purposes.map((purpose) => ({ purpose: [...purpose], seed: seedB(seed) })) }));
-  const { variance, indices } = estimateIndices(
-    factors.map((f) => f.name),
-    fA,
-    fB,
-    fAB,
-    { bootstrap, confidence, seed },
-    fn,
-  );
-  return new SobolIndices({ seed, samples: n, evaluations: n * (factors.length + 2), variance, indices });
+  const plans = [base, { ...base, seed: seedB(seed) }, ...factors.map((f) => ({ ...base, seeds: f.purposes.map((purpose) => ({ purpose: [...purpose], seed: seedB(seed) })) }))];
+  return { output, samples: n, seed, bootstrap, confidence, factors: factors.map((f) => f.name), year: output.year - scenario.start.year, plans };
+}
+
+/** The indices of a design from its runs' outputs (A, B, then AB_i: each run's per-path output). */
+export function sobolOf(d: SobolDesign, outputs: readonly Float64Array[], fn: string): SobolIndices {
+  const [fA, fB, ...fAB] = outputs;
+  const { variance, indices } = estimateIndices(d.factors, fA!, fB!, fAB, { bootstrap: d.bootstrap, confidence: d.confidence, seed: d.seed }, fn);
+  return new SobolIndices({ seed: d.seed, samples: d.samples, evaluations: d.samples * (d.factors.length + 2), variance, indices });
 }

@@ -13,7 +13,7 @@ import { RowResult, type RowDisplay } from '../report/row-result.js';
 import type { PairedDifference } from '../stats/paired.js';
 import { perPathParameter } from '../scenario/parameter-paths.js';
 import { distributionsIn, withValueAt } from './parameters.js';
-import { checkStatistic, evaluate, evaluatePaired, statisticLabel, type VolumeStatistic } from './statistic.js';
+import { checkStatistic, evaluate, evaluatePaired, statisticLabel, type VolumeStatistic, type YearVolumes } from './statistic.js';
 
 /** One parameter's row of a tornado. */
 export interface TornadoRow {
@@ -122,26 +122,51 @@ export function tornado(s: ScenarioInput | Scenario, o: TornadoOptions): Tornado
   const fn = 'tornado';
   const opts = options<TornadoOptions>(fn, o, ['statistic', 'paths', 'seed', ...PROGRESS_OPTIONS], ['statistic', 'paths', 'seed']);
   const track = tracker(fn, opts);
-  const statistic = checkStatistic(fn, opts.statistic);
-  const paths = sampleSize(fn, 'paths', opts.paths, MAX_PATHS);
-  const seed = seedKey(opts.seed, fn);
+  const d = tornadoDesign(fn, s, opts);
+  const runs = steps(track, d.runs.length, 'runs');
+  return tornadoOf(d, (j) => {
+    const r = simulateVolumes(d.runs[j]!, { paths: d.paths, seed: d.seed, ...runs.inner });
+    runs.step();
+    return r;
+  }, fn);
+}
+
+/**
+ * The runs of a tornado, in the order it runs them: the scenario, then each distribution-valued
+ * parameter (document order) held at its P10, then at its P90. A sweep's shards run the same
+ * runs (./sweep.ts).
+ */
+export interface TornadoDesign {
+  statistic: VolumeStatistic;
+  paths: number;
+  seed: string;
+  runs: (ScenarioInput | Scenario)[];
+  held: { name: string; p10: number; p90: number }[];
+}
+
+/** Checks a tornado's scenario and options (`o` checked for its keys already) and lays out its runs. */
+export function tornadoDesign(fn: string, s: ScenarioInput | Scenario, o: { statistic: unknown; paths: unknown; seed: unknown }): TornadoDesign {
+  const statistic = checkStatistic(fn, o.statistic);
+  const paths = sampleSize(fn, 'paths', o.paths, MAX_PATHS);
+  const seed = seedKey(o.seed as Seed, fn);
   const scenario = parseScenario(s);
   // The document as given (parsing is idempotent, so a parsed scenario works too): edits keep its form.
   const doc = JSON.parse(JSON.stringify(s)) as ScenarioInput;
-  const held = distributionsIn(doc);
-  const runs = steps(track, 1 + 2 * held.length, 'runs');
-  const run = (x: ScenarioInput | Scenario) => {
-    const r = simulateVolumes(x, { paths, seed, ...runs.inner });
-    runs.step();
-    return r;
-  };
-  const base = run(scenario);
-  const baseline = evaluate(base, statistic, fn);
-  const rows = held.map(({ name, path, dist }) => {
-    const p10 = paramQuantile(dist, 0.1);
-    const p90 = paramQuantile(dist, 0.9);
-    const lo = run(heldAt(doc, path, p10));
-    const hi = run(heldAt(doc, path, p90));
+  const held = distributionsIn(doc).map(({ name, path, dist }) => ({ name, path, p10: paramQuantile(dist, 0.1), p90: paramQuantile(dist, 0.9) }));
+  const runs = [scenario, ...held.flatMap((h) => [heldAt(doc, h.path, h.p10), heldAt(doc, h.path, h.p90)])];
+  return { statistic, paths, seed, runs, held: held.map(({ name, p10, p90 }) => ({ name, p10, p90 })) };
+}
+
+/**
+ * The tornado of a design from its runs' volumes (`run(j)`: run j's, asked for in order, each
+ * once): the baseline, then each parameter's swing, largest first.
+ */
+export function tornadoOf(d: TornadoDesign, run: (j: number) => YearVolumes, fn: string): Tornado {
+  const { statistic, paths, seed } = d;
+  const baseline = evaluate(run(0), statistic, fn);
+  const rows = d.held.map(({ name, p10, p90 }, i) => {
+    const lo = run(1 + 2 * i);
+    const hi = run(2 + 2 * i);
     return { parameter: name, p10, p90, low: evaluate(lo, statistic, fn), high: evaluate(hi, statistic, fn), swing: evaluatePaired(hi, lo, statistic, fn) };
   });
   rows.sort((a, b) => Math.abs(b.swing.difference.estimate) - Math.abs(a.swing.difference.estimate) || a.parameter.localeCompare(b.parameter));

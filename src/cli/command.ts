@@ -24,10 +24,15 @@ export const PRESET: Record<string, Flag> = {
   preset: { type: 'string', help: 'a preset\'s name (announced, baseline, stall, official-capacity, red-sea-diversion) instead of a file' },
 };
 
+/** The flag of long runs: no progress bar (there is none when stderr is not a terminal either). */
+export const QUIET: Record<string, Flag> = {
+  quiet: { type: 'boolean', short: 'q', help: 'no progress bar' },
+};
+
 /** The worker flags. */
 export const WORKERS: Record<string, Flag> = {
   workers: { type: 'string', help: 'worker threads (middle-corridor/node\'s pool; the machine\'s cores by default; 1: this thread)' },
-  quiet: { type: 'boolean', short: 'q', help: 'no progress bar' },
+  ...QUIET,
 };
 
 /** The scenario of the command: the positional (a file or a preset's name) or --preset. */

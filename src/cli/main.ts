@@ -2,7 +2,7 @@
  * `middle-corridor`: the command line, a thin shell over the public API (STYLE.md 22). Data on
  * stdout, messages and progress on stderr. Exit codes: 0 done, 1 the run failed (the library's
  * message, no stack), 2 usage (an unknown flag, a bad value: with the command's usage line),
- * 130 interrupted (Ctrl-C; no half-written file is left).
+ * 130 interrupted (Ctrl-C aborts the run in flight, ./progress.ts; no half-written file is left).
  */
 import { closeWorkers } from '../node/index.js';
 import { COMMON, parse, UsageError, type Flag } from './args.js';
@@ -11,6 +11,7 @@ import { compare, shapley, sobol, solve, tornadoCommand } from './commands/analy
 import { chart, evaluate, merge, presets, routes } from './commands/misc.js';
 import { report } from './commands/report.js';
 import { corridor, transit, volumes } from './commands/simulate.js';
+import { cleanUpInterrupted, interrupted } from './progress.js';
 import { version } from './version.js';
 
 /** Every subcommand, in the order `--help` lists them. */
@@ -73,6 +74,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     await command.run(p);
     return 0;
   } catch (e) {
+    if (interrupted()) {
+      cleanUpInterrupted();
+      return 130;
+    }
     if (e instanceof UsageError) {
       say(`middle-corridor ${command.name}: ${e.message}\nUsage: ${command.usage}\n(middle-corridor ${command.name} --help for the flags)`);
       return 2;

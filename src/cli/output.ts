@@ -4,7 +4,7 @@
  */
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { toCSV } from '../index.js';
+import { toCSV, type Solution } from '../index.js';
 import { oneOf, text, UsageError, type Parsed } from './args.js';
 import { holdTemp, interruptible, releaseTemp } from './progress.js';
 
@@ -122,10 +122,11 @@ export async function emit(p: Parsed, body: string): Promise<void> {
 export async function writeAtomic(path: string, body: string | Uint8Array): Promise<void> {
   if (path === '') throw new UsageError('--out must name a file (got "")');
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  await interruptible(async () => {
+  await interruptible(async (signal) => {
     holdTemp(temp);
     try {
-      await writeFile(temp, body);
+      await writeFile(temp, body, { signal });
+      signal.throwIfAborted();
       await rename(temp, path);
     } catch (e) {
       await rm(temp, { force: true });
@@ -134,6 +135,13 @@ export async function writeAtomic(path: string, body: string | Uint8Array): Prom
       releaseTemp(temp);
     }
   });
+}
+
+/** A Solution of a goal search as something to print: its fields as one row. */
+export function solution(s: Solution): Printable {
+  const { kind, parameter, label, value, lower, upper, level, seed: sd } = s;
+  const row = { kind, parameter, statistic: label, level, value, lower, upper, seed: sd };
+  return { toJSON: () => s, toRecords: () => [row] };
 }
 
 /** Prints a result in the format asked for. */

@@ -1,9 +1,11 @@
 /**
  * Progress and interruption, all in one file: the library's progress callback drawn as a bar on
- * stderr (cli-progress, only on a terminal, no colours), and Ctrl-C. Runs on the worker pool of
- * `middle-corridor/node` leave this thread free, so SIGINT is seen at once; a run on this thread
- * is left to the default (the process ends at once, and no file was written yet). Either way the
- * temp files of atomic writes are removed and the exit code is 130.
+ * stderr (cli-progress, only on a terminal, no colours), and Ctrl-C mapped to abort. Every long
+ * call gets the signal of one AbortController: a pool's run (volumes, transit, corridor) and a
+ * one-thread call run on a thread of its own (./thread.ts) alike, so this thread is always free to
+ * hear SIGINT. On SIGINT (or SIGTERM) the controller aborts, the call rejects with an AbortError
+ * within one block, the temp files of atomic writes are removed and the command exits 130; a
+ * second Ctrl-C, or a call that has not stopped within 5 seconds, ends the process at once (130).
  */
 import { rmSync } from 'node:fs';
 
@@ -20,21 +22,45 @@ export function releaseTemp(path: string): void {
   temps.delete(path);
 }
 
-function onInterrupt(): void {
+/** What Ctrl-C aborts: every long call of this process gets its signal. */
+const stop = new AbortController();
+
+/** Whether Ctrl-C (or SIGTERM) arrived: the command then exits 130. */
+export function interrupted(): boolean {
+  return stop.signal.aborted;
+}
+
+/** Removes the temp files left and says so: the end of an interrupted command. */
+export function cleanUpInterrupted(): void {
   for (const t of temps) rmSync(t, { force: true });
+  temps.clear();
   process.stderr.write('\ninterrupted\n');
-  process.exit(130);
+}
+
+function onInterrupt(): void {
+  if (stop.signal.aborted) {
+    cleanUpInterrupted();
+    process.exit(130);
+  }
+  stop.abort();
+  // The call stops within one block; should it not (a file system that hangs), end anyway.
+  setTimeout(() => {
+    cleanUpInterrupted();
+    process.exit(130);
+  }, 5000).unref();
 }
 
 /**
- * Runs async work with Ctrl-C mapped to exit 130 (temp files removed). While this thread waits
- * (on workers, or on a file), the handler runs at once.
+ * Runs async work with Ctrl-C mapped to abort: `work` gets the signal to pass to the library
+ * (and to file writes); it rejects with an AbortError when interrupted, and the command exits
+ * 130. While this thread waits (on workers, on a thread, on a file), the handler runs at once.
  */
-export async function interruptible<T>(work: () => Promise<T>): Promise<T> {
+export async function interruptible<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   process.on('SIGINT', onInterrupt);
   process.on('SIGTERM', onInterrupt);
   try {
-    return await work();
+    stop.signal.throwIfAborted();
+    return await work(stop.signal);
   } finally {
     process.off('SIGINT', onInterrupt);
     process.off('SIGTERM', onInterrupt);
@@ -63,4 +89,17 @@ export async function progressBar(label: string, quiet: boolean): Promise<Progre
     },
     stop: () => bar.stop(),
   };
+}
+
+/**
+ * Runs a long call with the bar and Ctrl-C: `call` gets the library's `onProgress` (absent when
+ * no bar is drawn) and `signal`.
+ */
+export async function withProgress<T>(label: string, quiet: boolean, call: (o: { onProgress?: (p: { done: number; total: number }) => void; signal: AbortSignal }) => Promise<T>): Promise<T> {
+  const bar = await progressBar(label, quiet);
+  try {
+    return await interruptible((signal) => call(bar.onProgress ? { onProgress: bar.onProgress, signal } : { signal }));
+  } finally {
+    bar.stop();
+  }
 }

@@ -1,27 +1,34 @@
 /**
  * Shards: one block range of a run, written as a fingerprinted partial with its plan, and the
  * merge of every shard's file into the one-process result, bit for bit (docs/design.md "Across
- * machines"). Shard i of N runs blocks [floor(i·n/N), floor((i+1)·n/N)) of the plan's n blocks.
+ * machines"). Shard i of N runs blocks [floor(i·n/N), floor((i+1)·n/N)) of the plan's n blocks
+ * (a corridor's trip blocks; a sweep's rows).
  */
 import { readFile } from 'node:fs/promises';
-import { mergeTransit, mergeVolumes, placeBrackets, runTransitBlocks, runVolumeBlocks, runVolumePilot, type TransitPlan, type TransitSample, type TripBlocks, type VolumePartial, type VolumePlan, type VolumeResult, type VolumeSummary } from '../index.js';
-import { UsageError } from './args.js';
+import { mergeCorridor, mergeSweep, mergeTransit, mergeVolumes, placeBrackets, planCorridorTrips, runCorridorBlocks, runSweepRows, runTransitBlocks, runVolumeBlocks, runVolumePilot, type CorridorEnginePlan, type CorridorResult, type CorridorTripsPlan, type SobolIndices, type SweepPlan, type SweepRows, type Tornado, type TransitPlan, type TransitSample, type TripBlocks, type VolumePartial, type VolumePlan, type VolumeResult, type VolumeSummary } from '../index.js';
+import { text, UsageError, type Parsed } from './args.js';
+import { outFile } from './command.js';
 import { decode, encode } from './codec.js';
 
 /** What a shard's file holds. */
 export interface ShardFile {
   format: 'middle-corridor-shard';
   version: 1;
-  engine: 'volumes' | 'transit';
+  engine: Engine;
   shard: number;
   of: number;
   b0: number;
   b1: number;
   /** The partial's fingerprint of its plan (null for an empty shard: more shards than blocks). */
   fingerprint: string | null;
-  plan: VolumePlan | TransitPlan;
-  partial: VolumePartial | TripBlocks | null;
+  /** A corridor shard holds the corridor's plan (small): the volumes of its trips' plan are run again where needed. */
+  plan: VolumePlan | TransitPlan | CorridorEnginePlan | SweepPlan;
+  partial: VolumePartial | TripBlocks | SweepRows | null;
 }
+
+/** What a shard runs: a simulation's blocks, or a sweep's rows. */
+type Engine = 'volumes' | 'transit' | 'corridor' | 'tornado' | 'sobol';
+const ENGINES: readonly Engine[] = ['volumes', 'transit', 'corridor', 'tornado', 'sobol'];
 
 /** The most shards of one run. */
 export const MAX_SHARDS = 100_000;
@@ -47,6 +54,19 @@ export function shardOf(spec: string, env: NodeJS.ProcessEnv): { shard: number; 
   return { shard, of };
 }
 
+/** The --shard flag. */
+export const SHARD = {
+  shard: { type: 'string', help: 'run shard I of N (I from 0 to N − 1; auto/N reads JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID) and write it to --out for `merge`' },
+} as const;
+
+/** The shard asked for, or null; a shard needs --out and excludes --until-se. */
+export function shardAsked(p: Parsed): { shard: number; of: number; out: string } | null {
+  const spec = text(p, 'shard');
+  if (spec === undefined) return null;
+  if (text(p, 'until-se') !== undefined) throw new UsageError('--shard and --until-se do not mix: a shard runs a fixed number of paths or trips');
+  return { ...shardOf(spec, process.env), out: outFile(p, 'with --shard (the shard\'s partial, for merge)') };
+}
+
 /** The blocks of shard i of N over n blocks. */
 export function shardBlocks(shard: number, of: number, nBlocks: number): [number, number] {
   return [Math.floor((shard * nBlocks) / of), Math.floor(((shard + 1) * nBlocks) / of)];
@@ -65,6 +85,28 @@ export function transitShard(plan: TransitPlan, shard: number, of: number): stri
   return shardText('transit', plan, shard, of, b0, b1, b1 > b0 ? runTransitBlocks(plan, b0, b1) : null);
 }
 
+/**
+ * A corridor's trips plan: its volume stage run on this thread (deterministic: every shard, and
+ * the merge, get the same volumes, the one-process run's).
+ */
+function tripsOf(plan: CorridorEnginePlan): CorridorTripsPlan {
+  const v = plan.volumes;
+  return planCorridorTrips(plan, mergeVolumes(v, [runVolumeBlocks(v, 0, v.nBlocks)]) as VolumeResult);
+}
+
+/** Runs a corridor plan's shard: the volume stage, then its range of the trips' blocks. */
+export function corridorShard(plan: CorridorEnginePlan, shard: number, of: number): string {
+  const trips = tripsOf(plan);
+  const [b0, b1] = shardBlocks(shard, of, trips.nBlocks);
+  return shardText('corridor', plan, shard, of, b0, b1, b1 > b0 ? runCorridorBlocks(trips, b0, b1) : null);
+}
+
+/** Runs a sweep's shard: its range of the rows (a tornado's or a Sobol design's runs, block by block). */
+export function sweepShard(plan: SweepPlan, shard: number, of: number): string {
+  const [b0, b1] = shardBlocks(shard, of, plan.rows);
+  return shardText(plan.analysis, plan, shard, of, b0, b1, b1 > b0 ? runSweepRows(plan, b0, b1) : null);
+}
+
 function shardText(engine: ShardFile['engine'], plan: ShardFile['plan'], shard: number, of: number, b0: number, b1: number, partial: ShardFile['partial']): string {
   const file: ShardFile = { format: 'middle-corridor-shard', version: 1, engine, shard, of, b0, b1, fingerprint: partial?.fingerprint ?? null, plan, partial };
   return encode(file);
@@ -79,7 +121,7 @@ async function readShard(path: string): Promise<ShardFile> {
     throw new Error(`cannot read ${path} (${(e as Error).message})`);
   }
   if (x === null || typeof x !== 'object' || x.format !== 'middle-corridor-shard' || x.version !== 1) throw new Error(`${path} is not a shard's file (written by middle-corridor … --shard I/N --out FILE)`);
-  if (x.engine !== 'volumes' && x.engine !== 'transit') throw new Error(`${path} holds an unknown engine "${String(x.engine)}"`);
+  if (!ENGINES.includes(x.engine)) throw new Error(`${path} holds an unknown engine "${String(x.engine)}"`);
   if (!(Number.isInteger(x.of) && Number.isInteger(x.shard) && x.shard >= 0 && x.shard < x.of)) throw new Error(`${path} has no valid shard index (shard ${String(x.shard)} of ${String(x.of)})`);
   return x;
 }
@@ -89,7 +131,7 @@ async function readShard(path: string): Promise<ShardFile> {
  * route, seed, options, and number of shards), each shard once, none missing; else an Error naming
  * the files or the shards.
  */
-export async function mergeShards(paths: readonly string[]): Promise<VolumeResult | VolumeSummary | TransitSample> {
+export async function mergeShards(paths: readonly string[]): Promise<VolumeResult | VolumeSummary | TransitSample | CorridorResult | Tornado | SobolIndices> {
   if (paths.length === 0) throw new UsageError('give the shard files (part-*.json)');
   const files = await Promise.all(paths.map(async (path) => ({ path, x: await readShard(path) })));
   const first = files[0]!;
@@ -107,14 +149,19 @@ export async function mergeShards(paths: readonly string[]): Promise<VolumeResul
   const missing = Array.from({ length: first.x.of }, (_, i) => i).filter((i) => !byShard.has(i));
   if (missing.length > 0) throw new Error(`missing shard${missing.length > 1 ? 's' : ''} ${listed(missing)} of ${first.x.of} (given ${files.length} file${files.length > 1 ? 's' : ''})`);
   const ordered = [...files].sort((a, b) => a.x.shard - b.x.shard);
+  const engine = first.x.engine;
   const plan = first.x.plan;
+  const trips = engine === 'corridor' ? tripsOf(plan as CorridorEnginePlan) : null;
+  const blocks = trips ? trips.nBlocks : engine === 'tornado' || engine === 'sobol' ? (plan as SweepPlan).rows : (plan as VolumePlan | TransitPlan).nBlocks;
   for (const f of ordered) {
-    const [b0, b1] = shardBlocks(f.x.shard, f.x.of, plan.nBlocks);
+    const [b0, b1] = shardBlocks(f.x.shard, f.x.of, blocks);
     if (f.x.b0 !== b0 || f.x.b1 !== b1) throw new Error(`${f.path} holds blocks [${f.x.b0}, ${f.x.b1}), not shard ${f.x.shard}'s [${b0}, ${b1})`);
   }
   // Empty ranges (more shards than blocks) hold nothing to merge.
   const parts = ordered.flatMap((f) => (f.x.partial ? [f.x.partial] : []));
-  return first.x.engine === 'volumes' ? mergeVolumes(plan as VolumePlan, parts as VolumePartial[]) : mergeTransit(plan as TransitPlan, parts as TripBlocks[]);
+  if (trips) return mergeCorridor(trips, parts as TripBlocks[]);
+  if (engine === 'tornado' || engine === 'sobol') return mergeSweep(plan as SweepPlan, parts as SweepRows[]);
+  return engine === 'volumes' ? mergeVolumes(plan as VolumePlan, parts as VolumePartial[]) : mergeTransit(plan as TransitPlan, parts as TripBlocks[]);
 }
 
 /** 1, 2, 3 and 7 as "1–3, 7". */

@@ -3,7 +3,8 @@
  * the built CLI, each with its index in JOB_COMPLETION_INDEX (or SLURM_ARRAY_TASK_ID) and
  * `--shard auto/8`, then `merge`: the output equals the one-process run's byte for byte (volumes
  * full and summary — the pilot placed in every shard alike —, transit); partials of another
- * run, a missing shard and a shard given twice are refused, naming them.
+ * run, a missing shard and a shard given twice are refused, naming them. Corridor runs (the volume
+ * stage in every shard) and sweeps (a tornado's or a Sobol design's rows) the same way.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,6 +66,35 @@ describe('8 shard processes merge to the one-process output, byte for byte', () 
     const transit = ['transit', 'suez-sea', '--trips', '40000'];
     const files = await shards(transit, 5, 'few', 'JOB_COMPLETION_INDEX', 5);
     expect(ok(await run(['merge', ...files, '--format', 'json'])).stdout).toBe(ok(await run([...transit, '--format', 'json'])).stdout);
+  });
+});
+
+describe('corridor runs and sweeps: 8 shard processes merge to the one-process output, byte for byte', () => {
+  it('corridor (every shard runs the volume stage, then its trip blocks)', async () => {
+    // 70,000 paths of 8 years: 70,000 trips, 5 trip blocks (3 shards of 8 are empty).
+    const corridor = ['corridor', 'official-capacity', 'corridor-poti', '--paths', '70000', '--seed', '24', '--use-scenario-capacity'];
+    const files = await shards(corridor, 8, 'corridor');
+    const merged = ok(await run(['merge', ...files, '--format', 'json']));
+    expect(merged.stdout).toBe(ok(await run([...corridor, '--format', 'json'])).stdout);
+    expect(JSON.parse(merged.stdout).kind).toBe('corridor');
+  });
+
+  it('a tornado split by rows (its runs, block by block)', async () => {
+    const t = ['tornado', '--preset', 'baseline', '--statistic', 'quantile:2027:0.5', '--paths', '20000', '--seed', '7'];
+    const files = await shards(t, 8, 'tornado');
+    const merged = ok(await run(['merge', ...files, '--format', 'json']));
+    expect(merged.stdout).toBe(ok(await run([...t, '--format', 'json'])).stdout);
+    expect(JSON.parse(merged.stdout).kind).toBe('tornado');
+    expect(ok(await run(['merge', ...files])).stdout).toBe(ok(await run(t)).stdout);
+  });
+
+  it('a Sobol design split by rows, from a Slurm array; a missing shard refused', async () => {
+    const s = ['sobol', '--preset', 'official-capacity', '--year', '2027', '--samples', '20000', '--bootstrap', '50'];
+    const files = await shards(s, 8, 'sobol', 'SLURM_ARRAY_TASK_ID');
+    expect(ok(await run(['merge', ...files, '--format', 'json'])).stdout).toBe(ok(await run([...s, '--format', 'json'])).stdout);
+    const r = await run(['merge', ...files.filter((_, i) => i !== 3 && i !== 4)]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/missing shards 3–4 of 8 \(given 6 files\)/);
   });
 });
 

@@ -128,6 +128,10 @@ const CALLS: Record<string, () => unknown[]> = {
   planCorridor: () => [small, route, { paths: 100, seed: 1, useScenarioCapacity: true }],
   planCorridorTrips: () => { const p = api.planCorridor(small, route, { paths: 100, seed: 1, useScenarioCapacity: true }); return [p, api.mergeVolumes(p.volumes, [api.runVolumeBlocks(p.volumes, 0, 1)])]; },
   runCorridorBlocks: () => { const p = api.planCorridor(small, route, { paths: 100, seed: 1, useScenarioCapacity: true }); return [api.planCorridorTrips(p, api.mergeVolumes(p.volumes, [api.runVolumeBlocks(p.volumes, 0, 1)]) as never), 0, 1]; },
+  planTornado: () => [small, { statistic: { statistic: 'mean', year: 2027 }, paths: 200, seed: 1 }],
+  planSobol: () => [PRESETS['official-capacity'], { output: { year: 2027 }, samples: 64, seed: 1, bootstrap: 20 }],
+  runSweepRows: () => [api.planTornado(small, { statistic: { statistic: 'mean', year: 2027 }, paths: 200, seed: 1 }), 0, 1],
+  mergeSweep: () => { const p = api.planTornado(small, { statistic: { statistic: 'mean', year: 2027 }, paths: 200, seed: 1 }); return [p, [api.runSweepRows(p, 0, p.rows)]]; },
   mergeCorridor: () => { const p = api.planCorridor(small, route, { paths: 100, seed: 1, useScenarioCapacity: true }); const t = api.planCorridorTrips(p, api.mergeVolumes(p.volumes, [api.runVolumeBlocks(p.volumes, 0, 1)]) as never); return [t, [api.runCorridorBlocks(t, 0, 1)]]; },
 };
 

@@ -1,11 +1,13 @@
 /**
  * Question 4 from the shell: `compare` (two scenarios, or routes), `tornado`, `sobol`, `shapley`,
- * `solve`. Each runs on this thread (Ctrl-C ends the process at once; nothing was written yet).
+ * `solve`. Each runs on a thread of its own (./thread.ts): the bar is drawn and Ctrl-C aborts the call.
  */
-import { compareRoutes, compareScenarios, shapleyEffects, sobolIndices, solveRoute, solveScenario, tornado, type RouteParameter, type Solution, type VolumeOutput } from '../../index.js';
+import { planSobol, planTornado, type RouteParameter, type VolumeOutput } from '../../index.js';
 import { COMMON, count, defined, num, numbers, OUTPUT, positionals, seed, SEEDED, statistic, text, UsageError, type Parsed } from '../args.js';
-import { PRESET, routeFrom, scenarioFrom, type Command } from '../command.js';
-import { print, type Printable } from '../output.js';
+import { PRESET, QUIET, routeFrom, scenarioFrom, type Command } from '../command.js';
+import { writeAtomic } from '../output.js';
+import { SHARD, shardAsked, sweepShard } from '../shards.js';
+import { printOffThread } from '../thread.js';
 
 const PATHS = { paths: { type: 'string', help: 'simulated paths (10000 by default)' } } as const;
 const STATISTIC = { statistic: { type: 'string', help: 'probabilityAtLeast:YEAR:MT, quantile:YEAR:P or mean:YEAR' } } as const;
@@ -36,7 +38,7 @@ export const compare: Command = {
   usage: 'middle-corridor compare A B [--paths N] | compare --routes R1 R2 [R3 …] [--trips N]',
   example: 'middle-corridor compare official-capacity baseline --paths 1e4',
   flags: {
-    ...COMMON, ...SEEDED, ...OUTPUT, ...PATHS,
+    ...COMMON, ...SEEDED, ...OUTPUT, ...QUIET, ...PATHS,
     routes: { type: 'boolean', help: 'compare routes (files or names) instead of scenarios' },
     trips: { type: 'string', help: 'with --routes: trips per route (10000 by default)' },
     within: { type: 'string', help: 'with --routes: days of P(≤ days) (15 by default)' },
@@ -47,10 +49,10 @@ export const compare: Command = {
     if (p.values.routes) {
       const names = positionals(p, 2, 100, 'the routes (two or more files or names)');
       const routes = await Promise.all(names.map((n) => routeFrom(n)));
-      return print(p, compareRoutes(routes, defined({ trips: count(p, 'trips', 10_000, 2)!, seed: seed(p), within: num(p, 'within'), volumeMt })));
+      return printOffThread(p, 'compare', 'compareRoutes', [routes, defined({ trips: count(p, 'trips', 10_000, 2)!, seed: seed(p), within: num(p, 'within'), volumeMt })]);
     }
     const [a, b] = positionals(p, 2, 2, 'the two scenarios (files or preset names)');
-    return print(p, compareScenarios(await scenarioFrom(p, a), await scenarioFrom(p, b), defined({ paths: paths(p), seed: seed(p), volumeMt })));
+    return printOffThread(p, 'compare', 'compareScenarios', [await scenarioFrom(p, a), await scenarioFrom(p, b), defined({ paths: paths(p), seed: seed(p), volumeMt })]);
   },
 };
 
@@ -59,11 +61,14 @@ export const tornadoCommand: Command = {
   summary: 'which uncertain parameter moves a statistic most (each held at its P10 and P90)',
   usage: 'middle-corridor tornado [SCENARIO] --statistic STAT [--paths N] [flags]',
   example: 'middle-corridor tornado --preset baseline --statistic quantile:2027:0.5',
-  flags: { ...COMMON, ...PRESET, ...SEEDED, ...OUTPUT, ...PATHS, ...STATISTIC },
+  flags: { ...COMMON, ...PRESET, ...SEEDED, ...OUTPUT, ...QUIET, ...SHARD, ...PATHS, ...STATISTIC },
   async run(p) {
     const [file] = positionals(p, 0, 1, 'the scenario');
     const s = await scenarioFrom(p, file);
-    await print(p, tornado(s, { statistic: required(statistic(p), 'statistic', 'probabilityAtLeast:YEAR:MT, quantile:YEAR:P or mean:YEAR'), paths: paths(p), seed: seed(p) }));
+    const o = { statistic: required(statistic(p), 'statistic', 'probabilityAtLeast:YEAR:MT, quantile:YEAR:P or mean:YEAR'), paths: paths(p), seed: seed(p) };
+    const shard = shardAsked(p);
+    if (shard) return writeAtomic(shard.out, sweepShard(planTornado(s, o), shard.shard, shard.of));
+    await printOffThread(p, 'tornado', 'tornado', [s, o]);
   },
 };
 
@@ -73,14 +78,17 @@ export const sobol: Command = {
   usage: 'middle-corridor sobol [SCENARIO] --year YEAR [--samples N] [--bootstrap B] [flags]',
   example: 'middle-corridor sobol --preset official-capacity --year 2027 --samples 4096',
   flags: {
-    ...COMMON, ...PRESET, ...SEEDED, ...OUTPUT, ...OUTPUT_FLAGS,
+    ...COMMON, ...PRESET, ...SEEDED, ...OUTPUT, ...QUIET, ...SHARD, ...OUTPUT_FLAGS,
     samples: { type: 'string', help: 'rows of the design (4096 by default)' },
     bootstrap: { type: 'string', help: 'bootstrap resamples for the standard errors' },
   },
   async run(p) {
     const [file] = positionals(p, 0, 1, 'the scenario');
     const s = await scenarioFrom(p, file);
-    await print(p, sobolIndices(s, defined({ output: output(p), samples: count(p, 'samples', 4096, 2)!, seed: seed(p), bootstrap: count(p, 'bootstrap') })));
+    const o = defined({ output: output(p), samples: count(p, 'samples', 4096, 2)!, seed: seed(p), bootstrap: count(p, 'bootstrap') });
+    const shard = shardAsked(p);
+    if (shard) return writeAtomic(shard.out, sweepShard(planSobol(s, o), shard.shard, shard.of));
+    await printOffThread(p, 'sobol', 'sobolIndices', [s, o]);
   },
 };
 
@@ -90,22 +98,15 @@ export const shapley: Command = {
   usage: 'middle-corridor shapley [SCENARIO] --year YEAR [--permutations M] [flags]',
   example: 'middle-corridor shapley --preset official-capacity --year 2027 --permutations 40',
   flags: {
-    ...COMMON, ...PRESET, ...SEEDED, ...OUTPUT, ...OUTPUT_FLAGS,
+    ...COMMON, ...PRESET, ...SEEDED, ...OUTPUT, ...QUIET, ...OUTPUT_FLAGS,
     permutations: { type: 'string', help: 'random permutations of the factors (100 by default)' },
   },
   async run(p) {
     const [file] = positionals(p, 0, 1, 'the scenario');
     const s = await scenarioFrom(p, file);
-    await print(p, shapleyEffects(s, { output: output(p), permutations: count(p, 'permutations', 100)!, seed: seed(p) }));
+    await printOffThread(p, 'shapley', 'shapleyEffects', [s, { output: output(p), permutations: count(p, 'permutations', 100)!, seed: seed(p) }]);
   },
 };
-
-/** A Solution as something to print: its fields as one row. */
-function solution(s: Solution): Printable {
-  const { kind, parameter, label, value, lower, upper, level, seed: sd } = s;
-  const row = { kind, parameter, statistic: label, level, value, lower, upper, seed: sd };
-  return { toJSON: () => s, toRecords: () => [row] };
-}
 
 export const solve: Command = {
   name: 'solve',
@@ -113,7 +114,7 @@ export const solve: Command = {
   usage: 'middle-corridor solve SCENARIO --parameter PATH --statistic STAT --level X --range LO,HI [flags] | solve --route ROUTE --parameter days-scale …',
   example: 'middle-corridor solve baseline --parameter growth.rate --statistic quantile:2027:0.5 --level 10 --range 0,1',
   flags: {
-    ...COMMON, ...SEEDED, ...OUTPUT, ...PATHS, ...STATISTIC,
+    ...COMMON, ...SEEDED, ...OUTPUT, ...QUIET, ...PATHS, ...STATISTIC,
     parameter: { type: 'string', help: 'a scenario parameter\'s path (growth.rate), add-capacity:YEAR; with --route: days-scale, leg:NAME, servers:NAME' },
     level: { type: 'string', help: 'the level the statistic must reach' },
     range: { type: 'string', help: 'the interval searched, LO,HI' },
@@ -137,11 +138,11 @@ export const solve: Command = {
       const rp = /^(leg|servers):(.+)$/.exec(parameter);
       const rparam: RouteParameter = parameter === 'days-scale' ? 'days-scale' : rp?.[1] === 'leg' ? { leg: rp[2]! } : rp ? { servers: rp[2]! } : (() => { throw new UsageError(`--parameter on a route must be days-scale, leg:NAME or servers:NAME (got "${parameter}")`); })();
       const statisticOf = m[1] === 'quantile' ? { statistic: 'quantile' as const, p: x } : { statistic: 'probabilityWithin' as const, days: x };
-      return print(p, solution(solveRoute(route, defined({ parameter: rparam, statistic: statisticOf, level, range: r, trips: count(p, 'trips', 10_000, 2)!, seed: seed(p), volumeMt: num(p, 'volume-mt') }))));
+      return printOffThread(p, 'solve', 'solveRoute', [route, defined({ parameter: rparam, statistic: statisticOf, level, range: r, trips: count(p, 'trips', 10_000, 2)!, seed: seed(p), volumeMt: num(p, 'volume-mt') })]);
     }
     const s = await scenarioFrom(p, file);
     const cap = /^add-capacity:(-?\d+)$/.exec(parameter);
     const sparam = cap ? { addCapacityMt: { year: Number(cap[1]) } } : parameter;
-    await print(p, solution(solveScenario(s, { parameter: sparam, statistic: required(statistic(p), 'statistic', 'probabilityAtLeast:YEAR:MT, quantile:YEAR:P or mean:YEAR'), level, range: r, paths: paths(p), seed: seed(p) })));
+    await printOffThread(p, 'solve', 'solveScenario', [s, { parameter: sparam, statistic: required(statistic(p), 'statistic', 'probabilityAtLeast:YEAR:MT, quantile:YEAR:P or mean:YEAR'), level, range: r, paths: paths(p), seed: seed(p) }]);
   },
 };

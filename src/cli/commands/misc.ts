@@ -2,9 +2,10 @@
  * `evaluate` (forecast skill on the record), `chart` (a Vega-Lite spec, or SVG with the optional
  * render peers), `presets` and `routes` (what ships), `merge` (shards into one result).
  */
-import { evaluateForecasts, fanChart, firstYearChart, PRESETS, ROUTES, simulateTransit, simulateVolumes, TITR_VOLUMES, transitChart } from '../../index.js';
+import { fanChart, firstYearChart, PRESETS, ROUTES, simulateTransit, simulateVolumes, TITR_VOLUMES, transitChart } from '../../index.js';
 import { COMMON, count, defined, num, OUTPUT, positionals, seed, SEEDED, UsageError } from '../args.js';
-import { PRESET, routeFrom, scenarioFrom, type Command } from '../command.js';
+import { PRESET, QUIET, routeFrom, scenarioFrom, type Command } from '../command.js';
+import { printOffThread } from '../thread.js';
 import { emit, print, type Printable } from '../output.js';
 import { mergeShards } from '../shards.js';
 
@@ -13,10 +14,10 @@ export const evaluate: Command = {
   summary: 'forecast skill of the built-in models on the record (rolling origin, CRPS)',
   usage: 'middle-corridor evaluate [--paths N] [--seed S] [flags]',
   example: 'middle-corridor evaluate --paths 2000 --format csv',
-  flags: { ...COMMON, ...SEEDED, ...OUTPUT, paths: { type: 'string', help: 'paths per forecast (2000 by default)' } },
+  flags: { ...COMMON, ...SEEDED, ...OUTPUT, ...QUIET, paths: { type: 'string', help: 'paths per forecast (2000 by default)' } },
   async run(p) {
     positionals(p, 0, 0, '');
-    await print(p, evaluateForecasts(TITR_VOLUMES, { seed: seed(p), paths: count(p, 'paths', 2000, 2)! }));
+    await printOffThread(p, 'evaluate', 'evaluateForecasts', [TITR_VOLUMES, { seed: seed(p), paths: count(p, 'paths', 2000, 2)! }]);
   },
 };
 

@@ -1,30 +1,20 @@
 /**
- * `volumes`, `transit`, `corridor`: the simulations, on the worker pool of `middle-corridor/node`
- * (Ctrl-C ends them at once), to a tolerance with --until-se, or one shard of a batch run.
+ * `volumes`, `transit`, `corridor`: the simulations, on the worker pool of `middle-corridor/node`,
+ * to a tolerance with --until-se (on a thread of its own), or one shard of a batch run; Ctrl-C
+ * aborts them (./progress.ts).
  */
-import { planTransit, planVolumes, simulateTransit, simulateVolumes, type Scenario, type VolumeResult, type VolumeSummary, type VolumeUntilOptions } from '../../index.js';
+import { planCorridor, planTransit, planVolumes } from '../../index.js';
 import { simulateCorridorParallel, simulateTransitParallel, simulateVolumesParallel } from '../../node/index.js';
-import { COMMON, count, defined, num, numbers, oneOf, OUTPUT, positionals, seed, SEEDED, text, UsageError, type Parsed } from '../args.js';
-import { outFile, PRESET, routeFrom, scenarioFrom, WORKERS, type Command } from '../command.js';
+import { COMMON, count, defined, num, numbers, oneOf, OUTPUT, positionals, seed, SEEDED, UsageError, type Parsed } from '../args.js';
+import { PRESET, routeFrom, scenarioFrom, WORKERS, type Command } from '../command.js';
 import { print, writeAtomic } from '../output.js';
-import { interruptible, progressBar } from '../progress.js';
-import { shardOf, transitShard, volumeShard } from '../shards.js';
+import { withProgress } from '../progress.js';
+import { printOffThread } from '../thread.js';
+import { corridorShard, SHARD, shardAsked, transitShard, volumeShard } from '../shards.js';
 
-const SHARD = {
-  shard: { type: 'string', help: 'run shard I of N (I from 0 to N − 1; auto/N reads JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID) and write it to --out for `merge`' },
-} as const;
 
 const workers = (p: Parsed) => count(p, 'workers');
-/** simulateVolumes to a tolerance, full or summary (the overloads take one keep at a time). */
-const untilRun = simulateVolumes as (s: Scenario, o: VolumeUntilOptions) => VolumeResult | VolumeSummary;
-
-/** The shard asked for, or null; a shard needs --out and excludes --until-se. */
-function shardAsked(p: Parsed): { shard: number; of: number; out: string } | null {
-  const spec = text(p, 'shard');
-  if (spec === undefined) return null;
-  if (text(p, 'until-se') !== undefined) throw new UsageError('--shard and --until-se do not mix: a shard runs a fixed number of paths or trips');
-  return { ...shardOf(spec, process.env), out: outFile(p, 'with --shard (the shard\'s partial, for merge)') };
-}
+const quiet = (p: Parsed) => p.values.quiet === true;
 
 export const volumes: Command = {
   name: 'volumes',
@@ -51,17 +41,9 @@ export const volumes: Command = {
     const paths = count(p, 'paths', tolerance === undefined ? 100_000 : 1_000_000)!;
     const shard = shardAsked(p);
     if (shard) return writeAtomic(shard.out, volumeShard(planVolumes(s, { paths, ...base }), shard.shard, shard.of));
-    const bar = await progressBar('volumes', p.values.quiet === true);
-    try {
-      const result =
-        tolerance === undefined
-          ? await interruptible(() => simulateVolumesParallel(s, defined({ paths, ...base, workers: workers(p), onProgress: bar.onProgress })))
-          : untilRun(s, defined({ ...base, onProgress: bar.onProgress, untilStandardError: { tolerance, maxPaths: paths } }) as VolumeUntilOptions);
-      bar.stop();
-      await print(p, result);
-    } finally {
-      bar.stop();
-    }
+    if (tolerance !== undefined) return printOffThread(p, 'volumes', 'simulateVolumes', [s, { ...base, untilStandardError: { tolerance, maxPaths: paths } }]);
+    if (workers(p) === 1) return printOffThread(p, 'volumes', 'simulateVolumes', [s, { paths, ...base }]);
+    await print(p, await withProgress('volumes', quiet(p), (o) => simulateVolumesParallel(s, defined({ paths, ...base, workers: workers(p), ...o }))));
   },
 };
 
@@ -88,11 +70,9 @@ export const transit: Command = {
     if (shard) return writeAtomic(shard.out, transitShard(planTransit(r, { trips, ...base }), shard.shard, shard.of));
     const days = num(p, 'within');
     if (days !== undefined && tolerance === undefined) throw new UsageError('--within goes with --until-se (the statistic it sizes the run for)');
-    const result =
-      tolerance === undefined
-        ? await interruptible(() => simulateTransitParallel(r, defined({ trips, ...base, workers: workers(p) })))
-        : simulateTransit(r, { ...base, untilStandardError: { tolerance, maxTrips: trips, ...(days !== undefined ? { statistic: { days } } : {}) } });
-    await print(p, result);
+    if (tolerance !== undefined) return printOffThread(p, 'transit', 'simulateTransit', [r, { ...base, untilStandardError: { tolerance, maxTrips: trips, ...(days !== undefined ? { statistic: { days } } : {}) } }]);
+    if (workers(p) === 1) return printOffThread(p, 'transit', 'simulateTransit', [r, { trips, ...base }]);
+    await print(p, await withProgress('transit', quiet(p), (o) => simulateTransitParallel(r, defined({ trips, ...base, workers: workers(p), ...o }))));
   },
 };
 
@@ -102,7 +82,7 @@ export const corridor: Command = {
   usage: 'middle-corridor corridor SCENARIO ROUTE [--paths N] [--trips-per-path K] [flags]',
   example: 'middle-corridor corridor official-capacity corridor-poti --paths 1e4 --use-scenario-capacity',
   flags: {
-    ...COMMON, ...SEEDED, ...OUTPUT, ...WORKERS,
+    ...COMMON, ...SEEDED, ...OUTPUT, ...WORKERS, ...SHARD,
     paths: { type: 'string', help: 'simulated paths (10000 by default)' },
     'trips-per-path': { type: 'string', help: 'trips drawn per path-year (1 by default)' },
     'use-scenario-capacity': { type: 'boolean', help: 'every queue uses the scenario\'s capacity of its path-year' },
@@ -112,6 +92,9 @@ export const corridor: Command = {
     const [s, r] = [await scenarioFrom(p, sf), await routeFrom(rf)];
     const tripsPerPath = count(p, 'trips-per-path');
     const o = { paths: count(p, 'paths', 10_000)!, seed: seed(p), ...(tripsPerPath !== undefined ? { tripsPerPath } : {}), ...(p.values['use-scenario-capacity'] ? { useScenarioCapacity: true } : {}) };
-    await print(p, await interruptible(() => simulateCorridorParallel(s, r, defined({ ...o, workers: workers(p) }))));
+    const shard = shardAsked(p);
+    if (shard) return writeAtomic(shard.out, corridorShard(planCorridor(s, r, o), shard.shard, shard.of));
+    if (workers(p) === 1) return printOffThread(p, 'corridor', 'simulateCorridor', [s, r, o]);
+    await print(p, await withProgress('corridor', quiet(p), (x) => simulateCorridorParallel(s, r, defined({ ...o, workers: workers(p), ...x }))));
   },
 };
