@@ -1,5 +1,5 @@
 /**
- * The explorer page: reads the state from the URL's hash (or the baseline preset), keeps the
+ * The explorer page: reads the state from the URL's hash (or the official-capacity preset), keeps the
  * inputs, the hash and the runs in step — an input changed aborts the run in flight and starts
  * another — and shows each stage's numbers as they come. Numbers carry their full double in
  * `data-exact` (and the standard error in `data-se`), so that a test can compare them with Node's.
@@ -30,6 +30,7 @@ function showEstimate(el: HTMLElement, e: Estimate): void {
 /** The numbers blanked (their data removed) and the charts dimmed until a run fills them again. */
 function clearResults(): void {
   $<HTMLElement>('results').setAttribute('aria-busy', 'true');
+  delete $<HTMLElement>('tornado').dataset.bars;
   for (const id of ['p', 'first', 'p-within']) {
     const el = $<HTMLElement>(id);
     el.textContent = '…';
@@ -113,7 +114,8 @@ function readInputs(): ExplorerState {
   };
 }
 
-const width = (id: string) => Math.max(240, $<HTMLElement>(id).clientWidth - 90);
+/** A chart's plot width: its box less the room its axes and legend take. */
+const width = (id: string) => Math.max(200, $<HTMLElement>(id).clientWidth - 170);
 
 /** Starts the state's runs, aborting the one in flight. */
 function start(st: ExplorerState): void {
@@ -143,7 +145,7 @@ function start(st: ExplorerState): void {
       const first = r.medianFirstYear(10);
       $<HTMLElement>('first').textContent = first === null ? `not by ${r.years.at(-1)}` : String(first);
       document.body.dataset.firstMs ??= String(Math.round(performance.now())); // ms since the page's navigation began
-      chart((c) => c.drawFan($<HTMLElement>('fan'), r, width('fan')));
+      chart((c) => c.drawFan($<HTMLElement>('fan'), r, width('fan') - 40)); // its legend's labels are long
     },
     transit(t: TransitSample) {
       if (!live()) return;
@@ -158,7 +160,7 @@ function start(st: ExplorerState): void {
         $<HTMLElement>('tornado').textContent = `${st.preset} has no uncertain assumption (no distribution) to hold at its P10 and P90.`;
         return;
       }
-      chart((c) => c.drawTornado($<HTMLElement>('tornado'), bars, baseline.estimate, Math.max(200, width('tornado') - 220)));
+      chart((c) => c.drawTornado($<HTMLElement>('tornado'), bars, baseline.estimate, Math.max(200, width('tornado') - 160)));
     },
   };
   explore(st, { signal: run.controller.signal, onFraction: (f) => live() && (progress.value = f), stages }).then(
@@ -214,14 +216,14 @@ function changed(e: Event): void {
   timer = setTimeout(() => start(state), 150);
 }
 
-/** The state of the URL's hash, or the baseline when there is none (or it is invalid: said so). */
+/** The state of the URL's hash, or the official-capacity preset when there is none (or it is invalid: said so). */
 function fromHash(): ExplorerState {
-  const fallback = defaults('baseline', 'corridor-poti');
+  const fallback = defaults('official-capacity', 'corridor-poti');
   if (location.hash.length <= 1) return fallback;
   try {
     return decodeState(location.hash);
   } catch (e) {
-    queueMicrotask(() => ($<HTMLElement>('error').textContent = `${(e as Error).message}; showing the baseline instead`));
+    queueMicrotask(() => ($<HTMLElement>('error').textContent = `${(e as Error).message}; showing the ${fallback.preset} preset instead`));
     return fallback;
   }
 }
