@@ -81,7 +81,7 @@ function writeInputs(st: ExplorerState): void {
 /** A number input's value, checked against its bounds (the input marked and the error thrown naming it). */
 function readNumber(id: string, label: string, scale = 1): number {
   const el = $(id);
-  const x = el.value.trim() === '' ? NaN : Number(el.value) / scale;
+  const x = el.value.trim() === '' ? NaN : Number(el.value) / scale + 0; // + 0: −0 is 0 (a link writes it so)
   const [lo, hi] = [Number(el.min) / scale, Number(el.max) / scale];
   if (!(x >= lo && x <= hi)) {
     el.setAttribute('aria-invalid', 'true');

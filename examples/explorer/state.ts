@@ -160,7 +160,9 @@ export function decodeState(hash: string): ExplorerState {
   if (unknown.length > 0) throw new TypeError(`the link's state has unknown fields ${unknown.join(', ')} (allowed: ${allowed.join(', ')})`);
   if (typeof x.preset !== 'string' || !Object.hasOwn(PRESETS, x.preset)) throw new TypeError(`the link's preset must be one of ${Object.keys(PRESETS).join(', ')} (got ${JSON.stringify(x.preset)})`);
   if (typeof x.route !== 'string' || !Object.hasOwn(ROUTES, x.route)) throw new TypeError(`the link's route must be one of ${Object.keys(ROUTES).join(', ')} (got ${JSON.stringify(x.route)})`);
-  if (!(typeof x.seed === 'string' || (typeof x.seed === 'number' && Number.isFinite(x.seed)))) throw new TypeError(`the link's seed must be a string or a finite number (got ${JSON.stringify(x.seed)})`);
+  if (!((typeof x.seed === 'string' && x.seed !== '') || (typeof x.seed === 'number' && Number.isFinite(x.seed)))) {
+    throw new TypeError(`the link's seed must be a finite number or a text that is not empty (got ${JSON.stringify(x.seed)})`);
+  }
   const d = defaults(x.preset as PresetName, x.route as RouteName);
   const nullable = (field: 'rate' | 'capacityMt' | 'servers', whole = false) => {
     if (d[field] === null) {
