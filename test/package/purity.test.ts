@@ -66,7 +66,7 @@ describe('package.json', () => {
     expect(pkg.name).toBe('middle-corridor');
     expect(pkg.type).toBe('module');
     expect(pkg.sideEffects).toBe(false);
-    expect(pkg.files).toEqual(['dist', 'node', 'render', 'testing', 'web', 'docs/*.md', 'docs/img/*.svg', 'CHANGELOG.md', 'examples/notebook.ipynb', 'examples/cluster/*']); // node/, render/, testing/, web/: the subpaths' stubs for resolvers without exports (node10); examples/cluster/: docs/scale.md's cluster files
+    expect(pkg.files).toEqual(['dist', 'node', 'render', 'testing', 'web', 'docs/*.md', 'docs/img/*.svg', 'docs/img/explorer.png', 'CHANGELOG.md', 'examples/notebook.ipynb', 'examples/cluster/*']); // node/, render/, testing/, web/: the subpaths' stubs for resolvers without exports (node10); examples/cluster/: docs/scale.md's cluster files; explorer.png: the README's picture of the explorer
     expect(Object.keys(pkg.exports['.'].import)[0]).toBe('types');
     expect(Object.keys(pkg.exports['.'].require)[0]).toBe('types');
     expect(pkg.license).toBe('MIT');
