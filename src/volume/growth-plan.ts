@@ -36,7 +36,7 @@ const shared = (lr: readonly number[]): GrowthPlan => ({ fill: (k, from, to, out
  * of the rate or midpoint year (`byRate`) of paths [first, first + count): a RangeError naming the
  * path where a draw does not fit.
  */
-export function anchoredColumns(model: 'logistic' | 'gompertz', K: Float64Array, given: Float64Array, byRate: boolean, t0: number, v0: number, first: number) {
+function anchoredColumns(model: 'logistic' | 'gompertz', K: Float64Array, given: Float64Array, byRate: boolean, t0: number, v0: number, first: number) {
   const logistic = model === 'logistic';
   const count = K.length;
   const L = new Float64Array(count);
@@ -59,7 +59,7 @@ export function anchoredColumns(model: 'logistic' | 'gompertz', K: Float64Array,
 }
 
 /** The log of a formula's value at year t: a RangeError unless it is positive and finite (`where`: e.g. the path). */
-export function formulaLog(v: number, t: number, where: string, formula: string): number {
+function formulaLog(v: number, t: number, where: string, formula: string): number {
   if (!(v > 0 && v <= Number.MAX_VALUE)) {
     throw new RangeError(`growth.formula: must be positive and finite at every simulated year (got ${show(v)} at t = ${t}${where} for '${formula}')`);
   }

@@ -27,8 +27,6 @@ interface WebGlobals {
   SharedArrayBuffer?: new (bytes: number) => ArrayBufferLike;
   Blob: new (parts: string[], o: { type: string }) => unknown;
   URL: typeof URL & { createObjectURL(blob: unknown): string };
-  AbortSignal?: abstract new () => { aborted: boolean };
-  DOMException: new (message: string, name: string) => Error;
 }
 
 const web = globalThis as unknown as WebGlobals;
